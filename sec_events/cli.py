@@ -1,0 +1,109 @@
+"""The `sec-events` command line (typer).
+
+Each command is a thin wrapper: it parses options and hands over to the module that
+owns the stage (reading, extraction, training, evaluation).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(help="Extract linked event records from SEC filings.", no_args_is_help=True,
+                  add_completion=False)
+corpus_app = typer.Typer(help="Build document collections and inspect the gold corpus.",
+                         no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+
+SharedOpt = typer.Option(None, "--shared", envvar="SEC_EVENTS_SHARED",
+                         help="Shared data folder (default ../shared).")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+@corpus_app.command("build")
+def corpus_build(
+    inputs: List[Path] = typer.Argument(..., help="EDGAR .txt/.nc submissions, HTML, plain text, "
+                                        "documents JSONL, or folders of these."),
+    output: Path = typer.Option(..., "-o", "--output", help="Documents file (.jsonl or .parquet)."),
+    types: Optional[str] = typer.Option(None, "--types", help="Comma-separated SGML document types "
+                                        "to keep (default: 8-K, NT 10-K, NT 10-Q, amendments, EX-99*)."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Error records file "
+                                          "(default: OUTPUT with .errors.jsonl)."),
+) -> None:
+    """Read raw filings into documents JSONL/Parquet (FORMATS.md)."""
+    from sec_events.read.build import build_corpus
+
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        _fail(f"input not found: {', '.join(missing)}")
+    type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    summary = build_corpus(inputs, output, types=type_list, errors_path=errors)
+    typer.echo(summary.describe())
+
+
+@corpus_app.command("stats")
+def corpus_stats(
+    shared: Optional[Path] = SharedOpt,
+    split: Optional[str] = typer.Option(None, help="Only this split (train, dev, test)."),
+) -> None:
+    """Documents, words, spans per label and events per type for each split of the gold corpus."""
+    from training.corpus import print_stats
+
+    print_stats(shared=shared, split=split)
+
+
+@app.command()
+def extract(
+    inputs: List[Path] = typer.Argument(..., help="Documents JSONL/Parquet, or raw EDGAR files/folders."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output file (.jsonl, .parquet or .sqlite)."),
+    model: Optional[Path] = typer.Option(None, "--model", "-m", help="Model directory "
+                                         "(default: the shipped model in models/)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, parquet or sqlite (default: by extension)."),
+    processes: int = typer.Option(1, "--processes", "-n", min=1, help="Worker processes."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
+) -> None:
+    """Run the pipeline over documents and write spans and event records (FORMATS.md)."""
+    from extractors.extract import run_extract
+
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        _fail(f"input not found: {', '.join(missing)}")
+    summary = run_extract(inputs, output, model=model, fmt=fmt, processes=processes,
+                          batch_size=batch_size)
+    typer.echo(summary.describe())
+
+
+@app.command()
+def train(
+    output: Path = typer.Option(Path("models/sec_events_sm"), "-o", "--output", help="Model directory to write."),
+    shared: Optional[Path] = SharedOpt,
+) -> None:
+    """Train the span classifier and linker on the gold train split."""
+    try:
+        from training.train import run_train
+    except ImportError:
+        _fail("train is not available yet (issue 5: trained span classifier)", code=3)
+    run_train(output=output, shared=shared)
+
+
+@app.command("eval")
+def evaluate(
+    model: Optional[Path] = typer.Argument(None, help="Model directory (default: shipped model)."),
+    annotations: Optional[Path] = typer.Argument(None, help="Gold annotations JSONL (FORMATS.md)."),
+    output: Path = typer.Option(Path("runs/eval"), "-o", "--output", help="Report folder."),
+    split: Optional[str] = typer.Option(None, help="Score a split of the project's gold corpus instead."),
+    shared: Optional[Path] = SharedOpt,
+) -> None:
+    """Score a model against gold annotations with FORMATS.md's figures."""
+    from training.evaluate import run_eval
+
+    run_eval(model=model, annotations=annotations, output=output, split=split, shared=shared)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

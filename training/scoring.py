@@ -1,0 +1,225 @@
+"""FORMATS.md scoring: entities, values, triggers, arguments, records, document types.
+
+Every figure is micro-averaged P/R/F1 over a set of documents, with a per-label (or
+per-type, per-role) breakdown. Gold and predictions are FORMATS.md records: gold are
+annotation records, predictions extraction-output records (or annotation records);
+both are matched by document id. Predictions inside a gold document's `ignore`
+regions are not scored.
+
+Matching is one-to-one throughout: a gold item is credited to at most one prediction.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+VALUED = frozenset({"MONEY", "SHARES", "PERCENT", "DATE"})
+MONEY_TOLERANCE = 0.005
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f": round(self.f, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Table:
+    """A micro total plus a breakdown by key."""
+    total: PRF = field(default_factory=PRF)
+    by: dict = field(default_factory=lambda: defaultdict(PRF))
+
+    def add(self, key: str, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
+        for prf in (self.total, self.by[key]):
+            prf.tp += tp
+            prf.fp += fp
+            prf.fn += fn
+
+    def as_dict(self) -> dict:
+        return {**self.total.as_dict(), "by": {k: v.as_dict() for k, v in sorted(self.by.items())}}
+
+
+def values_equal(label: str | None, gold, pred) -> bool:
+    """Value equality of FORMATS.md: money within 0.5% and same currency, else equal."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if label == "MONEY" or (isinstance(gold, dict) and "amount" in gold):
+        if not isinstance(pred, dict):
+            return False
+        if gold.get("currency") != pred.get("currency"):
+            return False
+        g, p = float(gold["amount"]), float(pred["amount"])
+        return abs(g - p) <= MONEY_TOLERANCE * abs(g) if g else p == 0
+    if isinstance(gold, (int, float)) and isinstance(pred, (int, float)):
+        return abs(float(gold) - float(pred)) < 1e-9
+    return gold == pred
+
+
+def norm_text(text: str) -> str:
+    """Case, runs of whitespace and trailing punctuation ignored."""
+    return re.sub(r"[\s\.,;:!?\)\]\"']+$", "", re.sub(r"\s+", " ", text.lower().strip()))
+
+
+def _in_ignore(start: int, end: int, ignore: list[dict]) -> bool:
+    return any(start < r["end"] and r["start"] < end for r in ignore)
+
+
+def _span_index(record: dict) -> dict:
+    return {(s["start"], s["end"]): s for s in record.get("spans", []) or []}
+
+
+def _filler(record: dict, arg: dict, spans: dict) -> dict:
+    """Describe an argument's filler: label and value if it is an entity, offsets, text."""
+    span = spans.get((arg["start"], arg["end"]))
+    label = span["label"] if span else arg.get("label")
+    value = arg.get("value", span.get("value") if span else None)
+    text = arg.get("text")
+    if text is None:
+        text = record["text"][arg["start"]:arg["end"]] if record.get("text") else (span or {}).get("text", "")
+    return {"label": label, "value": value, "start": arg["start"], "end": arg["end"], "text": text}
+
+
+def fillers_equal(gold: dict, pred: dict) -> bool:
+    """FORMATS.md rule 4: equal value for valued fillers, else overlap or equal text."""
+    if gold["label"] in VALUED:
+        return values_equal(gold["label"], gold["value"], pred["value"])
+    if gold["start"] < pred["end"] and pred["start"] < gold["end"]:
+        return True
+    return norm_text(gold["text"]) == norm_text(pred["text"])
+
+
+def _with_text(pred: dict, gold: dict) -> dict:
+    """Predictions may come without text; give them the gold document's text."""
+    if "text" not in pred and "text" in gold:
+        return {**pred, "text": gold["text"]}
+    return pred
+
+
+def score(gold_records: Iterable[dict], pred_records: Iterable[dict]) -> dict:
+    """All FORMATS.md figures for predictions against gold, as a JSON-ready dict."""
+    gold_by_id = {g["id"]: g for g in gold_records}
+    pred_by_id = {p["id"]: p for p in pred_records}
+    ents, values = Table(), Table()
+    triggers, args, doc_types = Table(), Table(), Table()
+    records = PRF()
+    record_by_type: dict = defaultdict(PRF)
+    for doc_id, gold in gold_by_id.items():
+        pred = _with_text(pred_by_id.get(doc_id, {"id": doc_id, "spans": [], "events": []}), gold)
+        ignore = gold.get("ignore", []) or []
+        _score_entities(gold, pred, ignore, ents, values)
+        if "events" in gold:
+            _score_events(doc_id, gold, pred, ignore, triggers, args, records, record_by_type, doc_types)
+    return {
+        "documents": len(gold_by_id),
+        "entities": ents.as_dict(),
+        "values": {"accuracy": round(values.total.tp / values.total.fn, 4) if values.total.fn else None,
+                   "correct": values.total.tp, "scored": values.total.fn,
+                   "by": {k: {"accuracy": round(v.tp / v.fn, 4) if v.fn else None,
+                              "correct": v.tp, "scored": v.fn} for k, v in sorted(values.by.items())}},
+        "triggers": triggers.as_dict(),
+        "arguments": args.as_dict(),
+        "records": {"recall": round(records.tp / records.fn, 4) if records.fn else None,
+                    "complete": records.tp, "gold": records.fn,
+                    "by": {k: {"recall": round(v.tp / v.fn, 4) if v.fn else None,
+                               "complete": v.tp, "gold": v.fn} for k, v in sorted(record_by_type.items())}},
+        "doc_types": doc_types.as_dict(),
+    }
+
+
+def _score_entities(gold: dict, pred: dict, ignore: list, ents: Table, values: Table) -> None:
+    if "spans" not in gold:
+        return
+    gold_spans = {(s["start"], s["end"], s["label"]): s for s in gold["spans"]}
+    pred_spans = {(s["start"], s["end"], s["label"]): s for s in pred.get("spans", []) or []
+                  if not _in_ignore(s["start"], s["end"], ignore)}
+    for key, span in pred_spans.items():
+        if key in gold_spans:
+            ents.add(key[2], tp=1)
+            if key[2] in VALUED:
+                ok = values_equal(key[2], gold_spans[key].get("value"), span.get("value"))
+                # values table: tp = correct values, fn = scored (correct spans)
+                values.add(key[2], tp=int(ok), fn=1)
+        else:
+            ents.add(key[2], fp=1)
+    for key in gold_spans.keys() - pred_spans.keys():
+        ents.add(key[2], fn=1)
+
+
+def _score_events(doc_id, gold, pred, ignore, triggers, args, records, record_by_type, doc_types) -> None:
+    gold_spans, pred_spans = _span_index(gold), _span_index(pred)
+    gold_events = gold.get("events", [])
+    pred_events = [e for e in pred.get("events", []) or []
+                   if not _in_ignore(e["trigger"]["start"], e["trigger"]["end"], ignore)]
+    # triggers: greedy one-to-one, same type and overlapping trigger
+    matched: dict[int, int] = {}
+    for pi, pe in enumerate(pred_events):
+        t = pe["trigger"]
+        for gi, ge in enumerate(gold_events):
+            g = ge["trigger"]
+            if gi not in matched and ge["type"] == pe["type"] and t["start"] < g["end"] and g["start"] < t["end"]:
+                matched[gi] = pi
+                triggers.add(pe["type"], tp=1)
+                break
+        else:
+            triggers.add(pe["type"], fp=1)
+    for gi, ge in enumerate(gold_events):
+        if gi not in matched:
+            triggers.add(ge["type"], fn=1)
+    # arguments: tuples (doc, type, role, filler), matched one-to-one
+    gold_tuples = [(ge["type"], a["role"], _filler(gold, a, gold_spans))
+                   for ge in gold_events for a in ge.get("args", [])]
+    pred_tuples = [(pe["type"], a["role"], _filler(pred, a, pred_spans))
+                   for pe in pred_events for a in pe.get("args", [])]
+    used: set[int] = set()
+    for ptype, prole, pfill in pred_tuples:
+        key = f"{ptype}.{prole}"
+        for gi, (gtype, grole, gfill) in enumerate(gold_tuples):
+            if gi not in used and gtype == ptype and grole == prole and fillers_equal(gfill, pfill):
+                used.add(gi)
+                args.add(key, tp=1)
+                break
+        else:
+            args.add(key, fp=1)
+    for gi, (gtype, grole, _) in enumerate(gold_tuples):
+        if gi not in used:
+            args.add(f"{gtype}.{grole}", fn=1)
+    # complete records: the matched prediction carries every gold argument
+    for gi, ge in enumerate(gold_events):
+        complete = False
+        if gi in matched:
+            pe = pred_events[matched[gi]]
+            pfills = [(a["role"], _filler(pred, a, pred_spans)) for a in pe.get("args", [])]
+            complete = all(any(r == a["role"] and fillers_equal(_filler(gold, a, gold_spans), f)
+                               for r, f in pfills) for a in ge.get("args", []))
+        records.tp += int(complete)
+        records.fn += 1
+        record_by_type[ge["type"]].tp += int(complete)
+        record_by_type[ge["type"]].fn += 1
+    # document event types
+    gtypes = {e["type"] for e in gold_events}
+    ptypes = {e["type"] for e in pred_events}
+    for t in ptypes & gtypes:
+        doc_types.add(t, tp=1)
+    for t in ptypes - gtypes:
+        doc_types.add(t, fp=1)
+    for t in gtypes - ptypes:
+        doc_types.add(t, fn=1)
