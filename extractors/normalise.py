@@ -1,0 +1,318 @@
+"""Value normalisation (SCHEMA.md section 3): one pure function per label.
+
+    money("$12.5 million")            -> {"amount": 12500000.0, "currency": "USD"}
+    shares("1,041,667 additional shares") -> 1041667
+    percent("5.5 percent")            -> 5.5
+    date("the fiscal year ended November 30, 2002") -> "2002-11-30"
+
+Every function returns ``None`` for text it cannot read; none raises on any string.
+`normalise(label, text, doc_year)` dispatches by label. `doc_year` is the year the
+document's dates imply; it fixes the century of two-digit years and the year of
+quarters named without one (`the third quarter`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# --- numbers ---------------------------------------------------------------
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
+}
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mil": 1e6, "mm": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+"
+NUMBER_RE = re.compile(rf"(?<![\w.])({_NUM})(?!\d)")
+SCALE_RE = re.compile(r"\b(thousand|million|billion|trillion|mil|mm|bn|tn|k|m|b)\b", re.I)
+PAREN_NUMBER_RE = re.compile(rf"\(\s*({_NUM})\s*\)")
+
+
+def _to_float(number: str) -> float | None:
+    try:
+        return float(number.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _word_number(text: str) -> float | None:
+    """`thirty-five` -> 35, `two hundred` -> 200; None when a word is not a number word."""
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
+    if not words or any(w not in WORD_NUMBERS for w in words):
+        return None
+    total = 0
+    for w in words:
+        n = WORD_NUMBERS[w]
+        total = total * n if n == 100 and total else total + n
+    return float(total)
+
+
+def _number_and_scale(text: str) -> float | None:
+    """The first number in `text` times the scale word that follows it, if any.
+
+    `thirty (30)` takes the numeral in parentheses; `two million` reads number words.
+    """
+    paren = PAREN_NUMBER_RE.search(text)
+    match = NUMBER_RE.search(text)
+    if paren and (not match or match.start() > paren.start()):
+        value, rest = _to_float(paren.group(1)), text[paren.end():]
+    elif match:
+        value, rest = _to_float(match.group(1)), text[match.end():]
+    else:
+        words = re.match(r"\s*([a-z]+(?:[\s-]+[a-z]+)*?)\s+(thousand|million|billion|trillion)\b",
+                         text, re.I)
+        if not words:
+            return _word_number(text)
+        value, rest = _word_number(words.group(1)), text[words.start(2):]
+    if value is None:
+        return None
+    scale = SCALE_RE.match(rest.lstrip(" \t\n-"))
+    if scale and (len(scale.group(1)) > 1 or rest[:1] in "MBK" or rest.lstrip()[:1] in "MBK"):
+        value *= SCALES[scale.group(1).lower()]
+    return value
+
+
+# --- MONEY -----------------------------------------------------------------
+
+CURRENCIES = [  # (pattern, ISO code), checked in order: the most specific first
+    (r"US\s?\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b", "USD"),
+    (r"C\$|Cdn\$|CA\$|\bCAD\b|\bCanadian dollars?\b", "CAD"),
+    (r"A\$|AU\$|\bAUD\b|\bAustralian dollars?\b", "AUD"),
+    (r"R\$|\bBRL\b|\breais\b|\breal\b", "BRL"),
+    (r"€|\bEUR\b|\beuros?\b", "EUR"),
+    (r"£|\bGBP\b|\bpounds? sterling\b|\bpounds?\b", "GBP"),
+    (r"¥|\bJPY\b|\byen\b", "JPY"),
+    (r"\bRMB\b|\bCNY\b|\byuan\b|\brenminbi\b", "CNY"),
+    (r"\bCHF\b|\bSwiss francs?\b", "CHF"),
+    (r"\$|\bdollars?\b|\bcents?\b", "USD"),
+]
+_CURRENCY_RES = [(re.compile(p, re.I), code) for p, code in CURRENCIES]
+
+
+def currency(text: str) -> str | None:
+    for pattern, code in _CURRENCY_RES:
+        if pattern.search(text):
+            return code
+    return None
+
+
+def money(text: str) -> dict | None:
+    """`$12.5 million` -> {"amount": 12500000.0, "currency": "USD"}; `$(0.05)` -> -0.05."""
+    code = currency(text)
+    if code is None:
+        return None
+    body = text.strip()
+    negative = bool(re.search(r"\(\s*[\d.,]+\s*\)|^[-\u2212\u2013]|\$\s*[-\u2212]", body))
+    amount = _number_and_scale(re.sub(r"[()]", " ", body))
+    if amount is None:
+        return None
+    if re.search(r"\bcents?\b", body, re.I) and "$" not in body:
+        amount /= 100
+    return {"amount": -amount if negative else amount, "currency": code}
+
+
+# --- SHARES and PERCENT ------------------------------------------------------
+
+def shares(text: str) -> int | None:
+    """`3,125,000 shares` -> 3125000; `2.5 million shares` -> 2500000."""
+    value = _number_and_scale(text)
+    return None if value is None else int(round(value))
+
+
+def percent(text: str) -> float | None:
+    """`65%` -> 65.0, `5.5 percent` -> 5.5, `(3.2)%` -> -3.2, `five percent` -> 5.0."""
+    body = text.strip()
+    negative = bool(re.search(r"^\(.*\)\s*%?$|^[-\u2212\u2013]", body))
+    match = NUMBER_RE.search(body)
+    if match:
+        value = _to_float(match.group(1))
+    else:
+        value = _word_number(re.sub(r"\s*(%|per\s*cent|percent(age points?)?)\s*$", "", body, flags=re.I))
+    if value is None:
+        return None
+    return -value if negative else value
+
+
+# --- DATE ------------------------------------------------------------------
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_YEAR = r"(\d{4}|'\d{2}|\u2019\d{2})"
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+MDY_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s*{_YEAR}", re.I)
+DMY_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?{_MONTH},?\s+{_YEAR}", re.I)
+MD_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.I)
+NUMERIC_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+MY_RE = re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}", re.I)
+QUARTER_RE = re.compile(
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|calendar\s+)?quarter"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?)?(\d{4}|'\d{2}))?", re.I)
+QUARTER_AFTER_YEAR_RE = re.compile(
+    r"\b(?:fiscal\s+(?:year\s+)?)?(\d{4})\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter", re.I)
+QN_RE = re.compile(r"\b(?:Q([1-4])\s*(?:FY|fiscal\s+)?'?(\d{4}|\d{2})|([1-4])Q\s*'?(\d{4}|\d{2})|"
+                   r"(?:FY|fiscal\s+)?'?(\d{4}|\d{2})\s*Q([1-4]))\b", re.I)
+FISCAL_YEAR_RE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b", re.I)
+YEAR_RE = re.compile(r"(?<![\d$.,])(1[89]\d{2}|20\d{2})(?![\d,]|\.\d)")
+TWO_DIGIT_YEAR_RE = re.compile(r"['\u2019](\d{2})\b")
+
+
+def _year(token: str, doc_year: int | None) -> int | None:
+    token = token.lstrip("'\u2019")
+    if not token.isdigit():
+        return None
+    if len(token) == 4:
+        return int(token)
+    two = int(token)
+    if doc_year:
+        century = doc_year - doc_year % 100
+        candidates = [century - 100 + two, century + two, century + 100 + two]
+        return min(candidates, key=lambda y: abs(y - doc_year))
+    return 2000 + two if two < 50 else 1900 + two
+
+
+def _ymd(year: int | None, month: int, day: int | None = None) -> str | None:
+    if year is None or not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= 31:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower()[:3]]
+
+
+def _quarter(text: str, doc_year: int | None) -> str | None:
+    fiscal = not re.search(r"\bcalendar\b", text, re.I)
+    prefix = "FY" if fiscal else ""
+    m = QUARTER_AFTER_YEAR_RE.search(text)
+    if m:
+        return f"{prefix}{m.group(1)}-Q{ORDINALS[m.group(2).lower()]}"
+    m = QUARTER_RE.search(text)
+    if m:
+        year = _year(m.group(2), doc_year) if m.group(2) else None
+        if year is None:
+            later = YEAR_RE.search(text, m.end())
+            year = int(later.group(1)) if later else doc_year
+        return f"{prefix}{year}-Q{ORDINALS[m.group(1).lower()]}" if year else None
+    m = QN_RE.search(text)
+    if m:
+        q, y = (m.group(1), m.group(2)) if m.group(1) else \
+            (m.group(3), m.group(4)) if m.group(3) else (m.group(6), m.group(5))
+        year = _year(y, doc_year)
+        return f"{prefix}{year}-Q{q}" if year else None
+    return None
+
+
+def date(text: str, doc_year: int | None = None) -> str | None:
+    """ISO date at the precision the text gives (SCHEMA section 3), or None.
+
+    A period named by its end date (`the fiscal year ended November 30, 2002`) takes
+    that date; quarters of the company's own results are fiscal unless the text says
+    calendar; `fiscal 2002` -> `FY2002`.
+    """
+    try:
+        return _date(" ".join(text.split()), doc_year)
+    except (ValueError, KeyError, IndexError, OverflowError):
+        return None
+
+
+def _date(text: str, doc_year: int | None) -> str | None:
+    for regex, order in ((MDY_RE, "mdy"), (DMY_RE, "dmy")):
+        m = regex.search(text)
+        if m:
+            if order == "mdy":
+                month, day, year = _month(m.group(1)), int(m.group(2)), _year(m.group(3), doc_year)
+            else:
+                day, month, year = int(m.group(1)), _month(m.group(2)), _year(m.group(3), doc_year)
+            return _ymd(year, month, day)
+    m = ISO_RE.search(text)
+    if m:
+        return _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = NUMERIC_RE.search(text)
+    if m:
+        return _ymd(_year(m.group(3), doc_year), int(m.group(1)), int(m.group(2)))
+    quarter = _quarter(text, doc_year)
+    if quarter:
+        return quarter
+    m = MY_RE.search(text)
+    if m:
+        return _ymd(_year(m.group(2), doc_year), _month(m.group(1)))
+    m = MD_RE.search(text)
+    if m and doc_year and not re.search(r"\b(ended|ending)\b", text, re.I):
+        return _ymd(doc_year, _month(m.group(1)), int(m.group(2)))
+    m = FISCAL_YEAR_RE.search(text)
+    if m:
+        year = _year(m.group(1), doc_year)
+        return f"FY{year}" if year else None
+    m = YEAR_RE.search(text)
+    if m:
+        return m.group(1)
+    m = TWO_DIGIT_YEAR_RE.search(text)
+    if m:
+        year = _year(m.group(1), doc_year)
+        return str(year) if year else None
+    return _dateparser_fallback(text)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_fallback(text: str) -> str | None:
+    """Last resort for unusual forms, through dateparser; only full dates are trusted."""
+    if not re.search(r"\d", text):
+        return None
+    try:
+        import dateparser
+
+        parsed = dateparser.parse(text, languages=["en"], settings={
+            "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    except Exception:  # dateparser raises a variety of errors on odd input
+        return None
+    return parsed.strftime("%Y-%m-%d") if parsed else None
+
+
+# --- dispatch ----------------------------------------------------------------
+
+NORMALISERS = {"MONEY": money, "SHARES": shares, "PERCENT": percent}
+VALUED = frozenset({"MONEY", "SHARES", "PERCENT", "DATE"})
+
+
+def normalise(label: str, text: str, doc_year: int | None = None):
+    """The SCHEMA value for a span of `label`, None where the label has no value or
+    the text cannot be read."""
+    if label == "DATE":
+        return date(text, doc_year)
+    func = NORMALISERS.get(label)
+    if func is None:
+        return None
+    try:
+        return func(text)
+    except (ValueError, OverflowError):
+        return None
+
+
+def document_year(text: str) -> int | None:
+    """The year a document's dates imply: the most frequent full date's year."""
+    years: dict[int, int] = {}
+    for m in MDY_RE.finditer(text[:20000]):
+        y = m.group(3)
+        if y.isdigit() and len(y) == 4:
+            years[int(y)] = years.get(int(y), 0) + 1
+    if not years:
+        for m in YEAR_RE.finditer(text[:20000]):
+            years[int(m.group(1))] = years.get(int(m.group(1)), 0) + 1
+    return max(years, key=lambda y: (years[y], y)) if years else None

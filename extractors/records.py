@@ -1,0 +1,47 @@
+"""Records: turn a processed spaCy Doc into FORMATS.md extraction output.
+
+This is the last stage of the pipeline: entity spans get their normalised `value`
+(SCHEMA section 3) and a `score`; event records come from the linker, which stores
+them on ``doc._.events`` as FORMATS.md dicts (empty until a linker runs).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from extractors.normalise import VALUED, document_year, normalise
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+
+def span_score(span: Span) -> float:
+    """The span's confidence: a component-set `score` extension, else 1.0 (rules)."""
+    if Span.has_extension("score"):
+        score = span._.score
+        if score is not None:
+            return round(float(score), 4)
+    return 1.0
+
+
+def span_record(span: Span, doc_year: int | None) -> dict:
+    record = {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text}
+    if span.label_ in VALUED:
+        record["value"] = normalise(span.label_, span.text, doc_year)
+    record["score"] = span_score(span)
+    return record
+
+
+def doc_to_record(doc: Doc, doc_id: str) -> dict:
+    """FORMATS.md extraction output for one document."""
+    year = document_year(doc.text)
+    return {
+        "id": doc_id,
+        "spans": [span_record(ent, year) for ent in doc.ents],
+        "events": list(doc._.events or []),
+        "error": None,
+    }
+
+
+def error_record(doc_id: str, reason: str) -> dict:
+    """The line a document that could not be processed still gets (FORMATS.md)."""
+    return {"id": doc_id, "spans": [], "events": [], "error": reason}

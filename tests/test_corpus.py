@@ -1,0 +1,95 @@
+"""Gold corpus storage: stand-off round trip against real lee8k texts, hash checks,
+splits, and DocBin conversion."""
+import json
+import re
+
+import pytest
+import spacy
+
+from sec_events.documents import read_jsonl, write_jsonl
+from training.corpus import (ANNOTATIONS, MANIFEST, HashMismatch, SPANS_KEY, TRIGGERS_KEY, load_gold,
+                             make_splits, read_manifest, sha256, to_docbin, to_docs, to_standoff)
+
+
+@pytest.fixture(scope="module")
+def lee_doc(shared):
+    with (shared / "corpus" / "lee8k.jsonl").open(encoding="utf-8") as fh:
+        return json.loads(fh.readline())
+
+
+def _annotated_excerpt(doc, start=0, length=600):
+    """An annotation record over an excerpt of a real filing: every `Item N.` heading
+    marked as an ORG-free DATE-free text; we only need real offsets, so tag dates
+    found by a simple pattern."""
+    text = doc["text"][start:start + length]
+    spans = [{"start": m.start(), "end": m.end(), "label": "DATE", "value": "x"}
+             for m in re.finditer(r"(January|February|March|April|May|June|July|August|September|"
+                                  r"October|November|December) \d{1,2}, \d{4}", text)]
+    return {"id": f"{doc['id']}:{start}-{start + length}", "text": text, "meta": {"ticker": "A", "accepted": "1"},
+            "spans": spans, "events": []}
+
+
+def test_standoff_round_trip(tmp_path, lee_doc, shared):
+    record = _annotated_excerpt(lee_doc, start=100)
+    assert record["spans"], "the excerpt should hold a date"
+    standoff = to_standoff(record, lee_doc["id"], 100)
+    assert "text" not in standoff and standoff["sha256"] == sha256(record["text"])
+    ann, man = tmp_path / "a.jsonl", tmp_path / "m.json"
+    write_jsonl([standoff], ann)
+    man.write_text(json.dumps(make_splits([standoff])))
+    (loaded,) = load_gold(annotations=ann, manifest=man, shared=shared)
+    assert loaded["text"] == record["text"] and loaded["spans"] == record["spans"]
+    assert loaded["meta"]["source_start"] == 100
+
+
+def test_hash_mismatch_fails_loudly(tmp_path, lee_doc, shared):
+    standoff = to_standoff(_annotated_excerpt(lee_doc), lee_doc["id"], 0)
+    standoff["start"] += 1  # points at other text than was annotated
+    standoff["end"] += 1
+    ann = tmp_path / "a.jsonl"
+    write_jsonl([standoff], ann)
+    with pytest.raises(HashMismatch, match=lee_doc["id"]):
+        load_gold(annotations=ann, shared=shared)
+
+
+def test_splits_by_company_and_date():
+    recs = [{"id": f"d{i}", "meta": {"ticker": t, "accepted": a}}
+            for i, (t, a) in enumerate([("GOOG", "2005"), ("A", "2003"), ("AA", "2009"), ("AAN", "2004"),
+                                        ("A", "2011"), ("AA", "2002")])]
+    splits = make_splits(recs, dev_share=0.4)["splits"]
+    assert splits["test"] == ["d0"]
+    assert splits["dev"] == ["d2", "d4"]  # the latest-filed
+    assert set(splits["train"]) == {"d1", "d3", "d5"}
+
+
+def test_docbin_spans_align_to_tokens(tmp_path, lee_doc):
+    record = _annotated_excerpt(lee_doc, start=100)
+    record["events"] = [{"type": "SIGNATURE", "trigger": dict(start=record["spans"][0]["start"],
+                                                             end=record["spans"][0]["end"]), "args": []}]
+    report = {}
+    db = to_docbin([record], spacy.blank("en"), tmp_path / "x.spacy", report)
+    (doc,) = list(db.get_docs(spacy.blank("en").vocab))
+    assert [s.text for s in doc.spans[SPANS_KEY]] == [record["text"][s["start"]:s["end"]] for s in record["spans"]]
+    assert [s.label_ for s in doc.spans[TRIGGERS_KEY]] == ["SIGNATURE"]
+    assert report["misaligned"] == [] and report["spans"] == len(record["spans"])
+
+
+def test_docbin_reports_misaligned_spans():
+    record = {"id": "x", "text": "Alcoa's results", "spans": [{"start": 0, "end": 4, "label": "ORG"}], "events": []}
+    report = {}
+    (doc,) = list(to_docs([record], spacy.blank("en"), report))
+    assert report["misaligned"] == [("x", "Alco", "Alcoa")]
+    assert doc.spans[SPANS_KEY][0].text == "Alcoa"
+
+
+@pytest.mark.skipif(not ANNOTATIONS.exists(), reason="gold corpus not compiled yet")
+def test_project_gold_corpus_loads_and_is_split(shared):
+    records = load_gold(shared=shared)
+    manifest = read_manifest(MANIFEST)["splits"]
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    assert sorted(ids) == sorted(manifest["train"] + manifest["dev"] + manifest["test"])
+    assert all(r["meta"]["ticker"] == "GOOG" for r in records if r["id"] in set(manifest["test"]))
+    for r in records:
+        for s in r["spans"]:
+            assert 0 <= s["start"] < s["end"] <= len(r["text"])

@@ -1,0 +1,143 @@
+"""Normalisers: SCHEMA section 3 values for the forms filings actually use."""
+import pytest
+
+from extractors.normalise import date, document_year, money, normalise, percent, shares
+
+USD = "USD"
+
+
+@pytest.mark.parametrize("text, amount, cur", [
+    ("$12.5 million", 12_500_000.0, USD),
+    ("$21.8 million", 21_800_000.0, USD),
+    ("$4.00", 4.0, USD),
+    ("$9,292,000", 9_292_000.0, USD),
+    ("$.10", 0.10, USD),
+    ("$(0.05)", -0.05, USD),
+    ("$1.2 billion", 1_200_000_000.0, USD),
+    ("$2.1B", 2_100_000_000.0, USD),
+    ("$750 thousand", 750_000.0, USD),
+    ("US$ 100 million", 100_000_000.0, USD),
+    ("EUR 50 million", 50_000_000.0, "EUR"),
+    ("50 million euros", 50_000_000.0, "EUR"),
+    ("\u20ac3.5 billion", 3_500_000_000.0, "EUR"),
+    ("C$40 million", 40_000_000.0, "CAD"),
+    ("R$1.2 billion", 1_200_000_000.0, "BRL"),
+    ("\u00a3200,000", 200_000.0, "GBP"),
+    ("$ 1,250,000", 1_250_000.0, USD),
+    ("$5\nmillion", 5_000_000.0, USD),
+    ("two million dollars", 2_000_000.0, USD),
+    ("-$3.4 million", -3_400_000.0, USD),
+    ("$0.35", 0.35, USD),
+])
+def test_money(text, amount, cur):
+    value = money(text)
+    assert value is not None and value["currency"] == cur
+    assert value["amount"] == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("text", ["12.5 million", "", "dollars", "$", "approximately"])
+def test_money_unreadable_is_none(text):
+    assert money(text) is None
+
+
+@pytest.mark.parametrize("text, n", [
+    ("3,125,000 shares", 3_125_000),
+    ("1,041,667 additional shares", 1_041_667),
+    ("16,513,716 favorable votes", 16_513_716),
+    ("25,784,850", 25_784_850),
+    ("2 million shares", 2_000_000),
+    ("2.5 million shares", 2_500_000),
+    ("thirty (30) shares", 30),
+    ("one million shares", 1_000_000),
+    ("500,000 warrants", 500_000),
+])
+def test_shares(text, n):
+    assert shares(text) == n
+
+
+@pytest.mark.parametrize("text, v", [
+    ("65%", 65.0), ("217%", 217.0), ("5.5 percent", 5.5), ("12 per cent", 12.0),
+    ("(3.2)%", -3.2), ("-4%", -4.0), ("five percent", 5.0), ("0.5%", 0.5),
+])
+def test_percent(text, v):
+    assert percent(text) == pytest.approx(v)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("March 5, 2004", "2004-03-05"),
+    ("Friday, March 5, 2004", "2004-03-05"),
+    ("March  5,\n2004", "2004-03-05"),
+    ("Sept. 30, 2005", "2005-09-30"),
+    ("Dec 1, 2010", "2010-12-01"),
+    ("5 March 2004", "2004-03-05"),
+    ("the 13th day of September, 2002", "2002-09-13"),
+    ("May of 2002", "2002-05"),
+    ("March 2004", "2004-03"),
+    ("2004", "2004"),
+    ("fiscal 2002", "FY2002"),
+    ("fiscal year 2005", "FY2005"),
+    ("FY2002", "FY2002"),
+    ("FY 03", "FY2003"),
+    ("the fiscal year ended November 30, 2002", "2002-11-30"),
+    ("the fiscal\nyear ended November 30, 2002", "2002-11-30"),
+    ("the three months ended April 30, 2002", "2002-04-30"),
+    ("the quarter ended June 30, 2005", "2005-06-30"),
+    ("the first quarter of 2003", "FY2003-Q1"),
+    ("second quarter 2010", "FY2010-Q2"),
+    ("the third fiscal quarter of 2004", "FY2004-Q3"),
+    ("fourth-quarter 2005", "FY2005-Q4"),
+    ("Q3 2004", "FY2004-Q3"),
+    ("3Q04", "FY2004-Q3"),
+    ("the third calendar quarter of 2004", "2004-Q3"),
+    ("fiscal 2004 second quarter", "FY2004-Q2"),
+    ("12/31/2003", "2003-12-31"),
+    ("1/5/04", "2004-01-05"),
+    ("2004-03-05", "2004-03-05"),
+    ("March 5, '04", "2004-03-05"),
+])
+def test_date(text, iso):
+    assert date(text) == iso
+
+
+def test_date_uses_document_year_for_missing_parts():
+    assert date("the third quarter", doc_year=2004) == "FY2004-Q3"
+    assert date("the third quarter") is None
+    assert date("'98", doc_year=2003) == "1998"
+    assert date("'03", doc_year=1999) == "2003"
+
+
+@pytest.mark.parametrize("text", ["", "the day preceding the meeting", "yesterday", "\x00\x01", "99/99/9999"])
+def test_date_unreadable_is_none(text):
+    assert date(text) is None
+
+
+def test_normalise_dispatch_and_unvalued_labels():
+    assert normalise("MONEY", "$4.00") == {"amount": 4.0, "currency": "USD"}
+    assert normalise("SHARES", "16,698,574 shares") == 16_698_574
+    assert normalise("PERCENT", "64%") == 64.0
+    assert normalise("DATE", "February 4, 2004") == "2004-02-04"
+    assert normalise("PERSON", "Jay Furrow") is None
+    assert normalise("ORG", "$4.00") is None
+
+
+def test_document_year():
+    assert document_year("Filed on March 8, 2004 about events of March 5, 2004 and July 17, 2003.") == 2004
+    assert document_year("no dates here") is None
+
+
+def test_seed_values_match_gold(shared):
+    """Every valued span of the seed gold normalises to its gold value."""
+    import json
+
+    from training.scoring import values_equal
+
+    misses = []
+    for line in (shared / "spec" / "seeds-gold.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        year = document_year(rec["text"])
+        for span in rec["spans"]:
+            if "value" in span:
+                got = normalise(span["label"], rec["text"][span["start"]:span["end"]], year)
+                if not values_equal(span["label"], span["value"], got):
+                    misses.append((rec["text"][span["start"]:span["end"]], span["value"], got))
+    assert misses == []

@@ -1,0 +1,86 @@
+"""FORMATS.md scoring, on hand-made predictions against the real seed gold."""
+import copy
+import json
+
+import pytest
+
+from training.scoring import fillers_equal, norm_text, score, values_equal
+
+
+@pytest.fixture(scope="module")
+def seeds(shared):
+    return [json.loads(l) for l in (shared / "spec" / "seeds-gold.jsonl").open(encoding="utf-8")]
+
+
+def test_gold_against_itself_is_perfect(seeds):
+    m = score(seeds, seeds)
+    for key in ("entities", "triggers", "arguments", "doc_types"):
+        assert m[key]["f"] == 1.0
+    assert m["values"]["accuracy"] == 1.0
+    assert m["records"]["recall"] == 1.0 and m["records"]["gold"] == 9
+
+
+def test_empty_predictions_score_zero_recall(seeds):
+    m = score(seeds, [{"id": s["id"], "spans": [], "events": []} for s in seeds])
+    n_spans = sum(len(s["spans"]) for s in seeds)
+    assert m["entities"]["fn"] == n_spans and m["entities"]["tp"] == 0
+    assert m["triggers"]["fn"] == 9 and m["records"]["complete"] == 0
+
+
+def test_boundary_error_is_one_fp_and_one_fn(seeds):
+    pred = copy.deepcopy(seeds)
+    span = pred[0]["spans"][0]
+    span["end"] -= 1
+    m = score(seeds, pred)
+    assert (m["entities"]["fp"], m["entities"]["fn"]) == (1, 1)
+
+
+def test_wrong_value_counts_against_value_accuracy_only(seeds):
+    pred = copy.deepcopy(seeds)
+    money = next(s for s in pred[0]["spans"] if s["label"] == "MONEY")
+    money["value"] = {"amount": money["value"]["amount"] * 1.004, "currency": "USD"}  # within 0.5%
+    assert score(seeds, pred)["values"]["accuracy"] == 1.0
+    money["value"] = {"amount": money["value"]["amount"] * 1.1, "currency": "USD"}
+    m = score(seeds, pred)
+    assert m["entities"]["f"] == 1.0 and m["values"]["accuracy"] < 1.0
+
+
+def test_trigger_overlap_and_type_must_match(seeds):
+    pred = copy.deepcopy(seeds)
+    ev = pred[0]["events"][0]
+    ev["trigger"] = {"start": ev["trigger"]["start"] + 1, "end": ev["trigger"]["end"] + 3}  # still overlaps
+    assert score(seeds, pred)["triggers"]["f"] == 1.0
+    ev["type"] = "DIVIDEND"
+    m = score(seeds, pred)
+    assert m["triggers"]["fp"] == 1 and m["triggers"]["fn"] == 1
+
+
+def test_argument_filler_by_other_mention_text(seeds):
+    """Another mention of the same name counts (same text once case/space is ignored)."""
+    gold = [{"id": "d", "text": "Azteca sold it. Then AZTECA  left.",
+             "spans": [{"start": 0, "end": 6, "label": "ORG"}, {"start": 21, "end": 27, "label": "ORG"}],
+             "events": [{"type": "DISPOSITION", "trigger": {"start": 7, "end": 11},
+                         "args": [{"role": "seller", "start": 0, "end": 6}]}]}]
+    pred = copy.deepcopy(gold)
+    pred[0]["events"][0]["args"][0] = {"role": "seller", "start": 21, "end": 27}
+    m = score(gold, pred)
+    assert m["arguments"]["f"] == 1.0 and m["records"]["recall"] == 1.0
+
+
+def test_ignore_regions_drop_predictions():
+    gold = [{"id": "d", "text": "Revenue was $5 million. TABLE $9 million", "spans": [
+        {"start": 12, "end": 22, "label": "MONEY", "value": {"amount": 5e6, "currency": "USD"}}],
+        "events": [], "ignore": [{"start": 24, "end": 40}]}]
+    pred = [{"id": "d", "spans": [
+        {"start": 12, "end": 22, "label": "MONEY", "value": {"amount": 5e6, "currency": "USD"}},
+        {"start": 30, "end": 40, "label": "MONEY", "value": {"amount": 9e6, "currency": "USD"}}], "events": []}]
+    assert score(gold, pred)["entities"]["p"] == 1.0
+
+
+def test_value_and_text_helpers():
+    assert values_equal("MONEY", {"amount": 100.0, "currency": "USD"}, {"amount": 100.4, "currency": "USD"})
+    assert not values_equal("MONEY", {"amount": 100.0, "currency": "USD"}, {"amount": 100.0, "currency": "EUR"})
+    assert values_equal("DATE", "2004-03-05", "2004-03-05") and not values_equal("DATE", "2004-03", "2004-03-05")
+    assert norm_text("Innovo  Group Inc.") == norm_text("innovo group inc")
+    assert fillers_equal({"label": "SHARES", "value": 5, "start": 0, "end": 1, "text": "5"},
+                         {"label": "SHARES", "value": 5, "start": 50, "end": 51, "text": "5 shares"})
