@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import typer
@@ -33,6 +34,28 @@ def load_annotate(shared: Path | None = None):
     return module
 
 
+ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Cos|Intl|Mfg)|\b(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3})$",
+                              re.I)
+
+
+def settle(record: dict) -> dict:
+    """Settled readings applied after compiling (corpus/GUIDELINES.md): an ORG or
+    PERSON span that ends in an abbreviation (`Inc`, `N.V`, `Jr`) takes the
+    abbreviation's period (`Alcoa Inc.`), as in the seed gold, also where that period
+    ends the sentence. Event arguments pointing at the span move with it."""
+    text = record["text"]
+    moved = {}
+    for span in record["spans"]:
+        if (span["label"] in ("ORG", "PERSON") and text[span["end"]:span["end"] + 1] == "."
+                and ABBREVIATION_END.search(text[span["start"]:span["end"]])):
+            moved[(span["start"], span["end"])] = span["end"] + 1
+            span["end"] += 1
+    for event in record["events"]:
+        for arg in event["args"]:
+            arg["end"] = moved.get((arg["start"], arg["end"]), arg["end"])
+    return record
+
+
 def compile_dir(sheets: Path, excerpts: Path, shared: Path | None = None) -> list[dict]:
     annotate = load_annotate(shared)
     by_file = {e["file"]: e for e in read_jsonl(excerpts)}
@@ -47,7 +70,7 @@ def compile_dir(sheets: Path, excerpts: Path, shared: Path | None = None) -> lis
             raise SystemExit(f"{sheet_path}: text differs from {info['source_id']}[{info['start']}:{info['end']}]")
         # the sheet is compiled against the lee8k text itself, not a copy on disk
         sheet = {**json.loads(sheet_path.read_text(encoding="utf-8")), "text": source}
-        record = annotate.compile_sheet(sheet, sheet_path.parent)
+        record = settle(annotate.compile_sheet(sheet, sheet_path.parent))
         record["id"] = info["id"]
         record["meta"] = {"ticker": info["company"], "accepted": info["accepted"],
                           "items": info["items"], "category": info["category"]}

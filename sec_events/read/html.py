@@ -74,10 +74,35 @@ def clean_tree(root) -> None:
             elif tag in _CELL_BLOCKS:
                 el.tail = " " + (el.tail or "")
                 el.drop_tag()
-    # a row-spanning block made only of spacer cells would render as a blank line
     for row in [el for el in root.iter() if _tag(el) == "tr"]:
-        if not row.text_content().strip() and row.getparent() is not None:
-            row.drop_tree()
+        if not row.text_content().strip():
+            # a row made only of spacer cells would render as a blank line
+            if row.getparent() is not None:
+                row.drop_tree()
+            continue
+        _join_symbol_cells(row)
+
+
+_PREFIX_SYMBOLS = {"$", "(", "$(", "€", "£", "¥"}
+_SUFFIX_SYMBOLS = {")", "%", ")%", "%)"}
+
+
+def _join_symbol_cells(row) -> None:
+    """EDGAR tables put '$' and ')' / '%' in cells of their own: glue them to the
+    number next to them, so '$ 293,618' reads '$293,618' on the row's line."""
+    cells = [c for c in row if _tag(c) in ("td", "th")]
+    for i, cell in enumerate(cells):
+        sym = cell.text_content().strip()
+        if sym in _PREFIX_SYMBOLS and i + 1 < len(cells):
+            nxt = cells[i + 1]
+            nxt.text = sym + (nxt.text or "").lstrip()
+            cell.drop_tree()
+        elif sym in _SUFFIX_SYMBOLS and i > 0 and cells[i - 1].getparent() is not None:
+            prev = cells[i - 1]
+            tail = lxml.html.Element("span")
+            tail.text = sym
+            prev.append(tail)
+            cell.drop_tree()
 
 
 def tidy_text(text: str) -> str:

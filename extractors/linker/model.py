@@ -1,0 +1,132 @@
+"""The argument linker: a scikit-learn classifier over (trigger, candidate) pairs,
+decoded under SCHEMA's constraints.
+
+`ArgumentLinker` follows the scikit-learn estimator contract: `__init__` stores
+parameters, `fit` learns from gold annotation records and returns self. It is saved
+with skops (never pickle) as `linker.skops` plus its parameters in `linker.json`.
+
+Decoding, per trigger: every candidate gets a probability for each role; a role
+takes its best candidate whose label fits the role (SCHEMA) and whose probability is
+at least `threshold`; a candidate fills at most one role of an event; repeatable
+roles (AGREEMENT.party, LEGAL_PROCEEDING.party) take every candidate above the
+threshold. Text roles come from `textroles`.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from extractors.linker.candidates import DocView, pairs
+from extractors.linker.schema import REPEATABLE, ROLES, compatible
+from extractors.linker.textroles import TEXT_ROLES, text_role
+
+NONE = "NONE"
+
+
+class ArgumentLinker:
+    def __init__(self, C: float = 0.5, threshold: float = 0.35, max_iter: int = 2000, class_weight=None):
+        self.C = C
+        self.threshold = threshold
+        self.max_iter = max_iter
+        self.class_weight = class_weight
+
+    # -- training ------------------------------------------------------------
+    @staticmethod
+    def training_pairs(view: DocView, record: dict) -> tuple[list[dict], list[str]]:
+        """Features and role labels of every (gold trigger, candidate) pair."""
+        X, y = [], []
+        for event in record.get("events", []):
+            gold = {(a["start"], a["end"]): a["role"] for a in event.get("args", [])}
+            t = event["trigger"]
+            for cand, feats in pairs(view, event["type"], t["start"], t["end"]):
+                role = gold.get((cand.start, cand.end), NONE)
+                if role != NONE and not compatible(event["type"], role, cand.label):
+                    role = NONE
+                X.append(feats)
+                y.append(f"{event['type']}.{role}" if role != NONE else NONE)
+        return X, y
+
+    def fit(self, X: list[dict], y: list[str]) -> "ArgumentLinker":
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        self.vectorizer_ = DictVectorizer()
+        matrix = self.vectorizer_.fit_transform(X)
+        self.model_ = LogisticRegression(C=self.C, max_iter=self.max_iter, class_weight=self.class_weight)
+        self.model_.fit(matrix, y)
+        self.classes_ = list(self.model_.classes_)
+        return self
+
+    def predict_proba(self, X: list[dict]) -> np.ndarray:
+        return self.model_.predict_proba(self.vectorizer_.transform(X))
+
+    # -- decoding ------------------------------------------------------------
+    def link(self, view: DocView, event_type: str, trig_start: int, trig_end: int) -> list[dict]:
+        """Arguments of one event: [{"role", "start", "end", "label", "score"}]."""
+        args: list[dict] = []
+        cand_pairs = pairs(view, event_type, trig_start, trig_end)
+        roles = ROLES[event_type]
+        if cand_pairs:
+            probs = self.predict_proba([f for _, f in cand_pairs])
+            col = {c: i for i, c in enumerate(self.classes_)}
+            options = []
+            for ci, (cand, _) in enumerate(cand_pairs):
+                for role in roles:
+                    key = f"{event_type}.{role}"
+                    if key in col and compatible(event_type, role, cand.label):
+                        p = float(probs[ci, col[key]])
+                        if p >= self.threshold:
+                            options.append((p, role, ci))
+            options.sort(reverse=True)
+            filled: set[str] = set()
+            used: set[int] = set()
+            for p, role, ci in options:
+                if ci in used or (role in filled and (event_type, role) not in REPEATABLE):
+                    continue
+                cand = cand_pairs[ci][0]
+                args.append({"role": role, "start": cand.start, "end": cand.end, "label": cand.label,
+                             "score": round(p, 4)})
+                filled.add(role)
+                used.add(ci)
+        return self.with_text_roles(view, event_type, trig_start, trig_end, args)
+
+    @staticmethod
+    def with_text_roles(view: DocView, event_type: str, trig_start: int, trig_end: int,
+                        args: list[dict]) -> list[dict]:
+        """`args` plus the text roles (textroles) of the type that are still empty."""
+        args = list(args)
+        for role in TEXT_ROLES.get(event_type, []):
+            if any(a["role"] == role for a in args):
+                continue
+            span = text_role(event_type, role, view.text, (trig_start, trig_end))
+            if span:
+                args.append({"role": role, "start": span[0], "end": span[1], "label": "TEXT", "score": 0.5})
+        return sorted(args, key=lambda a: a["start"])
+
+    # -- persistence (skops + JSON, no pickle) -------------------------------
+    def save(self, path: Path) -> None:
+        import skops.io as sio
+
+        path.mkdir(parents=True, exist_ok=True)
+        sio.dump({"vectorizer": self.vectorizer_, "model": self.model_}, path / "linker.skops")
+        (path / "linker.json").write_text(json.dumps(
+            {"C": self.C, "threshold": self.threshold, "max_iter": self.max_iter,
+             "class_weight": self.class_weight}, indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> "ArgumentLinker":
+        import skops.io as sio
+
+        params = json.loads((path / "linker.json").read_text(encoding="utf-8"))
+        obj = cls(**params)
+        file = path / "linker.skops"
+        untrusted = sio.get_untrusted_types(file=file)
+        allowed = {t for t in untrusted if t.startswith(("sklearn.", "numpy.", "scipy.", "builtins."))}
+        if set(untrusted) - allowed:
+            raise ValueError(f"{file}: refusing to load unexpected types {sorted(set(untrusted) - allowed)}")
+        state = sio.load(file, trusted=sorted(allowed))
+        obj.vectorizer_, obj.model_ = state["vectorizer"], state["model"]
+        obj.classes_ = list(obj.model_.classes_)
+        return obj

@@ -1,0 +1,46 @@
+"""SCHEMA.md section 2 as data: event types, their roles and what may fill them."""
+from __future__ import annotations
+
+# role -> filler labels; "TEXT" is a text filler with its own offsets, "FILER" a
+# generic reference to the filer (`the Company`), allowed where SCHEMA allows ORG.
+ROLES: dict[str, dict[str, frozenset]] = {
+    "ACQUISITION": {"acquirer": {"ORG", "FILER"}, "target": {"ORG", "TEXT"}, "seller": {"ORG", "PERSON", "FILER"},
+                    "price": {"MONEY"}, "date": {"DATE"}},
+    "DISPOSITION": {"seller": {"ORG", "FILER"}, "asset": {"ORG", "TEXT"}, "buyer": {"ORG", "PERSON"},
+                    "price": {"MONEY"}, "date": {"DATE"}},
+    "AGREEMENT": {"party": {"ORG", "PERSON", "FILER"}, "agreement": {"TEXT"}, "value": {"MONEY"},
+                  "date": {"DATE"}},
+    "FINANCING": {"borrower": {"ORG", "FILER"}, "lender": {"ORG", "PERSON"}, "amount": {"MONEY"},
+                  "shares": {"SHARES"}, "price": {"MONEY"}, "date": {"DATE"}},
+    "CONVERSION": {"issuer": {"ORG", "FILER"}, "holder": {"ORG", "PERSON"}, "principal": {"MONEY"},
+                   "shares": {"SHARES"}, "price": {"MONEY"}, "date": {"DATE"}},
+    "SHAREHOLDER_VOTE": {"proposal": {"TEXT"}, "votes_for": {"SHARES"}, "votes_against": {"SHARES"},
+                         "abstentions": {"SHARES"}, "shares_present": {"SHARES"}, "percent": {"PERCENT"},
+                         "date": {"DATE"}},
+    "EXECUTIVE_CHANGE": {"person": {"PERSON"}, "role": {"ROLE"}, "org": {"ORG", "FILER"}, "change": {"TEXT"},
+                         "date": {"DATE"}},
+    "LATE_FILING": {"filer": {"ORG", "FILER"}, "form": {"TEXT"}, "period": {"DATE"},
+                    "expected_date": {"DATE"}, "reason": {"TEXT"}},
+    "FINANCIAL_RESULT": {"metric": {"TEXT"}, "value": {"MONEY"}, "period": {"DATE"}, "change": {"PERCENT"}},
+    "AUDITOR_CHANGE": {"former_auditor": {"ORG"}, "new_auditor": {"ORG"}, "date": {"DATE"}},
+    "BANKRUPTCY": {"filer": {"ORG", "FILER"}, "court": {"ORG"}, "date": {"DATE"}},
+    "DELISTING": {"exchange": {"ORG"}, "date": {"DATE"}},
+    "DIVIDEND": {"amount": {"MONEY"}, "record_date": {"DATE"}, "payment_date": {"DATE"}},
+    "SHARE_REPURCHASE": {"amount": {"MONEY"}, "shares": {"SHARES"}, "date": {"DATE"}},
+    "LEGAL_PROCEEDING": {"party": {"ORG", "PERSON", "FILER"}, "court": {"ORG"}, "amount": {"MONEY"},
+                         "date": {"DATE"}},
+    "SIGNATURE": {"signer": {"PERSON"}, "role": {"ROLE"}, "org": {"ORG", "FILER"}, "date": {"DATE"}},
+}
+ROLES = {t: {r: frozenset(v) for r, v in roles.items()} for t, roles in ROLES.items()}
+EVENT_TYPES = tuple(ROLES)
+REPEATABLE = frozenset({("AGREEMENT", "party"), ("LEGAL_PROCEEDING", "party")})
+ENTITY_LABELS = ("PERSON", "ORG", "ROLE", "MONEY", "SHARES", "PERCENT", "DATE")
+
+
+def compatible(event_type: str, role: str, filler_label: str) -> bool:
+    return filler_label in ROLES.get(event_type, {}).get(role, ())
+
+
+def entity_roles(event_type: str) -> list[str]:
+    """Roles of a type that an entity (or generic filer phrase) can fill."""
+    return [r for r, labels in ROLES[event_type].items() if labels - {"TEXT"}]

@@ -1,0 +1,125 @@
+"""Text fillers: roles filled by a phrase rather than an entity (SCHEMA section 2).
+
+Small rules, one per role, each returning character offsets or None:
+
+- FINANCIAL_RESULT.metric: the trigger itself (SCHEMA: the metric phrase is the trigger).
+- EXECUTIVE_CHANGE.change: the trigger's verb (`appointed`, `resigned`).
+- SHAREHOLDER_VOTE.proposal: for a passive trigger (`were elected`, `was approved`)
+  the clause before it; otherwise the object after it, to the end of the clause.
+- AGREEMENT.agreement: the nearest capitalised name ending in `Agreement` (or
+  `Plan`, `Indenture`, `Note`...), else the noun phrase `agreement` after the trigger.
+- LATE_FILING.form: the form checked on a 12b-25 cover (`[X] Form 10-K`), else the
+  first `Form 10-K/10-Q` mention; LATE_FILING.reason: the sentence giving the reason.
+- ACQUISITION.target / DISPOSITION.asset fall back to the object after the trigger
+  when no ORG fills them.
+"""
+from __future__ import annotations
+
+import re
+
+CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:and|which|with|pursuant|subject|for|by)\b|\n\s*\n")
+AGREEMENT_NAME = re.compile(
+    r"(?:[A-Z][\w&\-/']*\s+|(?:of|and|to|the|for)\s+){0,8}(?:Agreement|Indenture|Plan|Amendment|"
+    r"Credit Facility|Facility|Contract|Letter|Memorandum of Understanding|Supplement)\b")
+FORM_CHECKED = re.compile(r"(?:\[\s*[Xx]\s*\]|_+[Xx]_+|\bX\b|\u2612|\u2611)\s*(Form\s+10-K|Form\s+10-Q|Form\s+20-F|"
+                          r"Form\s+11-K|Form\s+N-SAR|Form\s+10-KSB|Form\s+10-QSB)")
+FORM_ANY = re.compile(r"Form\s+(?:10-K|10-Q|20-F|11-K|10-KSB|10-QSB|N-SAR)")
+REASON_CUE = re.compile(r"(?:because|due to|as a result of|requires? additional time|unable to|"
+                        r"could not be (?:completed|filed)|additional time)", re.I)
+PASSIVE = re.compile(r"^(?:was|were|has been|have been|is|are)\s", re.I)
+
+
+def _clause_after(text: str, pos: int, limit: int = 240) -> tuple[int, int] | None:
+    seg = text[pos:pos + limit]
+    m = CLAUSE_END.search(seg)
+    end = pos + (m.start() if m else len(seg))
+    start = pos + (len(seg) - len(seg.lstrip()))
+    start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return (start, end) if end - start >= 3 else None
+
+
+def _clause_before(text: str, pos: int, limit: int = 240) -> tuple[int, int] | None:
+    lo = max(0, pos - limit)
+    seg = text[lo:pos]
+    cut = max((m.end() for m in re.finditer(r"[.;:]\s|\n\s*\n|,\s", seg)), default=0)
+    start = lo + cut
+    while start < pos and text[start].isspace():
+        start += 1
+    end = pos
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return (start, end) if end - start >= 3 else None
+
+
+def proposal(text: str, trig: tuple[int, int]) -> tuple[int, int] | None:
+    trigger = text[trig[0]:trig[1]]
+    if PASSIVE.match(trigger) or re.match(r"\s*(?:was|were)\b", text[max(0, trig[0] - 6):trig[0]]):
+        return _clause_before(text, trig[0])
+    return _clause_after(text, trig[1])
+
+
+def agreement(text: str, trig: tuple[int, int], window: int = 400) -> tuple[int, int] | None:
+    lo, hi = max(0, trig[0] - window), min(len(text), trig[1] + window)
+    best = None
+    for m in AGREEMENT_NAME.finditer(text, lo, hi):
+        s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        while s < m.end() and text[s].islower():  # leading "of the" etc.
+            nxt = text.find(" ", s, m.end())
+            if nxt < 0:
+                break
+            s = nxt + 1
+        if m.end() - s < 6:
+            continue
+        dist = abs(s - trig[1]) if s >= trig[1] else abs(trig[0] - m.end())
+        if best is None or dist < best[0]:
+            best = (dist, s, m.end())
+    return (best[1], best[2]) if best else _clause_after(text, trig[1], 120)
+
+
+def late_filing_form(text: str) -> tuple[int, int] | None:
+    m = FORM_CHECKED.search(text)
+    if m:
+        return m.start(1), m.end(1)
+    m = FORM_ANY.search(text)
+    return (m.start(), m.end()) if m else None
+
+
+def late_filing_reason(text: str, trig: tuple[int, int]) -> tuple[int, int] | None:
+    part = re.search(r"PART\s+III", text, re.I)
+    lo = part.end() if part else trig[1]
+    m = REASON_CUE.search(text, lo)
+    if not m:
+        return None
+    sent_start = max(text.rfind(". ", lo, m.start()) + 2, text.rfind("\n\n", lo, m.start()) + 2, lo)
+    end = text.find(".", m.end())
+    end = end if end > 0 else min(len(text), m.end() + 200)
+    start = sent_start
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def text_role(event_type: str, role: str, text: str, trig: tuple[int, int]) -> tuple[int, int] | None:
+    """Offsets for a text role of an event, or None."""
+    if (event_type, role) in {("FINANCIAL_RESULT", "metric"), ("EXECUTIVE_CHANGE", "change")}:
+        return trig
+    if (event_type, role) == ("SHAREHOLDER_VOTE", "proposal"):
+        return proposal(text, trig)
+    if (event_type, role) == ("AGREEMENT", "agreement"):
+        return agreement(text, trig)
+    if (event_type, role) == ("LATE_FILING", "form"):
+        return late_filing_form(text)
+    if (event_type, role) == ("LATE_FILING", "reason"):
+        return late_filing_reason(text, trig)
+    if (event_type, role) in {("ACQUISITION", "target"), ("DISPOSITION", "asset")}:
+        return _clause_after(text, trig[1], 120)
+    return None
+
+
+TEXT_ROLES = {
+    "FINANCIAL_RESULT": ["metric"], "EXECUTIVE_CHANGE": ["change"], "SHAREHOLDER_VOTE": ["proposal"],
+    "AGREEMENT": ["agreement"], "LATE_FILING": ["form", "reason"],
+    "ACQUISITION": ["target"], "DISPOSITION": ["asset"],
+}

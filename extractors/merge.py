@@ -1,0 +1,93 @@
+"""Combining rule spans and span-classifier spans into `doc.ents`.
+
+Policy (component `sec_merge`, settings in its config):
+
+1. Candidates are the rule spans (`doc.spans["rules"]`, score 1.0 unless the rule
+   set one) and the span classifier's spans (`doc.spans["sc"]`, scores in the
+   group's `attrs["scores"]`) at or above `threshold`.
+2. For the labels in `rule_labels` (by default the valued ones: MONEY, SHARES,
+   PERCENT, DATE, whose rules follow SCHEMA's boundaries exactly and are what
+   normalisation reads) a rule span outranks any overlapping classifier span.
+   A classifier span of such a label survives only where no rule span overlaps it
+   and its score is at least `model_only_threshold`.
+3. For the other labels (PERSON, ORG, ROLE) the classifier outranks the rules: a rule
+   span survives only where no classifier span overlaps it.
+4. What remains is made non-overlapping greedily: rank first, then score, then
+   length, then position. Each entity keeps its score in `span._.score`.
+
+With `use_rules = false` the classifier spans alone are used (for measuring what
+the rules add); with no classifier in the pipeline the rules alone are used.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+RULES_KEY = "rules"
+MODEL_KEY = "sc"
+VALUED = ("MONEY", "SHARES", "PERCENT", "DATE")
+
+if not Span.has_extension("score"):
+    Span.set_extension("score", default=None)
+
+
+def _scored(group, default: float = 1.0) -> list[tuple[Span, float]]:
+    scores = group.attrs.get("scores") if hasattr(group, "attrs") else None
+    out = []
+    for i, span in enumerate(group):
+        score = default
+        if scores is not None and len(scores) > i:
+            row = scores[i]
+            score = float(row.max()) if hasattr(row, "max") and getattr(row, "ndim", 0) else float(row)
+        elif Span.has_extension("score") and span._.score is not None:
+            score = float(span._.score)
+        out.append((span, score))
+    return out
+
+
+def resolve(candidates: Iterable[tuple[Span, float, int]]) -> list[tuple[Span, float]]:
+    """Greedy non-overlapping selection by (rank, score, length, -start)."""
+    ordered = sorted(candidates, key=lambda c: (-c[2], -c[1], -(c[0].end - c[0].start), c[0].start))
+    taken: list[tuple[Span, float]] = []
+    used = set()
+    for span, score, _ in ordered:
+        if any(i in used for i in range(span.start, span.end)):
+            continue
+        used.update(range(span.start, span.end))
+        taken.append((span, score))
+    return sorted(taken, key=lambda t: t[0].start)
+
+
+def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
+                model_only_threshold: float = 0.7, use_rules: bool = True) -> Doc:
+    rules = _scored(doc.spans[RULES_KEY]) if use_rules and RULES_KEY in doc.spans else []
+    model = [(s, sc) for s, sc in _scored(doc.spans[MODEL_KEY])
+             if sc >= threshold] if MODEL_KEY in doc.spans else []
+    has_model = MODEL_KEY in doc.spans
+    candidates = []
+    for span, score in rules:
+        rank = 2 if span.label_ in rule_labels or not has_model else 0
+        candidates.append((span, score, rank))
+    for span, score in model:
+        if span.label_ in rule_labels and rules and score < model_only_threshold:
+            continue
+        candidates.append((span, score, 1))
+    chosen = resolve(candidates)
+    ents = []
+    for span, score in chosen:
+        ent = Span(doc, span.start, span.end, label=span.label_)
+        ent._.score = round(score, 4)
+        ents.append(ent)
+    doc.ents = ents
+    return doc
+
+
+@Language.factory("sec_merge", default_config={
+    "rule_labels": list(VALUED), "threshold": 0.5, "model_only_threshold": 0.7, "use_rules": True})
+def make_merge(nlp: Language, name: str, rule_labels: list[str], threshold: float,
+               model_only_threshold: float, use_rules: bool):
+    def merge(doc: Doc) -> Doc:
+        return merge_spans(doc, tuple(rule_labels), threshold, model_only_threshold, use_rules)
+    return merge

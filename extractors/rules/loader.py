@@ -1,0 +1,116 @@
+"""Rule data: pattern files, lexicons and the expansion that makes them whitespace-proof.
+
+Pattern files live in ``extractors/rules/patterns/``:
+
+``entities.jsonl``, ``roles.jsonl``
+    token patterns ``{"label", "id", "pattern": [...]}`` in spaCy Matcher syntax. A token
+    may be a macro ``{"_": "MONTH"}`` (see ``macros.json``, ``role_lexicon.json``),
+    optionally with an ``OP``.
+``orgs.jsonl``
+    phrase patterns ``{"label", "pattern": "New York Stock Exchange"}`` (matched as
+    written and in capitals), optional ``not_before`` words.
+``org_suffixes.json``, ``first_names.txt``, ``person_stop.txt``, ``role_lexicon.json``
+    lexicons the rule functions use.
+
+EDGAR text puts runs of spaces and line breaks between the words of one mention;
+spaCy turns those into whitespace tokens. :func:`expand_pattern` therefore inserts an
+optional whitespace token (no blank line) between every two pattern tokens, so the
+files can be written as if text were single-spaced.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from functools import lru_cache
+from pathlib import Path
+
+PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
+WS_TOKEN = {"IS_SPACE": True, "TEXT": {"REGEX": r"^[^\n]*\n?[^\n]*$"}, "OP": "?"}
+TOKEN_PATTERN_FILES = ("entities.jsonl", "roles.jsonl")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    out = []
+    with open(path, encoding="utf8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{n}: bad JSON: {err}") from err
+    return out
+
+
+def read_wordlist(path: Path) -> list[str]:
+    words = []
+    with open(path, encoding="utf8") as fh:
+        for line in fh:
+            if line.lstrip().startswith("#"):
+                continue
+            words += line.split()
+    return words
+
+
+@lru_cache(maxsize=8)
+def load_lexicons(patterns_dir: str | None = None) -> dict:
+    """All lexicon files of a patterns folder, as plain Python data."""
+    base = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
+    macros = json.loads((base / "macros.json").read_text(encoding="utf8"))
+    roles = json.loads((base / "role_lexicon.json").read_text(encoding="utf8"))
+    macros["ROLE_MOD"] = {"LOWER": {"IN": roles["ROLE_MOD"]}}
+    macros["ROLE_WORD"] = {"LOWER": {"IN": roles["ROLE_WORD"]}}
+    return {
+        "macros": macros,
+        "roles": roles,
+        "org_suffixes": json.loads((base / "org_suffixes.json").read_text(encoding="utf8")),
+        "first_names": frozenset(read_wordlist(base / "first_names.txt")),
+        "person_stop": frozenset(read_wordlist(base / "person_stop.txt")),
+    }
+
+
+def expand_token(tok: dict, macros: dict) -> dict:
+    """Replace a macro token by its definition, keeping the token's own OP."""
+    if "_" not in tok:
+        return copy.deepcopy(tok)
+    name = tok["_"]
+    if name not in macros:
+        raise KeyError(f"unknown pattern macro {name!r}")
+    out = copy.deepcopy(macros[name])
+    out.pop("OP", None)
+    if "OP" in tok:
+        out["OP"] = tok["OP"]
+    return out
+
+
+def expand_pattern(pattern: list[dict], macros: dict) -> list[dict]:
+    """Expand macros and allow one whitespace token between any two tokens."""
+    out: list[dict] = []
+    for i, tok in enumerate(pattern):
+        if i:
+            out.append(dict(WS_TOKEN))
+        out.append(expand_token(tok, macros))
+    return out
+
+
+def phrase_to_pattern(phrase: str, tokenizer, case: str = "exact") -> list[dict]:
+    """Token pattern for a lexicon phrase (tokenised with the pipeline's tokenizer)."""
+    attr = "LOWER" if case == "lower" else "ORTH"
+    words = [t.text for t in tokenizer(phrase) if not t.is_space]
+    return [{attr: w.lower() if attr == "LOWER" else w} for w in words]
+
+
+def load_token_patterns(patterns_dir: str | None = None) -> list[dict]:
+    base = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
+    out = []
+    for name in TOKEN_PATTERN_FILES:
+        if (base / name).exists():
+            out += read_jsonl(base / name)
+    return out
+
+
+def load_phrase_patterns(patterns_dir: str | None = None) -> list[dict]:
+    base = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
+    path = base / "orgs.jsonl"
+    return read_jsonl(path) if path.exists() else []

@@ -1,0 +1,160 @@
+"""`sec-events train`: train the span classifier and assemble the shipped model.
+
+    gold corpus (train/dev) -> DocBin -> spaCy training (training/configs/spancat.cfg)
+      -> rules pipeline + sourced tok2vec/spancat/triggers + sec_merge (+ linker)
+      -> model directory with meta: config, data hashes, dev/test scores, time
+
+Regions marked `ignore` are cut out of the training documents (they are not
+annotated, so keeping them would teach the classifier that their entities are
+negatives). Training is seeded and runs on the CPU.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import time
+from pathlib import Path
+
+import spacy
+
+from sec_events.paths import PROJECT_ROOT
+from training.corpus import ANNOTATIONS, MANIFEST, load_gold, to_docbin
+
+CONFIG = PROJECT_ROOT / "training" / "configs" / "spancat.cfg"
+SUGGESTERS = {
+    "ngram": {"@misc": "spacy.ngram_suggester.v1", "sizes": [1, 2, 3, 4, 5, 6, 7, 8]},
+}
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def segments(record: dict) -> list[dict]:
+    """The record split around its `ignore` regions into annotated pieces (offsets
+    shifted), so that unannotated text never becomes training negatives."""
+    ignore = sorted(record.get("ignore", []) or [], key=lambda r: r["start"])
+    if not ignore:
+        return [record]
+    cuts, pos = [], 0
+    for region in ignore:
+        if region["start"] > pos:
+            cuts.append((pos, region["start"]))
+        pos = max(pos, region["end"])
+    if pos < len(record["text"]):
+        cuts.append((pos, len(record["text"])))
+    pieces = []
+    for k, (a, b) in enumerate(cuts):
+        if not record["text"][a:b].strip():
+            continue
+        inside = lambda s: a <= s["start"] and s["end"] <= b
+        shift = lambda s: {**s, "start": s["start"] - a, "end": s["end"] - a}
+        pieces.append({
+            "id": f"{record['id']}#{k}", "text": record["text"][a:b],
+            "spans": [shift(s) for s in record.get("spans", []) if inside(s)],
+            "events": [{**e, "trigger": shift(e["trigger"])} for e in record.get("events", [])
+                       if inside(e["trigger"])],
+        })
+    return pieces
+
+
+def tokenizer_nlp(config_path: Path = CONFIG):
+    """A blank pipeline with the tokenizer the config names (for DocBin conversion)."""
+    config = spacy.util.load_config(config_path)
+    return spacy.util.load_model_from_config(
+        {"nlp": {**config["nlp"], "pipeline": []}, "components": {}}, auto_fill=True, validate=False)
+
+
+def subset(records: list[dict], fraction: float, seed: int) -> list[dict]:
+    if fraction >= 1.0:
+        return records
+    ordered = sorted(records, key=lambda r: r["id"])
+    random.Random(seed).shuffle(ordered)
+    return ordered[:max(1, round(len(ordered) * fraction))]
+
+
+def write_data(workdir: Path, nlp, train: list[dict], dev: list[dict]) -> dict:
+    report: dict = {}
+    paths = {}
+    for name, records in (("train", train), ("dev", dev)):
+        pieces = [p for r in records for p in segments(r)]
+        paths[name] = workdir / f"{name}.spacy"
+        to_docbin(pieces, nlp, paths[name], report)
+    return {"paths": paths, "spans": report.get("spans", 0), "misaligned": report.get("misaligned", [])}
+
+
+def train_spancat(workdir: Path, config_path: Path, data: dict, seed: int, max_steps: int | None,
+                  suggester: str) -> Path:
+    from spacy.cli.train import train as spacy_train
+
+    overrides = {"paths.train": str(data["paths"]["train"]), "paths.dev": str(data["paths"]["dev"]),
+                 "system.seed": seed, "components.spancat.suggester": SUGGESTERS[suggester]}
+    if max_steps:
+        overrides["training.max_steps"] = max_steps
+    out = workdir / "spancat"
+    spacy_train(config_path, out, overrides=overrides)
+    return out / "model-best"
+
+
+def assemble(trained: Path, use_linker: bool = True):
+    """The shipped pipeline: filing tokenizer, sentences, rules, trained span
+    classifier and triggers, the merge of rules and classifier, and the linker."""
+    from extractors.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    source = spacy.load(trained)
+    for name in ("tok2vec", "spancat", "triggers"):
+        nlp.add_pipe(name, source=source)
+    nlp.add_pipe("sec_merge")
+    return nlp
+
+
+def run_train(output: Path, shared: Path | None = None, config: Path = CONFIG, seed: int = 0,
+              fraction: float = 1.0, max_steps: int | None = None, suggester: str = "ngram",
+              workdir: Path | None = None) -> dict:
+    from training.evaluate import evaluate
+
+    start = time.perf_counter()
+    spacy.util.fix_random_seed(seed)
+    workdir = Path(workdir or Path("runs") / f"train-{suggester}-{fraction:g}")
+    workdir.mkdir(parents=True, exist_ok=True)
+    train, dev = load_gold("train", shared), load_gold("dev", shared)
+    train = subset(train, fraction, seed)
+    data = write_data(workdir, tokenizer_nlp(config), train, dev)
+    print(f"train: {len(train)} documents, dev: {len(dev)}; {data['spans']} spans, "
+          f"{len(data['misaligned'])} expanded to token boundaries")
+    best = train_spancat(workdir, config, data, seed, max_steps, suggester)
+    train_seconds = time.perf_counter() - start
+    nlp = assemble(best)
+    scores = {}
+    for split in ("dev", "test"):
+        metrics, _ = evaluate(nlp, load_gold(split, shared))
+        scores[split] = {k: metrics[k] for k in ("entities", "values", "triggers", "arguments", "records",
+                                                 "doc_types", "seconds")}
+    nlp.meta.update({
+        "name": "sec_events_sm", "version": "0.1.0", "lang": "en",
+        "description": "sec-events: filing tokenizer, entity rules, span classifier (entities and "
+                       "event triggers), rules/classifier merge, event linker",
+        "license": "MIT",
+    })
+    nlp.meta["sec_events"] = {
+        "training": {
+            "config": config.read_text(encoding="utf-8"), "suggester": suggester, "seed": seed,
+            "fraction": fraction, "max_steps": max_steps, "seconds": round(train_seconds, 1),
+            "documents": {"train": [r["id"] for r in train], "dev": [r["id"] for r in dev]},
+            "data_sha256": {"annotations": file_sha256(ANNOTATIONS), "manifest": file_sha256(MANIFEST),
+                            "train.spacy": file_sha256(data["paths"]["train"]),
+                            "dev.spacy": file_sha256(data["paths"]["dev"])},
+            "misaligned_spans": len(data["misaligned"]),
+        },
+        "scores": scores,
+    }
+    if output.exists():
+        shutil.rmtree(output)
+    nlp.to_disk(output)
+    print(json.dumps({s: {"entities_f": v["entities"]["f"], "triggers_f": v["triggers"]["f"]}
+                      for s, v in scores.items()}))
+    print(f"model written to {output} in {time.perf_counter() - start:.0f}s")
+    return nlp.meta["sec_events"]
