@@ -82,27 +82,42 @@ def extract(
 def train(
     output: Path = typer.Option(Path("models/sec_events_sm"), "-o", "--output", help="Model directory to write."),
     shared: Optional[Path] = SharedOpt,
+    seed: int = typer.Option(0, help="Random seed (training is reproducible for a seed)."),
+    fraction: float = typer.Option(1.0, min=0.01, max=1.0, help="Share of the train split to use."),
+    max_steps: Optional[int] = typer.Option(None, help="Override the config's training.max_steps."),
+    suggester: str = typer.Option("ngram", help="Span suggester: ngram or span_finder."),
+    curve: bool = typer.Option(False, "--curve", help="Also train on 25% and 50% of train and record "
+                               "the learning curve in the model's meta."),
+    workdir: Optional[Path] = typer.Option(None, help="Folder for DocBins and checkpoints (default runs/)."),
 ) -> None:
-    """Train the span classifier and linker on the gold train split."""
-    try:
-        from training.train import run_train
-    except ImportError:
-        _fail("train is not available yet (issue 5: trained span classifier)", code=3)
-    run_train(output=output, shared=shared)
+    """Train the span classifier and linker on the gold train split; write a model directory."""
+    from training.train import run_train
+
+    run_train(output=output, shared=shared, seed=seed, fraction=fraction, max_steps=max_steps,
+              suggester=suggester, workdir=workdir, curve=curve)
 
 
 @app.command("eval")
 def evaluate(
     model: Optional[Path] = typer.Argument(None, help="Model directory (default: shipped model)."),
-    annotations: Optional[Path] = typer.Argument(None, help="Gold annotations JSONL (FORMATS.md)."),
+    annotations: Optional[Path] = typer.Argument(None, help="Gold annotations JSONL (FORMATS.md); "
+                                                 "default: the seed gold, or --split."),
     output: Path = typer.Option(Path("runs/eval"), "-o", "--output", help="Report folder."),
-    split: Optional[str] = typer.Option(None, help="Score a split of the project's gold corpus instead."),
+    split: Optional[str] = typer.Option(None, help="Score a split of the project's gold corpus (train, dev, test)."),
+    compare: Optional[Path] = typer.Option(None, "--compare", help="Another run's metrics.json: report deltas."),
+    items: Optional[Path] = typer.Option(None, "--items", help="Documents JSONL with meta.items: measure "
+                                         "extracted event types against the declared 8-K items instead."),
+    ablation: bool = typer.Option(True, "--ablation/--no-ablation", help="Also score classifier-only and rules-only."),
     shared: Optional[Path] = SharedOpt,
 ) -> None:
-    """Score a model against gold annotations with FORMATS.md's figures."""
+    """Score a model with FORMATS.md's figures; write metrics.json, report.md and report.html."""
     from training.evaluate import run_eval
 
-    run_eval(model=model, annotations=annotations, output=output, split=split, shared=shared)
+    for path in (annotations, compare, items):
+        if path is not None and not path.exists():
+            _fail(f"not found: {path}")
+    run_eval(model=model, annotations=annotations, output=output, split=split, shared=shared,
+             compare=compare, items=items, with_ablation=ablation)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from extractors.extract import extract_records, load_model, ExtractSummary
-from sec_events.documents import read_jsonl
+from sec_events.documents import read_documents, read_jsonl
 from sec_events.paths import default_model, shared_dir
 from training.scoring import score
 
@@ -40,45 +40,66 @@ def evaluate(nlp, gold: list[dict]) -> tuple[dict, list[dict]]:
     return metrics, preds
 
 
-def _prf_rows(table: dict) -> list[str]:
-    rows = ["| | P | R | F1 | gold | predicted |", "|---|---:|---:|---:|---:|---:|"]
-    for key, v in [*table["by"].items(), ("**micro**", table)]:
-        rows.append(f"| {key} | {v['p']:.3f} | {v['r']:.3f} | {v['f']:.3f} | {v['tp'] + v['fn']} | {v['tp'] + v['fp']} |")
-    return rows
+def ablation(nlp, gold: list[dict]) -> dict:
+    """Entity scores of the full pipeline, the classifier alone and the rules alone."""
+    out = {"rules + classifier": score(gold, predict(nlp, gold))["entities"]}
+    if "spancat" in nlp.pipe_names and "sec_merge" in nlp.pipe_names:
+        cfg = dict(nlp.get_pipe_config("sec_merge"))
+        cfg.pop("factory", None)
+        nlp.replace_pipe("sec_merge", "sec_merge", config={**cfg, "use_rules": False})
+        try:
+            out["classifier only"] = score(gold, predict(nlp, gold))["entities"]
+        finally:
+            nlp.replace_pipe("sec_merge", "sec_merge", config=cfg)
+        with nlp.select_pipes(disable=["spancat"]):
+            out["rules only"] = score(gold, predict(nlp, gold))["entities"]
+    return {k: {x: v[x] for x in ("p", "r", "f")} for k, v in out.items()}
 
 
-def markdown_report(metrics: dict, model: str, gold_name: str) -> str:
-    lines = [f"# Evaluation: {model}", "", f"Gold: {gold_name} ({metrics['documents']} documents). "
-             f"Scoring: FORMATS.md.", ""]
-    for title, key in [("Entities", "entities"), ("Triggers", "triggers"), ("Arguments", "arguments"),
-                       ("Document event types", "doc_types")]:
-        lines += [f"## {title}", "", *_prf_rows(metrics[key]), ""]
-    v = metrics["values"]
-    lines += ["## Values", "", "| label | accuracy | correct | scored |", "|---|---:|---:|---:|"]
-    for key, row in [*v["by"].items(), ("**all**", v)]:
-        acc = "n/a" if row["accuracy"] is None else f"{row['accuracy']:.3f}"
-        lines.append(f"| {key} | {acc} | {row['correct']} | {row['scored']} |")
-    r = metrics["records"]
-    rec = "n/a" if r["recall"] is None else f"{r['recall']:.3f}"
-    lines += ["", "## Complete records", "", f"Recall {rec} ({r['complete']} of {r['gold']} gold events).", ""]
-    return "\n".join(lines)
+def items_agreement(nlp, docs_path: Path, limit: int | None = None) -> dict:
+    """Document event types extracted vs the 8-K items each filer declared."""
+    from itertools import islice
+
+    from extractors.items import agreement
+
+    docs = [{"id": d["id"], "text": d["text"], "meta": d.get("meta", {})}
+            for d in islice(read_documents(docs_path), limit)]
+    preds = {r["id"]: {e["type"] for e in r["events"]} for r in predict(nlp, docs)}
+    return agreement(docs, preds)
 
 
 def run_eval(model: Path | None, annotations: Path | None, output: Path, split: str | None = None,
-             shared: Path | None = None) -> dict:
+             shared: Path | None = None, compare: Path | None = None, items: Path | None = None,
+             with_ablation: bool = True) -> dict:
     from rich.console import Console
     from rich.table import Table
 
+    from training.report import write_reports
+
+    console = Console()
     model_path = Path(model) if model else default_model()
     nlp = load_model(model_path)
+    output.mkdir(parents=True, exist_ok=True)
+    if items is not None:
+        result = items_agreement(nlp, items)
+        (output / "items.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        _print_prf(console, "declared items vs extracted event types", result)
+        console.print(f"items agreement: P {result['p']:.3f} R {result['r']:.3f} F1 {result['f']:.3f} "
+                      f"-> {output / 'items.json'}")
+        return result
     gold, gold_name = gold_records(annotations, split, shared)
     metrics, preds = evaluate(nlp, gold)
     metrics["model"] = str(model_path)
     metrics["gold"] = gold_name
-    output.mkdir(parents=True, exist_ok=True)
+    abl = ablation(nlp, gold) if with_ablation else None
+    if abl:
+        metrics["ablation"] = abl
+    other = json.loads(compare.read_text(encoding="utf-8")) if compare else None
+    curve = nlp.meta.get("sec_events", {}).get("learning_curve")
     (output / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
     (output / "predictions.jsonl").write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
-    (output / "report.md").write_text(markdown_report(metrics, str(model_path), gold_name), encoding="utf-8")
+    write_reports(output, metrics, gold, preds, f"{model_path.name} on {gold_name}", compare=other,
+                  curve=curve, ablation=abl)
     table = Table(title=f"{model_path.name} on {gold_name}")
     for col in ("entities", "P", "R", "F1", "value acc."):
         table.add_column(col, justify="right" if col != "entities" else "left")
@@ -87,10 +108,26 @@ def run_eval(model: Path | None, annotations: Path | None, output: Path, split: 
         acc = vals.get(label, {}).get("accuracy") if label != "micro" else metrics["values"]["accuracy"]
         table.add_row(label, f"{row['p']:.3f}", f"{row['r']:.3f}", f"{row['f']:.3f}",
                       "" if acc is None else f"{acc:.3f}")
-    console = Console()
     console.print(table)
     for key in ("triggers", "arguments", "doc_types"):
         m = metrics[key]
-        console.print(f"{key}: P {m['p']:.3f} R {m['r']:.3f} F1 {m['f']:.3f}")
-    console.print(f"report: {output / 'report.md'}")
+        delta = f"  (ΔF1 {m['f'] - other[key]['f']:+.3f})" if other else ""
+        console.print(f"{key}: P {m['p']:.3f} R {m['r']:.3f} F1 {m['f']:.3f}{delta}")
+    rec = metrics["records"]
+    console.print(f"complete-record recall: {rec['recall']} ({rec['complete']}/{rec['gold']})")
+    if abl:
+        console.print("entities F1 " + ", ".join(f"{k}: {v['f']:.3f}" for k, v in abl.items()))
+    console.print(f"report: {output / 'report.md'}, {output / 'report.html'}")
     return metrics
+
+
+def _print_prf(console, title: str, table: dict) -> None:
+    from rich.table import Table
+
+    t = Table(title=title)
+    for col in ("", "P", "R", "F1", "gold", "predicted"):
+        t.add_column(col, justify="left" if not col else "right")
+    for key, v in [*table["by"].items(), ("micro", table)]:
+        t.add_row(key, f"{v['p']:.3f}", f"{v['r']:.3f}", f"{v['f']:.3f}", str(v["tp"] + v["fn"]),
+                  str(v["tp"] + v["fp"]))
+    console.print(t)

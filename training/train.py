@@ -20,12 +20,14 @@ from pathlib import Path
 import spacy
 
 from sec_events.paths import PROJECT_ROOT
-from training.corpus import ANNOTATIONS, MANIFEST, load_gold, to_docbin
+from training.corpus import ANNOTATIONS, MANIFEST, load_gold
 
-CONFIG = PROJECT_ROOT / "training" / "configs" / "spancat.cfg"
-SUGGESTERS = {
-    "ngram": {"@misc": "spacy.ngram_suggester.v1", "sizes": [1, 2, 3, 4, 5, 6, 7, 8]},
+CONFIGS = {
+    "ngram": PROJECT_ROOT / "training" / "configs" / "spancat.cfg",
+    "span_finder": PROJECT_ROOT / "training" / "configs" / "spancat_span_finder.cfg",
 }
+CONFIG = CONFIGS["ngram"]
+CANDIDATES_KEY = "candidates"  # span_finder's key: gold entity spans, unlabelled
 
 
 def file_sha256(path: Path) -> str:
@@ -76,21 +78,28 @@ def subset(records: list[dict], fraction: float, seed: int) -> list[dict]:
 
 
 def write_data(workdir: Path, nlp, train: list[dict], dev: list[dict]) -> dict:
+    from spacy.tokens import DocBin
+
+    from training.corpus import SPANS_KEY, to_docs
+
     report: dict = {}
     paths = {}
     for name, records in (("train", train), ("dev", dev)):
         pieces = [p for r in records for p in segments(r)]
         paths[name] = workdir / f"{name}.spacy"
-        to_docbin(pieces, nlp, paths[name], report)
+        db = DocBin(store_user_data=False)
+        for doc in to_docs(pieces, nlp, report):
+            doc.spans[CANDIDATES_KEY] = list(doc.spans[SPANS_KEY])
+            db.add(doc)
+        db.to_disk(paths[name])
     return {"paths": paths, "spans": report.get("spans", 0), "misaligned": report.get("misaligned", [])}
 
 
-def train_spancat(workdir: Path, config_path: Path, data: dict, seed: int, max_steps: int | None,
-                  suggester: str) -> Path:
+def train_spancat(workdir: Path, config_path: Path, data: dict, seed: int, max_steps: int | None) -> Path:
     from spacy.cli.train import train as spacy_train
 
     overrides = {"paths.train": str(data["paths"]["train"]), "paths.dev": str(data["paths"]["dev"]),
-                 "system.seed": seed, "components.spancat.suggester": SUGGESTERS[suggester]}
+                 "system.seed": seed}
     if max_steps:
         overrides["training.max_steps"] = max_steps
     out = workdir / "spancat"
@@ -98,41 +107,70 @@ def train_spancat(workdir: Path, config_path: Path, data: dict, seed: int, max_s
     return out / "model-best"
 
 
-def assemble(trained: Path, use_linker: bool = True):
+def assemble(trained: Path, linker=None):
     """The shipped pipeline: filing tokenizer, sentences, rules, trained span
     classifier and triggers, the merge of rules and classifier, and the linker."""
     from extractors.pipeline import build_pipeline
 
     nlp = build_pipeline()
     source = spacy.load(trained)
-    for name in ("tok2vec", "spancat", "triggers"):
+    for name in source.pipe_names:
         nlp.add_pipe(name, source=source)
     nlp.add_pipe("sec_merge")
+    component = nlp.add_pipe("sec_linker")
+    component.linker = linker
     return nlp
 
 
-def run_train(output: Path, shared: Path | None = None, config: Path = CONFIG, seed: int = 0,
-              fraction: float = 1.0, max_steps: int | None = None, suggester: str = "ngram",
-              workdir: Path | None = None) -> dict:
-    from training.evaluate import evaluate
+def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], seed: int,
+               max_steps: int | None):
+    """Span classifier and linker trained on `train`; returns (nlp, data info)."""
+    from training.linker import fit_linker
 
-    start = time.perf_counter()
-    spacy.util.fix_random_seed(seed)
-    workdir = Path(workdir or Path("runs") / f"train-{suggester}-{fraction:g}")
     workdir.mkdir(parents=True, exist_ok=True)
-    train, dev = load_gold("train", shared), load_gold("dev", shared)
-    train = subset(train, fraction, seed)
-    data = write_data(workdir, tokenizer_nlp(config), train, dev)
+    tok_nlp = tokenizer_nlp(config)
+    data = write_data(workdir, tok_nlp, train, dev)
     print(f"train: {len(train)} documents, dev: {len(dev)}; {data['spans']} spans, "
           f"{len(data['misaligned'])} expanded to token boundaries")
-    best = train_spancat(workdir, config, data, seed, max_steps, suggester)
+    best = train_spancat(workdir, config, data, seed, max_steps)
+    print("training the argument linker ...")
+    from extractors.pipeline import build_pipeline
+
+    linker = fit_linker(build_pipeline(), train)
+    return assemble(best, linker), data
+
+
+def run_train(output: Path, shared: Path | None = None, config: Path | None = None, seed: int = 0,
+              fraction: float = 1.0, max_steps: int | None = None, suggester: str = "ngram",
+              workdir: Path | None = None, curve: bool = False) -> dict:
+    from training.evaluate import evaluate
+
+    if suggester not in CONFIGS:
+        raise ValueError(f"unknown suggester {suggester!r} (one of {', '.join(CONFIGS)})")
+    config = Path(config or CONFIGS[suggester])
+    start = time.perf_counter()
+    spacy.util.fix_random_seed(seed)
+    workdir = Path(workdir or Path("runs") / f"train-{suggester}")
+    train_all, dev = load_gold("train", shared), load_gold("dev", shared)
+    train = subset(train_all, fraction, seed)
+    nlp, data = train_once(workdir / f"{fraction:g}", config, train, dev, seed, max_steps)
     train_seconds = time.perf_counter() - start
-    nlp = assemble(best)
     scores = {}
     for split in ("dev", "test"):
         metrics, _ = evaluate(nlp, load_gold(split, shared))
         scores[split] = {k: metrics[k] for k in ("entities", "values", "triggers", "arguments", "records",
                                                  "doc_types", "seconds")}
+    learning_curve = []
+    if curve:
+        for share in (0.25, 0.5):
+            part, _ = train_once(workdir / f"{share:g}", config, subset(train_all, share, seed), dev, seed,
+                                 max_steps)
+            m, _ = evaluate(part, dev)
+            learning_curve.append({"fraction": share, "entities_f": m["entities"]["f"],
+                                   "triggers_f": m["triggers"]["f"], "arguments_f": m["arguments"]["f"]})
+        learning_curve.append({"fraction": fraction, "entities_f": scores["dev"]["entities"]["f"],
+                               "triggers_f": scores["dev"]["triggers"]["f"],
+                               "arguments_f": scores["dev"]["arguments"]["f"]})
     nlp.meta.update({
         "name": "sec_events_sm", "version": "0.1.0", "lang": "en",
         "description": "sec-events: filing tokenizer, entity rules, span classifier (entities and "
@@ -150,11 +188,12 @@ def run_train(output: Path, shared: Path | None = None, config: Path = CONFIG, s
             "misaligned_spans": len(data["misaligned"]),
         },
         "scores": scores,
+        "learning_curve": learning_curve,
     }
     if output.exists():
         shutil.rmtree(output)
     nlp.to_disk(output)
-    print(json.dumps({s: {"entities_f": v["entities"]["f"], "triggers_f": v["triggers"]["f"]}
-                      for s, v in scores.items()}))
-    print(f"model written to {output} in {time.perf_counter() - start:.0f}s")
+    summary = {s: {k: v[k]["f"] for k in ("entities", "triggers", "arguments")} for s, v in scores.items()}
+    print(json.dumps(summary))
+    print(f"model written to {output}; training {train_seconds:.0f}s, total {time.perf_counter() - start:.0f}s")
     return nlp.meta["sec_events"]

@@ -1,3 +1,283 @@
-"""Placeholder; replaced below."""
-def make_rules(nlp, name):
-    return lambda doc: doc
+"""The ``sec_rules`` pipeline component: rule-based entity spans for SEC filings.
+
+Steps for each doc:
+
+1. token patterns (``patterns/entities.jsonl``, ``patterns/roles.jsonl``) and the
+   ORG phrase lexicon (``patterns/orgs.jsonl``) run in one spaCy ``Matcher``;
+   whitespace tokens are allowed between pattern tokens (see ``loader.py``); each match
+   is trimmed of edge whitespace/punctuation and checked by the validator for its label;
+2. the rule functions (``functions.py``) add candidates in order, each seeing the
+   candidates before it;
+3. all candidates go to ``doc.spans[spans_key]`` (may overlap; ``span._.source`` and
+   ``span._.score`` set, and ``attrs["scores"]``/``attrs["sources"]`` parallel lists, as
+   spaCy's spancat does);
+4. the resolver picks non-overlapping spans for ``doc.ents``.
+
+Resolution (``sec_events.resolve_longest.v1``): longer spans (in characters) win;
+equal lengths go to the higher label priority ``MONEY = PERCENT > SHARES > DATE > ROLE >
+ORG > PERSON``, then to the earlier span. Existing ``doc.ents`` are kept and take
+precedence when ``overwrite_ents`` is false.
+
+Errors inside one rule function are caught and recorded in
+``doc.user_data["sec_rules_errors"]``; the other rules still run.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Callable, Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, SpanGroup
+
+from . import functions as _functions  # noqa: F401  (registers the rule functions)
+from .context import Candidate, RuleContext
+from .loader import (PATTERNS_DIR, expand_pattern, load_lexicons, load_phrase_patterns,
+                     load_token_patterns, phrase_to_pattern)
+
+LABELS = ("PERSON", "ORG", "ROLE", "MONEY", "SHARES", "PERCENT", "DATE")
+LABEL_PRIORITY = {"MONEY": 6, "PERCENT": 6, "SHARES": 5, "DATE": 4, "ROLE": 3, "ORG": 2, "PERSON": 1}
+EDGE_TRIM = {",", ";", ":", "-", "–", "(", ")", ".", "'", '"'}
+
+for _attr in ("source", "score"):
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=None)
+
+
+# ----------------------------------------------------------------------- resolver
+def resolve_longest(candidates: Iterable[Candidate], doc: Doc,
+                    keep: Iterable[Span] = ()) -> list[Candidate]:
+    """Non-overlapping candidates: longest first, then label priority, then position."""
+    taken = [False] * len(doc)
+    for span in keep:
+        for k in range(span.start, span.end):
+            taken[k] = True
+
+    def length(c: Candidate) -> int:
+        return doc[c.end - 1].idx + len(doc[c.end - 1]) - doc[c.start].idx
+
+    chosen = []
+    for c in sorted(set(candidates), key=lambda c: (-length(c), -LABEL_PRIORITY.get(c.label, 0), c.start)):
+        if any(taken[c.start:c.end]):
+            continue
+        for k in range(c.start, c.end):
+            taken[k] = True
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@spacy.registry.misc("sec_events.resolve_longest.v1")
+def make_resolver() -> Callable:
+    return resolve_longest
+
+
+# ---------------------------------------------------------------------- validators
+def _role_ok(ctx: RuleContext, c: Candidate) -> bool:
+    doc, roles = ctx.doc, ctx.lex["roles"]
+    words = [t for t in doc[c.start:c.end] if not t.is_space]
+    if len(words) == 1:
+        w = words[0]
+        if w.lower_ in roles["CAPITALISED_ONLY"] and not w.text[0].isupper():
+            return False
+        n = ctx.next_ns(c.end - 1)
+        if n is not None and doc[n].lower_ in roles["NOT_BEFORE"]:
+            return False
+        p = ctx.prev_ns(c.start)
+        if p is not None and doc[p].lower_ in ("board", "'s") and w.lower_ == "director":
+            return False
+    if words[0].lower_ in ("group", "co", "executive", "corporate") and len(words) == 1:
+        return False
+    return True
+
+
+def _org_lexicon_ok(ctx: RuleContext, c: Candidate, not_before: list[str]) -> bool:
+    n = ctx.next_ns(c.end - 1)
+    return not (n is not None and ctx.doc[n].text in not_before)
+
+
+def _date_ok(ctx: RuleContext, c: Candidate, pattern_id: str) -> bool:
+    doc = ctx.doc
+    words = [t for t in doc[c.start:c.end] if not t.is_space]
+    if pattern_id in ("date-md", "date-wmd"):
+        # "May 5" needs a capital M; a following ":" or number is a time or a list
+        n = ctx.next_ns(c.end - 1)
+        if n is not None and doc[n].text in {":", "%"}:
+            return False
+        if words[0].text in ("May", "MAY") and len(words) == 2:
+            p = ctx.prev_ns(c.start)
+            if p is not None and doc[p].lower_ in {"we", "it", "they", "which", "company", "shares"}:
+                return False
+    if pattern_id == "q-bare":
+        return True
+    return True
+
+
+class SecRules:
+    """Rule-based candidate spans for the seven entity labels; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str = "sec_rules", *, spans_key: str = "rules",
+                 set_ents: bool = True, overwrite_ents: bool = True,
+                 patterns_dir: str | None = None, rule_functions=None,
+                 resolver: Callable | None = None, score: float = 1.0):
+        self.name = name
+        self.nlp = nlp
+        self.spans_key = spans_key
+        self.set_ents = set_ents
+        self.overwrite_ents = overwrite_ents
+        self.score = score
+        self.rule_functions = rule_functions if rule_functions is not None else \
+            _functions.make_rule_functions()
+        self.resolver = resolver or resolve_longest
+        self.patterns_dir = str(patterns_dir) if patterns_dir else None
+        self._load(self.patterns_dir)
+
+    # ------------------------------------------------------------------ patterns
+    def _load(self, patterns_dir: str | None) -> None:
+        self.lex = load_lexicons(patterns_dir)
+        macros = self.lex["macros"]
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self._match_info: dict[str, tuple[str, str, dict]] = {}
+        for n, entry in enumerate(load_token_patterns(patterns_dir)):
+            key = f"{entry['label']}|{entry.get('id', n)}|{n}"
+            self.matcher.add(key, [expand_pattern(entry["pattern"], macros)])
+            self._match_info[key] = (entry["label"], entry.get("id", str(n)), entry)
+        tokenizer = self.nlp.tokenizer
+        for n, entry in enumerate(load_phrase_patterns(patterns_dir)):
+            variants = {entry["pattern"], entry["pattern"].upper()}
+            pats = [expand_pattern(phrase_to_pattern(v, tokenizer), {}) for v in variants]
+            key = f"{entry['label']}|lexicon|p{n}"
+            self.matcher.add(key, pats)
+            self._match_info[key] = (entry["label"], "lexicon", entry)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return LABELS
+
+    # ------------------------------------------------------------------ running
+    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        while start < end and (doc[start].is_space or doc[start].text in EDGE_TRIM):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_TRIM
+                               and doc[end - 1].text != ")"):
+            end -= 1
+        return start, end
+
+    def match_candidates(self, ctx: RuleContext) -> list[Candidate]:
+        doc, out = ctx.doc, []
+        for match_id, start, end in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            label, pid, entry = self._match_info[key]
+            s, e = self._trim(doc, start, end)
+            if e <= s:
+                continue
+            # a closing paren is kept only when its opening paren is inside the span
+            if doc[e - 1].text == ")" and "(" not in [t.text for t in doc[s:e - 1]]:
+                e -= 1
+            c = Candidate(s, e, label, f"pattern:{pid}", self.score)
+            ok = True
+            if label == "ROLE":
+                ok = _role_ok(ctx, c)
+            elif label == "ORG" and entry.get("not_before"):
+                ok = _org_lexicon_ok(ctx, c, entry["not_before"])
+            elif label == "DATE":
+                ok = _date_ok(ctx, c, pid)
+            if ok:
+                out.append(c)
+        return out
+
+    def candidates(self, doc: Doc) -> tuple[list[Candidate], list[str]]:
+        ctx = RuleContext(doc, self.lex)
+        try:
+            ctx.add(self.match_candidates(ctx))
+        except Exception as err:  # pragma: no cover - defensive
+            ctx.errors.append(f"patterns: {err!r}")
+        for name, fn in self.rule_functions:
+            try:
+                found = fn(ctx)
+                for c in found:
+                    if c.score is None:
+                        c.score = self.score
+                ctx.add(found)
+            except Exception as err:
+                ctx.errors.append(f"{name}: {err!r}")
+        seen, unique = set(), []
+        for c in ctx.candidates:
+            if c.key() not in seen and c.end > c.start:
+                seen.add(c.key())
+                unique.append(c)
+        return unique, ctx.errors
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            cands, errors = self.candidates(doc)
+        except Exception as err:
+            doc.user_data.setdefault("sec_rules_errors", []).append(repr(err))
+            return doc
+        if errors:
+            doc.user_data.setdefault("sec_rules_errors", []).extend(errors)
+        group = SpanGroup(doc, name=self.spans_key, spans=[
+            Span(doc, c.start, c.end, label=c.label) for c in cands])
+        group.attrs["scores"] = [c.score for c in cands]
+        group.attrs["sources"] = [c.source for c in cands]
+        for span, c in zip(group, cands):
+            span._.source = c.source
+            span._.score = c.score
+        doc.spans[self.spans_key] = group
+        if self.set_ents:
+            keep = [] if self.overwrite_ents else list(doc.ents)
+            chosen = self.resolver(cands, doc, keep)
+            ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
+            for span, c in zip(ents, chosen):
+                span._.source = c.source
+                span._.score = c.score
+            doc.ents = sorted(list(keep) + ents, key=lambda s: s.start)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128):
+        for doc in stream:
+            yield self(doc)
+
+    # ------------------------------------------------------------- serialisation
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        src = Path(self.patterns_dir) if self.patterns_dir else PATTERNS_DIR
+        dst = path / "patterns"
+        if dst.exists():
+            shutil.rmtree(dst)
+        shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        src = Path(path) / "patterns"
+        if src.is_dir():
+            self.patterns_dir = str(src)
+            self._load(self.patterns_dir)
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()):
+        return self
+
+
+@Language.factory(
+    "sec_rules",
+    assigns=["doc.ents", "doc.spans"],
+    default_config={
+        "spans_key": "rules",
+        "set_ents": True,
+        "overwrite_ents": True,
+        "patterns_dir": None,
+        "score": 1.0,
+        "rule_functions": {"@misc": "sec_events.rule_functions.v1"},
+        "resolver": {"@misc": "sec_events.resolve_longest.v1"},
+    },
+)
+def make_rules(nlp: Language, name: str, spans_key: str, set_ents: bool, overwrite_ents: bool,
+               patterns_dir: str | None, score: float, rule_functions, resolver) -> SecRules:
+    return SecRules(nlp, name, spans_key=spans_key, set_ents=set_ents,
+                    overwrite_ents=overwrite_ents, patterns_dir=patterns_dir,
+                    rule_functions=rule_functions, resolver=resolver, score=score)

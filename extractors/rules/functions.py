@@ -1,0 +1,571 @@
+"""Rule functions: the rules token patterns cannot express.
+
+Each function takes a :class:`RuleContext` (doc, lexicons, the candidates found so far)
+and returns new :class:`Candidate` spans. They run in the order of
+``DEFAULT_RULE_FUNCTIONS``; later functions see earlier candidates (an ORG run stops at
+a ROLE, a person name stops at an ORG...). Each is registered in
+``spacy.registry.misc`` under ``sec_events.rules.<name>.v1`` so a config can swap one.
+"""
+from __future__ import annotations
+
+import re
+
+import spacy
+
+from .context import INITIAL_RE, NAME_SUFFIXES, Candidate, RuleContext
+
+# ----------------------------------------------------------------------------- ORG
+ORG_HEAD_STOP = {
+    "The", "THE", "A", "An", "About", "ABOUT", "On", "In", "At", "By", "For", "From", "With",
+    "To", "Of", "OF", "And", "AND", "Contact", "Contacts", "CONTACT", "Item", "ITEM",
+    "Exhibit", "EXHIBIT", "Dated", "Date", "DATE", "Name", "Title", "Attention", "Our", "Its",
+    "Their", "This", "That", "Both", "Each", "Pursuant", "Based", "As", "Also", "Under",
+    "Signature", "Signatures", "SIGNATURES", "If", "When", "Where", "While", "Following",
+    "After", "Before", "Subsidiary", "Subsidiaries", "Company", "COMPANY", "Registrant",
+    "Issuer", "Form", "FORM", "Press", "Release", "LOGO", "Between", "Among", "Note", "All",
+    "Any", "Such", "Mr.", "Ms.", "Dr.", "Mrs.", "Agreement", "Amendment", "Plan", "Merger",
+    "Acquisition", "Sale", "Purchase", "Vote", "Stockholders", "Shareholders", "NYSE",
+    "NASDAQ", "Nasdaq", "SEC", "Announces", "Reports", "Acquires", "Completes", "Names",
+    "Appoints", "Signs", "Agrees", "Sells", "Buys", "Declares", "Elects", "Approve",
+    "Approves", "Announce", "Report", "Completed", "Acquired", "Sold", "Entered", "Including",
+    "Including", "Whereas", "Re", "Subject", "Because", "Although", "However", "Since",
+    "Through", "Via", "Upon", "Neither", "Either", "Holders", "Former", "New", "See",
+    "Exact", "Commission", "File", "Number", "Address", "Telephone", "Registrant's",
+    "Investor", "Relations", "Media", "Source", "SOURCE", "Forward", "Statements",
+}
+ORG_CONNECTORS = {"&", "and", "of", "'s", "’s", "-", "de", "du", "des", "la", "et", "y", "+"}
+TITLE_WORDS_ALSO_ORG_STOP = {"Chief", "President", "Chairman", "Officer", "Director", "Vice"}
+COMMON_SINGLE = {"American", "General", "United", "International", "National", "First",
+                 "Global", "Western", "Eastern", "Northern", "Southern", "Central", "Pacific",
+                 "Atlantic", "Standard", "Continental", "Federal", "Capital", "Investment",
+                 "Financial", "Home", "Security", "Union", "Royal", "Delaware", "Nevada"}
+
+
+def _name_like(tok) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isalpha() for c in t))) \
+        and not tok.is_punct
+
+
+def _suffix_sets(ctx: RuleContext):
+    s = ctx.lex["org_suffixes"]
+    return set(s["legal"]), set(s["descriptive"]), set(s["comma_before"]), set(s["not_before"]), set(s["generic"])
+
+
+def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic):
+    """Walk back from suffix token ``j``; return the first token of the name or None."""
+    doc = ctx.doc
+    blocked = {"ROLE", "DATE", "MONEY", "PERCENT", "SHARES"}
+    k = ctx.prev_ns(j)
+    if k is not None and doc[k].text == "," and doc[j].text in comma_ok:
+        k = ctx.prev_ns(k)
+    start, names, after_poss = None, 0, 0
+    i = k
+    while i is not None:
+        tok = doc[i]
+        if ctx.labels_at(i) & blocked:
+            break
+        if tok.text in ORG_CONNECTORS and start is not None:
+            p = ctx.prev_ns(i)
+            if p is None or not _name_like(doc[p]) or doc[p].text in ORG_HEAD_STOP \
+                    or ctx.labels_at(p) & blocked:
+                break
+            if tok.text == "of" and (doc[p].text in legal or doc[p].text in desc):
+                break
+            if tok.text in ("'s", "’s") and names > 1:
+                break
+            i = p
+            continue
+        if _name_like(tok) and tok.text not in ORG_HEAD_STOP and tok.text not in TITLE_WORDS_ALSO_ORG_STOP:
+            start = i
+            names += 1
+            if names > 7:
+                return None
+            i = ctx.prev_ns(i)
+            continue
+        break
+    if start is None:
+        return None
+    heads = [t.text for t in doc[start:j] if not t.is_space and t.text not in ORG_CONNECTORS
+             and t.text != ","]
+    if not heads or all(h in generic for h in heads):
+        return None
+    return start
+
+
+@spacy.registry.misc("sec_events.rules.org_suffix.v1")
+def make_org_suffix():
+    return org_suffix
+
+
+def org_suffix(ctx: RuleContext) -> list[Candidate]:
+    """A capitalised token run ending in a company suffix: ``Azteca Production International, Inc.``."""
+    legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
+    doc, out = ctx.doc, []
+    for j, tok in enumerate(doc):
+        if tok.text not in legal and tok.text not in desc:
+            continue
+        n = ctx.next_ns(j)
+        if n is not None and doc[n].text in not_before:
+            continue
+        end = j + 1
+        # "Group Inc." / "Holdings, Inc.": a descriptive word continues into a legal suffix
+        if tok.text in desc and n is not None:
+            n2 = n
+            if doc[n].text == "," :
+                n2 = ctx.next_ns(n)
+            if n2 is not None and doc[n2].text in legal and (doc[n].text != "," or doc[n2].text in comma_ok):
+                continue
+        start = _org_run_start(ctx, j, legal, desc, comma_ok, generic)
+        if start is None:
+            continue
+        out.append(Candidate(start, end, "ORG", "org_suffix"))
+    return out
+
+
+def _org_base(ctx: RuleContext, cand: Candidate, legal, comma_ok):
+    """Token texts of an ORG candidate without its legal suffix (None if nothing left)."""
+    toks = [t for t in ctx.doc[cand.start:cand.end] if not t.is_space]
+    while toks and (toks[-1].text in legal or toks[-1].text == ","):
+        toks = toks[:-1]
+    return [t.text for t in toks] or None
+
+
+def _find_sequence(ctx: RuleContext, words: list[str]) -> list[tuple[int, int]]:
+    """All occurrences of a token sequence (whitespace tokens between are allowed)."""
+    doc, hits = ctx.doc, []
+    first = words[0]
+    for i, tok in enumerate(doc):
+        if tok.text != first:
+            continue
+        j, ok, end = i, True, i + 1
+        for w in words[1:]:
+            j = ctx.next_ns(j)
+            if j is None or doc[j].text != w:
+                ok = False
+                break
+            end = j + 1
+        if ok:
+            hits.append((i, end))
+    return hits
+
+
+@spacy.registry.misc("sec_events.rules.org_alias.v1")
+def make_org_alias():
+    return org_alias
+
+
+def org_alias(ctx: RuleContext) -> list[Candidate]:
+    """Other mentions of a found company: its name without the suffix, defined short names.
+
+    ``Innovo Group Inc.`` -> ``Innovo Group`` elsewhere; ``Azteca Production International,
+    Inc. ("Azteca")`` -> ``Azteca`` (the short name must be part of the full name or its
+    acronym, which rules out defined roles like ``("Buyer")``).
+    """
+    legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
+    doc, out, bases = ctx.doc, [], set()
+    for cand in ctx.of_label("ORG"):
+        if cand.source not in ("org_suffix",):
+            continue
+        words = _org_base(ctx, cand, legal, comma_ok)
+        if words and words != [t.text for t in doc[cand.start:cand.end] if not t.is_space]:
+            bases.add(tuple(words))
+            if all(w.isupper() for w in words if w.isalpha()) and any(len(w) > 3 for w in words):
+                bases.add(tuple(w.capitalize() if w.isalpha() else w for w in words))
+        # defined short name in parentheses right after the name
+        i = ctx.next_ns(cand.end - 1)
+        if i is None or doc[i].text != "(":
+            continue
+        i = ctx.next_ns(i)
+        if i is not None and doc[i].text.lower() == "the":
+            i = ctx.next_ns(i)
+        if i is None or doc[i].text not in {'"', "“", "'"}:
+            continue
+        j, alias = ctx.next_ns(i), []
+        while j is not None and doc[j].text not in {'"', "”", "'", ")"} and len(alias) < 5:
+            alias.append(j)
+            j = ctx.next_ns(j)
+        if not alias or j is None or doc[j].text not in {'"', "”", "'"}:
+            continue
+        alias_words = [doc[a].text for a in alias]
+        full = [t.text for t in doc[cand.start:cand.end] if not t.is_space]
+        acronym = "".join(w[0] for w in full if w[:1].isupper() and w not in legal)
+        inside = any(full[k:k + len(alias_words)] == alias_words for k in range(len(full)))
+        if (inside or "".join(alias_words) == acronym) and not all(w in generic for w in alias_words):
+            out.append(Candidate(alias[0], alias[-1] + 1, "ORG", "org_alias"))
+            bases.add(tuple(alias_words))
+    for words in bases:
+        if len(words) == 1 and (words[0] in COMMON_SINGLE or words[0] in generic
+                                or len(words[0]) < 3 or words[0] in ORG_HEAD_STOP):
+            continue
+        if all(w in generic or w in ORG_HEAD_STOP for w in words):
+            continue
+        for s, e in _find_sequence(ctx, list(words)):
+            n = ctx.next_ns(e - 1)
+            if n is not None and doc[n].text in not_before:
+                continue
+            out.append(Candidate(s, e, "ORG", "org_alias"))
+    return out
+
+
+# -------------------------------------------------------------------------- PERSON
+HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"}
+PHONE_RE = re.compile(r"^(?:\+?\d{1,3}[-.]?)?(?:\d{3}[-.]\d{3}[-.]\d{4}|\d{3}[-.]\d{4})$")
+
+
+@spacy.registry.misc("sec_events.rules.person_signature.v1")
+def make_person_signature():
+    return person_signature
+
+
+def person_signature(ctx: RuleContext) -> list[Candidate]:
+    """``/s/ Name``, ``By: Name``, ``Name: Name`` and a name line above a title line."""
+    doc, out = ctx.doc, []
+    for i, tok in enumerate(doc):
+        low = tok.text.lower()
+        start = None
+        if low == "/s/":
+            start = ctx.next_ns(i, same_line=True)
+        elif tok.text in ("By", "BY", "Name", "NAME") and (n := ctx.next_ns(i, same_line=True)) is not None \
+                and doc[n].text == ":":
+            start = ctx.next_ns(n, same_line=True)
+            if start is not None and doc[start].text.lower() == "/s/":
+                continue  # the /s/ branch takes it
+        if start is None:
+            continue
+        end = ctx.read_name(start, same_line=True)
+        if end is not None:
+            out.append(Candidate(start, end, "PERSON", "signature"))
+    # a line that is only a name, directly above a line that starts with a title
+    role_starts = {c.start for c in ctx.of_label("ROLE")}
+    text = doc.text
+    for c in list(ctx.of_label("ROLE")):
+        if c.start not in role_starts:
+            continue
+        p = ctx.prev_ns(c.start)
+        if p is None or "\n" not in text[doc[p].idx + len(doc[p]):doc[c.start].idx]:
+            continue
+        # is the line holding p a bare name?
+        line_start = p
+        while line_start > 0 and "\n" not in doc[line_start - 1].text:
+            line_start -= 1
+        first = line_start if not doc[line_start].is_space else ctx.next_ns(line_start)
+        if first is None:
+            continue
+        end = ctx.read_name(first, same_line=True)
+        if end is not None and end == p + 1 and len(ctx.name_words(first, end)) >= 2:
+            out.append(Candidate(first, end, "PERSON", "signature"))
+    return out
+
+
+@spacy.registry.misc("sec_events.rules.person_honorific.v1")
+def make_person_honorific():
+    return person_honorific
+
+
+def person_honorific(ctx: RuleContext) -> list[Candidate]:
+    """``Mr. John A. Smith`` -> ``John A. Smith``."""
+    out = []
+    for i, tok in enumerate(ctx.doc):
+        if tok.text in HONORIFICS:
+            s = ctx.next_ns(i, same_line=False)
+            end = ctx.read_name(s, same_line=False, max_tokens=4)
+            if end is not None:
+                out.append(Candidate(s, end, "PERSON", "honorific"))
+    return out
+
+
+@spacy.registry.misc("sec_events.rules.person_role_adjacent.v1")
+def make_person_role_adjacent():
+    return person_role_adjacent
+
+
+def person_role_adjacent(ctx: RuleContext) -> list[Candidate]:
+    """``CEO Ned Barnholt`` and ``Jay Furrow, Innovo Group CEO`` / ``John Doe, our Chief ...``."""
+    doc, out = ctx.doc, []
+    for c in ctx.of_label("ROLE"):
+        # title directly before a full name, same line
+        n = ctx.next_ns(c.end - 1, same_line=True)
+        if n is not None:
+            end = ctx.read_name(n, same_line=True, max_tokens=4)
+            if end is not None and len(ctx.name_words(n, end)) >= 2:
+                out.append(Candidate(n, end, "PERSON", "role_adjacent"))
+        # name, [our|the Company's|ORG words] title
+        k, steps = ctx.prev_ns(c.start), 0
+        while k is not None and steps < 6 and doc[k].text != ",":
+            t = doc[k].text
+            if t.lower() in {"our", "its", "the", "their", "'s", "’s", "and", "as", "company"} \
+                    or "ORG" in ctx.labels_at(k) or "ROLE" in ctx.labels_at(k) or _name_like(doc[k]):
+                k, steps = ctx.prev_ns(k), steps + 1
+                continue
+            k = None
+        if k is None or doc[k].text != ",":
+            continue
+        # read a name backwards from the comma
+        e = ctx.prev_ns(k, same_line=True)
+        s = e
+        while s is not None:
+            p = ctx.prev_ns(s, same_line=True)
+            if p is None or not (ctx.is_name_word(doc[p]) or doc[p].text in (",",) and False):
+                break
+            if ctx.labels_at(p) & {"ROLE", "ORG", "DATE"}:
+                break
+            s = p
+        if e is None or s is None:
+            continue
+        # allow ", Jr." style suffix before the comma
+        if doc[e].text in NAME_SUFFIXES:
+            p = ctx.prev_ns(e)
+            if p is not None and doc[p].text == ",":
+                p = ctx.prev_ns(p)
+            s2 = p
+            while s2 is not None and (q := ctx.prev_ns(s2, same_line=True)) is not None and ctx.is_name_word(doc[q]):
+                s2 = q
+            s = s2
+        if s is None:
+            continue
+        end = ctx.read_name(s, same_line=True, max_tokens=5)
+        if end is not None and end == e + 1 and len(ctx.name_words(s, end)) >= 2:
+            out.append(Candidate(s, end, "PERSON", "role_adjacent"))
+    return out
+
+
+@spacy.registry.misc("sec_events.rules.person_contact.v1")
+def make_person_contact():
+    return person_contact
+
+
+def person_contact(ctx: RuleContext) -> list[Candidate]:
+    """Contact lines: ``Marc Crossman, 323-725-5572``, ``Jay Furrow, (323) 725-5516``, name + e-mail."""
+    doc, out = ctx.doc, []
+    for i, tok in enumerate(doc):
+        is_phone = bool(PHONE_RE.match(tok.text)) or tok.like_email or tok.text in ("+1",)
+        if tok.text == "(":
+            n = ctx.next_ns(i, same_line=True)
+            is_phone = n is not None and re.fullmatch(r"\d{3}", doc[n].text) is not None
+        if not is_phone:
+            continue
+        e = ctx.prev_ns(i, same_line=True)
+        if e is not None and doc[e].text == ",":
+            e = ctx.prev_ns(e, same_line=True)
+        if e is None or not ctx.is_name_word(doc[e]) or ctx.labels_at(e):
+            continue
+        s = e
+        while (p := ctx.prev_ns(s, same_line=True)) is not None and ctx.is_name_word(doc[p]) \
+                and not ctx.labels_at(p) and e - p < 8:
+            s = p
+        end = ctx.read_name(s, same_line=True, max_tokens=4)
+        if end == e + 1 and 2 <= len(ctx.name_words(s, end)) <= 4:
+            out.append(Candidate(s, end, "PERSON", "contact"))
+    return out
+
+
+@spacy.registry.misc("sec_events.rules.person_first_name.v1")
+def make_person_first_name():
+    return person_first_name
+
+
+def person_first_name(ctx: RuleContext) -> list[Candidate]:
+    """A known given name followed by capitalised name words: ``Hubert Guez``."""
+    doc, out, first_names = ctx.doc, [], ctx.lex["first_names"]
+    for i, tok in enumerate(doc):
+        if tok.text not in first_names:
+            continue
+        p = ctx.prev_ns(i, same_line=True)
+        if p is not None and ctx.is_name_word(doc[p]) and not INITIAL_RE.match(doc[p].text):
+            continue  # inside a longer capitalised run: "Saint Paul Travelers"
+        end = ctx.read_name(i, same_line=False, max_tokens=4)
+        if end is None:
+            continue
+        words = ctx.name_words(i, end)
+        if len(words) < 2 or words[-1].text in first_names and len(words) == 2 and words[-1].text == words[0].text:
+            continue
+        if any(w.text.isupper() and len(w.text) > 1 for w in words) and not all(
+                w.text.isupper() for w in words):
+            continue
+        out.append(Candidate(i, end, "PERSON", "first_name"))
+    return out
+
+
+@spacy.registry.misc("sec_events.rules.person_propagate.v1")
+def make_person_propagate():
+    return person_propagate
+
+
+def person_propagate(ctx: RuleContext) -> list[Candidate]:
+    """Later mentions of a found person by surname (or given name): ``Sullivan will ...``."""
+    doc, out = ctx.doc, []
+    names: set[str] = set()
+    for c in ctx.of_label("PERSON"):
+        words = ctx.name_words(c.start, c.end)
+        if len(words) >= 2:
+            names.add(words[-1].text)
+            names.add(words[0].text)
+    names = {n for n in names if len(n) > 2 and n not in ctx.lex["person_stop"]}
+    covered = set()
+    for c in ctx.candidates:
+        covered.update(range(c.start, c.end))
+    for i, tok in enumerate(doc):
+        if tok.text not in names or i in covered:
+            continue
+        p, n = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
+        if p is not None and (ctx.is_name_word(doc[p]) or doc[p].text in HONORIFICS and False):
+            continue
+        if n is not None and ctx.is_name_word(doc[n]):
+            continue
+        out.append(Candidate(i, i + 1, "PERSON", "person_alias"))
+    return out
+
+
+# ---------------------------------------------------------------------------- ROLE
+FUNCTION_AREAS = {
+    "finance", "financial", "operations", "sales", "marketing", "human", "resources",
+    "investor", "relations", "corporate", "development", "business", "strategy", "strategic",
+    "planning", "engineering", "manufacturing", "research", "tax", "taxes", "treasury",
+    "legal", "administration", "information", "technology", "technologies", "accounting",
+    "communications", "public", "affairs", "global", "worldwide", "international", "north",
+    "america", "american", "europe", "asia", "product", "products", "services", "supply",
+    "chain", "quality", "compliance", "risk", "audit", "internal", "government", "regulatory",
+    "customer", "support", "and", "&", "general", "counsel", "mergers", "acquisitions",
+    "procurement", "purchasing", "logistics", "real", "estate", "facilities", "security",
+    "investments", "investment", "controller", "the", "board",
+}
+
+
+@spacy.registry.misc("sec_events.rules.role_extend.v1")
+def make_role_extend():
+    return role_extend
+
+
+def role_extend(ctx: RuleContext) -> list[Candidate]:
+    """``Vice President of Finance``, ``Director of Investor Relations``."""
+    doc, out = ctx.doc, []
+    for c in ctx.of_label("ROLE"):
+        n = ctx.next_ns(c.end - 1, same_line=False)
+        if n is None or doc[n].text != "of":
+            continue
+        j, end, words = ctx.next_ns(n), None, 0
+        while j is not None and doc[j].text.lower() in FUNCTION_AREAS and words < 5:
+            if doc[j].text[0].isupper() or doc[j].text in {"and", "&"}:
+                if doc[j].text[0].isupper():
+                    end = j + 1
+                words += 1
+                j = ctx.next_ns(j)
+            else:
+                break
+        if end is not None and not doc[end - 1].text.lower() in {"and", "&", "the"}:
+            out.append(Candidate(c.start, end, "ROLE", "role_extend"))
+    return out
+
+
+# -------------------------------------------------------------------------- SHARES
+VOTE_CUES = {"votes", "voted", "vote", "voting", "abstain", "abstained", "abstentions",
+             "abstention", "withheld", "withhold", "non-votes", "represented", "quorum",
+             "against", "shares", "outstanding", "proxy", "proxies"}
+BARE_NEXT_OK = {"represented", "as", "were", "was", "for", "against", "in", "or", "and",
+                "cast", "voted", "present", "abstained", "abstain", "abstentions", "withheld",
+                "outstanding", "entitled", "votes", "broker", "with", "voting", "being",
+                "which", "by", "at", "on"}
+COUNT_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+
+
+@spacy.registry.misc("sec_events.rules.shares_vote_counts.v1")
+def make_shares_vote_counts():
+    return shares_vote_counts
+
+
+def shares_vote_counts(ctx: RuleContext) -> list[Candidate]:
+    """Bare counts in a sentence about shares or votes: ``16,698,574 represented``."""
+    doc, out = ctx.doc, []
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
+        words = {t.lower_ for t in sent}
+        if not words & VOTE_CUES:
+            continue
+        for tok in sent:
+            if not COUNT_RE.match(tok.text) or ctx.labels_at(tok.i):
+                continue
+            p = ctx.prev_ns(tok.i)
+            if p is not None and (doc[p].text in {"$", "US$", "€", "£", "(", "-"} or doc[p].is_currency):
+                continue
+            n = ctx.next_ns(tok.i)
+            if n is not None:
+                nt = doc[n]
+                if nt.text in {"%", ")"} or nt.lower_ in {"percent", "million", "billion", "thousand"}:
+                    continue
+                if nt.is_alpha and nt.text.islower() and nt.lower_ not in BARE_NEXT_OK:
+                    continue
+            out.append(Candidate(tok.i, tok.i + 1, "SHARES", "vote_count"))
+    return out
+
+
+# ---------------------------------------------------------------------------- DATE
+YEAR_RE = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
+YEAR_PREV_BAD = {"due", "Due", "DUE", "No.", "No", "Nos.", "Rule", "Section", "Item", "Suite",
+                 "Box", "Form", "#", "Exhibit", "Release", "Room", "Floor", "Route", "Highway",
+                 "Page", "Note", "Schedule", "Case", "Docket", "File", "approximately", "about",
+                 "over", "nearly", "some", "than", "Unit", "Building", "Street", "Code", "CFR",
+                 "Series", "Class", "$", "US$", "Number", "number", "Act", "Plan", "ISO", "top",
+                 "Fortune", "Russell", "S&P", "Windows", "Office"}
+YEAR_NEXT_BAD = {"%", "percent", "shares", "units", "employees", "people", "million", "billion",
+                 "thousand", "square", "feet", "acres", "miles", "tons", "hours", "days",
+                 "customers", "stores", "locations", "s", "'s"}
+
+
+@spacy.registry.misc("sec_events.rules.date_years.v1")
+def make_date_years():
+    return date_years
+
+
+def date_years(ctx: RuleContext) -> list[Candidate]:
+    """A bare four-digit year where it is a year, not part of a name or a number."""
+    doc, out = ctx.doc, []
+    for i, tok in enumerate(doc):
+        if not YEAR_RE.match(tok.text) or ctx.labels_at(i):
+            continue
+        # glued to neighbours ("2004-05", "(2004)" is fine)
+        if i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in {"-", "/", ".", ":"}:
+            continue
+        if not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in {"-", "/", ":"} \
+                and i + 2 < len(doc) and doc[i + 2].text[:1].isdigit():
+            continue
+        p = ctx.prev_ns(i)
+        n = ctx.next_ns(i)
+        if p is not None:
+            pt = doc[p].text
+            if pt in YEAR_PREV_BAD or pt[:1].isdigit() or pt in {"'", "’"}:
+                continue
+            if pt == "of":
+                pp = ctx.prev_ns(p)
+                if pp is not None and doc[pp].text[:1].isupper() and "DATE" not in ctx.labels_at(pp) \
+                        and not doc[pp].text.lower() in {"end", "beginning", "start", "half", "quarter", "spring", "summer", "fall", "winter"}:
+                    continue  # "Act of 1934", "Class of 2004"
+        if n is not None:
+            nt = doc[n].text
+            if nt in YEAR_NEXT_BAD or nt.lower() in YEAR_NEXT_BAD:
+                continue
+            if nt[:1].isupper() and nt.isalpha() and not nt.isupper() and nt not in {
+                    "Annual", "Form", "The", "We", "In", "On", "As", "Compared", "Versus", "Vs"}:
+                # "2004 Stock Plan", "2004 Annual Meeting" is handled below
+                continue
+            if nt in {"Annual", "Form"}:
+                continue
+        out.append(Candidate(i, i + 1, "DATE", "year"))
+    return out
+
+
+DEFAULT_RULE_FUNCTIONS = [
+    "org_suffix", "org_alias", "person_signature", "person_honorific",
+    "person_role_adjacent", "person_contact", "person_first_name", "person_propagate",
+    "role_extend", "shares_vote_counts", "date_years",
+]
+RULE_FUNCTIONS = {name: globals()[name] for name in DEFAULT_RULE_FUNCTIONS}
+
+
+@spacy.registry.misc("sec_events.rule_functions.v1")
+def make_rule_functions(names: list[str] = DEFAULT_RULE_FUNCTIONS):
+    """The rule functions to run, in order, by name."""
+    unknown = [n for n in names if n not in RULE_FUNCTIONS]
+    if unknown:
+        raise ValueError(f"unknown rule functions {unknown}; known: {sorted(RULE_FUNCTIONS)}")
+    return [(n, RULE_FUNCTIONS[n]) for n in names]

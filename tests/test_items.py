@@ -1,0 +1,55 @@
+"""8-K items -> SCHEMA event types, both numberings, and the document-level check."""
+import json
+
+from extractors.items import agreement, filed_date, item_types, unmatched_items
+
+
+def test_titles_map_in_either_numbering():
+    assert item_types("Results of Operations and Financial Condition") == {"FINANCIAL_RESULT"}
+    assert item_types("Item 12. Results of Operations and Financial Condition") == {"FINANCIAL_RESULT"}
+    assert item_types("Departure of Directors or Principal Officers; Election of Directors") == {"EXECUTIVE_CHANGE"}
+    assert item_types("Resignations of Registrant's Directors") == {"EXECUTIVE_CHANGE"}
+    assert item_types("Changes in Registrant's Certifying Accountant") == {"AUDITOR_CHANGE"}
+    assert item_types("Completion of Acquisition or Disposition of Assets") == {"ACQUISITION", "DISPOSITION"}
+    assert item_types("Financial Statements and Exhibits") == set()
+    assert item_types("Regulation FD Disclosure") == set()
+    assert item_types("Other Events") == set()
+
+
+def test_numbers_depend_on_the_numbering_in_force():
+    assert item_types("5.02") == {"EXECUTIVE_CHANGE"}
+    assert item_types("Item 2.02") == {"FINANCIAL_RESULT"}
+    assert item_types("5.07") == {"SHAREHOLDER_VOTE"}
+    assert item_types("Item 12", filed="2003-05-01") == {"FINANCIAL_RESULT"}
+    assert item_types("Item 4", filed="2002-01-10") == {"AUDITOR_CHANGE"}
+    assert item_types("Item 4", filed="2010-01-10") == set()  # no such current item number
+    assert item_types("9.01") == set()
+
+
+def test_unmatched_items_and_filed_date():
+    items = ["Results of Operations and Financial Condition", "Financial Statements and Exhibits",
+             "Entry into a Material Definitive Agreement"]
+    assert unmatched_items(items, {"FINANCIAL_RESULT", "SIGNATURE"}) == [items[2]]
+    assert filed_date({"accepted": "20020517172705"}) == "2002-05-17"
+    assert filed_date({"filed": "2004-03-09"}) == "2004-03-09"
+
+
+def test_agreement_counts_slots_and_ignores_unmapped_types():
+    docs = [{"id": "a", "meta": {"items": ["Results of Operations and Financial Condition",
+                                           "Completion of Acquisition or Disposition of Assets"]}},
+            {"id": "b", "meta": {"items": ["Other Events"]}}]
+    preds = {"a": {"FINANCIAL_RESULT", "DISPOSITION", "SIGNATURE"}, "b": {"EXECUTIVE_CHANGE", "DIVIDEND"}}
+    m = agreement(docs, preds)
+    assert (m["tp"], m["fp"], m["fn"]) == (2, 1, 0)  # b's EXECUTIVE_CHANGE is a false positive
+
+
+def test_every_lee8k_item_title_is_known(shared):
+    """Each distinct item title in lee8k either maps or is one of the known unmapped ones."""
+    unmapped_ok = ("financial statements and exhibits", "other events", "regulation fd", "cost associated",
+                   "amendments to articles", "material impairments", "triggering events", "non-reliance",
+                   "change in fiscal year", "amendments to the registrant's code", "shell company")
+    titles = set()
+    for line in (shared / "corpus" / "lee8k.jsonl").open(encoding="utf-8"):
+        titles.update(json.loads(line)["meta"].get("items", []))
+    unknown = [t for t in titles if not item_types(t) and not any(k in t.lower() for k in unmapped_ok)]
+    assert unknown == []
