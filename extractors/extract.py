@@ -1,123 +1,444 @@
 """Batch extraction: documents in, FORMATS.md extraction records out.
 
-    read (documents JSONL/Parquet or raw EDGAR) -> nlp.pipe -> records -> writer
+    read (documents JSONL/Parquet or raw EDGAR) -> tasks -> batches -> nlp.pipe
+         -> records (+ sha256) -> resumable writer (JSONL / Parquet / SQLite)
 
-Documents stream through `nlp.pipe` in batches; a document that fails (too long,
-no text) gets its line with `error` set and never stops the batch. Output is one
-line per input document, in input order.
+Input
+    Every input goes through `sec_events.read.build.iter_documents`, so documents
+    files (JSONL, Parquet) and raw EDGAR files or folders are read exactly as by
+    `sec-events corpus build`. Its `ErrorRecord`s of kind "error" become output lines
+    with `error` set and empty lists (id: the document id if known, else
+    ``file:<path>``); those of kind "skipped" are only counted in the summary.
+
+Streaming
+    Documents are turned into small tasks ``(id, sha256, text, error)`` and grouped
+    into batches of `batch_size`. At most a bounded window of batches (2 per worker)
+    is in flight, so memory does not grow with the input. Output is one record per
+    input document, in input order, whatever the number of processes.
+
+Processes
+    ``processes=1`` runs the pipeline in this process. ``processes=N`` starts N
+    worker processes (``spawn``; each loads the model once) and sends them batches;
+    results are written in submission order. Each worker runs ``nlp.pipe`` over its
+    batch. The same batch function (`run_partition`) is what
+    `extractors.distributed` maps over partitions on a Dask cluster.
+
+Failures
+    A document with no text, undecodable text (lone surrogates), or more than
+    ``nlp.max_length`` characters gets an error record. If a component raises
+    inside a batch, the batch is redone document by document and only the
+    document(s) that fail get ``error = "component-error: <Exception>: <message>"``;
+    nothing stops the run.
+
+Resume (default)
+    The output's existing records are matched by ``(id, sha256 of the text)``; input
+    documents already done are skipped, the rest is appended. See
+    `extractors.writers` for how each format stays consistent after a kill.
+
+Progress goes to stderr (a rich bar on a terminal, a plain line every 10 s
+otherwise); `ExtractSummary.describe()` is the end-of-run summary.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
 import time
+from collections import Counter, deque
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import spacy
 
 from extractors.records import doc_to_record, error_record
-from sec_events.documents import output_format, read_documents, write_documents
+from extractors.writers import FORMATS, open_writer
+from sec_events.documents import output_format
 from sec_events.paths import default_model
 
 MAX_CHARS = 2_000_000
+PROGRESS_EVERY = 10.0  # seconds between plain progress lines
+
+# A task: (id, sha256 or None, text or None, error or None). Plain tuples pickle fast.
+Task = tuple
 
 
+# --------------------------------------------------------------------------- summary
 @dataclass
 class ExtractSummary:
     output: Path
-    documents: int = 0
-    errors: int = 0
-    words: int = 0
+    format: str = "jsonl"
+    documents: int = 0              # records written by this run (including error records)
+    errors: int = 0                 # of which error records
+    words: int = 0                  # whitespace-separated words of the documents processed
     seconds: float = 0.0
-    reasons: dict = field(default_factory=dict)
+    reasons: dict = field(default_factory=Counter)   # error reason -> count
+    skipped: dict = field(default_factory=Counter)   # skip reason -> count (not in the output)
+    resumed: int = 0                # input documents already in the output (skipped)
+    existing: int = 0               # records found in the output when the run started
+    stale: int = 0                  # existing records that match no input document
+    processes: int = 1
+
+    def add(self, record: dict, words: int) -> None:
+        self.documents += 1
+        self.words += words
+        if record.get("error"):
+            self.errors += 1
+            key = str(record["error"]).split(":")[0].split(" (")[0]
+            self.reasons[key] = self.reasons.get(key, 0) + 1
 
     def describe(self) -> str:
         rate = self.words / self.seconds if self.seconds else 0.0
-        lines = [f"extracted {self.documents} documents ({self.words:,} words) in {self.seconds:.1f}s "
-                 f"[{rate:,.0f} words/s] -> {self.output}",
-                 f"errors: {self.errors}"]
-        lines += [f"  {reason}: {n}" for reason, n in sorted(self.reasons.items())]
+        drate = self.documents / self.seconds if self.seconds else 0.0
+
+        def counts(c) -> str:
+            return ", ".join(f"{k} {n}" for k, n in sorted(c.items()))
+
+        n_skipped = sum(self.skipped.values())
+        lines = [
+            f"documents:  {self.documents} written ({self.documents - self.errors} extracted, "
+            f"{self.errors} errors)",
+            f"errors:     {self.errors}" + (f" ({counts(self.reasons)})" if self.errors else ""),
+            f"skipped:    {n_skipped}" + (f" ({counts(self.skipped)})" if n_skipped else ""),
+            f"resumed:    {self.resumed} already in the output" + (
+                f"; {self.stale} records there match no input document (kept)" if self.stale else ""),
+            f"words:      {self.words:,}",
+            f"seconds:    {self.seconds:.1f} ({rate:,.0f} words/s, {drate:,.2f} docs/s, "
+            f"{self.processes} process{'es' if self.processes > 1 else ''})",
+            f"output:     {self.output} ({self.format})",
+        ]
         return "\n".join(lines)
 
 
-def load_model(model: str | Path | None = None):
-    """Load a pipeline directory with spacy.load; the shipped model when none is given."""
+# --------------------------------------------------------------------------- model
+_MODELS: dict[str, object] = {}
+
+
+def resolve_model(model: str | os.PathLike | None = None) -> Path:
     path = Path(model) if model else default_model()
     if not path.exists():
         raise FileNotFoundError(f"model not found: {path}")
-    nlp = spacy.load(path)
+    return path.resolve()
+
+
+def load_model(model: str | os.PathLike | None = None):
+    """Load a pipeline directory with spacy.load; the shipped model when none is given."""
+    nlp = spacy.load(resolve_model(model))
     nlp.max_length = MAX_CHARS
     return nlp
 
 
-def iter_input_documents(inputs: Iterable[Path]) -> Iterator[dict]:
-    """Documents from JSONL/Parquet files, or raw EDGAR files and folders (read as in
-    `corpus build`); raw files that cannot be read become documents with an error."""
-    for path in inputs:
-        path = Path(path)
-        if path.is_file() and path.suffix.lower() in {".jsonl", ".parquet", ".pq"}:
-            yield from read_documents(path)
+def get_model(model: str | os.PathLike):
+    """`load_model`, cached per process (workers load the model once)."""
+    key = str(model)
+    nlp = _MODELS.get(key)
+    if nlp is None:
+        nlp = _MODELS[key] = load_model(model)
+    return nlp
+
+
+# --------------------------------------------------------------------------- tasks
+def text_sha256(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 text (lone surrogates hashed as-is, never raising)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def document_task(doc: dict) -> Task:
+    """A documents-format dict -> task; text problems become the task's error."""
+    doc_id = str(doc.get("id", ""))
+    text = doc.get("text")
+    if not isinstance(text, str):
+        return (doc_id, None, None, "no-text")
+    sha = text_sha256(text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (doc_id, sha, None, f"undecodable-text: {exc.reason} at character {exc.start}")
+    if doc.get("error"):
+        return (doc_id, sha, None, str(doc["error"]))
+    return (doc_id, sha, text, None)
+
+
+def iter_tasks(inputs: Iterable[str | os.PathLike], summary: ExtractSummary | None = None,
+               types: list[str] | None = None) -> Iterator[Task]:
+    """Tasks for all input documents, in order; reader errors become error tasks and
+    reader skips are counted in `summary.skipped`."""
+    from sec_events.read.build import ErrorRecord, iter_documents
+
+    for item in iter_documents([Path(p) for p in inputs], types):
+        if isinstance(item, ErrorRecord):
+            if item.kind == "skipped":
+                if summary is not None:
+                    summary.skipped[item.reason] = summary.skipped.get(item.reason, 0) + 1
+                continue
+            reason = f"{item.reason}: {item.detail}" if item.detail else item.reason
+            yield (item.document or f"file:{item.path}", None, None, reason)
         else:
-            from sec_events.read.build import iter_documents
-
-            yield from iter_documents([path])
+            yield document_task(item)
 
 
-def _checked(docs: Iterable[dict], summary: ExtractSummary) -> Iterator[tuple[str, dict]]:
-    """Split documents into processable (text, context) pairs and error records."""
-    for doc in docs:
-        doc_id = str(doc.get("id", ""))
-        text = doc.get("text")
-        reason = doc.get("error")
-        if reason is None and not isinstance(text, str):
-            reason = "no text"
-        elif reason is None and len(text) > MAX_CHARS:
-            reason = f"text too long ({len(text):,} > {MAX_CHARS:,} characters)"
-        yield (text if reason is None else ""), {"id": doc_id, "error": reason}
+def skip_done(tasks: Iterable[Task], done: Counter, summary: ExtractSummary) -> Iterator[Task]:
+    """Drop tasks whose (id, sha256) is already in the output (each key as often as it is there)."""
+    for task in tasks:
+        key = (task[0], task[1])
+        if done and done.get(key, 0) > 0:
+            done[key] -= 1
+            summary.resumed += 1
+            continue
+        yield task
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+# --------------------------------------------------------------------------- batch
+def _record(doc, task: Task) -> dict:
+    rec = doc_to_record(doc, task[0])
+    return {"id": rec.pop("id"), "sha256": task[1], **rec}
+
+
+def _error(task: Task, reason: str) -> dict:
+    rec = error_record(task[0], reason)
+    return {"id": rec.pop("id"), "sha256": task[1], **rec}
+
+
+def process_batch(nlp, tasks: list[Task], batch_size: int | None = None) -> list[tuple[dict, int]]:
+    """Run `nlp.pipe` over a batch of tasks; (record, words) per task, in order.
+
+    Documents that cannot be processed get an error record; if anything raises
+    while the batch runs, the batch is redone one document at a time so that only
+    the failing document gets ``component-error``."""
+    out: list = [None] * len(tasks)
+    todo: list[int] = []
+    for i, task in enumerate(tasks):
+        text, err = task[2], task[3]
+        if err is None and len(text) > nlp.max_length:
+            err = f"text-too-long: {len(text):,} > {nlp.max_length:,} characters"
+        if err is not None:
+            out[i] = (_error(task, err), 0)
+        else:
+            todo.append(i)
+    texts = [tasks[i][2] for i in todo]
+    try:
+        for i, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size or max(len(texts), 1))):
+            out[i] = (_record(doc, tasks[i]), len(tasks[i][2].split()))
+    except Exception:
+        for i in todo:
+            task = tasks[i]
+            try:
+                out[i] = (_record(nlp(task[2]), task), len(task[2].split()))
+            except Exception as exc:  # one bad document never stops the batch
+                msg = " ".join(str(exc).split())[:300]
+                out[i] = (_error(task, f"component-error: {type(exc).__name__}: {msg}"), 0)
+    return out
+
+
+def run_partition(model: str, tasks: list[Task], batch_size: int | None = None) -> list[tuple[dict, int]]:
+    """The unit of work mapped over batches/partitions by worker processes and Dask:
+    load (once per process) the model at path `model` and `process_batch`."""
+    return process_batch(get_model(model), tasks, batch_size)
 
 
 def extract_records(nlp, docs: Iterable[dict], summary: ExtractSummary,
-                    batch_size: int = 32) -> Iterator[dict]:
-    """Run `nlp` over documents; yield one extraction record per document, in order."""
-    for doc, ctx in nlp.pipe(_checked(docs, summary), as_tuples=True, batch_size=batch_size):
-        summary.documents += 1
-        if ctx["error"]:
-            summary.errors += 1
-            key = ctx["error"].split(" (")[0]
-            summary.reasons[key] = summary.reasons.get(key, 0) + 1
-            yield error_record(ctx["id"], ctx["error"])
-            continue
-        summary.words += sum(1 for t in doc if not t.is_space and not t.is_punct)
-        yield doc_to_record(doc, ctx["id"])
+                    batch_size: int = 32, with_hash: bool = False) -> Iterator[dict]:
+    """Run `nlp` over documents in this process; yield one record per document, in
+    order (without ``sha256`` unless `with_hash`). For evaluation and small jobs."""
+    for batch in batched((document_task(d) for d in docs), batch_size):
+        for record, words in process_batch(nlp, batch, batch_size):
+            summary.add(record, words)
+            if not with_hash:
+                record.pop("sha256", None)
+            yield record
 
 
-def _progress(records: Iterator[dict], summary: ExtractSummary, start: float) -> Iterator[dict]:
-    """Progress on stderr: a live line on a terminal, a plain line every 100 docs otherwise."""
-    tty = sys.stderr.isatty()
-    for record in records:
-        yield record
-        n = summary.documents
-        if tty or n % 100 == 0:
-            elapsed = max(time.perf_counter() - start, 1e-9)
-            line = (f"{n} docs  {n / elapsed:,.1f} docs/s  {summary.words / elapsed:,.0f} words/s  "
-                    f"errors {summary.errors}")
-            print(("\r" + line) if tty else line, end="" if tty else "\n", file=sys.stderr, flush=True)
-    if tty:
-        print(file=sys.stderr)
+# --------------------------------------------------------------------------- progress
+def count_documents(inputs: Iterable[str | os.PathLike]) -> int | None:
+    """Documents in the input when cheap to know (JSONL lines, Parquet rows), else None."""
+    total = 0
+    for p in inputs:
+        p = Path(p)
+        suffix = p.suffix.lower()
+        if not p.is_file():
+            return None
+        if suffix == ".jsonl":
+            with open(p, "rb") as fh:
+                last = b"\n"
+                while chunk := fh.read(1 << 22):
+                    total += chunk.count(b"\n")
+                    last = chunk[-1:]
+                total += last != b"\n"
+        elif suffix in (".parquet", ".pq"):
+            import pyarrow.parquet as pq
+
+            try:
+                total += pq.ParquetFile(p).metadata.num_rows
+            except Exception:
+                return None
+        else:
+            return None
+    return total
+
+
+def _hms(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class Progress:
+    """Documents/s, words/s and ETA on stderr: a rich bar on a terminal, plain lines
+    (every `every` seconds) otherwise; `enabled=False` for silence."""
+
+    def __init__(self, summary: ExtractSummary, total: int | None, enabled: bool = True,
+                 stream=None, every: float = PROGRESS_EVERY):
+        self.summary = summary
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.every = every
+        self.start = time.perf_counter()
+        self._last = self.start
+        self._rich = None
+        self.enabled = enabled
+        if enabled and getattr(self.stream, "isatty", lambda: False)():
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress as RichProgress,
+                                       TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+
+            self._rich = RichProgress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(),
+                                      TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                                      TextColumn("ETA"), TimeRemainingColumn(),
+                                      console=Console(file=self.stream), transient=False)
+            self._rich.start()
+            self._task = self._rich.add_task("extract", total=total, rate="")
+
+    def _rates(self) -> tuple[float, float, float]:
+        elapsed = max(time.perf_counter() - self.start, 1e-9)
+        s = self.summary
+        return elapsed, s.documents / elapsed, s.words / elapsed
+
+    def update(self, n: int) -> None:
+        if not self.enabled:
+            return
+        elapsed, dps, wps = self._rates()
+        s = self.summary
+        if self._rich is not None:
+            self._rich.update(self._task, advance=n,
+                              rate=f"{dps:,.1f} docs/s {wps:,.0f} words/s errors {s.errors}")
+            return
+        now = time.perf_counter()
+        if now - self._last < self.every:
+            return
+        self._last = now
+        done = f"{s.documents:,}"
+        eta = ""
+        if self.total:
+            done += f"/{self.total:,} ({100 * s.documents / self.total:.1f}%)"
+            if dps > 0:
+                eta = f"  ETA {_hms(max(self.total - s.documents, 0) / dps)}"
+        print(f"extract: {done} docs  {dps:,.2f} docs/s  {wps:,.0f} words/s  errors {s.errors}  "
+              f"elapsed {_hms(elapsed)}{eta}", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self._rich is not None:
+            self._rich.stop()
+            self._rich = None
+
+
+# --------------------------------------------------------------------------- driver
+class _Done:
+    """A finished future (in-process execution)."""
+
+    def __init__(self, value):
+        self._value = value
+
+    def result(self):
+        return self._value
+
+
+def ordered_results(submit: Callable[[list[Task]], object], batches: Iterable[list[Task]],
+                    window: int) -> Iterator[list[tuple[dict, int]]]:
+    """Submit batches with at most `window` in flight; yield their results in order."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def drive(inputs: list[Path], output: Path, submit: Callable[[list[Task]], object], *,
+          window: int, fmt: str | None = None, resume: bool = True, batch_size: int = 32,
+          types: list[str] | None = None, progress: bool = True, processes: int = 1,
+          writer_options: dict | None = None) -> ExtractSummary:
+    """Read inputs, skip what the output already holds, submit batches, write results
+    in order. `submit(batch)` returns an object with `.result()` (a future)."""
+    fmt = output_format(output, fmt)
+    if fmt not in FORMATS:
+        raise ValueError(f"unsupported output format {fmt!r} (jsonl, parquet or sqlite)")
+    output = Path(output)
+    summary = ExtractSummary(output=output, format=fmt, processes=processes)
+    start = time.perf_counter()
+    with open_writer(output, fmt, resume=resume, **(writer_options or {})) as writer:
+        summary.existing = writer.existing
+        total = count_documents(inputs)
+        if total is not None:
+            total = max(total - writer.existing, 0)
+        bar = Progress(summary, total, enabled=progress)
+        try:
+            tasks = skip_done(iter_tasks(inputs, summary, types), writer.done, summary)
+            for results in ordered_results(submit, batched(tasks, batch_size), window):
+                writer.write_batch([record for record, _ in results])
+                for record, words in results:
+                    summary.add(record, words)
+                bar.update(len(results))
+        finally:
+            bar.close()
+        summary.stale = sum(n for n in writer.done.values() if n > 0)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _init_worker(model: str) -> None:
+    """Pool worker start: die with the parent; load the model once (errors re-raised per batch)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+    try:
+        get_model(model)
+    except Exception:  # reported by the first batch, with its traceback
+        pass
 
 
 def run_extract(inputs: list[Path], output: Path, model: Path | None = None, fmt: str | None = None,
-                processes: int = 1, batch_size: int = 32) -> ExtractSummary:
-    fmt = output_format(output, fmt)
-    nlp = load_model(model)
-    summary = ExtractSummary(output=output)
-    start = time.perf_counter()
-    records = _progress(extract_records(nlp, iter_input_documents(inputs), summary, batch_size),
-                        summary, start)
-    if fmt == "jsonl":
-        write_documents(records, output, "jsonl")
-    else:
-        raise ValueError(f"unsupported output format {fmt!r}")
-    summary.seconds = time.perf_counter() - start
-    return summary
+                processes: int = 1, batch_size: int = 32, resume: bool = True,
+                types: list[str] | None = None, progress: bool = True) -> ExtractSummary:
+    """`sec-events extract`: inputs -> records in `output` (JSONL, Parquet or SQLite)."""
+    model_path = str(resolve_model(model))
+    if processes <= 1:
+        nlp = get_model(model_path)
+        return drive(inputs, output, lambda batch: _Done(process_batch(nlp, batch, batch_size)),
+                     window=1, fmt=fmt, resume=resume, batch_size=batch_size, types=types,
+                     progress=progress, processes=1)
+
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # one thread per worker process
+    executor = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(model_path,))
+    try:
+        return drive(inputs, output,
+                     lambda batch: executor.submit(run_partition, model_path, batch, batch_size),
+                     window=2 * processes, fmt=fmt, resume=resume, batch_size=batch_size, types=types,
+                     progress=progress, processes=processes)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

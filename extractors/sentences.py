@@ -94,7 +94,8 @@ def set_sentence_starts(doc: Doc, short_line: int = 45) -> Doc:
     starts = [False] * n
     starts[0] = True
     by_char = {t.idx: t.i for t in doc}
-    for off in line_break_boundaries(doc.text, short_line):
+    doc_text = doc.text  # rebuilt on every access: read once
+    for off in line_break_boundaries(doc_text, short_line):
         if off in by_char:
             starts[by_char[off]] = True
     for i, tok in enumerate(doc):
@@ -124,7 +125,7 @@ def set_sentence_starts(doc: Doc, short_line: int = 45) -> Doc:
                     k += 1
                 starts[k if k < j and not doc[k].is_space else j] = True
         else:  # abbreviation that may end a sentence
-            gap = doc.text[tok.idx + len(text):nxt.idx]
+            gap = doc_text[tok.idx + len(text):nxt.idx]
             if nxt.text in STARTERS or gap.count("\n") >= 2:
                 starts[j] = True
     # whitespace tokens never start a sentence: push the start to the next token

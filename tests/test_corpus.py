@@ -82,7 +82,6 @@ def test_docbin_reports_misaligned_spans():
     assert doc.spans[SPANS_KEY][0].text == "Alcoa"
 
 
-@pytest.mark.skipif(not ANNOTATIONS.exists(), reason="gold corpus not compiled yet")
 def test_project_gold_corpus_loads_and_is_split(shared):
     records = load_gold(shared=shared)
     manifest = read_manifest(MANIFEST)["splits"]
@@ -93,3 +92,23 @@ def test_project_gold_corpus_loads_and_is_split(shared):
     for r in records:
         for s in r["spans"]:
             assert 0 <= s["start"] < s["end"] <= len(r["text"])
+
+
+def test_project_gold_corpus_aligns_to_filing_tokens(shared):
+    """Nearly every gold span and trigger falls on token boundaries of the filing
+    tokenizer (the rest are expanded; each case is reported)."""
+    from training.train import tokenizer_nlp
+
+    report = {}
+    docs = list(to_docs(load_gold(shared=shared), tokenizer_nlp(), report))
+    assert report["spans"] > 4000
+    assert len(report["misaligned"]) / report["spans"] < 0.01, report["misaligned"][:10]
+    assert sum(len(d.spans[TRIGGERS_KEY]) for d in docs) > 400
+
+
+def test_second_annotation_matches_corpus_documents(shared):
+    second = list(read_jsonl(ANNOTATIONS.parent / "agreement" / "second.jsonl"))
+    first = {s["id"]: s for s in read_jsonl(ANNOTATIONS)}
+    assert len(second) >= 15
+    for s in second:
+        assert first[s["id"]]["sha256"] == s["sha256"]

@@ -109,8 +109,11 @@ def _date_ok(ctx: RuleContext, c: Candidate, pattern_id: str) -> bool:
             p = ctx.prev_ns(c.start)
             if p is not None and doc[p].lower_ in {"we", "it", "they", "which", "company", "shares"}:
                 return False
-    if pattern_id == "q-bare":
-        return True
+    if pattern_id.startswith("period-ended") and words[0].lower_ != "the":
+        # "(30)-day period ending March 6" is a duration; keep only real period names
+        heads = {w.lower_ for w in words}
+        if not heads & {"fiscal", "year", "quarter", "months", "month", "weeks", "week", "half"}:
+            return False
     return True
 
 

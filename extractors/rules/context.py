@@ -40,7 +40,7 @@ class RuleContext:
     errors: list[str] = field(default_factory=list)
 
     def __post_init__(self):
-        text = self.doc.text
+        self.text = text = self.doc.text  # Doc.text is rebuilt on every access: cache it
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._covered: dict[int, set[str]] | None = None
 
@@ -77,7 +77,7 @@ class RuleContext:
             j += 1
         if j >= len(doc):
             return None
-        if same_line and "\n" in doc.text[doc[i].idx + len(doc[i]):doc[j].idx]:
+        if same_line and "\n" in self.text[doc[i].idx + len(doc[i]):doc[j].idx]:
             return None
         return j
 
@@ -92,7 +92,7 @@ class RuleContext:
             j -= 1
         if j < 0:
             return None
-        if same_line and "\n" in doc.text[doc[j].idx + len(doc[j]):doc[i].idx]:
+        if same_line and "\n" in self.text[doc[j].idx + len(doc[j]):doc[i].idx]:
             return None
         return j
 

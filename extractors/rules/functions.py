@@ -52,9 +52,16 @@ def _suffix_sets(ctx: RuleContext):
     return set(s["legal"]), set(s["descriptive"]), set(s["comma_before"]), set(s["not_before"]), set(s["generic"])
 
 
-def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic):
-    """Walk back from suffix token ``j``; return the first token of the name or None."""
+def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
+                   known_firsts: frozenset = frozenset()):
+    """Walk back from suffix token ``j``; return the first token of the name or None.
+
+    The run stops at a connector (``and``, ``'s``) whose left neighbour begins another
+    company name (``known_firsts``: ``Agilent and Hewlett-Packard Company``) and at a word
+    already in the run (``About Agilent Technologies Agilent Technologies Inc.``).
+    """
     doc = ctx.doc
+    seen_words: set[str] = {doc[j].text}
     blocked = {"ROLE", "DATE", "MONEY", "PERCENT", "SHARES"}
     k = ctx.prev_ns(j)
     if k is not None and doc[k].text == "," and doc[j].text in comma_ok:
@@ -74,9 +81,16 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic):
                 break
             if tok.text in ("'s", "’s") and names > 1:
                 break
+            if tok.text == "-" and (tok.whitespace_ or doc[p].whitespace_):
+                break  # "Hewlett-Packard", not "Charter - Innovo"
+            if tok.text in ("and", "&", "'s", "’s") and doc[p].text in known_firsts:
+                break
             i = p
             continue
         if _name_like(tok) and tok.text not in ORG_HEAD_STOP and tok.text not in TITLE_WORDS_ALSO_ORG_STOP:
+            if tok.text in seen_words:
+                break
+            seen_words.add(tok.text)
             start = i
             names += 1
             if names > 7:
@@ -101,6 +115,18 @@ def make_org_suffix():
 def org_suffix(ctx: RuleContext) -> list[Candidate]:
     """A capitalised token run ending in a company suffix: ``Azteca Production International, Inc.``."""
     legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
+    doc = ctx.doc
+    first = _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, {}, {})
+    text_of = lambda c: " ".join(t.text for t in doc[c.start:c.end] if not t.is_space)
+    firsts: dict[str, set[str]] = {}
+    for c in first:
+        if doc[c.end - 1].text in legal:
+            firsts.setdefault(doc[c.start].text, set()).add(text_of(c))
+    own = {c.end - 1: text_of(c) for c in first}
+    return _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, firsts, own)
+
+
+def _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, known_firsts, own):
     doc, out = ctx.doc, []
     for j, tok in enumerate(doc):
         if tok.text not in legal and tok.text not in desc:
@@ -116,7 +142,8 @@ def org_suffix(ctx: RuleContext) -> list[Candidate]:
                 n2 = ctx.next_ns(n)
             if n2 is not None and doc[n2].text in legal and (doc[n].text != "," or doc[n2].text in comma_ok):
                 continue
-        start = _org_run_start(ctx, j, legal, desc, comma_ok, generic)
+        others = frozenset(w for w, texts in known_firsts.items() if texts - {own.get(j)})
+        start = _org_run_start(ctx, j, legal, desc, comma_ok, generic, others)
         if start is None:
             continue
         out.append(Candidate(start, end, "ORG", "org_suffix"))
@@ -164,6 +191,7 @@ def org_alias(ctx: RuleContext) -> list[Candidate]:
     """
     legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
     doc, out, bases = ctx.doc, [], set()
+    lower_words = {t.text for t in doc if t.text.islower()}
     for cand in ctx.of_label("ORG"):
         if cand.source not in ("org_suffix",):
             continue
@@ -172,11 +200,28 @@ def org_alias(ctx: RuleContext) -> list[Candidate]:
             bases.add(tuple(words))
             if all(w.isupper() for w in words if w.isalpha()) and any(len(w) > 3 for w in words):
                 bases.add(tuple(w.capitalize() if w.isalpha() else w for w in words))
+        # the first word alone, when it looks like a coined name ("Agilent", "Innovo")
+        if words and doc[cand.end - 1].text in legal:
+            w = words[0]
+            if w.isupper() and len(w) > 3:
+                w = w.capitalize()
+            if len(w) >= 4 and w.isalpha() and w not in COMMON_SINGLE and w not in generic \
+                    and w not in ORG_HEAD_STOP and w not in ctx.lex["first_names"] \
+                    and w not in ctx.lex["person_stop"] and w.lower() not in lower_words:
+                bases.add((w,))
         # defined short name in parentheses right after the name
         i = ctx.next_ns(cand.end - 1)
         if i is None or doc[i].text != "(":
             continue
         i = ctx.next_ns(i)
+        full = [t.text for t in doc[cand.start:cand.end] if not t.is_space]
+        acronym = "".join(w[0] for w in full if w[:1].isupper() and w not in legal)
+        if i is not None and doc[i].text == acronym and len(acronym) >= 2:
+            close = ctx.next_ns(i)
+            if close is not None and doc[close].text == ")":
+                out.append(Candidate(i, i + 1, "ORG", "org_alias"))
+                bases.add((acronym,))
+                continue
         if i is not None and doc[i].text.lower() == "the":
             i = ctx.next_ns(i)
         if i is None or doc[i].text not in {'"', "“", "'"}:
@@ -205,6 +250,113 @@ def org_alias(ctx: RuleContext) -> list[Candidate]:
             if n is not None and doc[n].text in not_before:
                 continue
             out.append(Candidate(s, e, "ORG", "org_alias"))
+    return out
+
+
+ORG_CUE_BEFORE = {"subsidiary", "subsidiaries", "affiliate", "affiliates", "division", "divisions"}
+ORG_CUE_AFTER = {"division"}
+LIST_SEPARATORS = {",", "and", "&", ";"}
+
+
+def _cap_run(ctx: RuleContext, i: int, max_names: int = 5):
+    """End (exclusive) of a run of name-like tokens from ``i`` ("Joe's Jeans Japan")."""
+    doc, end, names, j = ctx.doc, None, 0, i
+    blocked = {"ROLE", "DATE", "MONEY", "PERCENT", "SHARES", "PERSON"}
+    while j is not None and names < max_names:
+        tok = doc[j]
+        if ctx.labels_at(j) & blocked:
+            break
+        if tok.text in ("'s", "’s", "&") and end is not None:
+            j = ctx.next_ns(j)
+            continue
+        if _name_like(tok) and tok.text not in ORG_HEAD_STOP and tok.text not in TITLE_WORDS_ALSO_ORG_STOP:
+            names += 1
+            end = j + 1
+            j = ctx.next_ns(j)
+            continue
+        break
+    return end
+
+
+@spacy.registry.misc("sec_events.rules.org_cues.v1")
+def make_org_cues():
+    return org_cues
+
+
+def org_cues(ctx: RuleContext) -> list[Candidate]:
+    """Names the context marks as companies, with no legal suffix.
+
+    * a list after ``subsidiary``/``subsidiaries``: ``its subsidiaries Innovo Inc., Innovo
+      Azteca Apparel, Inc. and Joe's Jeans``; ``subsidiaries, X and Y``;
+    * a capitalised run before a lowercase ``division``/``subsidiary``/``unit``:
+      ``the Blue Concepts division``.
+    """
+    doc, out = ctx.doc, []
+    org_at = {c.start: c for c in ctx.of_label("ORG")}
+    for i, tok in enumerate(doc):
+        low = tok.lower_
+        if low in ORG_CUE_BEFORE and tok.text.islower():
+            j = ctx.next_ns(i)
+            if j is not None and doc[j].text in {",", ":"}:
+                j = ctx.next_ns(j)
+            found = 0
+            while j is not None and found < 8:
+                if j in org_at:
+                    end = max(c.end for c in ctx.candidates if c.start == j and c.label == "ORG")
+                    found += 1
+                    more = _cap_run(ctx, ctx.next_ns(end - 1)) if ctx.next_ns(end - 1) is not None else None
+                    last = doc[end - 1].text
+                    if more is not None and last not in ctx.lex["org_suffixes"]["legal"]:
+                        out.append(Candidate(j, more, "ORG", "org_cue"))
+                        end = more
+                else:
+                    end = _cap_run(ctx, j)
+                    if end is None:
+                        break
+                    words = [t.text for t in doc[j:end] if not t.is_space]
+                    if len(words) >= 1 and not (len(words) == 1 and len(words[0]) < 3):
+                        out.append(Candidate(j, end, "ORG", "org_cue"))
+                        found += 1
+                n = ctx.next_ns(end - 1)
+                if n is None or doc[n].text not in LIST_SEPARATORS:
+                    break
+                j = ctx.next_ns(n)
+                if j is not None and doc[j].text == "and":
+                    j = ctx.next_ns(j)
+        if low in ORG_CUE_AFTER and tok.text.islower():
+            e = ctx.prev_ns(i)
+            if e is None or not _name_like(doc[e]) or ctx.labels_at(e):
+                continue
+            s = e
+            while (p := ctx.prev_ns(s)) is not None and _name_like(doc[p]) and not ctx.labels_at(p) \
+                    and doc[p].text not in ORG_HEAD_STOP and e - p < 10:
+                s = p
+            if doc[s].text in ORG_HEAD_STOP:
+                continue
+            p = ctx.prev_ns(s)
+            if p is not None and doc[p].lower_ in {"the", "its", "our", "'s", "’s", "their"}:
+                out.append(Candidate(s, e + 1, "ORG", "org_cue"))
+    return out
+
+
+@spacy.registry.misc("sec_events.rules.org_propagate.v1")
+def make_org_propagate():
+    return org_propagate
+
+
+def org_propagate(ctx: RuleContext) -> list[Candidate]:
+    """Other mentions, by exact text, of names found by context cues (``Blue Concepts``)."""
+    doc, out, seen = ctx.doc, [], set()
+    for c in ctx.of_label("ORG"):
+        if c.source != "org_cue":
+            continue
+        words = tuple(t.text for t in doc[c.start:c.end] if not t.is_space)
+        if words in seen or (len(words) == 1 and words[0] in COMMON_SINGLE):
+            continue
+        seen.add(words)
+        for s, e in _find_sequence(ctx, list(words)):
+            if (s, e) != (c.start, c.end):
+                out.append(Candidate(s, e, "ORG", "org_alias"))
     return out
 
 
@@ -238,7 +390,7 @@ def person_signature(ctx: RuleContext) -> list[Candidate]:
             out.append(Candidate(start, end, "PERSON", "signature"))
     # a line that is only a name, directly above a line that starts with a title
     role_starts = {c.start for c in ctx.of_label("ROLE")}
-    text = doc.text
+    text = ctx.text
     for c in list(ctx.of_label("ROLE")):
         if c.start not in role_starts:
             continue
@@ -288,7 +440,10 @@ def person_role_adjacent(ctx: RuleContext) -> list[Candidate]:
         n = ctx.next_ns(c.end - 1, same_line=True)
         if n is not None:
             end = ctx.read_name(n, same_line=True, max_tokens=4)
-            if end is not None and len(ctx.name_words(n, end)) >= 2:
+            # the name must look like one: a known given name or a middle initial
+            if end is not None and len(ctx.name_words(n, end)) >= 2 and (
+                    doc[n].text in ctx.lex["first_names"]
+                    or any(INITIAL_RE.match(t.text) for t in doc[n:end])):
                 out.append(Candidate(n, end, "PERSON", "role_adjacent"))
         # name, [our|the Company's|ORG words] title
         k, steps = ctx.prev_ns(c.start), 0
@@ -374,6 +529,11 @@ def person_first_name(ctx: RuleContext) -> list[Candidate]:
         p = ctx.prev_ns(i, same_line=True)
         if p is not None and ctx.is_name_word(doc[p]) and not INITIAL_RE.match(doc[p].text):
             continue  # inside a longer capitalised run: "Saint Paul Travelers"
+        start = i
+        while p is not None and INITIAL_RE.match(doc[p].text):  # "R. Charles Loudermilk"
+            start, p = p, ctx.prev_ns(p, same_line=True)
+        if p is not None and ctx.is_name_word(doc[p]):
+            continue
         end = ctx.read_name(i, same_line=False, max_tokens=4)
         if end is None:
             continue
@@ -383,7 +543,45 @@ def person_first_name(ctx: RuleContext) -> list[Candidate]:
         if any(w.text.isupper() and len(w.text) > 1 for w in words) and not all(
                 w.text.isupper() for w in words):
             continue
-        out.append(Candidate(i, end, "PERSON", "first_name"))
+        out.append(Candidate(start, end, "PERSON", "first_name"))
+    return out
+
+
+@spacy.registry.misc("sec_events.rules.person_list.v1")
+def make_person_list():
+    return person_list
+
+
+def person_list(ctx: RuleContext) -> list[Candidate]:
+    """Unknown names listed with known ones: ``A, B, Koh Boon Hwee and Tadataka Yamada``."""
+    doc, out = ctx.doc, []
+    persons = sorted(ctx.of_label("PERSON"), key=lambda c: c.start)
+    by_start = {c.start: c for c in persons}
+    for c in persons:
+        j, found, new = c.end - 1, 1, []
+        while True:
+            n = ctx.next_ns(j, same_line=True)
+            if n is None or doc[n].text not in {",", "and"}:
+                break
+            k = ctx.next_ns(n, same_line=True)
+            if k is not None and doc[k].text == "and":
+                k = ctx.next_ns(k, same_line=True)
+            if k is None:
+                break
+            if k in by_start:
+                j, found = by_start[k].end - 1, found + 1
+                continue
+            end = ctx.read_name(k, same_line=True, max_tokens=4)
+            if end is None or len(ctx.name_words(k, end)) < 2:
+                break
+            nxt = ctx.next_ns(end - 1, same_line=True)
+            if nxt is not None and doc[nxt].text not in {",", "and", ".", ";", ")"} \
+                    and not doc[nxt].text.islower():
+                break
+            new.append(Candidate(k, end, "PERSON", "person_list"))
+            j, found = end - 1, found + 1
+        if found >= 3 or (found >= 2 and len(new) < found):
+            out.extend(new)
     return out
 
 
@@ -556,8 +754,8 @@ def date_years(ctx: RuleContext) -> list[Candidate]:
 
 DEFAULT_RULE_FUNCTIONS = [
     "org_suffix", "org_alias", "person_signature", "person_honorific",
-    "person_role_adjacent", "person_contact", "person_first_name", "person_propagate",
-    "role_extend", "shares_vote_counts", "date_years",
+    "person_role_adjacent", "person_contact", "person_first_name", "person_list",
+    "person_propagate", "org_cues", "org_propagate", "role_extend", "shares_vote_counts", "date_years",
 ]
 RULE_FUNCTIONS = {name: globals()[name] for name in DEFAULT_RULE_FUNCTIONS}
 

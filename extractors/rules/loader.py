@@ -84,13 +84,46 @@ def expand_token(tok: dict, macros: dict) -> dict:
     return out
 
 
+MAX_REPEAT = 4
+
+
+def _unroll(tok: dict) -> list[dict]:
+    """A repeated token as copies, so that whitespace can sit between the repeats.
+
+    ``+`` -> 1 required + 3 optional copies, ``*`` -> 4 optional, ``{n,m}`` -> n required +
+    m-n optional (``{n,}`` counts as ``{n,n+3}``).
+    """
+    op = tok.get("OP")
+    base = {k: v for k, v in tok.items() if k != "OP"}
+    if op == "+":
+        lo, hi = 1, MAX_REPEAT
+    elif op == "*":
+        lo, hi = 0, MAX_REPEAT
+    elif op and op.startswith("{"):
+        inner = op.strip("{}")
+        if "," in inner:
+            a, b = inner.split(",")
+            lo = int(a or 0)
+            hi = int(b) if b else lo + MAX_REPEAT - 1
+        else:
+            lo = hi = int(inner)
+    else:
+        return [tok]
+    return [dict(base) for _ in range(lo)] + [dict(base, OP="?") for _ in range(hi - lo)]
+
+
 def expand_pattern(pattern: list[dict], macros: dict) -> list[dict]:
-    """Expand macros and allow one whitespace token between any two tokens."""
+    """Expand macros and allow one whitespace token between any two tokens.
+
+    Repeated tokens are unrolled so whitespace may also sit between the repeats. Matches
+    may then start or end on whitespace; the component trims those edges.
+    """
     out: list[dict] = []
-    for i, tok in enumerate(pattern):
-        if i:
-            out.append(dict(WS_TOKEN))
-        out.append(expand_token(tok, macros))
+    for tok in pattern:
+        for copy_ in _unroll(expand_token(tok, macros)):
+            if out:
+                out.append(dict(WS_TOKEN))
+            out.append(copy_)
     return out
 
 
