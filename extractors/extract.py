@@ -293,11 +293,11 @@ class Progress:
     (every `every` seconds) otherwise; `enabled=False` for silence."""
 
     def __init__(self, summary: ExtractSummary, total: int | None, enabled: bool = True,
-                 stream=None, every: float = PROGRESS_EVERY):
+                 stream=None, every: float | None = None):
         self.summary = summary
         self.total = total
         self.stream = stream or sys.stderr
-        self.every = every
+        self.every = PROGRESS_EVERY if every is None else every
         self.start = time.perf_counter()
         self._last = self.start
         self._rich = None

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -134,8 +136,9 @@ def set_sentence_starts(doc: Doc, short_line: int = 45) -> Doc:
             starts[i] = False
             if i + 1 < n:
                 starts[i + 1] = True
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = starts[i]
+    # one bulk write: setting token.is_sent_start one by one is quadratic in spaCy
+    values = numpy.asarray([[1 if s else -1] for s in starts], dtype="int32")
+    doc.from_array([SENT_START], values.astype("uint64"))
     return doc
 
 

@@ -24,6 +24,9 @@ JSON Lines (``.jsonl``)
 Parquet (``.parquet``)
     While running, records go to committed parts beside the output:
     ``OUT.parquet.parts/part-00000.parquet``, ``part-00001.parquet``... Each part is
+    committed every `rows_per_part` rows (default 1000, or ``$SEC_EVENTS_PARQUET_PART_ROWS``)
+    or `commit_seconds` (30 s), whichever comes first, so a kill loses at most that
+    much work, which the resumed run redoes. A part is
     written to a hidden temporary name, fsynced and renamed into place, so a part
     either exists complete or not at all (leftover temporaries are deleted on
     resume). `close()` merges the parts, in order, into ``OUT.parquet`` (streamed
@@ -83,6 +86,7 @@ from sec_events.documents import output_format
 
 FORMATS = ("jsonl", "parquet", "sqlite")
 SQLITE_VERSION = 1
+PART_ROWS_ENV = "SEC_EVENTS_PARQUET_PART_ROWS"  # rows per Parquet part (default 1000)
 Key = tuple[str, "str | None"]
 
 
@@ -230,14 +234,15 @@ def parts_dir(path: Path) -> Path:
 class ParquetWriter(RecordWriter):
     fmt = "parquet"
 
-    def __init__(self, path, resume: bool = True, rows_per_part: int = 1000,
+    def __init__(self, path, resume: bool = True, rows_per_part: int | None = None,
                  commit_seconds: float = 30.0):
         super().__init__(path, resume)
-        self.rows_per_part = rows_per_part
+        self.rows_per_part = rows_per_part or int(os.environ.get(PART_ROWS_ENV, 1000))
         self.commit_seconds = commit_seconds
         self.parts = parts_dir(self.path)
         self._buffer: list[dict] = []
         self._last_commit = time.monotonic()
+        shutil.rmtree(self._trash(), ignore_errors=True)
         if not resume:
             shutil.rmtree(self.parts, ignore_errors=True)
             self.path.unlink(missing_ok=True)
@@ -329,7 +334,15 @@ class ParquetWriter(RecordWriter):
             os.fsync(fh.fileno())
         os.replace(tmp, self.path)
         _fsync_dir(self.path.parent)
-        shutil.rmtree(self.parts)
+        # retire the parts atomically before deleting them: a parts folder that exists
+        # is always complete
+        trash = self._trash()
+        os.replace(self.parts, trash)
+        _fsync_dir(self.path.parent)
+        shutil.rmtree(trash)
+
+    def _trash(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.parts.done")
 
     def abort(self) -> None:
         try:

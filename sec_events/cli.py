@@ -65,16 +65,29 @@ def extract(
                                          "(default: the shipped model in models/)."),
     fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, parquet or sqlite (default: by extension)."),
     processes: int = typer.Option(1, "--processes", "-n", min=1, help="Worker processes."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per nlp.pipe batch "
+                                   "(and per write/commit)."),
+    resume: bool = typer.Option(True, "--resume/--no-resume", help="Skip documents already in OUTPUT "
+                                "(same id and text SHA-256) and append the rest; --no-resume overwrites."),
+    types: Optional[str] = typer.Option(None, "--types", help="Raw EDGAR input: comma-separated SGML "
+                                        "document types to keep (as in corpus build)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress on stderr."),
 ) -> None:
     """Run the pipeline over documents and write spans and event records (FORMATS.md)."""
     from extractors.extract import run_extract
+    from extractors.writers import ResumeError
 
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}")
-    summary = run_extract(inputs, output, model=model, fmt=fmt, processes=processes,
-                          batch_size=batch_size)
+    if fmt and fmt.lower() not in ("jsonl", "parquet", "sqlite"):
+        _fail(f"unknown --format {fmt!r} (jsonl, parquet or sqlite)")
+    type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    try:
+        summary = run_extract(inputs, output, model=model, fmt=fmt, processes=processes,
+                              batch_size=batch_size, resume=resume, types=type_list, progress=progress)
+    except (FileNotFoundError, ResumeError) as exc:
+        _fail(str(exc))
     typer.echo(summary.describe())
 
 
@@ -89,12 +102,14 @@ def train(
     curve: bool = typer.Option(False, "--curve", help="Also train on 25% and 50% of train and record "
                                "the learning curve in the model's meta."),
     workdir: Optional[Path] = typer.Option(None, help="Folder for DocBins and checkpoints (default runs/)."),
+    fin5: bool = typer.Option(False, "--fin5", help="Add FIN5 PERSON/ORG (filtered) with rule-made "
+                              "silver spans to the span classifier's training data."),
 ) -> None:
     """Train the span classifier and linker on the gold train split; write a model directory."""
     from training.train import run_train
 
     run_train(output=output, shared=shared, seed=seed, fraction=fraction, max_steps=max_steps,
-              suggester=suggester, workdir=workdir, curve=curve)
+              suggester=suggester, workdir=workdir, curve=curve, fin5=fin5)
 
 
 @app.command("eval")

@@ -123,8 +123,9 @@ def assemble(trained: Path, linker=None):
 
 
 def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], seed: int,
-               max_steps: int | None):
-    """Span classifier and linker trained on `train`; returns (nlp, data info)."""
+               max_steps: int | None, linker_train: list[dict] | None = None):
+    """Span classifier (on `train`) and linker (on `linker_train`, default `train`);
+    returns (nlp, data info)."""
     from training.linker import fit_linker
 
     workdir.mkdir(parents=True, exist_ok=True)
@@ -136,13 +137,13 @@ def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], 
     print("training the argument linker ...")
     from extractors.pipeline import build_pipeline
 
-    linker = fit_linker(build_pipeline(), train)
+    linker = fit_linker(build_pipeline(), train if linker_train is None else linker_train)
     return assemble(best, linker), data
 
 
 def run_train(output: Path, shared: Path | None = None, config: Path | None = None, seed: int = 0,
               fraction: float = 1.0, max_steps: int | None = None, suggester: str = "ngram",
-              workdir: Path | None = None, curve: bool = False) -> dict:
+              workdir: Path | None = None, curve: bool = False, fin5: bool = False) -> dict:
     from training.evaluate import evaluate
 
     if suggester not in CONFIGS:
@@ -153,7 +154,16 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
     workdir = Path(workdir or Path("runs") / f"train-{suggester}")
     train_all, dev = load_gold("train", shared), load_gold("dev", shared)
     train = subset(train_all, fraction, seed)
-    nlp, data = train_once(workdir / f"{fraction:g}", config, train, dev, seed, max_steps)
+    extra = []
+    if fin5:
+        from extractors.pipeline import build_pipeline
+        from training.external import fin5_records
+
+        extra = fin5_records(shared, silver=build_pipeline())
+        print(f"adding {len(extra)} FIN5 documents ({sum(len(r['spans']) for r in extra)} spans, "
+              f"PERSON/ORG gold, other labels rule-made silver)")
+    nlp, data = train_once(workdir / f"{fraction:g}", config, train + extra, dev, seed, max_steps,
+                           linker_train=train)
     train_seconds = time.perf_counter() - start
     scores = {}
     for split in ("dev", "test"):
@@ -181,6 +191,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
         "training": {
             "config": config.read_text(encoding="utf-8"), "suggester": suggester, "seed": seed,
             "fraction": fraction, "max_steps": max_steps, "seconds": round(train_seconds, 1),
+            "fin5": fin5,
             "documents": {"train": [r["id"] for r in train], "dev": [r["id"] for r in dev]},
             "data_sha256": {"annotations": file_sha256(ANNOTATIONS), "manifest": file_sha256(MANIFEST),
                             "train.spacy": file_sha256(data["paths"]["train"]),

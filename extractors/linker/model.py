@@ -9,7 +9,8 @@ Decoding, per trigger: every candidate gets a probability for each role; a role
 takes its best candidate whose label fits the role (SCHEMA) and whose probability is
 at least `threshold`; a candidate fills at most one role of an event; repeatable
 roles (AGREEMENT.party, LEGAL_PROCEEDING.party) take every candidate above the
-threshold. Text roles come from `textroles`.
+threshold. Roles the classifier leaves empty may be filled by `cues` (vote tallies, dividend
+dates); text roles come from `textroles`.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from extractors.linker.candidates import DocView, pairs
+from extractors.linker.cues import cue_args
 from extractors.linker.schema import REPEATABLE, ROLES, compatible
 from extractors.linker.textroles import TEXT_ROLES, text_role
 
@@ -26,9 +28,11 @@ NONE = "NONE"
 
 
 class ArgumentLinker:
-    def __init__(self, C: float = 0.5, threshold: float = 0.35, max_iter: int = 2000, class_weight=None):
+    def __init__(self, C: float = 0.5, threshold: float = 0.35, max_iter: int = 500, class_weight=None,
+                 role_thresholds: dict | None = None):
         self.C = C
         self.threshold = threshold
+        self.role_thresholds = dict(role_thresholds or {})
         self.max_iter = max_iter
         self.class_weight = class_weight
 
@@ -77,7 +81,7 @@ class ArgumentLinker:
                     key = f"{event_type}.{role}"
                     if key in col and compatible(event_type, role, cand.label):
                         p = float(probs[ci, col[key]])
-                        if p >= self.threshold:
+                        if p >= self.role_thresholds.get(key, self.threshold):
                             options.append((p, role, ci))
             options.sort(reverse=True)
             filled: set[str] = set()
@@ -90,6 +94,7 @@ class ArgumentLinker:
                              "score": round(p, 4)})
                 filled.add(role)
                 used.add(ci)
+        args += cue_args(view, event_type, trig_start, trig_end, args)
         return self.with_text_roles(view, event_type, trig_start, trig_end, args)
 
     @staticmethod
@@ -113,7 +118,8 @@ class ArgumentLinker:
         sio.dump({"vectorizer": self.vectorizer_, "model": self.model_}, path / "linker.skops")
         (path / "linker.json").write_text(json.dumps(
             {"C": self.C, "threshold": self.threshold, "max_iter": self.max_iter,
-             "class_weight": self.class_weight}, indent=1), encoding="utf-8")
+             "class_weight": self.class_weight, "role_thresholds": self.role_thresholds}, indent=1),
+            encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> "ArgumentLinker":

@@ -43,6 +43,12 @@ class RuleContext:
         self.text = text = self.doc.text  # Doc.text is rebuilt on every access: cache it
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._covered: dict[int, set[str]] | None = None
+        self.token_starts = [t.idx for t in self.doc]
+
+    def line_start_token(self, i: int) -> int:
+        """Index of the first token on the line of token ``i``."""
+        line_char = self.line_starts[self.line_of(i)]
+        return bisect.bisect_left(self.token_starts, line_char)
 
     # --- candidates -----------------------------------------------------------
     def add(self, cands) -> None:

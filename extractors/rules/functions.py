@@ -398,9 +398,7 @@ def person_signature(ctx: RuleContext) -> list[Candidate]:
         if p is None or "\n" not in text[doc[p].idx + len(doc[p]):doc[c.start].idx]:
             continue
         # is the line holding p a bare name?
-        line_start = p
-        while line_start > 0 and "\n" not in doc[line_start - 1].text:
-            line_start -= 1
+        line_start = ctx.line_start_token(p)
         first = line_start if not doc[line_start].is_space else ctx.next_ns(line_start)
         if first is None:
             continue

@@ -1,0 +1,336 @@
+"""Batch extraction (`sec-events extract`): formats, resume after SIGKILL, per-document
+failures, worker processes and Dask, on real lee8k filings and the real pipeline.
+
+Short filings (< 5,000 characters) are used to keep the default run fast.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from itertools import islice
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from extractors.extract import (ExtractSummary, document_task, extract_records, get_model,
+                                process_batch, run_extract)
+from extractors.writers import ResumeError, open_writer, parts_dir, read_records
+from sec_events.paths import default_model, shared_dir
+
+MAX_TEST_CHARS = 5000
+
+
+@pytest.fixture(scope="session")
+def model_path(tmp_path_factory) -> Path:
+    """The shipped model; while it is being rebuilt, the rules pipeline built from config."""
+    path = default_model()
+    try:
+        spacy.load(path)
+        return path.resolve()
+    except Exception:
+        from extractors.pipeline import save_pipeline
+
+        return save_pipeline(tmp_path_factory.mktemp("model") / "sec_events_sm")
+
+
+@pytest.fixture(scope="session")
+def small_docs() -> list[dict]:
+    """The first 150 lee8k filings shorter than MAX_TEST_CHARS, in corpus order."""
+    out = []
+    with open(shared_dir() / "corpus" / "lee8k.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            if len(doc["text"]) < MAX_TEST_CHARS:
+                out.append(doc)
+                if len(out) == 150:
+                    break
+    return out
+
+
+def write_jsonl(path: Path, docs) -> Path:
+    with open(path, "w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="session")
+def docs150(tmp_path_factory, small_docs) -> Path:
+    return write_jsonl(tmp_path_factory.mktemp("in") / "docs150.jsonl", small_docs)
+
+
+@pytest.fixture(scope="session")
+def docs40(tmp_path_factory, small_docs) -> Path:
+    return write_jsonl(tmp_path_factory.mktemp("in") / "docs40.jsonl", small_docs[:40])
+
+
+@pytest.fixture(scope="session")
+def reference150(tmp_path_factory, docs150, model_path) -> list[dict]:
+    """A clean single-process run over docs150 (in this process)."""
+    out = tmp_path_factory.mktemp("ref") / "ref150.jsonl"
+    run_extract([docs150], out, model=model_path, resume=False, progress=False)
+    return list(read_records(out))
+
+
+def cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "sec_events.cli", "extract", *args]
+
+
+# --------------------------------------------------------------------------- writers
+def sample_records() -> list[dict]:
+    return [
+        {"id": "a", "sha256": "1" * 64, "spans": [
+            {"start": 0, "end": 12, "label": "DATE", "text": "May 16, 2002", "value": "2002-05-16", "score": 1.0},
+            {"start": 20, "end": 27, "label": "MONEY", "text": "$1.5 mm", "value": None, "score": 0.5},
+            {"start": 30, "end": 37, "label": "ORG", "text": "Agilent", "score": 0.9}],
+         "events": [{"type": "DIVIDEND", "trigger": {"start": 40, "end": 48, "text": "declared"},
+                     "args": [{"role": "amount", "start": 20, "end": 27, "text": "$1.5 mm",
+                               "value": {"amount": 1500000.0, "currency": "USD"}}],
+                     "modality": "expected", "score": 0.87}],
+         "error": None},
+        {"id": "b", "sha256": None, "spans": [], "events": [], "error": "unreadable: boom"},
+        {"id": "c", "sha256": "2" * 64, "spans": [], "events": [], "error": None},
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet", ".sqlite"])
+def test_writer_roundtrip_and_resume(tmp_path, suffix):
+    recs = sample_records()
+    out = tmp_path / f"out{suffix}"
+    with open_writer(out) as w:
+        w.write_batch(recs[:2])
+    with open_writer(out) as w:
+        assert w.existing == 2
+        assert w.done[("a", "1" * 64)] == 1 and w.done[("b", None)] == 1
+        w.write_batch(recs[2:])
+    assert list(read_records(out)) == recs
+    with open_writer(out, resume=False) as w:  # --no-resume starts over
+        assert w.existing == 0
+        w.write_batch(recs[:1])
+    assert list(read_records(out)) == recs[:1]
+
+
+def test_jsonl_torn_last_line_is_truncated(tmp_path):
+    out = tmp_path / "out.jsonl"
+    good = "".join(json.dumps(r) + "\n" for r in sample_records()[:2])
+    out.write_text(good + '{"id": "c", "sha256": "22', encoding="utf-8")
+    with open_writer(out) as w:
+        assert w.existing == 2 and w.truncated_bytes > 0
+        assert out.read_text(encoding="utf-8") == good
+        w.write_batch(sample_records()[2:])
+    assert list(read_records(out)) == sample_records()
+
+
+def test_resume_refuses_foreign_output(tmp_path, docs40):
+    documents = tmp_path / "docs.jsonl"           # -o pointing at a documents file
+    documents.write_bytes(docs40.read_bytes())
+    with pytest.raises(ResumeError):
+        open_writer(documents)
+    assert documents.read_bytes() == docs40.read_bytes()
+    (tmp_path / "x.sqlite").write_bytes(b"not a database at all" * 10)
+    with pytest.raises(ResumeError):
+        open_writer(tmp_path / "x.sqlite")
+
+
+def test_parquet_parts_survive_a_crash(tmp_path):
+    recs = sample_records()
+    out = tmp_path / "out.parquet"
+    w = open_writer(out, rows_per_part=1)
+    w.write_batch(recs[:1])
+    w.write_batch(recs[1:2])         # two committed parts, never merged (crash)
+    parts = parts_dir(out)
+    assert len(list(parts.glob("part-*.parquet"))) == 2 and not out.exists()
+    (parts / ".part-00002.parquet.tmp").write_bytes(b"torn")   # an uncommitted part
+    with open_writer(out, rows_per_part=1) as w2:
+        assert w2.existing == 2
+        w2.write_batch(recs[2:])
+    assert not parts.exists()
+    assert list(read_records(out)) == recs
+    with open_writer(out) as w3:    # resuming a finished file appends after it
+        assert w3.existing == 3
+        w3.write_batch([{**recs[2], "id": "d"}])
+    assert [r["id"] for r in read_records(out)] == ["a", "b", "c", "d"]
+
+
+# --------------------------------------------------------------------------- extraction
+def test_formats_agree_and_resume_is_a_no_op(tmp_path, docs40, small_docs, reference150, model_path):
+    ids = [d["id"] for d in small_docs[:40]]
+    outputs = {}
+    for suffix in (".jsonl", ".parquet", ".sqlite"):
+        out = tmp_path / f"out{suffix}"
+        summary = run_extract([docs40], out, model=model_path, progress=False)
+        assert summary.documents == 40 and summary.errors == 0
+        outputs[suffix] = list(read_records(out))
+        again = run_extract([docs40], out, model=model_path, progress=False)
+        assert again.documents == 0 and again.resumed == 40
+        assert list(read_records(out)) == outputs[suffix]
+    assert [r["id"] for r in outputs[".jsonl"]] == ids
+    assert outputs[".jsonl"] == outputs[".parquet"] == outputs[".sqlite"] == reference150[:40]
+    assert sum(len(r["spans"]) for r in outputs[".jsonl"]) > 0
+    first = outputs[".jsonl"][0]
+    assert set(first) == {"id", "sha256", "spans", "events", "error"}
+    assert first["sha256"] == document_task(small_docs[0])[1]
+
+
+def test_sqlite_schema_is_queryable(tmp_path, docs40, model_path):
+    import sqlite3
+
+    out = tmp_path / "out.db"
+    run_extract([docs40], out, model=model_path, progress=False)
+    con = sqlite3.connect(out)
+    n_docs, = con.execute("SELECT count(*) FROM documents").fetchone()
+    n_spans, = con.execute("SELECT count(*) FROM spans").fetchone()
+    total, = con.execute("SELECT sum(n_spans) FROM documents").fetchone()
+    dates = con.execute("SELECT d.id, s.text, json_extract(s.value, '$') FROM spans s "
+                        "JOIN documents d ON d.seq = s.doc_seq WHERE s.label = 'DATE' LIMIT 3").fetchall()
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    con.close()
+    assert n_docs == 40 and n_spans == total > 0 and dates
+    assert {"documents_id", "spans_label", "events_type", "arguments_role"} <= indexes
+    assert not Path(f"{out}-wal").exists()
+
+
+@pytest.mark.parametrize("suffix", [".jsonl",
+                                    pytest.param(".parquet", marks=pytest.mark.slow),
+                                    pytest.param(".sqlite", marks=pytest.mark.slow)])
+def test_sigkill_mid_run_then_resume_equals_clean_run(tmp_path, docs150, reference150, model_path, suffix):
+    out = tmp_path / f"out{suffix}"
+    args = cli(str(docs150), "-o", str(out), "--model", str(model_path), "--batch-size", "4",
+               "--no-progress")
+    env = {**os.environ, "SEC_EVENTS_PARQUET_PART_ROWS": "8"}  # commit parts often
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+
+    def progress_made() -> bool:
+        if suffix == ".jsonl":
+            return out.exists() and out.read_bytes().count(b"\n") >= 24
+        if suffix == ".sqlite":
+            try:
+                import sqlite3
+
+                con = sqlite3.connect(f"file:{out}?mode=ro", uri=True, timeout=0.1)
+                n = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+                con.close()
+                return n >= 24
+            except Exception:
+                return False
+        return len(list(parts_dir(out).glob("part-*.parquet"))) >= 3
+
+    deadline = time.monotonic() + 60
+    while not progress_made():
+        assert proc.poll() is None, proc.stderr.read().decode()
+        assert time.monotonic() < deadline, "no output after 60 s"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stderr.close()
+    partial = list(read_records(out)) if suffix == ".jsonl" else None
+    if partial is not None:
+        assert 0 < len(partial) < 150, "the run must be killed mid-way"
+
+    if suffix == ".parquet":
+        assert not out.exists(), "the run must be killed mid-way"
+    rerun = subprocess.run(args, capture_output=True, text=True, timeout=300, env=env)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "resumed:" in rerun.stdout
+    records = list(read_records(out))
+    assert [r["id"] for r in records] == [r["id"] for r in reference150]
+    assert records == reference150
+
+
+def test_per_document_failures_never_stop_the_run(tmp_path, small_docs, model_path):
+    good = small_docs[:3]
+    bad_json = "{not json\n"
+    lines = [json.dumps(good[0]),
+             json.dumps({"id": "surrogate", "text": "Lone \ud800 surrogate in an 8-K."}),
+             bad_json.strip(),
+             json.dumps(good[1]),
+             json.dumps(good[1]),                      # duplicate id: skipped, not output
+             json.dumps({"id": "empty", "text": ""}),
+             json.dumps(good[2])]
+    src = tmp_path / "mixed.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_extract([src], out, model=model_path, progress=False)
+    recs = list(read_records(out))
+    assert [r["id"] for r in recs] == [good[0]["id"], "surrogate", f"file:{src}", good[1]["id"],
+                                      "empty", good[2]["id"]]
+    errors = {r["id"]: r["error"] for r in recs if r["error"]}
+    assert errors["surrogate"].startswith("undecodable-text")
+    assert errors[f"file:{src}"].startswith("bad-json")
+    assert all(r["spans"] == [] and r["events"] == [] for r in recs if r["error"])
+    assert summary.skipped == {"duplicate-id": 1}
+    assert summary.reasons == {"undecodable-text": 1, "bad-json": 1}
+    assert "errors:     2" in summary.describe()
+
+
+def test_component_exception_and_overlong_text_are_per_document(model_path, small_docs):
+    nlp = spacy.load(model_path)
+
+    @Language.component("explode_on_marker")
+    def explode(doc):
+        if "EXPLODE" in doc.text:
+            raise RuntimeError("component failed on this document")
+        return doc
+
+    nlp.add_pipe("explode_on_marker", last=True)
+    nlp.max_length = 3000
+    docs = [small_docs[0], {"id": "boom", "text": "Agilent EXPLODE on March 5, 2004."},
+            small_docs[1], {"id": "long", "text": "word " * 1000}]
+    summary = ExtractSummary(output=Path("-"))
+    recs = list(extract_records(nlp, docs, summary, batch_size=8))
+    assert [r["id"] for r in recs] == [small_docs[0]["id"], "boom", small_docs[1]["id"], "long"]
+    assert recs[1]["error"].startswith("component-error: RuntimeError: component failed")
+    assert recs[3]["error"].startswith("text-too-long")
+    assert recs[0]["error"] is None and recs[0]["spans"]
+    assert summary.reasons == {"component-error": 1, "text-too-long": 1}
+    # the good documents are extracted exactly as in a batch without failures
+    ok = process_batch(nlp, [document_task(d) for d in small_docs[:2]])
+    assert [r for r, _ in ok] == [{**recs[0], "sha256": ok[0][0]["sha256"]},
+                                  {**recs[2], "sha256": ok[1][0]["sha256"]}]
+
+
+def test_raw_edgar_input(tmp_path, model_path):
+    edgar = shared_dir() / "corpus" / "edgar"
+    header_only = edgar / "header_with_double_newlines.txt"
+    filing = edgar / "0001104659-03-004925.html"
+    out = tmp_path / "out.jsonl"
+    summary = run_extract([filing, header_only], out, model=model_path, progress=False)
+    recs = list(read_records(out))
+    assert recs[0]["id"] == f"file:{filing.name}" and recs[0]["error"] is None and recs[0]["spans"]
+    assert recs[1]["id"] == f"file:{header_only}" and recs[1]["error"].startswith("no-documents")
+    assert summary.documents == 2 and summary.reasons == {"no-documents": 1}
+
+
+def test_two_processes_keep_input_order(tmp_path, docs40, reference150, model_path):
+    out = tmp_path / "out.jsonl"
+    summary = run_extract([docs40], out, model=model_path, processes=2, batch_size=4, progress=False)
+    assert summary.documents == 40
+    assert list(read_records(out)) == reference150[:40]
+
+
+def test_dask_local_cluster_equals_single_process(tmp_path, docs40, reference150, model_path):
+    from extractors.distributed import extract_distributed
+
+    out = tmp_path / "out.jsonl"
+    summary = extract_distributed([docs40], out, model_path, n_workers=2, partition_size=5)
+    assert summary.documents == 40 and summary.errors == 0
+    assert list(read_records(out)) == reference150[:40]
+
+
+def test_plain_progress_lines(tmp_path, docs40, model_path, monkeypatch):
+    import io
+
+    from extractors import extract as ex
+
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stream)   # not a terminal: plain lines
+    monkeypatch.setattr(ex, "PROGRESS_EVERY", 0.0)
+    run_extract([docs40], tmp_path / "out.jsonl", model=model_path, batch_size=20)
+    lines = stream.getvalue().splitlines()
+    assert lines and "/40 (" in lines[-1] and "words/s" in lines[-1] and "ETA" in lines[-1]

@@ -1,0 +1,101 @@
+"""External training data: FIN5 (SEC loan agreements, CoNLL, IO tags PER/ORG/LOC/MISC).
+
+FIN5's guideline differs from SCHEMA v1 (`../shared/README.md`): most PER tags mark
+the contract roles `Borrower` and `Lender`, and IO tags merge adjacent names. So:
+
+- PER runs become PERSON only when every token is capitalised and none is a
+  contract-role word (Borrower, Lender, Guarantor, ...);
+- ORG runs become ORG only when they start with a capital letter and are not a
+  role word or a lone lower-case common noun (`bank`);
+- LOC and MISC are dropped (SCHEMA has no such labels).
+
+FIN5 marks no amounts, dates or titles; to keep those from becoming negatives for
+the span classifier, `fin5_records(..., silver=nlp)` adds the rule layer's MONEY,
+SHARES, PERCENT, DATE and ROLE spans where they do not overlap a FIN5 name
+(rule-made silver data). Sentences are grouped into documents of `sentences_per_doc`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sec_events.paths import shared_dir
+
+ROLE_WORDS = {"borrower", "borrowers", "lender", "lenders", "guarantor", "guarantors", "bank", "agent",
+              "administrative", "trustee", "secured", "party", "parties", "holder", "holders", "company",
+              "issuer", "purchaser", "seller", "buyer", "the"}
+SILVER_LABELS = ("MONEY", "SHARES", "PERCENT", "DATE", "ROLE")
+
+
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, tag) pairs; document breaks are dropped."""
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts or parts[0] == "-DOCSTART-":
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        current.append((parts[0], parts[-1]))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def _keep(label: str, tokens: list[str]) -> bool:
+    words = [t.lower() for t in tokens]
+    if any(w in ROLE_WORDS for w in words) and label == "PER":
+        return False
+    if label == "PER":
+        return all(t[:1].isupper() for t in tokens)
+    if label == "ORG":
+        return tokens[0][:1].isupper() and not (len(tokens) == 1 and words[0] in ROLE_WORDS)
+    return False
+
+
+def sentence_record(tokens: list[tuple[str, str]], offset_text: list[str]) -> tuple[str, list[dict]]:
+    """Text (tokens joined by spaces) and PERSON/ORG spans of one sentence."""
+    text_parts, spans, pos = [], [], 0
+    run_label, run_start, run_tokens = None, 0, []
+
+    def close(end: int) -> None:
+        if run_label and _keep(run_label, run_tokens):
+            spans.append({"start": run_start, "end": end, "label": "PERSON" if run_label == "PER" else "ORG"})
+
+    last_end = 0
+    for tok, tag in tokens:
+        label = tag[2:] if tag.startswith(("I-", "B-")) else None
+        start = pos
+        if label != run_label or tag.startswith("B-"):
+            close(last_end)
+            run_label, run_start, run_tokens = label, start, []
+        if label:
+            run_tokens.append(tok)
+        text_parts.append(tok)
+        pos += len(tok) + 1
+        last_end = start + len(tok)
+    close(last_end)
+    return " ".join(text_parts), spans
+
+
+def fin5_records(shared: Path | None = None, sentences_per_doc: int = 20, silver=None) -> list[dict]:
+    path = shared_dir(shared) / "external" / "fin-ner" / "FIN5.txt"
+    sentences = read_conll(path)
+    records = []
+    for k in range(0, len(sentences), sentences_per_doc):
+        texts, spans, pos = [], [], 0
+        for sent in sentences[k:k + sentences_per_doc]:
+            text, sent_spans = sentence_record(sent, [])
+            spans += [{**s, "start": s["start"] + pos, "end": s["end"] + pos} for s in sent_spans]
+            texts.append(text)
+            pos += len(text) + 1
+        record = {"id": f"fin5:{k // sentences_per_doc}", "text": "\n".join(texts), "spans": spans, "events": []}
+        if silver is not None:
+            doc = silver(record["text"])
+            for ent in doc.ents:
+                if ent.label_ in SILVER_LABELS and not any(
+                        s["start"] < ent.end_char and ent.start_char < s["end"] for s in record["spans"]):
+                    record["spans"].append({"start": ent.start_char, "end": ent.end_char, "label": ent.label_})
+            record["spans"].sort(key=lambda s: s["start"])
+        records.append(record)
+    return records
