@@ -30,12 +30,15 @@ def extract_distributed(inputs: list[str | os.PathLike], output: str | os.PathLi
                         model: str | os.PathLike | None = None, n_workers: int = 2,
                         partition_size: int = 64, *, address: str | None = None, client=None,
                         fmt: str | None = None, resume: bool = True, batch_size: int = 32,
-                        types: list[str] | None = None, progress: bool = False) -> ExtractSummary:
+                        types: list[str] | None = None, progress: bool = False,
+                        partition_chars: int | None = 1_000_000) -> ExtractSummary:
     """Map `run_partition` over partitions of the input on Dask; write `output` in order.
 
     `client` (a ``distributed.Client``) or `address` selects an existing cluster;
     otherwise a local one with `n_workers` single-threaded worker processes is used.
-    `batch_size` is the ``nlp.pipe`` batch inside a partition."""
+    A partition holds `partition_size` documents or about `partition_chars`
+    characters of text, whichever comes first. `batch_size` is the ``nlp.pipe`` batch
+    inside a partition."""
     from dask.distributed import Client, LocalCluster
 
     model_path = str(resolve_model(model))
@@ -56,7 +59,7 @@ def extract_distributed(inputs: list[str | os.PathLike], output: str | os.PathLi
 
         summary = drive([Path(p) for p in inputs], Path(output), submit, window=2 * threads, fmt=fmt,
                         resume=resume, batch_size=partition_size, types=types, progress=progress,
-                        processes=threads)
+                        processes=threads, max_chars=partition_chars)
     finally:
         if own_client:
             client.close()

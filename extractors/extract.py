@@ -12,7 +12,8 @@ Input
 
 Streaming
     Documents are turned into small tasks ``(id, sha256, text, error)`` and grouped
-    into batches of `batch_size`. At most a bounded window of batches (2 per worker)
+    into batches of `batch_size` documents or about `BATCH_CHARS` (250k) characters,
+    whichever comes first (even work units keep the workers balanced). At most a bounded window of batches (4 per worker)
     is in flight, so memory does not grow with the input. Output is one record per
     input document, in input order, whatever the number of processes.
 
@@ -59,6 +60,7 @@ from sec_events.paths import default_model
 
 MAX_CHARS = 2_000_000
 PROGRESS_EVERY = 10.0  # seconds between plain progress lines
+BATCH_CHARS = 250_000  # characters per batch at most (about 40k words, a few seconds of work)
 
 # A task: (id, sha256 or None, text or None, error or None). Plain tuples pickle fast.
 Task = tuple
@@ -192,6 +194,22 @@ def skip_done(tasks: Iterable[Task], done: Counter, summary: ExtractSummary) -> 
 def batched(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, size)):
+        yield batch
+
+
+def batched_tasks(tasks: Iterable[Task], size: int, max_chars: int | None = BATCH_CHARS) -> Iterator[list[Task]]:
+    """Batches of at most `size` tasks and (unless one document alone is longer) about
+    `max_chars` characters of text, so that work units are of similar cost and
+    worker processes stay evenly loaded despite filings of very different lengths."""
+    batch: list[Task] = []
+    chars = 0
+    for task in tasks:
+        batch.append(task)
+        chars += len(task[2]) if task[2] else 0
+        if len(batch) >= size or (max_chars and chars >= max_chars):
+            yield batch
+            batch, chars = [], 0
+    if batch:
         yield batch
 
 
@@ -373,7 +391,7 @@ def ordered_results(submit: Callable[[list[Task]], object], batches: Iterable[li
 def drive(inputs: list[Path], output: Path, submit: Callable[[list[Task]], object], *,
           window: int, fmt: str | None = None, resume: bool = True, batch_size: int = 32,
           types: list[str] | None = None, progress: bool = True, processes: int = 1,
-          writer_options: dict | None = None) -> ExtractSummary:
+          max_chars: int | None = BATCH_CHARS, writer_options: dict | None = None) -> ExtractSummary:
     """Read inputs, skip what the output already holds, submit batches, write results
     in order. `submit(batch)` returns an object with `.result()` (a future)."""
     fmt = output_format(output, fmt)
@@ -390,7 +408,7 @@ def drive(inputs: list[Path], output: Path, submit: Callable[[list[Task]], objec
         bar = Progress(summary, total, enabled=progress)
         try:
             tasks = skip_done(iter_tasks(inputs, summary, types), writer.done, summary)
-            for results in ordered_results(submit, batched(tasks, batch_size), window):
+            for results in ordered_results(submit, batched_tasks(tasks, batch_size, max_chars), window):
                 writer.write_batch([record for record, _ in results])
                 for record, words in results:
                     summary.add(record, words)
@@ -438,7 +456,7 @@ def run_extract(inputs: list[Path], output: Path, model: Path | None = None, fmt
     try:
         return drive(inputs, output,
                      lambda batch: executor.submit(run_partition, model_path, batch, batch_size),
-                     window=2 * processes, fmt=fmt, resume=resume, batch_size=batch_size, types=types,
+                     window=4 * processes, fmt=fmt, resume=resume, batch_size=batch_size, types=types,
                      progress=progress, processes=processes)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extractors.items import filed_date, unmatched_items
 from extractors.normalise import VALUED, document_year, normalise
 
 if not Doc.has_extension("events"):
@@ -31,15 +32,21 @@ def span_record(span: Span, doc_year: int | None) -> dict:
     return record
 
 
-def doc_to_record(doc: Doc, doc_id: str) -> dict:
-    """FORMATS.md extraction output for one document."""
+def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
+    """FORMATS.md extraction output for one document. When the document's `meta`
+    declares 8-K items, `unmatched_items` lists those with no event of a type the
+    item maps to (extractors.items)."""
     year = document_year(doc.text)
-    return {
+    events = list(doc._.events or [])
+    record = {
         "id": doc_id,
         "spans": [span_record(ent, year) for ent in doc.ents],
-        "events": list(doc._.events or []),
+        "events": events,
         "error": None,
     }
+    if meta and meta.get("items"):
+        record["unmatched_items"] = unmatched_items(meta["items"], {e["type"] for e in events}, filed_date(meta))
+    return record
 
 
 def error_record(doc_id: str, reason: str) -> dict:

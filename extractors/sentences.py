@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,6 +35,7 @@ STARTERS = {"The", "This", "These", "That", "Those", "We", "Our", "It", "Its", "
             "After", "Before", "During", "Following", "Item", "ITEM", "Mr.", "Ms."}
 ENUM_RE = re.compile(r"^\s*(?:\(\s*(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\s*\)|(?:\d{1,2}|[a-zA-Z])\.\s|[*•·\-–]\s|Item\s+\d|ITEM\s+\d)")
 PAGE_LINE_RE = re.compile(r"^\s*(?:<\s*\d{1,4}\s*>|-\s*\d{1,4}\s*-|\d{1,4}|[Pp]age\s+\d{1,4}(?:\s+of\s+\d{1,4})?|</?PAGE>|</?page>)\s*$")
+PAGE_MARK_RE = re.compile(r"<\d{1,4}>")
 JOINERS = {"and", "or", "of", "the", "a", "an", "to", "in", "for", "by", "with", "on", "at",
            "its", "our", "their", "as", "from", "that", "which", "&"}
 
@@ -88,57 +89,72 @@ def line_break_boundaries(text: str, short_line: int = 45) -> set[int]:
     return starts
 
 
+def doc_arrays(doc: Doc) -> tuple[list[str], list[int], str]:
+    """Token texts, character offsets and the text of ``doc``, read without building a
+    ``Token`` object per token (which is what iterating a Doc, or ``doc.text``, does).
+
+    One attribute per ``to_array`` call: asking for several at once is much slower.
+    """
+    if not len(doc):
+        return [], [], ""
+    strings = doc.vocab.strings
+    texts = [strings[o] for o in doc.to_array(ORTH).tolist()]
+    idx = doc.to_array(IDX).tolist()
+    ws = doc.to_array(SPACY).tolist()
+    text = "".join([t + " " if w else t for t, w in zip(texts, ws)])
+    return texts, idx, text
+
+
 def set_sentence_starts(doc: Doc, short_line: int = 45) -> Doc:
     """Set ``is_sent_start`` on every token of ``doc``."""
     n = len(doc)
     if n == 0:
         return doc
+    texts, idx, doc_text = doc_arrays(doc)
+    is_space = [t.isspace() for t in texts]
     starts = [False] * n
     starts[0] = True
-    by_char = {t.idx: t.i for t in doc}
-    doc_text = doc.text  # rebuilt on every access: read once
+    by_char = dict(zip(idx, range(n)))
     for off in line_break_boundaries(doc_text, short_line):
         if off in by_char:
             starts[by_char[off]] = True
-    for i, tok in enumerate(doc):
-        text = tok.text
-        if tok.is_space:
-            if text.count("\n") >= 2 and i + 1 < n:
+    for i, text in enumerate(texts):
+        if is_space[i]:
+            if i + 1 < n and text.count("\n") >= 2:
                 starts[i + 1] = True
             continue
-        if text in ("<PAGE>", "</PAGE>", "<page>") or re.fullmatch(r"<\d{1,4}>", text):
+        if text[:1] == "<" and (text in ("<PAGE>", "</PAGE>", "<page>") or PAGE_MARK_RE.fullmatch(text)):
             starts[i] = True
             if i + 1 < n:
                 starts[i + 1] = True
             continue
-        end_here = text in FINAL or (text.lower() in ABBREV_END)
-        if not end_here:
+        if text not in FINAL and text.lower() not in ABBREV_END:
             continue
         j = i + 1
-        while j < n and (doc[j].text in CLOSERS or doc[j].is_space):
+        while j < n and (texts[j] in CLOSERS or is_space[j]):
             j += 1
         if j >= n:
             break
-        nxt = doc[j]
+        nxt = texts[j]
         if text in FINAL:
-            if not nxt.text[:1].islower() and nxt.text not in {",", ";", ":", ")", "%"}:
+            if not nxt[:1].islower() and nxt not in {",", ";", ":", ")", "%"}:
                 k = i + 1
-                while k < j and doc[k].text in CLOSERS:
+                while k < j and texts[k] in CLOSERS:
                     k += 1
-                starts[k if k < j and not doc[k].is_space else j] = True
+                starts[k if k < j and not is_space[k] else j] = True
         else:  # abbreviation that may end a sentence
-            gap = doc_text[tok.idx + len(text):nxt.idx]
-            if nxt.text in STARTERS or gap.count("\n") >= 2:
+            gap = doc_text[idx[i] + len(text):idx[j]]
+            if nxt in STARTERS or gap.count("\n") >= 2:
                 starts[j] = True
     # whitespace tokens never start a sentence: push the start to the next token
     for i in range(1, n):
-        if starts[i] and doc[i].is_space:
+        if starts[i] and is_space[i]:
             starts[i] = False
             if i + 1 < n:
                 starts[i + 1] = True
     # one bulk write: setting token.is_sent_start one by one is quadratic in spaCy
-    values = numpy.asarray([[1 if s else -1] for s in starts], dtype="int32")
-    doc.from_array([SENT_START], values.astype("uint64"))
+    values = numpy.fromiter((1 if s else -1 for s in starts), dtype="int32", count=n)
+    doc.from_array([SENT_START], values.astype("uint64").reshape(n, 1))
     return doc
 
 

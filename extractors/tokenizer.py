@@ -43,18 +43,17 @@ ABBREVIATIONS = [
     "vs.", "approx.", "Exh.", "Ex.",
 ]
 
-#: whole tokens the affix rules must not break up
-_TOKEN_MATCH = re.compile(
-    r"""^(?:
-        \d{1,2}-[A-Z]{1,3}(?:SB|SR|KSB|QSB)?(?:/A)?   # 10-K, 8-K, 10-Q, 10-KSB, 8-K/A
-      | \d+[a-z]\d*-\d+[a-z]?                          # 12b-25, 14a-8, 10b5-1
-      | \d+(?:-\d+)+                                   # 752-5000, 0-18926, 457954-50-1
-      | </?[A-Za-z]+>                                  # <PAGE>, </END>
-      | <\d{1,4}>                                      # <2> page markers
-      | [A-Z]{1,3}-\d{1,2}[A-Z]?(?:/A)?                # S-8, S-3/A, F-1
-    )$""",
-    re.X,
-)
+#: whole tokens the affix rules must not break up. No re.X: a saved model keeps only the
+#: pattern string (not its flags), so the pattern must work without them.
+_TOKEN_MATCH_PARTS = [
+    r"\d{1,2}-[A-Z]{1,3}(?:SB|SR|KSB|QSB)?(?:/A)?",         # 10-K, 8-K, 10-Q, 10-KSB, 8-K/A
+    r"\d+[a-z]\d*-\d+[a-z]?",                                # 12b-25, 14a-8, 10b5-1
+    r"(?!(?:19|20)\d\d-(?:19|20)\d\d$)\d+(?:-\d+)+",          # 752-5000, 0-18926 (not 2001-2002)
+    r"</?[A-Za-z]+>",                                        # <PAGE>, </END>
+    r"<\d{1,4}>",                                            # <2> page markers
+    r"[A-Z]{1,3}-\d{1,2}[A-Z]?(?:/A)?",                      # S-8, S-3/A, F-1
+]
+_TOKEN_MATCH = re.compile("^(?:" + "|".join(_TOKEN_MATCH_PARTS) + ")$")
 
 
 def _prefixes(defaults):
@@ -78,6 +77,10 @@ def _infixes(defaults):
         r"(?<=\))-(?=[{a}])".format(a=ALPHA),          # (30)-day -> ) - day
         r"(?<=[0-9])\)(?=-)",                           # 30)-day -> 30 ) -day
         r"(?<=[0-9{a}])\((?=[{a}0-9]{{1,4}}\)?$)".format(a=ALPHA),  # 12b-25(b) -> 12b-25 ( b )
+        r"--(?=\$)",                                    # Sr.--$800,000 -> Sr. -- $ 800,000
+        r"(?<=[a-z])\$(?=[0-9.(])",                      # Butler$149,825 -> Butler $ 149,825
+        r"(?<=[a-z]\.)\$(?=[0-9.(])",                    # Sr.$853,435 -> Sr. $ 853,435
+        r"(?<=--)\$(?=[0-9.(])",
     ]
     return out
 

@@ -198,3 +198,128 @@ def test_saved_model_loads_in_fresh_process(tmp_path):
                          text=True, cwd=tmp_path)
     assert res.stdout.startswith("sec_events_sm")
     assert "('$2.5 million', 'MONEY')" in res.stdout and "('1,000 shares', 'SHARES')" in res.stdout
+
+
+# ------------------------------------------------------------- added with the 2nd rules pass
+@pytest.mark.parametrize("text,expected", [
+    ("results for the three and six months ended March 31, 2011 were", ["the three and six months ended March 31, 2011"]),
+    ("for the quarterly period ended June 30, 2009 filed", ["the quarterly period ended June 30, 2009"]),
+    ("for the three-month periods ended May 31, 2010 and", ["the three-month periods ended May 31, 2010"]),
+    ("sales for the first nine months of 2011 rose", ["the first nine months of 2011"]),
+    ("compared with the same period of 2010.", ["the same period of 2010"]),
+    ("orders for the full year 2009 were", ["the full year 2009"]),
+    ("plans issued for the year 1991, which", ["the year 1991"]),
+    ("auditors for the 2012 fiscal year were", ["the 2012 fiscal year"]),
+    ("Zeta had a strong fiscal second quarter and", ["fiscal second quarter"]),
+    ("guidance for the fiscal third quarter of 2012 is", ["the fiscal third quarter of 2012"]),
+    ("Last year's third quarter income was", ["Last year's third quarter"]),
+    ("results for the fourth quarter and year ended 2012 are", ["the fourth quarter and year ended 2012"]),
+    ("expected to close in late 2013 or by mid-2014.", ["late 2013", "mid-2014"]),
+    ("made this 4th day of June, 2008 by", ["4th day of June, 2008"]),
+    ("On March 3-4, 2010, the board met", ["March 3-4, 2010"]),
+    ("Letter dated May 15,2012 from", ["May 15,2012"]),
+    ("The deal closed in October. At the end of September it", ["October", "September"]),
+    ("Zeta was founded in 1931 and", ["1931"]),
+    ("a director of Zeta (1999-2003) and", ["1999", "2003"]),
+    ("the margin was lower than 3Q'09 levels", ["3Q'09"]),
+])
+def test_dates_second_pass(nlp, text, expected):
+    assert texts(nlp, text, "DATE") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Directors serving until the 2014 annual meeting of shareholders are",
+    "The 2009 plan rules are the same as the 2008 plans.",
+    "interest is payable semi-annually on April 1 and October 1 of each year",
+    "Record Dates: March 1 and September 1.",
+    "the 6.5% Senior Notes due June 15, 2016 (the Notes)",
+    "earnings rose from the third quarter a year ago",
+    "Unusually for a second quarter, orders rose.",
+    "revenues for the first half were flat",
+])
+def test_not_dates_second_pass(nlp, text):
+    assert texts(nlp, text, "DATE") == []
+
+
+def test_shares_second_pass(nlp):
+    text = ("Zeta sold 20,000 Class B Preferred Shares, distributed 40 million Zorbix ordinary "
+            "shares, issued 2.5 million of its common shares, holds 15,250 of Non-Voting Shares "
+            "and counts one share for every unit.")
+    assert texts(nlp, text, "SHARES") == ["20,000 Class B Preferred Shares",
+                                          "40 million Zorbix ordinary shares",
+                                          "2.5 million of its common shares", "15,250",
+                                          "one share"]
+
+
+def test_percent_ranges_and_hyphens(nlp):
+    text = ("Sales should grow 4 to 8 percent; costs fell 12 and 9 percent; it owns a 51-percent "
+            "stake and 6.25% Notes due 2019 and 7.00% Notes.")
+    assert texts(nlp, text, "PERCENT") == ["4", "8 percent", "12", "9 percent", "51-percent",
+                                           "6.25%", "7.00%"]
+
+
+def test_money_second_pass(nlp):
+    text = "raised from Cdn $20 million; savings of half a billion dollars; Mr. Pike--$95,500."
+    assert texts(nlp, text, "MONEY") == ["Cdn $20 million", "half a billion dollars", "$95,500"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jane Roe, Vice President, Marketing, Zeta Corp. said", ["Vice President, Marketing"]),
+    ("He became Senior Vice President, Finance and Planning, Chief Financial Officer of Zeta",
+     ["Senior Vice President, Finance and Planning", "Chief Financial Officer"]),
+    ("as Executive Vice President, Research, Design and Quality, a post",
+     ["Executive Vice President, Research, Design and Quality"]),
+    ("Tom Pike, President, Zeta's Retail Division, said", ["President"]),
+    ("Ann Lee, Senior Vice President Operations & Treasurer", ["Senior Vice President Operations", "Treasurer"]),
+    ("He will serve as Director Emeritus after", ["Director Emeritus"]),
+    ("He joined as a Store Manager and became Regional Manager.", ["Store Manager", "Regional Manager"]),
+    ("a talk by Zeta Inc.'s Director of Investor Relations on", ["Director of Investor Relations"]),
+])
+def test_roles_second_pass(nlp, text, expected):
+    assert texts(nlp, text, "ROLE") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the articles were filed with the Georgia Secretary of State.",
+    "under the CEO Agreement dated",
+    "any new director whose election was approved",
+    "because he is or was a director, officer, employee or agent",
+])
+def test_not_roles_second_pass(nlp, text):
+    assert texts(nlp, text, "ROLE") == []
+
+
+def test_fast_matcher_equals_spacy_matcher(nlp):
+    """The text matcher finds what spaCy's Matcher finds with whitespace-expanded patterns."""
+    from spacy.matcher import Matcher
+
+    from extractors.rules.loader import expand_pattern, load_lexicons, load_token_patterns
+
+    comp = nlp.get_pipe("sec_rules")
+    text = ("On Friday, March 5, 2004 Zeta sold 1,250,000\nadditional shares for $12.5 million, "
+            "65% of the third quarter of fiscal 2004 and the fiscal year ended\nNovember 30, 2003."
+            "\n\nMay\n\n5 was the Vice President of Finance. Chief Operating Officer Jo Wu.")
+    doc = nlp.make_doc(text)
+    macros = load_lexicons(None)["macros"]
+    slow = Matcher(nlp.vocab)
+    for n, entry in enumerate(load_token_patterns()):
+        slow.add(f"{entry['label']}|{entry.get('id', n)}|{n}", [expand_pattern(entry["pattern"], macros)])
+
+    def trimmed(matches):
+        out = set()
+        for key, s, e in matches:
+            while s < e and doc[s].is_space:
+                s += 1
+            while e > s and doc[e - 1].is_space:
+                e -= 1
+            out.add((nlp.vocab.strings[key], s, e))
+        return out
+
+    from extractors.rules.context import RuleContext
+    ctx = RuleContext(doc, comp.lex)
+    keep, bad = comp._compact(ctx)
+    fast = set()
+    for key, cs, ce in comp.fast_matcher([ctx.texts[i] for i in keep]):
+        if bad[ce - 1] == bad[cs] and "|lexicon|" not in nlp.vocab.strings[key]:
+            fast.add((nlp.vocab.strings[key], keep[cs], keep[ce - 1] + 1))
+    assert fast == trimmed(slow(doc))

@@ -82,3 +82,34 @@ def test_registered_tokenizer_in_config():
     fn = spacy.registry.tokenizers.get("sec_events.filing_tokenizer.v1")()
     tok = fn(English())
     assert [t.text for t in tok("Form 10-K")] == ["Form", "10-K"]
+
+
+# ------------------------------------------------------------- added with the 2nd rules pass
+@pytest.mark.parametrize("text,expected", [
+    ("Ms. Rowe--$310,000; Mr. Pike$95,500 each; Mr. Lamb, Jr.$12,000",
+     ["Ms.", "Rowe", "--", "$", "310,000", ";", "Mr.", "Pike", "$", "95,500", "each", ";",
+      "Mr.", "Lamb", ",", "Jr.", "$", "12,000"]),
+    ("served at Zeta Corp. (1998-2001) and", ["served", "at", "Zeta", "Corp.", "(", "1998", "-",
+                                              "2001", ")", "and"]),
+    ("call 555-1234 or file 0-12345 for fiscal 2004-05",
+     ["call", "555-1234", "or", "file", "0-12345", "for", "fiscal", "2004-05"]),
+    ("paid US$100 and C$5", ["paid", "US$", "100", "and", "C$", "5"]),
+])
+def test_glued_amounts_and_year_ranges(nlp, text, expected):
+    assert words(nlp, text) == expected
+
+
+def test_sentences_unchanged_by_array_reading(nlp):
+    doc = set_sentence_starts(nlp("Zeta grew. It hired staff.\n\nNew line here"))
+    assert [s.text.strip() for s in doc.sents] == ["Zeta grew.", "It hired staff.", "New line here"]
+
+
+def test_tokenizer_survives_serialisation(nlp):
+    """A saved model keeps only the token_match pattern string, not its regex flags."""
+    from extractors.tokenizer import blank_filing_nlp
+
+    other = blank_filing_nlp()
+    other.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
+    text = "Form 10-K/A, 12b-25(b), call 752-5000, S-3/A, <PAGE> and (2001-2002) on March 3-4, 2010"
+    assert words(other, text) == words(nlp, text)
+    assert "10-K/A" in words(other, text) and "752-5000" in words(other, text)

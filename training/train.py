@@ -109,7 +109,8 @@ def train_spancat(workdir: Path, config_path: Path, data: dict, seed: int, max_s
 
 def assemble(trained: Path, linker=None):
     """The shipped pipeline: filing tokenizer, sentences, rules, trained span
-    classifier and triggers, the merge of rules and classifier, and the linker."""
+    classifier and triggers, the merge of rules and classifier, name aliases,
+    rule triggers and the linker."""
     from extractors.pipeline import build_pipeline
 
     nlp = build_pipeline()
@@ -117,6 +118,8 @@ def assemble(trained: Path, linker=None):
     for name in source.pipe_names:
         nlp.add_pipe(name, source=source)
     nlp.add_pipe("sec_merge")
+    nlp.add_pipe("sec_aliases")
+    nlp.add_pipe("sec_trigger_rules")
     component = nlp.add_pipe("sec_linker")
     component.linker = linker
     return nlp

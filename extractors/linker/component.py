@@ -11,6 +11,9 @@ Form-level structure:
   candidates span the whole document; `form` is the checked box's form.
 - Generic filer phrases (`the Company`) are candidates for ORG roles (SCHEMA).
 
+FINANCIAL_RESULT triggers are decoded per reported figure (`results`), so that
+each figure is one event, as SCHEMA asks.
+
 Without a trained linker (no `linker.skops` in the model) only text roles are filled.
 """
 from __future__ import annotations
@@ -23,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.linker.candidates import DocView
 from extractors.linker.model import ArgumentLinker
+from extractors.linker.results import decode_results
 from extractors.linker.schema import ROLES
 from extractors.normalise import VALUED, document_year, normalise
 
@@ -53,39 +57,55 @@ def modality(doc: Doc, trigger: Span) -> str:
 
 
 class EventLinker:
-    def __init__(self, nlp: Language, name: str = "sec_linker", min_trigger_score: float = 0.0):
+    def __init__(self, nlp: Language, name: str = "sec_linker", min_trigger_score: float = 0.0,
+                 results_decoding: str = "lexicon"):
         self.name = name
         self.min_trigger_score = min_trigger_score
+        self.results_decoding = results_decoding
         self.linker: ArgumentLinker | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = doc.spans[TRIGGERS_KEY] if TRIGGERS_KEY in doc.spans else []
-        if not len(triggers):
-            doc._.events = []
-            return doc
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         view = DocView(doc, ents)
         ent_label = {(s, e): label for s, e, label in ents}
         year = document_year(doc.text)
         events = []
+        results = []
         for trig, score in zip(triggers, _trigger_scores(triggers)):
             if trig.label_ not in ROLES or score < self.min_trigger_score:
                 continue
-            args = self.link(view, trig)
-            out_args = []
-            for a in args:
-                arg = {"role": a["role"], "start": a["start"], "end": a["end"],
-                       "text": doc.text[a["start"]:a["end"]]}
-                label = ent_label.get((a["start"], a["end"]))
-                if label in VALUED:
-                    arg["value"] = normalise(label, arg["text"], year)
-                arg["score"] = a["score"]
-                out_args.append(arg)
-            events.append({"type": trig.label_,
-                           "trigger": {"start": trig.start_char, "end": trig.end_char, "text": trig.text},
-                           "args": out_args, "modality": modality(doc, trig), "score": round(score, 4)})
+            if trig.label_ == "FINANCIAL_RESULT" and self.results_decoding != "off":
+                results.append((trig.start_char, trig.end_char, score))
+                continue
+            args = [(a["role"], a["start"], a["end"], a["score"]) for a in self.link(view, trig)]
+            events.append(self._record(doc, trig.label_, (trig.start_char, trig.end_char), args, score,
+                                       ent_label, year))
+        if self.results_decoding != "off":
+            for ev in decode_results(doc, results, self.results_decoding == "lexicon"):
+                args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
+                events.append(self._record(doc, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"],
+                                           ent_label, year))
+        events.sort(key=lambda e: (e["trigger"]["start"], e["type"]))
         doc._.events = events
         return doc
+
+    @staticmethod
+    def _record(doc: Doc, event_type: str, trigger: tuple[int, int], args, score: float, ent_label: dict,
+                year) -> dict:
+        out_args = []
+        for role, start, end, arg_score in sorted(args, key=lambda a: a[1]):
+            arg = {"role": role, "start": start, "end": end, "text": doc.text[start:end]}
+            label = ent_label.get((start, end))
+            if label in VALUED:
+                arg["value"] = normalise(label, arg["text"], year)
+            arg["score"] = arg_score
+            out_args.append(arg)
+        span = doc.char_span(*trigger, alignment_mode="expand")
+        return {"type": event_type,
+                "trigger": {"start": trigger[0], "end": trigger[1], "text": doc.text[trigger[0]:trigger[1]]},
+                "args": out_args, "modality": modality(doc, span) if span is not None else "asserted",
+                "score": round(float(score), 4)}
 
     def link(self, view: DocView, trig: Span) -> list[dict]:
         if self.linker is None:
@@ -106,6 +126,8 @@ class EventLinker:
         return self
 
 
-@Language.factory("sec_linker", default_config={"min_trigger_score": 0.0})
-def make_linker(nlp: Language, name: str, min_trigger_score: float) -> EventLinker:
-    return EventLinker(nlp, name, min_trigger_score)
+@Language.factory("sec_linker", default_config={"min_trigger_score": 0.0, "results_decoding": "lexicon"})
+def make_linker(nlp: Language, name: str, min_trigger_score: float, results_decoding: str) -> EventLinker:
+    """results_decoding: "lexicon" (classifier and lexicon metric phrases), "classifier"
+    (lexicon phrases only beside a classifier trigger) or "off" (one event per trigger)."""
+    return EventLinker(nlp, name, min_trigger_score, results_decoding)

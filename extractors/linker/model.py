@@ -29,8 +29,9 @@ NONE = "NONE"
 
 class ArgumentLinker:
     def __init__(self, C: float = 0.5, threshold: float = 0.35, max_iter: int = 500, class_weight=None,
-                 role_thresholds: dict | None = None):
+                 role_thresholds: dict | None = None, min_count: int = 2):
         self.C = C
+        self.min_count = min_count
         self.threshold = threshold
         self.role_thresholds = dict(role_thresholds or {})
         self.max_iter = max_iter
@@ -56,10 +57,17 @@ class ArgumentLinker:
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        self.vectorizer_ = DictVectorizer()
-        matrix = self.vectorizer_.fit_transform(X)
+        from collections import Counter
+
+        counts = Counter(k for x in X for k in x)
+        keep = {k for k, n in counts.items() if n >= self.min_count}
+        self.vectorizer_ = DictVectorizer(dtype=np.float32)
+        matrix = self.vectorizer_.fit_transform([{k: v for k, v in x.items() if k in keep} for x in X])
         self.model_ = LogisticRegression(C=self.C, max_iter=self.max_iter, class_weight=self.class_weight)
         self.model_.fit(matrix, y)
+        # float32 weights: half the size on disk, no measurable change in the probabilities
+        self.model_.coef_ = self.model_.coef_.astype(np.float32)
+        self.model_.intercept_ = self.model_.intercept_.astype(np.float32)
         self.classes_ = list(self.model_.classes_)
         return self
 
@@ -115,10 +123,14 @@ class ArgumentLinker:
         import skops.io as sio
 
         path.mkdir(parents=True, exist_ok=True)
-        sio.dump({"vectorizer": self.vectorizer_, "model": self.model_}, path / "linker.skops")
+        import zipfile
+
+        sio.dump({"vectorizer": self.vectorizer_, "model": self.model_}, path / "linker.skops",
+                 compression=zipfile.ZIP_DEFLATED, compresslevel=9)
         (path / "linker.json").write_text(json.dumps(
             {"C": self.C, "threshold": self.threshold, "max_iter": self.max_iter,
-             "class_weight": self.class_weight, "role_thresholds": self.role_thresholds}, indent=1),
+             "class_weight": self.class_weight, "role_thresholds": self.role_thresholds,
+             "min_count": self.min_count}, indent=1),
             encoding="utf-8")
 
     @classmethod

@@ -23,6 +23,7 @@ Errors inside one rule function are caught and recorded in
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Callable, Iterable
@@ -34,11 +35,28 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from . import functions as _functions  # noqa: F401  (registers the rule functions)
 from .context import Candidate, RuleContext
-from .loader import (PATTERNS_DIR, expand_pattern, load_lexicons, load_phrase_patterns,
+from .fastmatch import TextMatcher
+from .fastmatch import supported as fast_supported
+from .loader import (PATTERNS_DIR, WS_TOKEN, compact_pattern, load_lexicons, load_phrase_patterns,
                      load_token_patterns, phrase_to_pattern)
 
 LABELS = ("PERSON", "ORG", "ROLE", "MONEY", "SHARES", "PERCENT", "DATE")
 LABEL_PRIORITY = {"MONEY": 6, "PERCENT": 6, "SHARES": 5, "DATE": 4, "ROLE": 3, "ORG": 2, "PERSON": 1}
+# the whitespace a pattern may cross: loader.WS_TOKEN's test (re.search, as the Matcher
+# applies REGEX; note that "$" also matches before a final line break)
+_WS_RE = re.compile(WS_TOKEN["TEXT"]["REGEX"])
+_ws_ok_cache: dict[str, bool] = {}
+
+
+def _ws_ok(text: str) -> bool:
+    ok = _ws_ok_cache.get(text)
+    if ok is None:
+        if len(_ws_ok_cache) > 50000:
+            _ws_ok_cache.clear()
+        ok = _ws_ok_cache[text] = _WS_RE.search(text) is not None
+    return ok
+
+
 EDGE_TRIM = {",", ";", ":", "-", "–", "(", ")", ".", "'", '"'}
 
 for _attr in ("source", "score"):
@@ -75,7 +93,7 @@ def make_resolver() -> Callable:
 
 # ---------------------------------------------------------------------- validators
 def _role_ok(ctx: RuleContext, c: Candidate) -> bool:
-    doc, roles = ctx.doc, ctx.lex["roles"]
+    doc, roles = ctx.toks, ctx.lex["roles"]
     words = [t for t in doc[c.start:c.end] if not t.is_space]
     if len(words) == 1:
         w = words[0]
@@ -85,8 +103,30 @@ def _role_ok(ctx: RuleContext, c: Candidate) -> bool:
         if n is not None and doc[n].lower_ in roles["NOT_BEFORE"]:
             return False
         p = ctx.prev_ns(c.start)
-        if p is not None and doc[p].lower_ in ("board", "'s") and w.lower_ == "director":
-            return False
+        if p is not None and w.lower_ == "director":
+            if doc[p].lower_ == "board":
+                return False
+            # "the Company's director" is the body; "Alcoa Inc.'s Director of Investor
+            # Relations" holds an office
+            if doc[p].lower_ in ("'s", "’s") and not (
+                    w.text == "Director" and n is not None and doc[n].lower_ == "of"):
+                return False
+        if w.text == "director":
+            # generic: "any new director", "each director"; a list of capacities:
+            # "is or was a director, officer, employee, agent"
+            k, steps = p, 0
+            while k is not None and steps < 2:
+                if doc[k].lower_ in ("any", "each", "every", "no"):
+                    return False
+                k, steps = ctx.prev_ns(k), steps + 1
+            if n is not None and doc[n].text == ",":
+                n2 = ctx.next_ns(n)
+                if n2 is not None and doc[n2].lower_ in ("officer", "employee", "agent"):
+                    return False
+        if w.lower_ == "secretary" and n is not None and doc[n].lower_ == "of":
+            n2 = ctx.next_ns(n)
+            if n2 is not None and doc[n2].lower_ in ("state", "the"):
+                return False  # "the Georgia Secretary of State" is an office, not a title held
     if words[0].lower_ in ("group", "co", "executive", "corporate") and len(words) == 1:
         return False
     return True
@@ -94,26 +134,71 @@ def _role_ok(ctx: RuleContext, c: Candidate) -> bool:
 
 def _org_lexicon_ok(ctx: RuleContext, c: Candidate, not_before: list[str]) -> bool:
     n = ctx.next_ns(c.end - 1)
-    return not (n is not None and ctx.doc[n].text in not_before)
+    return not (n is not None and ctx.texts[n] in not_before)
+
+
+RECURRING_DATE_RE = re.compile(
+    r"\b(?:each|every|per) (?:calendar )?year\b|\bsemi-?annual(?:ly)?\b|\bannually\b|"
+    r"\b(?:Payment|Record) Dates?\b", re.I)
+NOTE_WORDS = {"notes", "note", "debentures", "debenture", "bonds", "bond", "securities"}
+INDEFINITE = {"a", "an", "any", "each", "every", "one", "another"}
+YEAR_AGO = ("a", "year", "ago")
 
 
 def _date_ok(ctx: RuleContext, c: Candidate, pattern_id: str) -> bool:
-    doc = ctx.doc
+    doc, texts, lowers = ctx.toks, ctx.texts, ctx.lowers
     words = [t for t in doc[c.start:c.end] if not t.is_space]
+    first = words[0].lower_
+    if first in ("and", "-", "of"):
+        return False  # a piece of a longer period name ("and nine months ended ...")
     if pattern_id in ("date-md", "date-wmd"):
         # "May 5" needs a capital M; a following ":" or number is a time or a list
         n = ctx.next_ns(c.end - 1)
-        if n is not None and doc[n].text in {":", "%"}:
+        if n is not None and texts[n] in {":", "%"}:
             return False
         if words[0].text in ("May", "MAY") and len(words) == 2:
             p = ctx.prev_ns(c.start)
-            if p is not None and doc[p].lower_ in {"we", "it", "they", "which", "company", "shares"}:
+            if p is not None and lowers[p] in {"we", "it", "they", "which", "company", "shares"}:
                 return False
-    if pattern_id.startswith("period-ended") and words[0].lower_ != "the":
+        # a day that recurs every year ("payable on January 15 and July 15 of each year",
+        # "Record Dates: April 15 and October 15") is no calendar date
+        s0, s1 = ctx.sentence_of(c.start)
+        if RECURRING_DATE_RE.search(ctx.text, ctx.token_starts[s0],
+                                    ctx.token_starts[s1 - 1] + len(texts[s1 - 1])):
+            return False
+    if pattern_id.startswith("period-ended") and first != "the":
         # "(30)-day period ending March 6" is a duration; keep only real period names
         heads = {w.lower_ for w in words}
-        if not heads & {"fiscal", "year", "quarter", "months", "month", "weeks", "week", "half"}:
+        if not heads & {"fiscal", "year", "years", "quarter", "quarters", "quarterly", "months",
+                        "month", "weeks", "week", "half"}:
             return False
+    if pattern_id in ("quarter", "year-quarter") and words[-1].lower_ == "half":
+        return False  # "the first half" with no year: gold never dates it
+    if pattern_id == "quarter":
+        # "for a third quarter" is any third quarter; "the fourth quarter a year ago"
+        # is the year-ago quarter (SCHEMA: relative, no calendar anchor)
+        p = ctx.prev_ns(c.start)
+        if first not in ("the", "fiscal") and p is not None and lowers[p] in INDEFINITE:
+            return False
+        k, ok = c.end - 1, True
+        for w in YEAR_AGO:
+            k = ctx.next_ns(k)
+            if k is None or lowers[k] != w:
+                ok = False
+                break
+        if ok:
+            return False
+    if words[-1].text[:1].isdigit() or pattern_id.startswith("date-"):
+        # "5.03% Senior Notes due July 27, 2012": the date is part of the notes' name
+        p = ctx.prev_ns(c.start)
+        if p is not None and lowers[p] == "due":
+            k = p
+            for _ in range(6):
+                k = ctx.prev_ns(k)
+                if k is None:
+                    break
+                if lowers[k] in NOTE_WORDS:
+                    return False
     return True
 
 
@@ -140,43 +225,102 @@ class SecRules:
     def _load(self, patterns_dir: str | None) -> None:
         self.lex = load_lexicons(patterns_dir)
         macros = self.lex["macros"]
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
-        self._match_info: dict[str, tuple[str, str, dict]] = {}
+        strings = self.nlp.vocab.strings
+        # spaCy's Matcher validates every pattern and runs the few the fast matcher
+        # cannot (none at present); the fast matcher runs the rest
+        validator = Matcher(self.nlp.vocab, validate=True)
+        self.matcher = Matcher(self.nlp.vocab)
+        self.fast_matcher = TextMatcher()
+        self._match_info: dict[int, tuple[str, str, dict]] = {}
+
+        def add(key: str, pats: list[list[dict]], info: tuple) -> None:
+            validator.add(key, pats)
+            key_id = strings.add(key)
+            self._match_info[key_id] = info
+            fast = [p for p in pats if fast_supported(p)]
+            slow = [p for p in pats if not fast_supported(p)]
+            if fast:
+                self.fast_matcher.add(key_id, fast)
+            if slow:
+                self.matcher.add(key, slow)
+
         for n, entry in enumerate(load_token_patterns(patterns_dir)):
             key = f"{entry['label']}|{entry.get('id', n)}|{n}"
-            self.matcher.add(key, [expand_pattern(entry["pattern"], macros)])
-            self._match_info[key] = (entry["label"], entry.get("id", str(n)), entry)
+            add(key, [compact_pattern(entry["pattern"], macros)],
+                (entry["label"], entry.get("id", str(n)), entry))
         tokenizer = self.nlp.tokenizer
         for n, entry in enumerate(load_phrase_patterns(patterns_dir)):
-            variants = {entry["pattern"], entry["pattern"].upper()}
-            pats = [expand_pattern(phrase_to_pattern(v, tokenizer), {}) for v in variants]
-            key = f"{entry['label']}|lexicon|p{n}"
-            self.matcher.add(key, pats)
-            self._match_info[key] = (entry["label"], "lexicon", entry)
+            variants = sorted({entry["pattern"], entry["pattern"].upper()})
+            pats = [compact_pattern(phrase_to_pattern(v, tokenizer), {}) for v in variants]
+            add(f"{entry['label']}|lexicon|p{n}", pats, (entry["label"], "lexicon", entry))
 
     @property
     def labels(self) -> tuple[str, ...]:
         return LABELS
 
     # ------------------------------------------------------------------ running
-    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
-        while start < end and (doc[start].is_space or doc[start].text in EDGE_TRIM):
+    def _trim(self, ctx: RuleContext, start: int, end: int) -> tuple[int, int]:
+        texts, spaces = ctx.texts, ctx.spaces
+        while start < end and (spaces[start] or texts[start] in EDGE_TRIM):
             start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_TRIM
-                               and doc[end - 1].text != ")"):
+        while end > start and (spaces[end - 1] or texts[end - 1] in EDGE_TRIM
+                               and texts[end - 1] != ")"):
             end -= 1
         return start, end
 
+    def _compact(self, ctx: RuleContext) -> tuple[list[int], list[int]]:
+        """The indices of the non-space tokens and a running count of the gaps between
+        them that a pattern may not cross.
+
+        EDGAR text puts runs of spaces and line breaks between the words of a mention;
+        a pattern may cross one whitespace token that holds no blank line. Matching the
+        non-space tokens and rejecting matches over a bad gap is equivalent to matching
+        patterns with an optional whitespace token between every two tokens (as
+        ``loader.expand_pattern`` writes them), and much faster.
+        """
+        texts, spaces = ctx.texts, ctx.spaces
+        keep = [i for i in range(ctx.n) if not spaces[i]]
+        bad_before, total, prev = [], 0, None
+        for i in keep:
+            if prev is not None:
+                gap = i - prev - 1
+                if gap > 1 or (gap == 1 and not _ws_ok(texts[prev + 1])):
+                    total += 1
+            bad_before.append(total)
+            prev = i
+        return keep, bad_before
+
     def match_candidates(self, ctx: RuleContext) -> list[Candidate]:
-        doc, out = ctx.doc, []
-        for match_id, start, end in self.matcher(doc):
-            key = self.nlp.vocab.strings[match_id]
-            label, pid, entry = self._match_info[key]
-            s, e = self._trim(doc, start, end)
+        doc, out, texts = ctx.doc, [], ctx.texts
+        if not ctx.n:
+            return out
+        keep, bad = self._compact(ctx)
+        matches = self.fast_matcher([ctx.texts[i] for i in keep])
+        if len(self.matcher):
+            words = [ctx.texts[i] for i in keep]
+            compact = Doc(self.nlp.vocab, words=words, spaces=[False] * len(words))
+            matches += sorted(self.matcher(compact), key=lambda m: (m[1], m[2]))
+        seen = set()
+        for match_id, cs, ce in matches:
+            if bad[ce - 1] != bad[cs]:
+                continue  # crosses a blank line or a run of whitespace tokens
+            label, pid, entry = self._match_info[match_id]
+            if entry.get("keep_first"):  # the pattern is context for its first tokens
+                ce = min(ce, cs + int(entry["keep_first"]))
+            elif entry.get("keep"):  # ... or for the tokens keep[0]:keep[1] of the match
+                a, b = entry["keep"]
+                cs, ce = cs + int(a), min(ce, cs + int(b))
+                if ce <= cs:
+                    continue
+            start, end = keep[cs], keep[ce - 1] + 1
+            if (match_id, start, end) in seen:
+                continue
+            seen.add((match_id, start, end))
+            s, e = self._trim(ctx, start, end)
             if e <= s:
                 continue
             # a closing paren is kept only when its opening paren is inside the span
-            if doc[e - 1].text == ")" and "(" not in [t.text for t in doc[s:e - 1]]:
+            if texts[e - 1] == ")" and "(" not in texts[s:e - 1]:
                 e -= 1
             c = Candidate(s, e, label, f"pattern:{pid}", self.score)
             ok = True

@@ -1,16 +1,27 @@
-"""Shared state for rule functions: the doc, candidates so far, lexicons, token helpers."""
+"""Shared state for rule functions: the doc, candidates so far, lexicons, token helpers.
+
+Speed: iterating a ``Doc`` (or indexing it) builds a Python ``Token`` object each
+time, which used to dominate the rule functions' run time. The context therefore
+reads the tokens once into plain lists (``texts``, ``lowers``, ``spaces``,
+``token_starts``) and precomputes the next/previous non-space token of every token,
+so that rule functions scan strings and only build ``Token`` objects on hits.
+"""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
+
+from ..sentences import doc_arrays
 
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV", "JR.", "SR.", "Esq.", "M.D.", "Ph.D."}
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "del", "da", "di", "du", "St."}
 PUNCT_CLOSE = set(",.;:)]}!?\"'”’")
+NAME_WORD_RE = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$")
 
 
 @dataclass(eq=False)
@@ -40,15 +51,74 @@ class RuleContext:
     errors: list[str] = field(default_factory=list)
 
     def __post_init__(self):
-        self.text = text = self.doc.text  # Doc.text is rebuilt on every access: cache it
+        doc = self.doc
+        self.n = n = len(doc)
+        # Doc.text is rebuilt from Token objects on every access: read it once, cheaply
+        self.texts, self.token_starts, self.text = texts, _, text = doc_arrays(doc)
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._covered: dict[int, set[str]] | None = None
-        self.token_starts = [t.idx for t in self.doc]
+        self.spaces = spaces = [t.isspace() for t in texts]
+        self.lowers = [t.lower() for t in texts]
+        # for each token: the next/previous non-space token, and for each non-space
+        # token what the whitespace tokens just before it hold
+        nxt, prv = [None] * n, [None] * n
+        gap_nl = [0] * n          # newlines in the whitespace tokens just before token i
+        gap_blank = [False] * n   # one of them holds a blank line (2+ newlines)
+        last, nl, blank = None, 0, False
+        for i in range(n):
+            prv[i] = last
+            if spaces[i]:
+                c = texts[i].count("\n")
+                nl += c
+                blank = blank or c >= 2
+                continue
+            gap_nl[i], gap_blank[i] = nl, blank
+            last, nl, blank = i, 0, False
+        last = None
+        for i in range(n - 1, -1, -1):
+            nxt[i] = last
+            if not spaces[i]:
+                last = i
+        self._nxt, self._prv, self._gap_nl, self._gap_blank = nxt, prv, gap_nl, gap_blank
+        self._name_word: dict[str, bool] = {}
+        self._toks = None
+        self._sent_starts: list[int] | None = None
+        self._sent_bounds: list[tuple[int, int]] = []
+
+    @property
+    def toks(self) -> list:
+        """The doc's Token objects, built once (``doc[i]`` builds a new one each time)."""
+        if self._toks is None:
+            self._toks = list(self.doc)
+        return self._toks
+
+    def sent_bounds(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence, as ``doc.sents`` gives them (the whole doc
+        when sentence starts are not set)."""
+        doc, n = self.doc, self.n
+        if not n or not doc.has_annotation("SENT_START") or "sents" in doc.user_hooks:
+            return [(s.start, s.end) for s in doc.sents] if n and doc.has_annotation("SENT_START") \
+                else [(0, n)]
+        flags = doc.to_array(SENT_START).tolist()
+        starts = [0] + [i for i in range(1, n) if flags[i] == 1]
+        return list(zip(starts, starts[1:] + [n]))
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token ``i``."""
+        if self._sent_starts is None:
+            bounds = self.sent_bounds()
+            self._sent_starts = [b[0] for b in bounds]
+            self._sent_bounds = bounds
+        return self._sent_bounds[bisect.bisect_right(self._sent_starts, i) - 1]
 
     def line_start_token(self, i: int) -> int:
         """Index of the first token on the line of token ``i``."""
         line_char = self.line_starts[self.line_of(i)]
         return bisect.bisect_left(self.token_starts, line_char)
+
+    def gap_has_newline(self, i: int) -> bool:
+        """Whether a line break separates non-space token ``i`` from the one before it."""
+        return bool(self._gap_nl[i])
 
     # --- candidates -----------------------------------------------------------
     def add(self, cands) -> None:
@@ -62,56 +132,81 @@ class RuleContext:
                 for k in range(c.start, c.end):
                     cov.setdefault(k, set()).add(c.label)
             self._covered = cov
-        return self._covered.get(i, set())
+        return self._covered.get(i, _EMPTY)
 
     def of_label(self, label: str) -> list[Candidate]:
         return [c for c in self.candidates if c.label == label]
 
     # --- tokens ---------------------------------------------------------------
     def line_of(self, i: int) -> int:
-        return bisect.bisect_right(self.line_starts, self.doc[i].idx) - 1
+        return bisect.bisect_right(self.line_starts, self.token_starts[i]) - 1
 
     def next_ns(self, i: int, same_line: bool = False, allow_blank: bool = False):
         """Index of the next non-space token after ``i`` (None past the end or a break)."""
-        doc = self.doc
-        j = i + 1
-        while j < len(doc) and doc[j].is_space:
-            if same_line and "\n" in doc[j].text:
-                return None
-            if not allow_blank and doc[j].text.count("\n") >= 2:
-                return None
-            j += 1
-        if j >= len(doc):
+        if self.spaces[i]:
+            return self._next_ns_slow(i, same_line, allow_blank)
+        j = self._nxt[i]
+        if j is None:
             return None
-        if same_line and "\n" in self.text[doc[i].idx + len(doc[i]):doc[j].idx]:
+        if same_line and self._gap_nl[j]:
+            return None
+        if not allow_blank and self._gap_blank[j]:
             return None
         return j
 
     def prev_ns(self, i: int, same_line: bool = False, allow_blank: bool = False):
-        doc = self.doc
-        j = i - 1
-        while j >= 0 and doc[j].is_space:
-            if same_line and "\n" in doc[j].text:
-                return None
-            if not allow_blank and doc[j].text.count("\n") >= 2:
-                return None
-            j -= 1
-        if j < 0:
+        if i <= 0:
             return None
-        if same_line and "\n" in self.text[doc[j].idx + len(doc[j]):doc[i].idx]:
+        if self.spaces[i]:
+            return self._prev_ns_slow(i, same_line, allow_blank)
+        j = self._prv[i]
+        if j is None:
+            return None
+        if same_line and self._gap_nl[i]:
+            return None
+        if not allow_blank and self._gap_blank[i]:
             return None
         return j
 
+    def _next_ns_slow(self, i: int, same_line: bool, allow_blank: bool):
+        texts, spaces, n = self.texts, self.spaces, self.n
+        j = i + 1
+        while j < n and spaces[j]:
+            if same_line and "\n" in texts[j]:
+                return None
+            if not allow_blank and texts[j].count("\n") >= 2:
+                return None
+            j += 1
+        return j if j < n else None
+
+    def _prev_ns_slow(self, i: int, same_line: bool, allow_blank: bool):
+        texts, spaces = self.texts, self.spaces
+        j = i - 1
+        while j >= 0 and spaces[j]:
+            if same_line and "\n" in texts[j]:
+                return None
+            if not allow_blank and texts[j].count("\n") >= 2:
+                return None
+            j -= 1
+        return j if j >= 0 else None
+
     # --- name shapes ------------------------------------------------------------
+    def is_name_text(self, t: str) -> bool:
+        ok = self._name_word.get(t)
+        if ok is None:
+            if not t or not t[0].isupper() or t in self.lex["person_stop"]:
+                ok = False
+            elif INITIAL_RE.match(t):
+                ok = True
+            elif not NAME_WORD_RE.match(t) or t.endswith(".") and len(t) > 3:
+                ok = False
+            else:
+                ok = len(t) > 1
+            self._name_word[t] = ok
+        return ok
+
     def is_name_word(self, tok) -> bool:
-        t = tok.text
-        if not t or not t[0].isupper() or t in self.lex["person_stop"]:
-            return False
-        if INITIAL_RE.match(t):
-            return True
-        if not re.match(r"^[A-Z][A-Za-z'’\-]*\.?$", t) or t.endswith(".") and len(t) > 3:
-            return False
-        return len(t) > 1
+        return self.is_name_text(tok if isinstance(tok, str) else tok.text)
 
     def read_name(self, i: int, same_line: bool = True, max_tokens: int = 5,
                   blocked=("ROLE", "ORG", "DATE", "MONEY")):
@@ -120,36 +215,38 @@ class RuleContext:
         A name is 1..max_tokens capitalised words/initials/particles, then an optional
         ``, Jr.``-style suffix. At least one word must not be an initial.
         """
-        doc = self.doc
-        if i is None or i >= len(doc) or not self.is_name_word(doc[i]) or doc[i].text in NAME_PARTICLES:
+        texts = self.texts
+        if i is None or i >= self.n or not self.is_name_text(texts[i]) or texts[i] in NAME_PARTICLES:
             return None
+        blocked = set(blocked)
         end, words, full, j = None, 0, 0, i
         while j is not None and words < max_tokens:
-            tok = doc[j]
-            if self.labels_at(j) & set(blocked):
+            t = texts[j]
+            if self.labels_at(j) & blocked:
                 break
-            if self.is_name_word(tok) or (words and tok.text in NAME_PARTICLES):
+            if self.is_name_text(t) or (words and t in NAME_PARTICLES):
                 words += 1
-                full += 0 if INITIAL_RE.match(tok.text) or tok.text in NAME_PARTICLES else 1
+                full += 0 if INITIAL_RE.match(t) or t in NAME_PARTICLES else 1
                 end = j + 1
             else:
                 break
             j = self.next_ns(j, same_line=same_line)
         if end is None or full == 0:
             return None
-        if INITIAL_RE.match(doc[end - 1].text) and words > 1:
-            # a trailing initial is more likely the end of a sentence ("... Smith J.")
-            pass
         # suffix: "Samuel J. Furrow, Jr."
         j = self.next_ns(end - 1, same_line=True)
-        if j is not None and doc[j].text == ",":
+        if j is not None and texts[j] == ",":
             k = self.next_ns(j, same_line=True)
-            if k is not None and doc[k].text in NAME_SUFFIXES:
+            if k is not None and texts[k] in NAME_SUFFIXES:
                 end = k + 1
-        elif j is not None and doc[j].text in NAME_SUFFIXES:
+        elif j is not None and texts[j] in NAME_SUFFIXES:
             end = j + 1
         return end
 
     def name_words(self, start: int, end: int) -> list:
-        return [t for t in self.doc[start:end] if not t.is_space and t.text not in NAME_SUFFIXES
-                and t.text != "," and not INITIAL_RE.match(t.text)]
+        texts, spaces, toks = self.texts, self.spaces, self.toks
+        return [toks[k] for k in range(start, end) if not spaces[k] and texts[k] not in NAME_SUFFIXES
+                and texts[k] != "," and not INITIAL_RE.match(texts[k])]
+
+
+_EMPTY: frozenset = frozenset()

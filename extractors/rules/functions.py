@@ -32,7 +32,13 @@ ORG_HEAD_STOP = {
     "Through", "Via", "Upon", "Neither", "Either", "Holders", "Former", "New", "See",
     "Exact", "Commission", "File", "Number", "Address", "Telephone", "Registrant's",
     "Investor", "Relations", "Media", "Source", "SOURCE", "Forward", "Statements",
+    # capitalised contract terms that are roles of parties, not names
+    "Issuing", "Restricted", "Surviving", "Administrative", "Collateral", "Applicable",
+    "Acquiring", "Syndication", "Documentation", "Lead", "Parent", "Guarantor", "Lender",
+    "Lenders", "Borrower", "Agent", "Analyst", "Successor", "Resulting", "Continuing",
+    "Eligible", "Permitted", "Designated", "Participating", "Affiliated", "Related",
 }
+ORG_HEAD_STOP |= {w.upper() for w in ORG_HEAD_STOP}
 ORG_CONNECTORS = {"&", "and", "of", "'s", "’s", "-", "de", "du", "des", "la", "et", "y", "+"}
 TITLE_WORDS_ALSO_ORG_STOP = {"Chief", "President", "Chairman", "Officer", "Director", "Vice"}
 COMMON_SINGLE = {"American", "General", "United", "International", "National", "First",
@@ -42,9 +48,10 @@ COMMON_SINGLE = {"American", "General", "United", "International", "National", "
 
 
 def _name_like(tok) -> bool:
-    t = tok.text
-    return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isalpha() for c in t))) \
-        and not tok.is_punct
+    """A capitalised word or a digit-letter mix ("3M"); takes a Token or its text."""
+    t = tok if isinstance(tok, str) else tok.text
+    # a token that starts with a letter or digit is never punctuation
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isalpha() for c in t)))
 
 
 def _suffix_sets(ctx: RuleContext):
@@ -60,7 +67,7 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
     company name (``known_firsts``: ``Agilent and Hewlett-Packard Company``) and at a word
     already in the run (``About Agilent Technologies Agilent Technologies Inc.``).
     """
-    doc = ctx.doc
+    doc = ctx.toks
     seen_words: set[str] = {doc[j].text}
     blocked = {"ROLE", "DATE", "MONEY", "PERCENT", "SHARES"}
     k = ctx.prev_ns(j)
@@ -115,7 +122,7 @@ def make_org_suffix():
 def org_suffix(ctx: RuleContext) -> list[Candidate]:
     """A capitalised token run ending in a company suffix: ``Azteca Production International, Inc.``."""
     legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
-    doc = ctx.doc
+    doc = ctx.toks
     first = _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, {}, {})
     text_of = lambda c: " ".join(t.text for t in doc[c.start:c.end] if not t.is_space)
     firsts: dict[str, set[str]] = {}
@@ -127,10 +134,11 @@ def org_suffix(ctx: RuleContext) -> list[Candidate]:
 
 
 def _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, known_firsts, own):
-    doc, out = ctx.doc, []
-    for j, tok in enumerate(doc):
-        if tok.text not in legal and tok.text not in desc:
+    doc, out = ctx.toks, []
+    for j, text in enumerate(ctx.texts):
+        if text not in legal and text not in desc:
             continue
+        tok = doc[j]
         n = ctx.next_ns(j)
         if n is not None and doc[n].text in not_before:
             continue
@@ -152,7 +160,7 @@ def _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, known_firs
 
 def _org_base(ctx: RuleContext, cand: Candidate, legal, comma_ok):
     """Token texts of an ORG candidate without its legal suffix (None if nothing left)."""
-    toks = [t for t in ctx.doc[cand.start:cand.end] if not t.is_space]
+    toks = [t for t in ctx.toks[cand.start:cand.end] if not t.is_space]
     while toks and (toks[-1].text in legal or toks[-1].text == ","):
         toks = toks[:-1]
     return [t.text for t in toks] or None
@@ -160,15 +168,18 @@ def _org_base(ctx: RuleContext, cand: Candidate, legal, comma_ok):
 
 def _find_sequence(ctx: RuleContext, words: list[str]) -> list[tuple[int, int]]:
     """All occurrences of a token sequence (whitespace tokens between are allowed)."""
-    doc, hits = ctx.doc, []
+    texts, hits = ctx.texts, []
     first = words[0]
-    for i, tok in enumerate(doc):
-        if tok.text != first:
-            continue
+    i = -1
+    while True:
+        try:
+            i = texts.index(first, i + 1)
+        except ValueError:
+            break
         j, ok, end = i, True, i + 1
         for w in words[1:]:
             j = ctx.next_ns(j)
-            if j is None or doc[j].text != w:
+            if j is None or texts[j] != w:
                 ok = False
                 break
             end = j + 1
@@ -190,8 +201,8 @@ def org_alias(ctx: RuleContext) -> list[Candidate]:
     acronym, which rules out defined roles like ``("Buyer")``).
     """
     legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
-    doc, out, bases = ctx.doc, [], set()
-    lower_words = {t.text for t in doc if t.text.islower()}
+    doc, out, bases = ctx.toks, [], set()
+    lower_words = {t for t in ctx.texts if t.islower()}
     for cand in ctx.of_label("ORG"):
         if cand.source not in ("org_suffix",):
             continue
@@ -260,7 +271,7 @@ LIST_SEPARATORS = {",", "and", "&", ";"}
 
 def _cap_run(ctx: RuleContext, i: int, max_names: int = 5):
     """End (exclusive) of a run of name-like tokens from ``i`` ("Joe's Jeans Japan")."""
-    doc, end, names, j = ctx.doc, None, 0, i
+    doc, end, names, j = ctx.toks, None, 0, i
     blocked = {"ROLE", "DATE", "MONEY", "PERCENT", "SHARES", "PERSON"}
     while j is not None and names < max_names:
         tok = doc[j]
@@ -291,10 +302,13 @@ def org_cues(ctx: RuleContext) -> list[Candidate]:
     * a capitalised run before a lowercase ``division``/``subsidiary``/``unit``:
       ``the Blue Concepts division``.
     """
-    doc, out = ctx.doc, []
+    doc, out = ctx.toks, []
     org_at = {c.start: c for c in ctx.of_label("ORG")}
-    for i, tok in enumerate(doc):
-        low = tok.lower_
+    lowers, texts = ctx.lowers, ctx.texts
+    for i, low in enumerate(lowers):
+        if low not in ORG_CUE_BEFORE and low not in ORG_CUE_AFTER:
+            continue
+        tok = doc[i]
         if low in ORG_CUE_BEFORE and tok.text.islower():
             j = ctx.next_ns(i)
             if j is not None and doc[j].text in {",", ":"}:
@@ -346,7 +360,7 @@ def make_org_propagate():
 
 def org_propagate(ctx: RuleContext) -> list[Candidate]:
     """Other mentions, by exact text, of names found by context cues (``Blue Concepts``)."""
-    doc, out, seen = ctx.doc, [], set()
+    doc, out, seen = ctx.toks, [], set()
     for c in ctx.of_label("ORG"):
         if c.source != "org_cue":
             continue
@@ -372,9 +386,11 @@ def make_person_signature():
 
 def person_signature(ctx: RuleContext) -> list[Candidate]:
     """``/s/ Name``, ``By: Name``, ``Name: Name`` and a name line above a title line."""
-    doc, out = ctx.doc, []
-    for i, tok in enumerate(doc):
-        low = tok.text.lower()
+    doc, out = ctx.toks, []
+    for i, low in enumerate(ctx.lowers):
+        if low not in ("/s/", "by", "name"):
+            continue
+        tok = doc[i]
         start = None
         if low == "/s/":
             start = ctx.next_ns(i, same_line=True)
@@ -416,8 +432,8 @@ def make_person_honorific():
 def person_honorific(ctx: RuleContext) -> list[Candidate]:
     """``Mr. John A. Smith`` -> ``John A. Smith``."""
     out = []
-    for i, tok in enumerate(ctx.doc):
-        if tok.text in HONORIFICS:
+    for i, text in enumerate(ctx.texts):
+        if text in HONORIFICS:
             s = ctx.next_ns(i, same_line=False)
             end = ctx.read_name(s, same_line=False, max_tokens=4)
             if end is not None:
@@ -432,7 +448,7 @@ def make_person_role_adjacent():
 
 def person_role_adjacent(ctx: RuleContext) -> list[Candidate]:
     """``CEO Ned Barnholt`` and ``Jay Furrow, Innovo Group CEO`` / ``John Doe, our Chief ...``."""
-    doc, out = ctx.doc, []
+    doc, out = ctx.toks, []
     for c in ctx.of_label("ROLE"):
         # title directly before a full name, same line
         n = ctx.next_ns(c.end - 1, same_line=True)
@@ -490,8 +506,11 @@ def make_person_contact():
 
 def person_contact(ctx: RuleContext) -> list[Candidate]:
     """Contact lines: ``Marc Crossman, 323-725-5572``, ``Jay Furrow, (323) 725-5516``, name + e-mail."""
-    doc, out = ctx.doc, []
-    for i, tok in enumerate(doc):
+    doc, out = ctx.toks, []
+    for i, text in enumerate(ctx.texts):
+        if not (text[:1] in "(+" or text[:1].isdigit() or "@" in text):
+            continue  # cheap filter: the tests below need one of these
+        tok = doc[i]
         is_phone = bool(PHONE_RE.match(tok.text)) or tok.like_email or tok.text in ("+1",)
         if tok.text == "(":
             n = ctx.next_ns(i, same_line=True)
@@ -520,9 +539,9 @@ def make_person_first_name():
 
 def person_first_name(ctx: RuleContext) -> list[Candidate]:
     """A known given name followed by capitalised name words: ``Hubert Guez``."""
-    doc, out, first_names = ctx.doc, [], ctx.lex["first_names"]
-    for i, tok in enumerate(doc):
-        if tok.text not in first_names:
+    doc, out, first_names = ctx.toks, [], ctx.lex["first_names"]
+    for i, text in enumerate(ctx.texts):
+        if text not in first_names:
             continue
         p = ctx.prev_ns(i, same_line=True)
         if p is not None and ctx.is_name_word(doc[p]) and not INITIAL_RE.match(doc[p].text):
@@ -552,7 +571,7 @@ def make_person_list():
 
 def person_list(ctx: RuleContext) -> list[Candidate]:
     """Unknown names listed with known ones: ``A, B, Koh Boon Hwee and Tadataka Yamada``."""
-    doc, out = ctx.doc, []
+    doc, out = ctx.toks, []
     persons = sorted(ctx.of_label("PERSON"), key=lambda c: c.start)
     by_start = {c.start: c for c in persons}
     for c in persons:
@@ -590,7 +609,7 @@ def make_person_propagate():
 
 def person_propagate(ctx: RuleContext) -> list[Candidate]:
     """Later mentions of a found person by surname (or given name): ``Sullivan will ...``."""
-    doc, out = ctx.doc, []
+    doc, out = ctx.toks, []
     names: set[str] = set()
     for c in ctx.of_label("PERSON"):
         words = ctx.name_words(c.start, c.end)
@@ -601,8 +620,10 @@ def person_propagate(ctx: RuleContext) -> list[Candidate]:
     covered = set()
     for c in ctx.candidates:
         covered.update(range(c.start, c.end))
-    for i, tok in enumerate(doc):
-        if tok.text not in names or i in covered:
+    # a word that is part of a company name is not propagated ("Aaron" of "Aaron's")
+    names -= {t.text for c in ctx.of_label("ORG") for t in doc[c.start:c.end]}
+    for i, text in enumerate(ctx.texts):
+        if text not in names or i in covered:
             continue
         p, n = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
         if p is not None and (ctx.is_name_word(doc[p]) or doc[p].text in HONORIFICS and False):
@@ -635,7 +656,7 @@ def make_role_extend():
 
 def role_extend(ctx: RuleContext) -> list[Candidate]:
     """``Vice President of Finance``, ``Director of Investor Relations``."""
-    doc, out = ctx.doc, []
+    doc, out = ctx.toks, []
     for c in ctx.of_label("ROLE"):
         n = ctx.next_ns(c.end - 1, same_line=False)
         if n is None or doc[n].text != "of":
@@ -651,6 +672,86 @@ def role_extend(ctx: RuleContext) -> list[Candidate]:
                 break
         if end is not None and not doc[end - 1].text.lower() in {"and", "&", "the"}:
             out.append(Candidate(c.start, end, "ROLE", "role_extend"))
+    return out + role_area(ctx)
+
+
+AREA_HEADS = {"president", "vp", "svp", "evp", "v.p."}
+TITLE_WORDS = {"chief", "president", "vice", "director", "officer", "treasurer", "secretary",
+               "controller", "comptroller", "chairman", "chairwoman", "chair", "counsel",
+               "founder", "co-founder", "ceo", "cfo", "coo", "manager", "partner", "principal",
+               "date", "title", "name"}
+AREA_CONNECTORS = {"and", "&", "of"}
+
+
+def _area_segment(ctx: RuleContext, k: int, suffixes) -> int | None:
+    """End of an area segment starting at token ``k`` (``Finance and Administration``,
+    ``Global Rolled Products``), or None where it is no area (a company, a title...)."""
+    texts, lowers = ctx.texts, ctx.lowers
+    blocked = {"ROLE", "ORG", "PERSON", "DATE", "MONEY", "PERCENT", "SHARES"}
+    end, words, j = None, 0, k
+    while j is not None and words < 8:
+        t = texts[j]
+        if lowers[j] in AREA_CONNECTORS and end is not None:
+            n = ctx.next_ns(j)
+            if n is None or not _name_like(texts[n]) or lowers[n] in TITLE_WORDS \
+                    or ctx.labels_at(n) & blocked:
+                break
+            j = n
+            continue
+        if not _name_like(t) or lowers[j] in TITLE_WORDS or ctx.labels_at(j) & blocked \
+                or t in ORG_HEAD_STOP and t not in {"Global", "Corporate"}:
+            break
+        if "'" in t or "’" in t or t in suffixes:
+            return None  # "Aaron's Sales & Lease Ownership Division", "... Group"
+        end, words = j + 1, words + 1
+        j = ctx.next_ns(j)
+    if end is None:
+        return None
+    n = ctx.next_ns(end - 1)
+    if n is not None and (texts[n] in (":", "'s", "’s") or lowers[n] == "of" or texts[n] in suffixes):
+        return None  # "Electronic Measurements Group of Agilent", "Date:"
+    return end
+
+
+def role_area(ctx: RuleContext) -> list[Candidate]:
+    """A vice-president title with its area, one span (GUIDELINES): ``Vice President,
+    Finance``, ``Executive Vice President, People, Culture and ABS``, ``Senior Vice
+    President Finance``, ``Executive Vice President-Alcoa``; not a company or a title
+    after the comma (``President, Aaron's Sales & Lease Ownership Division``,
+    ``Executive Vice President, Chief Financial Officer``)."""
+    texts, lowers, out = ctx.texts, ctx.lowers, []
+    sfx = ctx.lex["org_suffixes"]
+    suffixes = set(sfx["legal"]) | set(sfx["descriptive"])
+    for c in ctx.of_label("ROLE"):
+        if lowers[c.end - 1] not in AREA_HEADS:
+            continue
+        n = ctx.next_ns(c.end - 1)
+        if n is None:
+            continue
+        end = None
+        if texts[n] == "-" and n == c.end and not ctx.toks[n].whitespace_ and n + 1 < ctx.n \
+                and _name_like(texts[n + 1]) and lowers[n + 1] not in TITLE_WORDS:
+            end = n + 2  # "Executive Vice President-Alcoa"
+        elif texts[n] == ",":
+            k = ctx.next_ns(n)
+            while k is not None:
+                e = _area_segment(ctx, k, suffixes)
+                if e is None:
+                    break
+                end = e
+                m = ctx.next_ns(e - 1)
+                if m is None or texts[m] != ",":
+                    break
+                k = ctx.next_ns(m)
+        elif texts[n][:1].isupper() and lowers[n] in FUNCTION_AREAS and lowers[n] not in {
+                "and", "&", "the", "board", "controller", "counsel", "general"}:
+            j = n
+            while j is not None and texts[j][:1].isupper() and lowers[j] in FUNCTION_AREAS \
+                    and not ctx.labels_at(j):
+                end = j + 1
+                j = ctx.next_ns(j)
+        if end is not None:
+            out.append(Candidate(c.start, end, "ROLE", "role_area"))
     return out
 
 
@@ -672,14 +773,19 @@ def make_shares_vote_counts():
 
 def shares_vote_counts(ctx: RuleContext) -> list[Candidate]:
     """Bare counts in a sentence about shares or votes: ``16,698,574 represented``."""
-    doc, out = ctx.doc, []
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    for sent in sents:
-        words = {t.lower_ for t in sent}
-        if not words & VOTE_CUES:
+    doc, out = ctx.toks, []
+    texts, lowers = ctx.texts, ctx.lowers
+    counts = [i for i, t in enumerate(texts) if t[:1].isdigit() and COUNT_RE.match(t)]
+    if not counts:
+        return out
+    for sent in ctx.sent_bounds():
+        s0, s1 = sent
+        here = [i for i in counts if s0 <= i < s1]
+        if not here or VOTE_CUES.isdisjoint(lowers[s0:s1]):
             continue
-        for tok in sent:
-            if not COUNT_RE.match(tok.text) or ctx.labels_at(tok.i):
+        for i in here:
+            tok = doc[i]
+            if ctx.labels_at(tok.i):
                 continue
             p = ctx.prev_ns(tok.i)
             if p is not None and (doc[p].text in {"$", "US$", "€", "£", "(", "-"} or doc[p].is_currency):
@@ -697,6 +803,11 @@ def shares_vote_counts(ctx: RuleContext) -> list[Candidate]:
 
 # ---------------------------------------------------------------------------- DATE
 YEAR_RE = re.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
+OLD_YEAR_RE = re.compile(r"^19[0-4]\d$")  # a year only after a cue: "founded in 1939"
+OLD_YEAR_CUES = {"in", "since", "until", "from", "during", "year"}
+MONTHS_ABBR = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+               "nov", "dec", "january", "february", "march", "april", "june", "july",
+               "august", "september", "october", "november", "december"}
 YEAR_PREV_BAD = {"due", "Due", "DUE", "No.", "No", "Nos.", "Rule", "Section", "Item", "Suite",
                  "Box", "Form", "#", "Exhibit", "Release", "Room", "Floor", "Route", "Highway",
                  "Page", "Note", "Schedule", "Case", "Docket", "File", "approximately", "about",
@@ -705,7 +816,10 @@ YEAR_PREV_BAD = {"due", "Due", "DUE", "No.", "No", "Nos.", "Rule", "Section", "I
                  "Fortune", "Russell", "S&P", "Windows", "Office"}
 YEAR_NEXT_BAD = {"%", "percent", "shares", "units", "employees", "people", "million", "billion",
                  "thousand", "square", "feet", "acres", "miles", "tons", "hours", "days",
-                 "customers", "stores", "locations", "s", "'s"}
+                 "customers", "stores", "locations", "s", "'s",
+                 # a year inside a name: "the 2013 annual meeting", "the 2007 plan rules",
+                 # "its 2004 stock plan", "the 2012 notes"
+                 "annual", "plan", "plans", "notes", "debentures", "stock", "equity", "omnibus"}
 
 
 @spacy.registry.misc("sec_events.rules.date_years.v1")
@@ -714,19 +828,36 @@ def make_date_years():
 
 
 def date_years(ctx: RuleContext) -> list[Candidate]:
-    """A bare four-digit year where it is a year, not part of a name or a number."""
-    doc, out = ctx.doc, []
-    for i, tok in enumerate(doc):
-        if not YEAR_RE.match(tok.text) or ctx.labels_at(i):
+    """A bare four-digit year where it is a year, not part of a name or a number; then
+    the months named alone (:func:`date_months`)."""
+    doc, out = ctx.toks, []
+    for i, text in enumerate(ctx.texts):
+        if len(text) != 4 or ctx.labels_at(i):
             continue
-        # glued to neighbours ("2004-05", "(2004)" is fine)
-        if i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in {"-", "/", ".", ":"}:
+        if not YEAR_RE.match(text):
+            p = ctx.prev_ns(i) if OLD_YEAR_RE.match(text) else None
+            if p is None or ctx.lowers[p] not in OLD_YEAR_CUES:
+                continue
+        tok = doc[i]
+        # glued to neighbours ("2004-05", "(2004)" is fine); a range of two years
+        # ("(2001-2002)") is two years
+        texts = ctx.texts
+        if i > 0 and not doc[i - 1].whitespace_ and texts[i - 1] in {"-", "/", ".", ":"} and not (
+                texts[i - 1] == "-" and i > 1 and YEAR_RE.match(texts[i - 2])
+                and not doc[i - 2].whitespace_):
             continue
-        if not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in {"-", "/", ":"} \
-                and i + 2 < len(doc) and doc[i + 2].text[:1].isdigit():
+        if not tok.whitespace_ and i + 1 < ctx.n and texts[i + 1] in {"-", "/", ":"} \
+                and i + 2 < ctx.n and texts[i + 2][:1].isdigit() and not (
+                    texts[i + 1] == "-" and YEAR_RE.match(texts[i + 2])):
             continue
         p = ctx.prev_ns(i)
         n = ctx.next_ns(i)
+        if p is not None and texts[p] == ",":
+            # the year of a full date a validator turned down ("Notes due July 27, 2012")
+            d = ctx.prev_ns(p)
+            m = ctx.prev_ns(d) if d is not None else None
+            if m is not None and texts[d].isdigit() and ctx.lowers[m].rstrip(".") in MONTHS_ABBR:
+                continue
         if p is not None:
             pt = doc[p].text
             if pt in YEAR_PREV_BAD or pt[:1].isdigit() or pt in {"'", "’"}:
@@ -747,6 +878,59 @@ def date_years(ctx: RuleContext) -> list[Candidate]:
             if nt in {"Annual", "Form"}:
                 continue
         out.append(Candidate(i, i + 1, "DATE", "year"))
+    return out + date_months(ctx)
+
+
+MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"}
+MONTH_CUES = {"in", "during", "since", "until", "through", "by", "of", "early", "late", "mid",
+              "mid-", "before", "after", "from", "last", "this", "next", "since", "till"}
+MONTH_NAME_CUES = {"in", "during", "since", "until", "through", "early", "late", "mid", "before",
+                   "after"}
+
+
+def _followed_by(ctx: RuleContext, i: int, words) -> bool:
+    k = i
+    for w in words:
+        k = ctx.next_ns(k)
+        if k is None or ctx.lowers[k] != w:
+            return False
+    return True
+
+
+def date_months(ctx: RuleContext) -> list[Candidate]:
+    """A month named alone where it dates something: ``in October``, ``at the end of
+    September``, ``January of this year`` (the year is the document's)."""
+    texts, lowers, out = ctx.texts, ctx.lowers, []
+    for i, text in enumerate(texts):
+        if text not in MONTH_NAMES or ctx.labels_at(i):
+            continue
+        p = ctx.prev_ns(i)
+        if p is None:
+            continue
+        cue = lowers[p]
+        if text == "May" and cue not in MONTH_NAME_CUES:
+            continue  # "may" is mostly the verb
+        if cue not in MONTH_CUES:
+            continue
+        if cue == "of":  # "the end of September", not "the Bank of March"
+            pp = ctx.prev_ns(p)
+            if pp is None or lowers[pp] not in {"end", "beginning", "start", "middle", "month",
+                                                 "months"}:
+                continue
+        n = ctx.next_ns(i)
+        if n is not None and (texts[n][:1].isdigit() or texts[n][:1].isupper()):
+            continue  # "in June 2004" is a pattern's; "in June Smith" is no date
+        if _followed_by(ctx, i, ("a", "year", "ago")):
+            continue  # the year-ago month: relative
+        end = i + 1
+        # "January of this year"
+        if n is not None and lowers[n] == "of":
+            k = ctx.next_ns(n)
+            k2 = ctx.next_ns(k) if k is not None else None
+            if k2 is not None and lowers[k] == "this" and lowers[k2] == "year":
+                end = k2 + 1
+        out.append(Candidate(i, end, "DATE", "month"))
     return out
 
 

@@ -5,7 +5,9 @@ Pattern files live in ``extractors/rules/patterns/``:
 ``entities.jsonl``, ``roles.jsonl``
     token patterns ``{"label", "id", "pattern": [...]}`` in spaCy Matcher syntax. A token
     may be a macro ``{"_": "MONTH"}`` (see ``macros.json``, ``role_lexicon.json``),
-    optionally with an ``OP``.
+    optionally with an ``OP``. ``"keep_first": n`` makes the rest of the pattern context
+    only: the span is the first ``n`` (non-space) tokens of the match (``10`` in
+    ``10 to 15 percent``); ``"keep": [a, b]`` keeps tokens ``a`` to ``b`` (exclusive).
 ``orgs.jsonl``
     phrase patterns ``{"label", "pattern": "New York Stock Exchange"}`` (matched as
     written and in capitals), optional ``not_before`` words.
@@ -124,6 +126,40 @@ def expand_pattern(pattern: list[dict], macros: dict) -> list[dict]:
             if out:
                 out.append(dict(WS_TOKEN))
             out.append(copy_)
+    return out
+
+
+def _bounded_op(op: str | None) -> str | None:
+    """The repeat operator with the bounds :func:`_unroll` gives it (``+`` -> ``{1,4}``)."""
+    if op == "+":
+        return f"{{1,{MAX_REPEAT}}}"
+    if op == "*":
+        return f"{{0,{MAX_REPEAT}}}"
+    if op and op.startswith("{"):
+        inner = op.strip("{}")
+        if "," in inner:
+            a, b = inner.split(",")
+            lo = int(a or 0)
+            hi = int(b) if b else lo + MAX_REPEAT - 1
+            return f"{{{lo},{hi}}}"
+    return op
+
+
+def compact_pattern(pattern: list[dict], macros: dict) -> list[dict]:
+    """Expand macros for matching on a doc without whitespace tokens.
+
+    The component matches on a compact copy of the doc (whitespace tokens removed,
+    matches across a blank line rejected), which is equivalent to
+    :func:`expand_pattern`'s optional whitespace tokens; repeats keep its bounds.
+    """
+    out = []
+    for tok in pattern:
+        t = expand_token(tok, macros)
+        if "OP" in t:
+            op = _bounded_op(t["OP"])
+            if op != t["OP"]:
+                t["OP"] = op
+        out.append(t)
     return out
 
 

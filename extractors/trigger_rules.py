@@ -1,0 +1,79 @@
+"""`sec_trigger_rules`: event triggers from cue rules, beside the trained ones.
+
+Some event types are rare in the training data (votes, officer changes, buy-backs,
+lawsuits, dividends), so the trigger classifier misses many of them. These rules
+add a trigger where the sentence both uses the type's trigger words and holds the
+entities the event needs, and where the classifier has no trigger of that type
+overlapping. Rule triggers get score `rule_score`; classifier triggers keep theirs.
+
+| type | trigger words | the sentence must also hold |
+|---|---|---|
+| SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected | vote words (votes, stockholders, shareholders, meeting, proposal) |
+| EXECUTIVE_CHANGE | appointed, named, elected, promoted, resigned, retired, retire, succeed(s), stepped down | a PERSON and a ROLE |
+| SHARE_REPURCHASE | repurchase(d), buyback, buy back | MONEY or SHARES |
+| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena | an ORG or PERSON |
+| DIVIDEND | declared | the word dividend |
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+TRIGGERS_KEY = "triggers"
+RULES = {
+    "SHAREHOLDER_VOTE": (re.compile(r"\b(?:elected|approved|ratified|adopted|rejected)\b", re.I),
+                         re.compile(r"\b(?:votes?|voting|stockholders|shareholders|annual meeting|proposal)\b", re.I),
+                         None),
+    "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named|elected|promoted|resigned|retired|retire|succeeds?|"
+                                    r"stepp(?:ed|ing) down|hired)\b", re.I), None, {"PERSON", "ROLE"}),
+    "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
+    "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena)\b", re.I),
+                         None, {"ORG|PERSON"}),
+    "DIVIDEND": (re.compile(r"\bdeclared\b", re.I), re.compile(r"\bdividends?\b", re.I), None),
+}
+
+
+def _has(labels: set[str], need: set[str] | None) -> bool:
+    return need is None or all(any(alt in labels for alt in req.split("|")) for req in need)
+
+
+def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> Doc:
+    group = doc.spans[TRIGGERS_KEY] if TRIGGERS_KEY in doc.spans else []
+    scores = group.attrs.get("scores") if len(group) and hasattr(group, "attrs") else None
+    spans = list(group)
+    values = []
+    for i, span in enumerate(spans):
+        row = scores[i] if scores is not None and len(scores) > i else 1.0
+        values.append(float(row.max()) if getattr(row, "ndim", 0) else float(row))
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    added = False
+    for sent in sents:
+        labels = {e.label_ for e in doc.ents if sent.start <= e.start and e.end <= sent.end}
+        text, base = sent.text, sent.start_char
+        for event_type in types:
+            words, context, need = RULES[event_type]
+            if (context is not None and not context.search(text)) or not _has(labels, need):
+                continue
+            for m in words.finditer(text):
+                span = doc.char_span(base + m.start(), base + m.end(), label=event_type, alignment_mode="expand")
+                if span is None or any(s.label_ == event_type and s.start < span.end and span.start < s.end
+                                       for s in spans):
+                    continue
+                spans.append(span)
+                values.append(rule_score)
+                added = True
+                break  # one rule trigger per type and sentence
+    if added:
+        order = sorted(range(len(spans)), key=lambda i: (spans[i].start, spans[i].end))
+        doc.spans[TRIGGERS_KEY] = [spans[i] for i in order]
+        doc.spans[TRIGGERS_KEY].attrs["scores"] = [values[i] for i in order]
+    return doc
+
+
+@Language.factory("sec_trigger_rules", default_config={"rule_score": 0.5, "types": list(RULES)})
+def make_trigger_rules(nlp: Language, name: str, rule_score: float, types: list[str]):
+    def trigger_rules(doc: Doc) -> Doc:
+        return add_rule_triggers(doc, rule_score, tuple(types))
+    return trigger_rules

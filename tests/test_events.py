@@ -1,0 +1,55 @@
+"""Event-record stages on text written for these tests: name aliases, rule triggers,
+per-figure FINANCIAL_RESULT decoding, and the linker component's records."""
+import pytest
+from spacy.tokens import Span
+
+from extractors.aliases import org_aliases, person_aliases
+from extractors.linker.results import decode_results
+from extractors.trigger_rules import add_rule_triggers
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extractors.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    nlp.add_pipe("sec_aliases")
+    return nlp
+
+
+def test_alias_forms():
+    aliases, suffixed = org_aliases("Agilent Technologies, Inc.")
+    assert suffixed and {"Agilent Technologies, Inc.", "Agilent Technologies", "Agilent"} <= aliases
+    aliases, _ = org_aliases("General Widget Corporation")
+    assert "General" not in aliases and "General Widget" in aliases
+    assert person_aliases("Samuel J. Furrow, Jr.") >= {"Furrow"}
+
+
+def test_short_names_of_an_unseen_company_are_tagged(nlp):
+    doc = nlp("Quillfeather Robotics, Inc. reported results today. Quillfeather said demand was strong, "
+              "and Mr. Tobias Lindgren, its Chief Executive Officer, said Lindgren would stay.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Quillfeather", "ORG") in ents
+    assert ("Lindgren", "PERSON") in ents
+
+
+def test_rule_triggers_need_their_context(nlp):
+    doc = nlp("At the annual meeting, the stockholders elected all nominees and approved the plan.")
+    add_rule_triggers(doc)
+    assert [(t.text, t.label_) for t in doc.spans["triggers"]] == [("elected", "SHAREHOLDER_VOTE")]
+    doc = nlp("The committee approved the budget.")  # no vote words: no vote trigger
+    add_rule_triggers(doc)
+    assert "triggers" not in doc.spans or not len(doc.spans["triggers"])
+
+
+def test_results_one_event_per_figure(nlp):
+    text = ("Net revenues were $87.4 million for the second quarter of 2023, compared with $78.0 million "
+            "for the second quarter of 2022. The Company expects charges between $5 million and $7 million.")
+    doc = nlp(text)
+    events = decode_results(doc, [])
+    values = [text[slice(*e["args"]["value"])] for e in events]
+    assert values == ["$87.4 million", "$78.0 million", "$5 million"]  # the range's upper bound is no event
+    first, second = events[0]["args"], events[1]["args"]
+    assert text[slice(*first["metric"])] == "Net revenues" == text[slice(*second["metric"])]
+    assert text[slice(*first["period"])] == "the second quarter of 2023"
+    assert text[slice(*second["period"])] == "the second quarter of 2022"
