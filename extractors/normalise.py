@@ -82,7 +82,7 @@ def _number_and_scale(text: str) -> float | None:
 
 CURRENCIES = [  # (pattern, ISO code), checked in order: the most specific first
     (r"US\s?\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b", "USD"),
-    (r"C\$|Cdn\$|CA\$|\bCAD\b|\bCanadian dollars?\b", "CAD"),
+    (r"C\$|Cdn\s?\$|CA\$|\bCAD\b|\bCanadian dollars?\b", "CAD"),
     (r"A\$|AU\$|\bAUD\b|\bAustralian dollars?\b", "AUD"),
     (r"R\$|\bBRL\b|\breais\b|\breal\b", "BRL"),
     (r"€|\bEUR\b|\beuros?\b", "EUR"),
@@ -119,9 +119,15 @@ def money(text: str) -> dict | None:
 
 # --- SHARES and PERCENT ------------------------------------------------------
 
+UNIT_WORDS = re.compile(r"\s+(?:additional\s+|favorable\s+|outstanding\s+)*(?:shares?|units?|warrants?|votes?|"
+                        r"options?|abstentions?)\b.*$", re.I | re.S)
+
+
 def shares(text: str) -> int | None:
-    """`3,125,000 shares` -> 3125000; `2.5 million shares` -> 2500000."""
+    """`3,125,000 shares` -> 3125000; `2.5 million shares` -> 2500000; `two shares` -> 2."""
     value = _number_and_scale(text)
+    if value is None:
+        value = _number_and_scale(UNIT_WORDS.sub("", text.strip()))
     return None if value is None else int(round(value))
 
 
@@ -163,7 +169,9 @@ QUARTER_AFTER_YEAR_RE = re.compile(
     r"\b(?:fiscal\s+(?:year\s+)?)?(\d{4})\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter", re.I)
 QN_RE = re.compile(r"\b(?:Q([1-4])\s*(?:FY|fiscal\s+)?'?(\d{4}|\d{2})|([1-4])Q\s*'?(\d{4}|\d{2})|"
                    r"(?:FY|fiscal\s+)?'?(\d{4}|\d{2})\s*Q([1-4]))\b", re.I)
-FISCAL_YEAR_RE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b", re.I)
+FISCAL_YEAR_RE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b|\b(\d{4})\s+fiscal\s+year\b", re.I)
+BARE_QUARTER_RE = re.compile(r"^\s*(?:the\s+)?(?:fiscal\s+)?Q([1-4])\s*$", re.I)
+MONTH_ONLY_RE = re.compile(rf"^\s*(?:(?:early|mid|late|the end of|end of)[\s-]+)?{_MONTH}\s*$", re.I)
 YEAR_RE = re.compile(r"(?<![\d$.,])(1[89]\d{2}|20\d{2})(?![\d,]|\.\d)")
 TWO_DIGIT_YEAR_RE = re.compile(r"['\u2019](\d{2})\b")
 
@@ -257,8 +265,14 @@ def _date(text: str, doc_year: int | None) -> str | None:
         return _ymd(doc_year, _month(m.group(1)), int(m.group(2)))
     m = FISCAL_YEAR_RE.search(text)
     if m:
-        year = _year(m.group(1), doc_year)
+        year = _year(m.group(1) or m.group(2), doc_year)
         return f"FY{year}" if year else None
+    m = BARE_QUARTER_RE.match(text)
+    if m and doc_year:
+        return f"FY{doc_year}-Q{m.group(1)}"
+    m = MONTH_ONLY_RE.match(text)
+    if m and doc_year:
+        return _ymd(doc_year, _month(m.group(1)))
     m = YEAR_RE.search(text)
     if m:
         return m.group(1)

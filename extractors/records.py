@@ -24,10 +24,25 @@ def span_score(span: Span) -> float:
     return 1.0
 
 
-def span_record(span: Span, doc_year: int | None) -> dict:
-    record = {"start": span.start_char, "end": span.end_char, "label": span.label_, "text": span.text}
+def span_value(label: str, text: str, before: str, after: str, doc_year: int | None):
+    """The span's value; an amount written in accounting brackets (`($0.06)`, the
+    brackets outside the span as SCHEMA asks) is negative."""
+    value = normalise(label, text, doc_year)
+    if label in ("MONEY", "PERCENT") and before.endswith("(") and after.lstrip("%").startswith(")") and value:
+        if label == "MONEY" and value["amount"] > 0:
+            value = {**value, "amount": -value["amount"]}
+        elif label == "PERCENT" and value > 0:
+            value = -value
+    return value
+
+
+def span_record(span: Span, doc_year: int | None, text: str) -> dict:
+    """`text` is the document's text (read once per document: Doc.text rebuilds it)."""
+    record = {"start": span.start_char, "end": span.end_char, "label": span.label_,
+              "text": text[span.start_char:span.end_char]}
     if span.label_ in VALUED:
-        record["value"] = normalise(span.label_, span.text, doc_year)
+        record["value"] = span_value(span.label_, span.text, text[max(0, span.start_char - 1):span.start_char],
+                                     text[span.end_char:span.end_char + 2], doc_year)
     record["score"] = span_score(span)
     return record
 
@@ -36,11 +51,12 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
     """FORMATS.md extraction output for one document. When the document's `meta`
     declares 8-K items, `unmatched_items` lists those with no event of a type the
     item maps to (extractors.items)."""
-    year = document_year(doc.text)
+    text = doc.text
+    year = document_year(text)
     events = list(doc._.events or [])
     record = {
         "id": doc_id,
-        "spans": [span_record(ent, year) for ent in doc.ents],
+        "spans": [span_record(ent, year, text) for ent in doc.ents],
         "events": events,
         "error": None,
     }

@@ -13,10 +13,13 @@ overlapping. Rule triggers get score `rule_score`; classifier triggers keep thei
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back | MONEY or SHARES |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena | an ORG or PERSON |
 | DIVIDEND | declared | the word dividend |
+| SIGNATURE | signed | on its behalf, undersigned, duly caused |
+| LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
 """
 from __future__ import annotations
 
 import re
+from typing import List, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,7 +35,13 @@ RULES = {
     "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena)\b", re.I),
                          None, {"ORG|PERSON"}),
     "DIVIDEND": (re.compile(r"\bdeclared\b", re.I), re.compile(r"\bdividends?\b", re.I), None),
+    "SIGNATURE": (re.compile(r"\bsigned\b", re.I),
+                  re.compile(r"on\s+(?:its|their|his|her)\s+behalf|undersigned|duly\s+(?:caused|authorized)", re.I),
+                  None),
+    "LATE_FILING": (re.compile(r"NOTIFICATION\s+OF\s+LATE\s+FILING|(?:could|can)\s*not\s+be\s+filed", re.I),
+                    None, None),
 }
+ONCE_PER_DOCUMENT = {"LATE_FILING"}  # a notice is one event: its title, else the first statement
 
 
 def _has(labels: set[str], need: set[str] | None) -> bool:
@@ -49,10 +58,13 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         values.append(float(row.max()) if getattr(row, "ndim", 0) else float(row))
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     added = False
+    done = {t for t in ONCE_PER_DOCUMENT if any(s.label_ == t for s in spans)}
     for sent in sents:
         labels = {e.label_ for e in doc.ents if sent.start <= e.start and e.end <= sent.end}
         text, base = sent.text, sent.start_char
         for event_type in types:
+            if event_type in done:
+                continue
             words, context, need = RULES[event_type]
             if (context is not None and not context.search(text)) or not _has(labels, need):
                 continue
@@ -64,6 +76,8 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
                 spans.append(span)
                 values.append(rule_score)
                 added = True
+                if event_type in ONCE_PER_DOCUMENT:
+                    done.add(event_type)
                 break  # one rule trigger per type and sentence
     if added:
         order = sorted(range(len(spans)), key=lambda i: (spans[i].start, spans[i].end))
@@ -72,8 +86,14 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
     return doc
 
 
-@Language.factory("sec_trigger_rules", default_config={"rule_score": 0.5, "types": list(RULES)})
-def make_trigger_rules(nlp: Language, name: str, rule_score: float, types: list[str]):
+@Language.factory("sec_trigger_rules", default_config={"rule_score": 0.5, "types": None})
+def make_trigger_rules(nlp: Language, name: str, rule_score: float, types: Optional[List[str]]):
+    """`types`: the event types to add rule triggers for (default: every type in RULES)."""
+    chosen = tuple(types) if types else tuple(RULES)
+    unknown = set(chosen) - set(RULES)
+    if unknown:
+        raise ValueError(f"sec_trigger_rules: no rules for {sorted(unknown)}")
+
     def trigger_rules(doc: Doc) -> Doc:
-        return add_rule_triggers(doc, rule_score, tuple(types))
+        return add_rule_triggers(doc, rule_score, chosen)
     return trigger_rules

@@ -12,14 +12,13 @@ import signal
 import subprocess
 import sys
 import time
-from itertools import islice
 from pathlib import Path
 
 import pytest
 import spacy
 from spacy.language import Language
 
-from extractors.extract import (ExtractSummary, document_task, extract_records, get_model,
+from extractors.extract import (ExtractSummary, document_task, extract_records,
                                 process_batch, run_extract)
 from extractors.writers import ResumeError, open_writer, parts_dir, read_records
 from sec_events.paths import default_model, shared_dir

@@ -141,3 +141,20 @@ def test_seed_values_match_gold(shared):
                 if not values_equal(span["label"], span["value"], got):
                     misses.append((rec["text"][span["start"]:span["end"]], span["value"], got))
     assert misses == []
+
+
+def test_forms_added_after_the_train_split_review():
+    assert date("the 2006 fiscal year") == "FY2006"
+    assert date("Q2", doc_year=2005) == "FY2005-Q2"
+    assert date("October", doc_year=2007) == "2007-10"
+    assert date("October") is None
+    assert shares("two shares") == 2
+    assert money("Cdn $25 million") == {"amount": 25_000_000.0, "currency": "CAD"}
+
+
+def test_bracketed_amounts_are_negative():
+    from extractors.records import span_value
+
+    assert span_value("MONEY", "$0.06", "(", ") per share", 2005) == {"amount": -0.06, "currency": "USD"}
+    assert span_value("PERCENT", "3.2%", "(", ")", 2005) == -3.2
+    assert span_value("MONEY", "$5 million", "(", " after-tax)", 2005) == {"amount": 5e6, "currency": "USD"}

@@ -105,7 +105,7 @@ def pair_features(view: DocView, event_type: str, trig_start: int, trig_end: int
         f"tl_between={tl}|{min(same_label_between, 3)}": 1.0,
         f"tl_sent={tl}|{view.sentence(trig_start) == view.sentence(cand.start)}": 1.0,
         f"tl_block={tl}|{view.block(trig_start) == view.block(cand.start)}": 1.0,
-        f"trig={doc.text[trig_start:trig_end].lower()[:30]}|{cand.label}": 1.0,
+        f"trig={view.text[trig_start:trig_end].lower()[:30]}|{cand.label}": 1.0,
         f"lineprefix={view.line_prefix(cand.start)}|{cand.label}": 1.0,
         "dist": min(dist, 200) / 200.0,
     }

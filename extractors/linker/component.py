@@ -6,9 +6,11 @@ FORMATS.md event dicts (type, trigger, args with text and value, modality, score
 
 Form-level structure:
 - SIGNATURE: candidates are looked for in the block after the signature clause
-  (`By:`, `/s/`, `Name:`, `Title:`, `Date:` lines carry line-prefix features).
+  (`By:`, `/s/`, `Name:`, `Title:`, `Date:` lines carry line-prefix features);
+  roles left empty are read off the block's layout (forms.py).
 - LATE_FILING: a 12b-25 notice's cover fields lie anywhere on the form, so its
-  candidates span the whole document; `form` is the checked box's form.
+  candidates span the whole document; `form` is the checked box's form; filer,
+  period and expected date are read off the cover fields (forms.py).
 - Generic filer phrases (`the Company`) are candidates for ORG roles (SCHEMA).
 
 FINANCIAL_RESULT triggers are decoded per reported figure (`results`), so that
@@ -25,10 +27,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.linker.candidates import DocView
+from extractors.linker.forms import late_filing_roles, signature_roles
 from extractors.linker.model import ArgumentLinker
 from extractors.linker.results import decode_results
 from extractors.linker.schema import ROLES
-from extractors.normalise import VALUED, document_year, normalise
+from extractors.normalise import VALUED, document_year
+from extractors.records import span_value
 
 TRIGGERS_KEY = "triggers"
 EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\w*|project(?:s|ed|ion)|"
@@ -68,8 +72,9 @@ class EventLinker:
         triggers = doc.spans[TRIGGERS_KEY] if TRIGGERS_KEY in doc.spans else []
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         view = DocView(doc, ents)
+        text = view.text  # Doc.text rebuilds the string on every access: read it once
         ent_label = {(s, e): label for s, e, label in ents}
-        year = document_year(doc.text)
+        year = document_year(text)
         events = []
         results = []
         for trig, score in zip(triggers, _trigger_scores(triggers)):
@@ -79,31 +84,45 @@ class EventLinker:
                 results.append((trig.start_char, trig.end_char, score))
                 continue
             args = [(a["role"], a["start"], a["end"], a["score"]) for a in self.link(view, trig)]
-            events.append(self._record(doc, trig.label_, (trig.start_char, trig.end_char), args, score,
+            args += self._form_args(text, ents, trig, args)
+            events.append(self._record(doc, text, trig.label_, (trig.start_char, trig.end_char), args, score,
                                        ent_label, year))
         if self.results_decoding != "off":
             for ev in decode_results(doc, results, self.results_decoding == "lexicon"):
                 args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
-                events.append(self._record(doc, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"],
+                events.append(self._record(doc, text, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"],
                                            ent_label, year))
         events.sort(key=lambda e: (e["trigger"]["start"], e["type"]))
         doc._.events = events
         return doc
 
     @staticmethod
-    def _record(doc: Doc, event_type: str, trigger: tuple[int, int], args, score: float, ent_label: dict,
-                year) -> dict:
+    def _form_args(text: str, ents: list, trig: Span, args: list) -> list:
+        """Roles the form's layout states (forms.py), where the linker left them empty."""
+        if trig.label_ == "SIGNATURE":
+            found = signature_roles(text, ents, (trig.start_char, trig.end_char))
+        elif trig.label_ == "LATE_FILING":
+            found = late_filing_roles(text, ents)
+        else:
+            return []
+        filled = {a[0] for a in args}
+        used = {(a[1], a[2]) for a in args}
+        return [(role, s, e, 0.5) for role, (s, e) in found.items() if role not in filled and (s, e) not in used]
+
+    @staticmethod
+    def _record(doc: Doc, text: str, event_type: str, trigger: tuple[int, int], args, score: float,
+                ent_label: dict, year) -> dict:
         out_args = []
         for role, start, end, arg_score in sorted(args, key=lambda a: a[1]):
-            arg = {"role": role, "start": start, "end": end, "text": doc.text[start:end]}
+            arg = {"role": role, "start": start, "end": end, "text": text[start:end]}
             label = ent_label.get((start, end))
             if label in VALUED:
-                arg["value"] = normalise(label, arg["text"], year)
+                arg["value"] = span_value(label, arg["text"], text[max(0, start - 1):start], text[end:end + 2], year)
             arg["score"] = arg_score
             out_args.append(arg)
         span = doc.char_span(*trigger, alignment_mode="expand")
         return {"type": event_type,
-                "trigger": {"start": trigger[0], "end": trigger[1], "text": doc.text[trigger[0]:trigger[1]]},
+                "trigger": {"start": trigger[0], "end": trigger[1], "text": text[trigger[0]:trigger[1]]},
                 "args": out_args, "modality": modality(doc, span) if span is not None else "asserted",
                 "score": round(float(score), 4)}
 

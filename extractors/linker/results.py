@@ -17,7 +17,8 @@ decoded per figure:
 3. `period` is the DATE nearest the figure inside its clause (after it first:
    `$5.4 billion in the second quarter of 2008`, then before), else the nearest
    DATE of the sentence; `change` is a PERCENT that follows the figure before the
-   next figure, in the same sentence.
+   next figure, in the same sentence, and is stated as a change (a cue such as
+   `up`, `increase`, `compared` next to it), not a share or margin.
 4. Classifier triggers with no figure in their sentence (`announced its financial
    results for the third quarter`) stay events with `metric` and `period` only.
 """
@@ -35,6 +36,9 @@ METRIC = re.compile(
     r"benefits?|expenses?|TAC|traffic\s+acquisition\s+costs|per\s+(?:diluted\s+|basic\s+)?share|"
     r"cash\s+(?:provided|used|generated)\s+(?:by|in|from)\s+(?:operating|investing|financing)\s+activities|"
     r"(?:operating|investing|financing)\s+activities)\b", re.I)
+CHANGE_CUE = re.compile(r"\b(?:up|down|increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declin\w*|gain|"
+                        r"drop\w*|higher|lower|improve\w*|change[sd]?|compared|year[- ]over[- ]year|"
+                        r"sequential\w*)\b", re.I)
 RANGE_GAP = re.compile(r"^\s*(?:to|and|-|\u2013|through)\s*$", re.I)
 CLAUSE_BREAK = re.compile(r"[;,]\s+(?:and|while|compared|up|down|an?\s+(?:increase|decrease))\b|;")
 
@@ -46,6 +50,13 @@ def _near(items, pos: int, before: bool, limit: int):
         if 0 <= d <= limit and (best is None or d < best[0]):
             best = (d, (s, e))
     return best[1] if best else None
+
+
+def _is_change(text: str, pct: tuple[int, int]) -> bool:
+    """A percentage stated as a change (`up 12%`, `an increase of 12%`, `12% higher`),
+    not a share or margin (`66% of total revenues`)."""
+    return bool(CHANGE_CUE.search(text[max(0, pct[0] - 40):pct[0]]) or
+                CHANGE_CUE.search(text[pct[1]:pct[1] + 30]))
 
 
 def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
@@ -86,7 +97,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
             period = _near([d for d in sent_dates if d[1] <= clause_end], f1, before=False, limit=120) \
                 or _near([d for d in sent_dates if d[0] >= prev], f0, before=True, limit=200) \
                 or (min(sent_dates, key=lambda d: abs(d[0] - f0)) if sent_dates else None)
-            change = _near([p for p in inside(pcts) if p[1] <= nxt], f1, before=False, limit=120)
+            change = _near([p for p in inside(pcts) if p[1] <= nxt and _is_change(text, p)], f1, before=False,
+                           limit=120)
             args = {"metric": trig, "value": (f0, f1)}
             if period:
                 args["period"] = period

@@ -1,0 +1,70 @@
+"""Form-level structure: signature blocks and Form 12b-25 cover fields.
+
+The gold training filings (lee8k) mostly lost their signature blocks and hold no
+12b-25 notices, so the classifier cannot learn these roles; the forms' layout
+states them plainly instead. These rules fill the roles the classifier left empty.
+
+SIGNATURE (trigger: `signed` in the signature clause). In the block after the
+clause (up to `SIGNATURE_CHARS` characters): `signer` is the first PERSON (a
+`/s/ Name` line or a `Name:` line), `role` the first ROLE after the signer (a
+`Title:` line or the line under the name), `org` the first ORG in the block or,
+failing that, the last ORG before the clause on a line of its own (the registrant's
+name above `By:`), `date` the DATE on a `Date:`/`Dated:` line, else the nearest DATE
+in the block.
+
+LATE_FILING (trigger: the form's title `NOTIFICATION OF LATE FILING`, or the
+statement that the report could not be filed in time). `filer`: the ORG on the
+`Full Name of Registrant` line; `form`: the checked form (`[X] Form 10-K`);
+`period`: the DATE after `Period Ended`; `expected_date`: a DATE after `on or
+before`, `no later than`, `will be filed`, `expects to file`; `reason`: the
+sentence of Part III that gives the reason (textroles).
+"""
+from __future__ import annotations
+
+import re
+
+SIGNATURE_CHARS = 900
+DATE_LINE = re.compile(r"\bDated?\s*:?\s*$", re.I)
+REGISTRANT_LINE = re.compile(r"(?:Full\s+Name\s+(?:of|or)\s+Registrant|Name\s+of\s+Registrant)[\s:\-–]*$", re.I)
+PERIOD_CUE = re.compile(r"(?:Period\s+Ended|period\s+ended|fiscal\s+year\s+ended|quarter\s+ended)[\s:\-–]*$", re.I)
+EXPECTED_CUE = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|will\s+be\s+filed|expects?\s+to\s+file|"
+                          r"within\s+the\s+extension\s+period|by)\s*(?:the\s+)?$", re.I)
+
+
+def _first(ents, label, lo, hi):
+    return next(((s, e) for s, e, l in ents if l == label and lo <= s and e <= hi), None)
+
+
+def signature_roles(text: str, ents: list[tuple[int, int, str]], trig: tuple[int, int]) -> dict:
+    lo, hi = trig[1], min(len(text), trig[1] + SIGNATURE_CHARS)
+    out = {}
+    signer = _first(ents, "PERSON", lo, hi)
+    if signer:
+        out["signer"] = signer
+        role = _first(ents, "ROLE", signer[1], min(hi, signer[1] + 200))
+        if role:
+            out["role"] = role
+    org = _first(ents, "ORG", lo, hi)
+    if org is None:
+        before = [(s, e) for s, e, l in ents if l == "ORG" and max(0, trig[0] - 600) <= s and e <= trig[0]]
+        org = before[-1] if before else None
+    if org:
+        out["org"] = org
+    dates = [(s, e) for s, e, l in ents if l == "DATE" and lo <= s and e <= hi]
+    labelled = [d for d in dates if DATE_LINE.search(text[max(0, d[0] - 12):d[0]])]
+    if labelled or dates:
+        out["date"] = (labelled or dates)[0]
+    return out
+
+
+def late_filing_roles(text: str, ents: list[tuple[int, int, str]]) -> dict:
+    out = {}
+    for s, e, label in ents:
+        before = text[max(0, s - 60):s]
+        if label == "ORG" and "filer" not in out and REGISTRANT_LINE.search(before):
+            out["filer"] = (s, e)
+        elif label == "DATE" and "period" not in out and PERIOD_CUE.search(before):
+            out["period"] = (s, e)
+        elif label == "DATE" and "expected_date" not in out and EXPECTED_CUE.search(before):
+            out["expected_date"] = (s, e)
+    return out
