@@ -12,7 +12,8 @@ Aliases:
   `Google`, `Agilent Technologies, Inc.` -> `Agilent Technologies`); and the first
   word of a suffixed name when it is distinctive (capitalised, 4+ letters, not a
   common word: `Agilent`, but not `General`).
-- PERSON: the full name and the surname of a name of two or more words.
+- PERSON: the full name and the surname of a name of two or more words (names of
+  one word and all-capital names are not propagated).
 An existing DATE or PERSON entity whose text is exactly an ORG alias of a suffixed
 company name is relabelled ORG (e.g. `23andMe`, once `23andMe, Inc.` is seen).
 """
@@ -53,7 +54,11 @@ def org_aliases(name: str) -> tuple[set[str], bool]:
 
 
 def person_aliases(name: str) -> set[str]:
+    """A multi-word name and its surname; a one-word PERSON (`TAC`, `Schmidt`) is too
+    weak evidence to propagate."""
     words = name.split()
+    if len(words) < 2 or name.isupper():
+        return set()
     out = {" ".join(words)}
     if len(words) >= 2:
         last = words[-1] if words[-1].rstrip(".") not in {"Jr", "Sr", "II", "III", "IV"} else words[-2].rstrip(",")

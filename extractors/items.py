@@ -73,6 +73,23 @@ def unmatched_items(items: list[str], event_types: set[str], filed: str | None =
     return [i for i in items or [] if (t := item_types(i, filed)) and not t & event_types]
 
 
+EXHIBIT_START = re.compile(r"\n[ \t]*(?:EXHIBIT|Exhibit)\s+99(?:\.\d+)?\b(?![^\n]{0,80}\b(?:hereto|attached|incorporated|furnished|filed)\b)")
+
+
+def body_end(text: str, min_offset: int = 200) -> int:
+    """Where the 8-K body ends and its EX-99 exhibits begin (the text's end if no
+    exhibit heading follows the first `min_offset` characters). Items describe the
+    body; exhibits (press releases, transcripts) mention many other events."""
+    m = EXHIBIT_START.search(text, min_offset)
+    return m.start() if m else len(text)
+
+
+def body_types(text: str, events: list[dict]) -> set[str]:
+    """Event types with at least one trigger in the 8-K body."""
+    end = body_end(text)
+    return {e["type"] for e in events if e["trigger"]["start"] < end}
+
+
 def filed_date(meta: dict) -> str | None:
     """ISO filing date from document meta (`filed`, or lee8k's `accepted` stamp)."""
     if meta.get("filed"):

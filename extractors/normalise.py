@@ -167,6 +167,7 @@ QUARTER_RE = re.compile(
     r"(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?)?(\d{4}|'\d{2}))?", re.I)
 QUARTER_AFTER_YEAR_RE = re.compile(
     r"\b(?:fiscal\s+(?:year\s+)?)?(\d{4})\s+(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter", re.I)
+LAST_YEAR_RE = re.compile(r"\b(?:last|prior|previous)\s+year|\byear[- ]ago\b|\ba\s+year\s+ago\b", re.I)
 QN_RE = re.compile(r"\b(?:Q([1-4])\s*(?:FY|fiscal\s+)?'?(\d{4}|\d{2})|([1-4])Q\s*'?(\d{4}|\d{2})|"
                    r"(?:FY|fiscal\s+)?'?(\d{4}|\d{2})\s*Q([1-4]))\b", re.I)
 FISCAL_YEAR_RE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b|\b(\d{4})\s+fiscal\s+year\b", re.I)
@@ -216,6 +217,8 @@ def _quarter(text: str, doc_year: int | None) -> str | None:
         if year is None:
             later = YEAR_RE.search(text, m.end())
             year = int(later.group(1)) if later else doc_year
+            if not later and year and LAST_YEAR_RE.search(text):
+                year -= 1
         return f"{prefix}{year}-Q{ORDINALS[m.group(1).lower()]}" if year else None
     m = QN_RE.search(text)
     if m:

@@ -25,14 +25,12 @@ def span_score(span: Span) -> float:
 
 
 def span_value(label: str, text: str, before: str, after: str, doc_year: int | None):
-    """The span's value; an amount written in accounting brackets (`($0.06)`, the
-    brackets outside the span as SCHEMA asks) is negative."""
+    """The span's value; an amount of money written in accounting brackets (`($0.06)`,
+    the brackets outside the span as SCHEMA asks) is negative. (A percentage in
+    brackets is usually an aside in prose, `(6 percent)`, so it keeps its sign.)"""
     value = normalise(label, text, doc_year)
-    if label in ("MONEY", "PERCENT") and before.endswith("(") and after.lstrip("%").startswith(")") and value:
-        if label == "MONEY" and value["amount"] > 0:
-            value = {**value, "amount": -value["amount"]}
-        elif label == "PERCENT" and value > 0:
-            value = -value
+    if label == "MONEY" and value and before.endswith("(") and after.startswith(")") and value["amount"] > 0:
+        value = {**value, "amount": -value["amount"]}
     return value
 
 

@@ -98,7 +98,8 @@ def train(
     seed: int = typer.Option(0, help="Random seed (training is reproducible for a seed)."),
     fraction: float = typer.Option(1.0, min=0.01, max=1.0, help="Share of the train split to use."),
     max_steps: Optional[int] = typer.Option(None, help="Override the config's training.max_steps."),
-    suggester: str = typer.Option("ngram", help="Span suggester: ngram or span_finder."),
+    suggester: str = typer.Option("span_finder", help="Entity candidates: span_finder (default) or ngram "
+                                  "(filtered n-grams of 1-8 tokens)."),
     curve: bool = typer.Option(False, "--curve", help="Also train on 25% and 50% of train and record "
                                "the learning curve in the model's meta."),
     workdir: Optional[Path] = typer.Option(None, help="Folder for DocBins and checkpoints (default runs/)."),

@@ -23,6 +23,7 @@ def test_alias_forms():
     aliases, _ = org_aliases("General Widget Corporation")
     assert "General" not in aliases and "General Widget" in aliases
     assert person_aliases("Samuel J. Furrow, Jr.") >= {"Furrow"}
+    assert person_aliases("TAC") == set() and person_aliases("Furrow") == set()
 
 
 def test_short_names_of_an_unseen_company_are_tagged(nlp):

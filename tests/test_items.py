@@ -53,3 +53,16 @@ def test_every_lee8k_item_title_is_known(shared):
         titles.update(json.loads(line)["meta"].get("items", []))
     unknown = [t for t in titles if not item_types(t) and not any(k in t.lower() for k in unmapped_ok)]
     assert unknown == []
+
+
+def test_body_ends_at_the_first_exhibit_heading():
+    from extractors.items import body_end, body_types
+
+    text = ("Item 2.02 Results of Operations.\nOn May 1 the Company announced its results, attached as "
+            "Exhibit 99.1 hereto.\n" + "x" * 200 + "\nEXHIBIT 99.1 PRESS RELEASE\nThe Company acquired Acme.")
+    end = body_end(text)
+    assert text[end:].startswith("\nEXHIBIT 99.1 PRESS")
+    events = [{"type": "FINANCIAL_RESULT", "trigger": {"start": 40, "end": 47}},
+              {"type": "ACQUISITION", "trigger": {"start": end + 30, "end": end + 38}}]
+    assert body_types(text, events) == {"FINANCIAL_RESULT"}
+    assert body_end("no exhibits here") == len("no exhibits here")

@@ -156,5 +156,12 @@ def test_bracketed_amounts_are_negative():
     from extractors.records import span_value
 
     assert span_value("MONEY", "$0.06", "(", ") per share", 2005) == {"amount": -0.06, "currency": "USD"}
-    assert span_value("PERCENT", "3.2%", "(", ")", 2005) == -3.2
+    assert span_value("PERCENT", "6 percent", "(", "),", 2005) == 6.0
     assert span_value("MONEY", "$5 million", "(", " after-tax)", 2005) == {"amount": 5e6, "currency": "USD"}
+
+
+def test_quarters_of_last_year():
+    assert date("Last year's second-quarter", doc_year=2012) == "FY2011-Q2"
+    assert date("the third quarter of last year", doc_year=2011) == "FY2010-Q3"
+    assert date("the first quarter last year", doc_year=2013) == "FY2012-Q1"
+    assert date("the fourth quarter", doc_year=2012) == "FY2012-Q4"

@@ -57,15 +57,24 @@ def ablation(nlp, gold: list[dict]) -> dict:
 
 
 def items_agreement(nlp, docs_path: Path, limit: int | None = None) -> dict:
-    """Document event types extracted vs the 8-K items each filer declared."""
+    """Document event types extracted vs the 8-K items each filer declared: the types
+    of the events in the 8-K body (before its EX-99 exhibits), and, for comparison,
+    of all events in the document."""
     from itertools import islice
 
-    from extractors.items import agreement
+    from extractors.items import agreement, body_types
 
     docs = [{"id": d["id"], "text": d["text"], "meta": d.get("meta", {})}
             for d in islice(read_documents(docs_path), limit)]
-    preds = {r["id"]: {e["type"] for e in r["events"]} for r in predict(nlp, docs)}
-    return agreement(docs, preds)
+    records = predict(nlp, docs)
+    texts = {d["id"]: d["text"] for d in docs}
+    body = {r["id"]: body_types(texts[r["id"]], r["events"]) for r in records}
+    everywhere = {r["id"]: {e["type"] for e in r["events"]} for r in records}
+    result = agreement(docs, body)
+    result["whole_document"] = {k: v for k, v in agreement(docs, everywhere).items() if k != "by"}
+    result["documents"] = {d["id"]: {"declared": d["meta"].get("items", []), "body": sorted(body[d["id"]]),
+                                     "whole": sorted(everywhere[d["id"]])} for d in docs}
+    return result
 
 
 def run_eval(model: Path | None, annotations: Path | None, output: Path, split: str | None = None,
@@ -84,8 +93,10 @@ def run_eval(model: Path | None, annotations: Path | None, output: Path, split: 
         result = items_agreement(nlp, items)
         (output / "items.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
         _print_prf(console, "declared items vs extracted event types", result)
-        console.print(f"items agreement: P {result['p']:.3f} R {result['r']:.3f} F1 {result['f']:.3f} "
-                      f"-> {output / 'items.json'}")
+        whole = result["whole_document"]
+        console.print(f"items agreement (event types in the 8-K body): P {result['p']:.3f} R {result['r']:.3f} "
+                      f"F1 {result['f']:.3f}; whole documents: P {whole['p']:.3f} R {whole['r']:.3f} "
+                      f"F1 {whole['f']:.3f} -> {output / 'items.json'}")
         return result
     gold, gold_name = gold_records(annotations, split, shared)
     metrics, preds = evaluate(nlp, gold)
