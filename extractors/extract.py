@@ -53,6 +53,7 @@ from typing import Callable, Iterable, Iterator
 
 import spacy
 
+from extractors.items import filed_date
 from extractors.records import doc_to_record, error_record
 from extractors.writers import FORMATS, open_writer
 from sec_events.documents import output_format
@@ -159,6 +160,10 @@ def document_task(doc: dict) -> Task:
         return (doc_id, sha, None, f"undecodable-text: {exc.reason} at character {exc.start}")
     if doc.get("error"):
         return (doc_id, sha, None, str(doc["error"]))
+    meta = doc.get("meta") or {}
+    if isinstance(meta, dict) and meta.get("items"):
+        # declared 8-K items travel with the task: the record flags those with no event
+        return (doc_id, sha, text, None, {"items": meta["items"], "filed": filed_date(meta)})
     return (doc_id, sha, text, None)
 
 
@@ -215,7 +220,7 @@ def batched_tasks(tasks: Iterable[Task], size: int, max_chars: int | None = BATC
 
 # --------------------------------------------------------------------------- batch
 def _record(doc, task: Task) -> dict:
-    rec = doc_to_record(doc, task[0])
+    rec = doc_to_record(doc, task[0], task[4] if len(task) > 4 else None)
     return {"id": rec.pop("id"), "sha256": task[1], **rec}
 
 

@@ -12,6 +12,10 @@ Policy (component `sec_merge`, settings in its config):
    and its score is at least `model_only_threshold`.
 3. For the other labels (PERSON, ORG, ROLE) the classifier outranks the rules: a rule
    span survives only where no classifier span overlaps it.
+   Where a rule ORG span contains a classifier ORG span, ends on the same token and
+   adds only capitalised name words (`Quillfeather Robotics, Inc.` around a classifier's `Robotics, Inc.`),
+   the classifier span is widened to the shortest such rule span
+   (`extend_to_rules`): the classifier found the entity, the rule its boundary.
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -60,8 +64,28 @@ def resolve(candidates: Iterable[tuple[Span, float, int]]) -> list[tuple[Span, f
     return sorted(taken, key=lambda t: t[0].start)
 
 
+def _name_words(tokens) -> bool:
+    return all(t.is_title or t.is_upper or t.text in {"&", "-"} for t in tokens)
+
+
+def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
+    """The shortest rule span of `span`'s label that contains it, ends where it does and
+    adds only capitalised name words (never `Board of Directors of ...`, never `Mr.`)."""
+    if span.label_ not in labels:
+        return span
+    best = span
+    doc = span.doc
+    for rule, _ in rules:
+        if (rule.label == span.label and rule.end == span.end and rule.start < span.start
+                and (best is span or rule.start > best.start)
+                and _name_words(doc[rule.start:span.start])):
+            best = rule
+    return best
+
+
 def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
-                model_only_threshold: float = 0.7, use_rules: bool = True) -> Doc:
+                model_only_threshold: float = 0.7, use_rules: bool = True,
+                extend_to_rules: bool = True) -> Doc:
     rules = _scored(doc.spans[RULES_KEY]) if use_rules and RULES_KEY in doc.spans else []
     model = [(s, sc) for s, sc in _scored(doc.spans[MODEL_KEY])
              if sc >= threshold] if MODEL_KEY in doc.spans else []
@@ -73,6 +97,8 @@ def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
     for span, score in model:
         if span.label_ in rule_labels and rules and score < model_only_threshold:
             continue
+        if extend_to_rules and span.label_ not in rule_labels:
+            span = widen(span, rules)
         candidates.append((span, score, 1))
     chosen = resolve(candidates)
     ents = []
@@ -85,9 +111,11 @@ def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
 
 
 @Language.factory("sec_merge", default_config={
-    "rule_labels": list(VALUED), "threshold": 0.5, "model_only_threshold": 0.7, "use_rules": True})
+    "rule_labels": list(VALUED), "threshold": 0.5, "model_only_threshold": 0.7, "use_rules": True,
+    "extend_to_rules": True})
 def make_merge(nlp: Language, name: str, rule_labels: list[str], threshold: float,
-               model_only_threshold: float, use_rules: bool):
+               model_only_threshold: float, use_rules: bool, extend_to_rules: bool = True):
     def merge(doc: Doc) -> Doc:
-        return merge_spans(doc, tuple(rule_labels), threshold, model_only_threshold, use_rules)
+        return merge_spans(doc, tuple(rule_labels), threshold, model_only_threshold, use_rules,
+                           extend_to_rules)
     return merge

@@ -35,18 +35,20 @@ Parquet (``.parquet``)
     If the parts folder exists it is authoritative (an ``OUT.parquet`` beside it is
     a stale merge); resuming on a finished ``OUT.parquet`` moves it into the parts
     folder as the first part and appends new parts after it. Columns: ``id``,
-    ``sha256``, ``error`` (strings) and ``spans``, ``events`` (JSON text, since span
-    values and event arguments are polymorphic: a date string, a money object, a
-    number). File metadata key ``sec_events`` says so.
+    ``sha256``, ``error`` (strings) and ``spans``, ``events``, ``unmatched_items``
+    (JSON text, since span values and event arguments are polymorphic: a date
+    string, a money object, a number; ``unmatched_items`` is null when the document
+    declared no 8-K items). File metadata key ``sec_events`` says so.
 
 SQLite (``.sqlite`` / ``.db``)
     One transaction per batch (WAL journal while running, ``synchronous=FULL``; on
     close the WAL is checkpointed and the file returned to a single-file rollback
-    journal). Schema (``PRAGMA user_version = 1``)::
+    journal). Schema (``PRAGMA user_version = 2``)::
 
         documents(seq INTEGER PRIMARY KEY,     -- 0-based output order = input order
                   id TEXT NOT NULL, sha256 TEXT, error TEXT,
-                  n_spans INTEGER NOT NULL, n_events INTEGER NOT NULL)
+                  n_spans INTEGER NOT NULL, n_events INTEGER NOT NULL,
+                  unmatched_items TEXT)        -- JSON list; NULL when no items declared
         spans(doc_seq INTEGER NOT NULL REFERENCES documents(seq),
               idx INTEGER NOT NULL,              -- position in the record's spans list
               start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
@@ -85,7 +87,7 @@ from typing import Iterable, Iterator
 from sec_events.documents import output_format
 
 FORMATS = ("jsonl", "parquet", "sqlite")
-SQLITE_VERSION = 1
+SQLITE_VERSION = 2
 PART_ROWS_ENV = "SEC_EVENTS_PARQUET_PART_ROWS"  # rows per Parquet part (default 1000)
 Key = tuple[str, "str | None"]
 
@@ -212,19 +214,27 @@ def parquet_schema():
     import pyarrow as pa
 
     return pa.schema([("id", pa.string()), ("sha256", pa.string()), ("spans", pa.string()),
-                      ("events", pa.string()), ("error", pa.string())],
+                      ("events", pa.string()), ("error", pa.string()), ("unmatched_items", pa.string())],
                      metadata={"sec_events": "extraction output v1 (FORMATS.md); spans and events "
                                              "are JSON text; sha256 of the UTF-8 document text"})
 
 
 def _parquet_row(record: dict) -> dict:
     return {"id": record["id"], "sha256": record.get("sha256"), "spans": _dumps(record.get("spans", [])),
-            "events": _dumps(record.get("events", [])), "error": record.get("error")}
+            "events": _dumps(record.get("events", [])), "error": record.get("error"),
+            "unmatched_items": _dumps(record["unmatched_items"]) if "unmatched_items" in record else None}
+
+
+def _with_items(record: dict, items: str | None) -> dict:
+    if items is not None:
+        record["unmatched_items"] = json.loads(items)
+    return record
 
 
 def _parquet_record(row: dict) -> dict:
-    return {"id": row["id"], "sha256": row["sha256"], "spans": json.loads(row["spans"] or "[]"),
-            "events": json.loads(row["events"] or "[]"), "error": row["error"]}
+    return _with_items({"id": row["id"], "sha256": row["sha256"], "spans": json.loads(row["spans"] or "[]"),
+                        "events": json.loads(row["events"] or "[]"), "error": row["error"]},
+                       row.get("unmatched_items"))
 
 
 def parts_dir(path: Path) -> Path:
@@ -359,7 +369,8 @@ CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT,
     error TEXT,
     n_spans INTEGER NOT NULL,
-    n_events INTEGER NOT NULL
+    n_events INTEGER NOT NULL,
+    unmatched_items TEXT
 );
 CREATE TABLE IF NOT EXISTS spans (
     doc_seq INTEGER NOT NULL REFERENCES documents(seq),
@@ -457,7 +468,9 @@ class SqliteWriter(RecordWriter):
             self._seq += 1
             rec_spans = rec.get("spans") or []
             rec_events = rec.get("events") or []
-            docs.append((seq, rec["id"], rec.get("sha256"), rec.get("error"), len(rec_spans), len(rec_events)))
+            items = _dumps(rec["unmatched_items"]) if "unmatched_items" in rec else None
+            docs.append((seq, rec["id"], rec.get("sha256"), rec.get("error"), len(rec_spans), len(rec_events),
+                         items))
             for i, s in enumerate(rec_spans):
                 spans.append((seq, i, s["start"], s["end"], s["label"], s["text"], _value(s),
                               s.get("score"), _extra(s, _SPAN_KEYS)))
@@ -474,7 +487,7 @@ class SqliteWriter(RecordWriter):
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?)", docs)
+            conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?)", docs)
             conn.executemany("INSERT INTO spans VALUES (?,?,?,?,?,?,?,?,?)", spans)
             conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?)", events)
             conn.executemany("INSERT INTO arguments VALUES (?,?,?,?,?,?,?,?,?)", args)
@@ -502,7 +515,7 @@ class SqliteWriter(RecordWriter):
 def _sqlite_records(path: Path) -> Iterator[dict]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        cur = conn.execute("SELECT seq, id, sha256, error FROM documents ORDER BY seq")
+        cur = conn.execute("SELECT seq, id, sha256, error, unmatched_items FROM documents ORDER BY seq")
         while True:
             rows = cur.fetchmany(256)
             if not rows:
@@ -546,9 +559,9 @@ def _sqlite_records(path: Path) -> Iterator[dict]:
                 if extra:
                     e.update(json.loads(extra))
                 events.setdefault(seq, []).append(e)
-            for seq, doc_id, sha, error in rows:
-                yield {"id": doc_id, "sha256": sha, "spans": spans.get(seq, []),
-                       "events": events.get(seq, []), "error": error}
+            for seq, doc_id, sha, error, items in rows:
+                yield _with_items({"id": doc_id, "sha256": sha, "spans": spans.get(seq, []),
+                                   "events": events.get(seq, []), "error": error}, items)
     finally:
         conn.close()
 

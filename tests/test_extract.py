@@ -174,7 +174,15 @@ def test_formats_agree_and_resume_is_a_no_op(tmp_path, docs40, small_docs, refer
     assert outputs[".parquet"] == outputs[".sqlite"] == reference[:40]
     assert sum(len(r["spans"]) for r in outputs[".jsonl"]) > 0
     first = outputs[".jsonl"][0]
-    assert set(first) == {"id", "sha256", "spans", "events", "error"}
+    assert set(first) == {"id", "sha256", "spans", "events", "error", "unmatched_items"}
+    # lee8k documents declare their 8-K items: the ones with no matching event are flagged
+    from extractors.items import filed_date, item_types
+    for rec, doc in zip(outputs[".jsonl"], small_docs):
+        declared = doc["meta"]["items"]
+        assert set(rec["unmatched_items"]) <= set(declared)
+        types = {e["type"] for e in rec["events"]}
+        for item in rec["unmatched_items"]:
+            assert not (item_types(item, filed_date(doc["meta"])) & types)
     assert first["sha256"] == document_task(small_docs[0])[1]
 
 

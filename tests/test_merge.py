@@ -1,0 +1,54 @@
+"""The rules + classifier merge policy (extractors/merge.py) on hand-built spans."""
+import numpy
+import spacy
+from spacy.tokens import Span
+
+from extractors.merge import merge_spans
+
+
+def _doc(text, rules, model):
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+
+    def span(words, label):
+        toks = [t.text for t in doc]
+        for i in range(len(toks)):
+            if toks[i:i + len(words)] == words:
+                return Span(doc, i, i + len(words), label=label)
+        raise AssertionError(words)
+
+    doc.spans["rules"] = [span(w.split(), l) for w, l in rules]
+    doc.spans["sc"] = [span(w.split(), l) for w, l, _ in model]
+    doc.spans["sc"].attrs["scores"] = numpy.array([s for _, _, s in model], dtype="f")
+    return doc
+
+
+def ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_valued_rule_spans_outrank_the_classifier():
+    doc = _doc("It paid $ 5 million on May 2 , 2022 .",
+               [("$ 5 million", "MONEY"), ("May 2 , 2022", "DATE")],
+               [("5 million", "MONEY", 0.99), ("May 2", "DATE", 0.9)])
+    assert ents(merge_spans(doc)) == [("$ 5 million", "MONEY"), ("May 2 , 2022", "DATE")]
+
+
+def test_classifier_outranks_rules_for_names_and_low_scores_are_dropped():
+    doc = _doc("Mr. Ada Byron joined Acme .",
+               [("Mr. Ada Byron", "PERSON"), ("Acme", "ORG")],
+               [("Ada Byron", "PERSON", 0.8), ("Acme", "PERSON", 0.3)])
+    assert ents(merge_spans(doc)) == [("Ada Byron", "PERSON"), ("Acme", "ORG")]
+    assert ents(merge_spans(_doc("Mr. Ada Byron joined Acme .", [("Acme", "ORG")],
+                                 [("Ada Byron", "PERSON", 0.8)]), use_rules=False)) == [("Ada Byron", "PERSON")]
+
+
+def test_org_is_widened_to_the_rule_boundary_over_name_words_only():
+    doc = _doc("Quillfeather Robotics , Inc. appointed her .",
+               [("Quillfeather Robotics , Inc.", "ORG"), ("Quillfeather", "ORG")],
+               [("Robotics , Inc.", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("Quillfeather Robotics , Inc.", "ORG")]
+    assert ents(merge_spans(doc, extend_to_rules=False)) == [("Quillfeather", "ORG"), ("Robotics , Inc.", "ORG")]
+    board = _doc("The Board of Directors of Acme Inc. met .",
+                 [("Board of Directors of Acme Inc.", "ORG")], [("Acme Inc.", "ORG", 0.9)])
+    assert ents(merge_spans(board)) == [("Acme Inc.", "ORG")]
