@@ -16,6 +16,8 @@ Policy (component `sec_merge`, settings in its config):
    adds only capitalised name words (`Quillfeather Robotics, Inc.` around a classifier's `Robotics, Inc.`),
    the classifier span is widened to the shortest such rule span
    (`extend_to_rules`): the classifier found the entity, the rule its boundary.
+   PERSON and ORG candidates whose whole text is a form name (`N-SAR`, `10-K`) or
+   in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped.
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -24,6 +26,7 @@ the rules add); with no classifier in the pipeline the rules alone are used.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from spacy.language import Language
@@ -65,7 +68,17 @@ def resolve(candidates: Iterable[tuple[Span, float, int]]) -> list[tuple[Span, f
 
 
 def _name_words(tokens) -> bool:
-    return all(t.is_title or t.is_upper or t.text in {"&", "-"} for t in tokens)
+    return all(t.is_title or t.is_upper or t.is_space or t.text in {"&", "-"} for t in tokens)
+
+
+# Texts that are never PERSON/ORG names however capitalised: form names and the
+# acronyms of financial measures or page furniture that classifiers take for names.
+NOT_NAMES = ("EPS", "GAAP", "EBITDA", "EBIT", "FFO", "AFFO", "LOGO", "CUSIP", "FORM", "ITEM", "EXHIBIT")
+FORM_NAME = re.compile(r"^(?:Form\s+)?(?:N-SAR|N-CSR|N-Q|\d{1,2}-[A-Z]{1,2}(?:/A)?|\d{2}[a-z]-\d{1,2})$")
+
+
+def is_name_text(text: str, not_names=NOT_NAMES) -> bool:
+    return text not in not_names and not FORM_NAME.match(text)
 
 
 def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
@@ -85,7 +98,7 @@ def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
 
 def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
                 model_only_threshold: float = 0.7, use_rules: bool = True,
-                extend_to_rules: bool = True) -> Doc:
+                extend_to_rules: bool = True, not_names=NOT_NAMES) -> Doc:
     rules = _scored(doc.spans[RULES_KEY]) if use_rules and RULES_KEY in doc.spans else []
     model = [(s, sc) for s, sc in _scored(doc.spans[MODEL_KEY])
              if sc >= threshold] if MODEL_KEY in doc.spans else []
@@ -100,6 +113,8 @@ def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
         if extend_to_rules and span.label_ not in rule_labels:
             span = widen(span, rules)
         candidates.append((span, score, 1))
+    candidates = [c for c in candidates
+                  if c[0].label_ not in ("PERSON", "ORG") or is_name_text(c[0].text, not_names)]
     chosen = resolve(candidates)
     ents = []
     for span, score in chosen:
@@ -112,10 +127,13 @@ def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
 
 @Language.factory("sec_merge", default_config={
     "rule_labels": list(VALUED), "threshold": 0.5, "model_only_threshold": 0.7, "use_rules": True,
-    "extend_to_rules": True})
+    "extend_to_rules": True, "not_names": list(NOT_NAMES)})
 def make_merge(nlp: Language, name: str, rule_labels: list[str], threshold: float,
-               model_only_threshold: float, use_rules: bool, extend_to_rules: bool = True):
+               model_only_threshold: float, use_rules: bool, extend_to_rules: bool = True,
+               not_names: list[str] = list(NOT_NAMES)):
+    stop = frozenset(not_names)
+
     def merge(doc: Doc) -> Doc:
         return merge_spans(doc, tuple(rule_labels), threshold, model_only_threshold, use_rules,
-                           extend_to_rules)
+                           extend_to_rules, stop)
     return merge

@@ -1,5 +1,7 @@
 """Event-record stages on text written for these tests: name aliases, rule triggers,
 per-figure FINANCIAL_RESULT decoding, and the linker component's records."""
+import re
+
 import pytest
 from spacy.tokens import Span
 
@@ -54,3 +56,28 @@ def test_results_one_event_per_figure(nlp):
     assert text[slice(*first["metric"])] == "Net revenues" == text[slice(*second["metric"])]
     assert text[slice(*first["period"])] == "the second quarter of 2023"
     assert text[slice(*second["period"])] == "the second quarter of 2022"
+
+
+def test_results_with_no_figure_are_events_only_when_generic(nlp):
+    text = ("Brindlecomb Corp. today announced its financial results for the third quarter of 2021. "
+            "The Company expects a net loss in fiscal 2022.")
+    doc = nlp(text)
+    found = [(m.start(), m.end()) for m in re.finditer(r"financial results|net loss", text)]
+    events = decode_results(doc, [(a, b, 0.9) for a, b in found])
+    assert [text[slice(*e["trigger"])] for e in events] == ["financial results"]
+    assert text[slice(*events[0]["args"]["period"])] == "the third quarter of 2021"
+    assert len(decode_results(doc, [(a, b, 0.9) for a, b in found], generic_only=False)) == 2
+
+
+def test_signed_only_in_the_signature_clause():
+    from extractors.linker.component import in_signature_clause
+
+    clause = "the registrant has duly caused this report to be signed on its behalf by the undersigned."
+    at = clause.index("signed")
+    assert in_signature_clause(clause, at, at + 6)
+    instruction = ("INSTRUCTION: The form may be signed by an executive officer of the registrant or by any "
+                   "other duly authorized representative.")
+    at = instruction.index("signed")
+    assert not in_signature_clause(instruction, at, at + 6)
+    copies = "2. One signed original and four conformed copies of this form shall be filed."
+    assert not in_signature_clause(copies, copies.index("signed"), copies.index("signed") + 6)

@@ -55,3 +55,36 @@ def test_seed_filings(nlp, shared):
     assert {"SHAREHOLDER_VOTE", "ACQUISITION", "SIGNATURE", "LATE_FILING", "FINANCIAL_RESULT"} <= types
     late = next(e for p in preds for e in p["events"] if e["type"] == "LATE_FILING")
     assert {a["role"] for a in late["args"]} >= {"filer", "period"}
+
+
+def test_one_signature_per_registrant_block(nlp, shared):
+    """A filing signed for two registrants gives one SIGNATURE per registrant (SCHEMA
+    v1.1): in a real filing (LG&E and KU, 2003) each block has its own clause; in our
+    own text both blocks follow one clause and share its trigger."""
+    from extractors.records import doc_to_record
+    from sec_events.read.build import iter_documents
+
+    def signatures(text):
+        events = doc_to_record(nlp(text), "t")["events"]
+        return [(e["trigger"]["start"], {a["role"]: a["text"] for a in e["args"]})
+                for e in events if e["type"] == "SIGNATURE"]
+
+    path = shared / "corpus" / "edgar" / "0001104659-03-004925.html"
+    (doc,) = [d for d in iter_documents([path]) if isinstance(d, dict)]
+    sigs = signatures(doc["text"])
+    assert len(sigs) == 2 and sigs[0][0] != sigs[1][0]
+    assert "Louisville Gas" in sigs[0][1]["org"] and "Kentucky Utilities" in sigs[1][1]["org"]
+    assert all(s[1]["signer"] == "John R. McCall" and s[1]["date"] == "March 25, 2003" for s in sigs)
+
+    text = ("SIGNATURES\n\nPursuant to the requirements of the Securities Exchange Act of 1934, each registrant "
+            "has duly caused this report to be signed on its behalf by the undersigned hereunto duly "
+            "authorized.\n\nDated: June 4, 2021\n\nHARROWGATE ENERGY PARTNERS, L.P.\n\nBy: /s/ Miriam T. Okafor"
+            "\nName: Miriam T. Okafor\nTitle: Chief Financial Officer\n\nHARROWGATE MIDSTREAM FINANCE CORP.\n\n"
+            "By: /s/ Daniel R. Whitcombe\nName: Daniel R. Whitcombe\nTitle: Treasurer\n")
+    sigs = signatures(text)
+    assert len(sigs) == 2 and sigs[0][0] == sigs[1][0]
+    assert [s[1].get("org") for s in sigs] == ["HARROWGATE ENERGY PARTNERS, L.P.", "HARROWGATE MIDSTREAM FINANCE CORP."]
+    assert [s[1].get("role") for s in sigs] == ["Chief Financial Officer", "Treasurer"]
+    assert all(s[1].get("date") == "June 4, 2021" for s in sigs)
+    one = text.replace("HARROWGATE MIDSTREAM FINANCE CORP.", "")   # two officers, one registrant
+    assert len(signatures(one)) == 1

@@ -7,7 +7,10 @@ FORMATS.md event dicts (type, trigger, args with text and value, modality, score
 Form-level structure:
 - SIGNATURE: candidates are looked for in the block after the signature clause
   (`By:`, `/s/`, `Name:`, `Title:`, `Date:` lines carry line-prefix features);
-  roles left empty are read off the block's layout (forms.py).
+  roles left empty are read off the block's layout (forms.py). A filing signed for
+  several registrants gives one SIGNATURE per registrant's block, sharing the trigger.
+  A `signed` outside a signature clause (form instructions: "may be signed by") is
+  no trigger.
 - LATE_FILING: a 12b-25 notice's cover fields lie anywhere on the form, so its
   candidates span the whole document; `form` is the checked box's form; filer,
   period and expected date are read off the cover fields (forms.py).
@@ -27,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.linker.candidates import DocView
-from extractors.linker.forms import late_filing_roles, signature_roles
+from extractors.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.linker.model import ArgumentLinker
 from extractors.linker.results import decode_results
 from extractors.linker.schema import ROLES
@@ -37,6 +40,17 @@ from extractors.records import span_value
 TRIGGERS_KEY = "triggers"
 EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\w*|project(?:s|ed|ion)|"
                           r"will|estimate[sd]?|target\w*)\b", re.I)
+
+# a SIGNATURE trigger is `signed` in the signature clause ("caused this report to be
+# signed on its behalf by the undersigned"), not in form instructions ("may be signed by")
+SIGNATURE_CLAUSE = re.compile(r"on\s+(?:its|their|his|her)\s+behalf|undersigned", re.I)
+SIGNATURE_NOT = re.compile(r"(?:(?:may|shall|must|should)\s+be|manually|one)\s+$", re.I)
+
+
+def in_signature_clause(text: str, start: int, end: int, window: int = 150) -> bool:
+    return bool(SIGNATURE_CLAUSE.search(text, max(0, start - window), end + window)) \
+        and not SIGNATURE_NOT.search(text[max(0, start - 20):start])
+
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -83,6 +97,16 @@ class EventLinker:
             if trig.label_ == "FINANCIAL_RESULT" and self.results_decoding != "off":
                 results.append((trig.start_char, trig.end_char, score))
                 continue
+            if trig.label_ == "SIGNATURE":
+                if not in_signature_clause(text, trig.start_char, trig.end_char):
+                    continue
+                blocks = signature_blocks(text, ents, (trig.start_char, trig.end_char))
+                if blocks:  # several registrants: one event per signature block, one trigger
+                    for block in blocks:
+                        args = [(role, s, e, 0.5) for role, (s, e) in block.items()]
+                        events.append(self._record(doc, text, "SIGNATURE", (trig.start_char, trig.end_char),
+                                                   args, score, ent_label, year))
+                    continue
             args = [(a["role"], a["start"], a["end"], a["score"]) for a in self.link(view, trig)]
             args += self._form_args(text, ents, trig, args)
             events.append(self._record(doc, text, trig.label_, (trig.start_char, trig.end_char), args, score,

@@ -12,6 +12,13 @@ failing that, the last ORG before the clause on a line of its own (the registran
 name above `By:`), `date` the DATE on a `Date:`/`Dated:` line, else the nearest DATE
 in the block.
 
+A filing signed for several registrants (SCHEMA v1.1) has one SIGNATURE per
+signature block, all sharing the trigger: `signature_blocks` splits the region after
+the clause at its `By:` lines (else its `/s/` lines); when two or more blocks each
+name a different registrant (the ORG line above `By:`), each block becomes an event
+with its own org, signer and role, and the date line they share. Two officers
+signing for one registrant stay one block.
+
 LATE_FILING (trigger: the form's title `NOTIFICATION OF LATE FILING`, or the
 statement that the report could not be filed in time). `filer`: the ORG on the
 `Full Name of Registrant` line; `form`: the checked form (`[X] Form 10-K`);
@@ -55,6 +62,48 @@ def signature_roles(text: str, ents: list[tuple[int, int, str]], trig: tuple[int
     if labelled or dates:
         out["date"] = (labelled or dates)[0]
     return out
+
+
+BLOCK_START = re.compile(r"^[ \t]*By\s*:", re.I | re.M)
+SLASH_S = re.compile(r"^[ \t]*(?:By\s*:?\s*)?/s/", re.I | re.M)
+MULTI_SIGNATURE_CHARS = 3000
+
+
+def signature_blocks(text: str, ents: list[tuple[int, int, str]], trig: tuple[int, int]) -> list[dict]:
+    """Role dicts, one per registrant's signature block; [] when the clause is signed
+    for one registrant (then `signature_roles` reads the single block)."""
+    lo, hi = trig[1], min(len(text), trig[1] + MULTI_SIGNATURE_CHARS)
+    region = text[lo:hi]
+    starts = [lo + m.start() for m in BLOCK_START.finditer(region)] or \
+             [lo + m.start() for m in SLASH_S.finditer(region)]
+    if len(starts) < 2:
+        return []
+    blocks = []
+    shared_date = signature_roles(text, ents, trig).get("date")
+    prev_end = lo
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else min(hi, start + SIGNATURE_CHARS)
+        # the registrant's name: the last ORG between the previous block's lines and `By:`
+        orgs = [(s, e) for s, e, l in ents if l == "ORG" and prev_end <= s and e <= start]
+        roles: dict = {}
+        if orgs:
+            roles["org"] = orgs[-1]
+        signer = _first(ents, "PERSON", start, end)
+        if signer:
+            roles["signer"] = signer
+            role = _first(ents, "ROLE", signer[1], min(end, signer[1] + 200))
+            if role:
+                roles["role"] = role
+            prev_end = (role or signer)[1]
+        else:
+            prev_end = start
+        if shared_date:
+            roles["date"] = shared_date
+        blocks.append(roles)
+    names = {text[o[0]:o[1]].strip().rstrip(".").lower() for o in (b.get("org") for b in blocks) if o}
+    if len(names) < 2 or any("org" not in b for b in blocks):
+        return []
+    return blocks
 
 
 def late_filing_roles(text: str, ents: list[tuple[int, int, str]]) -> dict:

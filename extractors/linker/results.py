@@ -19,8 +19,10 @@ decoded per figure:
    DATE of the sentence; `change` is a PERCENT that follows the figure before the
    next figure, in the same sentence, and is stated as a change (a cue such as
    `up`, `increase`, `compared` next to it), not a share or margin.
-4. Classifier triggers with no figure in their sentence (`announced its financial
-   results for the third quarter`) stay events with `metric` and `period` only.
+4. Classifier triggers with no figure in their sentence stay events with `metric`
+   and `period` only when they name results in general (`announced its financial
+   results for the third quarter`: `GENERIC_RESULTS`); a specific metric with no
+   figure (`a net loss in fiscal 2001`) is no event (SCHEMA: one event per figure).
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ METRIC = re.compile(
 CHANGE_CUE = re.compile(r"\b(?:up|down|increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declin\w*|gain|"
                         r"drop\w*|higher|lower|improve\w*|change[sd]?|compared|year[- ]over[- ]year|"
                         r"sequential\w*)\b", re.I)
+GENERIC_RESULTS = re.compile(r"\b(?:results|earnings|performance)\b(?!\s+per\b)", re.I)
 RANGE_GAP = re.compile(r"^\s*(?:to|and|-|\u2013|through)\s*$", re.I)
 CLAUSE_BREAK = re.compile(r"[;,]\s+(?:and|while|compared|up|down|an?\s+(?:increase|decrease))\b|;")
 
@@ -60,7 +63,7 @@ def _is_change(text: str, pct: tuple[int, int]) -> bool:
 
 
 def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
-                   lexicon_alone: bool = True) -> list[dict]:
+                   lexicon_alone: bool = True, generic_only: bool = True) -> list[dict]:
     """FINANCIAL_RESULT events as dicts: trigger offsets, score, arg offsets by role."""
     text = doc.text
     money = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
@@ -112,6 +115,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         sent = next(((s0, s1) for s0, s1 in sents if s0 <= a < s1), (0, len(text)))
         if any(sent[0] <= f0 and f1 <= sent[1] for f0, f1 in money):
             continue  # its figures were decoded above under other metric phrases
+        if generic_only and not GENERIC_RESULTS.search(text[a:b]):
+            continue  # a specific metric with no figure reports no result
         sent_dates = [d for d in dates if sent[0] <= d[0] and d[1] <= sent[1]]
         args = {"metric": (a, b)}
         if sent_dates:
