@@ -42,15 +42,22 @@ def _first(ents, label, lo, hi):
     return next(((s, e) for s, e, l in ents if l == label and lo <= s and e <= hi), None)
 
 
+def _signer(ents, lo: int, hi: int, out: dict) -> int | None:
+    """Put the block's first PERSON and the ROLE after it into `out`; return where they end."""
+    signer = _first(ents, "PERSON", lo, hi)
+    if not signer:
+        return None
+    out["signer"] = signer
+    role = _first(ents, "ROLE", signer[1], min(hi, signer[1] + 200))
+    if role:
+        out["role"] = role
+    return (role or signer)[1]
+
+
 def signature_roles(text: str, ents: list[tuple[int, int, str]], trig: tuple[int, int]) -> dict:
     lo, hi = trig[1], min(len(text), trig[1] + SIGNATURE_CHARS)
     out = {}
-    signer = _first(ents, "PERSON", lo, hi)
-    if signer:
-        out["signer"] = signer
-        role = _first(ents, "ROLE", signer[1], min(hi, signer[1] + 200))
-        if role:
-            out["role"] = role
+    _signer(ents, lo, hi, out)
     org = _first(ents, "ORG", lo, hi)
     if org is None:
         before = [(s, e) for s, e, l in ents if l == "ORG" and max(0, trig[0] - 600) <= s and e <= trig[0]]
@@ -88,15 +95,7 @@ def signature_blocks(text: str, ents: list[tuple[int, int, str]], trig: tuple[in
         roles: dict = {}
         if orgs:
             roles["org"] = orgs[-1]
-        signer = _first(ents, "PERSON", start, end)
-        if signer:
-            roles["signer"] = signer
-            role = _first(ents, "ROLE", signer[1], min(end, signer[1] + 200))
-            if role:
-                roles["role"] = role
-            prev_end = (role or signer)[1]
-        else:
-            prev_end = start
+        prev_end = _signer(ents, start, end, roles) or start
         if shared_date:
             roles["date"] = shared_date
         blocks.append(roles)
