@@ -59,8 +59,7 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
         "error": None,
     }
     if meta and meta.get("items"):
-        filed = meta.get("filed") if "accepted" not in meta else filed_date(meta)
-        record["unmatched_items"] = unmatched_items(meta["items"], {e["type"] for e in events}, filed)
+        record["unmatched_items"] = unmatched_items(meta["items"], {e["type"] for e in events}, filed_date(meta))
     return record
 
 

@@ -56,6 +56,17 @@ def ablation(nlp, gold: list[dict]) -> dict:
     return {k: {x: v[x] for x in ("p", "r", "f")} for k, v in out.items()}
 
 
+SCORE_KEYS = ("entities", "values", "triggers", "arguments", "records", "doc_types", "seconds")
+
+
+def split_scores(nlp, shared: Path | None = None, splits=("dev", "test")) -> dict:
+    """The figures a model's meta records (`sec_events.scores`), per gold split."""
+    from training.corpus import load_gold
+
+    return {split: {k: v for k, v in evaluate(nlp, load_gold(split, shared))[0].items() if k in SCORE_KEYS}
+            for split in splits}
+
+
 def items_agreement(nlp, docs_path: Path, limit: int | None = None) -> dict:
     """Document event types extracted vs the 8-K items each filer declared: the types
     of the events in the 8-K body (before its EX-99 exhibits), and, for comparison,

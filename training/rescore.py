@@ -19,20 +19,14 @@ from pathlib import Path
 import typer
 
 from sec_events.paths import shared_dir
-from training.corpus import load_gold
-from training.evaluate import evaluate
-
-KEYS = ("entities", "values", "triggers", "arguments", "records", "doc_types", "seconds")
+from training.evaluate import split_scores
 
 
 def rescore(model: Path, shared: Path | None = None) -> dict:
     import spacy
 
     nlp = spacy.load(model)
-    scores = {}
-    for split in ("dev", "test"):
-        metrics, _ = evaluate(nlp, load_gold(split, shared or shared_dir()))
-        scores[split] = {k: metrics[k] for k in KEYS}
+    scores = split_scores(nlp, shared or shared_dir())
     meta_path = Path(model) / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     own = meta["sec_events"]

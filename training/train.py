@@ -148,7 +148,7 @@ def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], 
 def run_train(output: Path, shared: Path | None = None, config: Path | None = None, seed: int = 0,
               fraction: float = 1.0, max_steps: int | None = None, suggester: str = DEFAULT_SUGGESTER,
               workdir: Path | None = None, curve: bool = False, fin5: bool = False) -> dict:
-    from training.evaluate import evaluate
+    from training.evaluate import evaluate, split_scores
 
     if suggester not in CONFIGS:
         raise ValueError(f"unknown suggester {suggester!r} (one of {', '.join(CONFIGS)})")
@@ -169,11 +169,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
     nlp, data = train_once(workdir / f"{fraction:g}", config, train + extra, dev, seed, max_steps,
                            linker_train=train)
     train_seconds = time.perf_counter() - start
-    scores = {}
-    for split in ("dev", "test"):
-        metrics, _ = evaluate(nlp, load_gold(split, shared))
-        scores[split] = {k: metrics[k] for k in ("entities", "values", "triggers", "arguments", "records",
-                                                 "doc_types", "seconds")}
+    scores = split_scores(nlp, shared)
     learning_curve = []
     if curve:
         for share in (0.25, 0.5):

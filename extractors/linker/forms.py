@@ -64,11 +64,17 @@ def signature_roles(text: str, ents: list[tuple[int, int, str]], trig: tuple[int
         org = before[-1] if before else None
     if org:
         out["org"] = org
+    date = _signature_date(text, ents, lo, hi)
+    if date:
+        out["date"] = date
+    return out
+
+
+def _signature_date(text: str, ents, lo: int, hi: int):
+    """The DATE on a `Date:`/`Dated:` line of the block, else its first DATE."""
     dates = [(s, e) for s, e, l in ents if l == "DATE" and lo <= s and e <= hi]
     labelled = [d for d in dates if DATE_LINE.search(text[max(0, d[0] - 12):d[0]])]
-    if labelled or dates:
-        out["date"] = (labelled or dates)[0]
-    return out
+    return (labelled or dates or [None])[0]
 
 
 BLOCK_START = re.compile(r"^[ \t]*By\s*:", re.I | re.M)
@@ -86,7 +92,7 @@ def signature_blocks(text: str, ents: list[tuple[int, int, str]], trig: tuple[in
     if len(starts) < 2:
         return []
     blocks = []
-    shared_date = signature_roles(text, ents, trig).get("date")
+    shared_date = _signature_date(text, ents, trig[1], min(len(text), trig[1] + SIGNATURE_CHARS))
     prev_end = lo
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else min(hi, start + SIGNATURE_CHARS)

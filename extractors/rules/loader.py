@@ -95,22 +95,11 @@ def _unroll(tok: dict) -> list[dict]:
     ``+`` -> 1 required + 3 optional copies, ``*`` -> 4 optional, ``{n,m}`` -> n required +
     m-n optional (``{n,}`` counts as ``{n,n+3}``).
     """
-    op = tok.get("OP")
-    base = {k: v for k, v in tok.items() if k != "OP"}
-    if op == "+":
-        lo, hi = 1, MAX_REPEAT
-    elif op == "*":
-        lo, hi = 0, MAX_REPEAT
-    elif op and op.startswith("{"):
-        inner = op.strip("{}")
-        if "," in inner:
-            a, b = inner.split(",")
-            lo = int(a or 0)
-            hi = int(b) if b else lo + MAX_REPEAT - 1
-        else:
-            lo = hi = int(inner)
-    else:
+    bounds = _repeat_bounds(tok.get("OP"))
+    if bounds is None:
         return [tok]
+    lo, hi = bounds
+    base = {k: v for k, v in tok.items() if k != "OP"}
     return [dict(base) for _ in range(lo)] + [dict(base, OP="?") for _ in range(hi - lo)]
 
 
@@ -129,20 +118,29 @@ def expand_pattern(pattern: list[dict], macros: dict) -> list[dict]:
     return out
 
 
-def _bounded_op(op: str | None) -> str | None:
-    """The repeat operator with the bounds :func:`_unroll` gives it (``+`` -> ``{1,4}``)."""
+def _repeat_bounds(op: str | None) -> tuple[int, int] | None:
+    """(min, max) copies of a repeated token (``+`` -> 1..MAX_REPEAT); None when not repeated."""
     if op == "+":
-        return f"{{1,{MAX_REPEAT}}}"
+        return 1, MAX_REPEAT
     if op == "*":
-        return f"{{0,{MAX_REPEAT}}}"
+        return 0, MAX_REPEAT
     if op and op.startswith("{"):
         inner = op.strip("{}")
-        if "," in inner:
-            a, b = inner.split(",")
-            lo = int(a or 0)
-            hi = int(b) if b else lo + MAX_REPEAT - 1
-            return f"{{{lo},{hi}}}"
-    return op
+        if "," not in inner:
+            return int(inner), int(inner)
+        a, b = inner.split(",")
+        lo = int(a or 0)
+        return lo, int(b) if b else lo + MAX_REPEAT - 1
+    return None
+
+
+def _bounded_op(op: str | None) -> str | None:
+    """The repeat operator with the bounds :func:`_unroll` gives it (``+`` -> ``{1,4}``);
+    an exact count (``{3}``) stays as it is."""
+    bounds = _repeat_bounds(op)
+    if bounds is None or (op.startswith("{") and "," not in op):
+        return op
+    return f"{{{bounds[0]},{bounds[1]}}}"
 
 
 def compact_pattern(pattern: list[dict], macros: dict) -> list[dict]:
