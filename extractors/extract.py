@@ -1,6 +1,6 @@
 """Batch extraction: documents in, FORMATS.md extraction records out.
 
-    read (documents JSONL/Parquet or raw EDGAR) -> tasks -> batches -> nlp.pipe
+    read (documents JSONL/Parquet or raw EDGAR) -> tasks -> batches -> windows -> nlp.pipe
          -> records (+ sha256) -> resumable writer (JSONL / Parquet / SQLite)
 
 Input
@@ -16,6 +16,12 @@ Streaming
     whichever comes first (even work units keep the workers balanced). At most a bounded window of batches (4 per worker)
     is in flight, so memory does not grow with the input. Output is one record per
     input document, in input order, whatever the number of processes.
+
+Long documents
+    A text over `WINDOW_CHARS` (60k) characters runs as consecutive windows cut at
+    paragraph breaks, and one `nlp.pipe` call gets about one window of text, so a
+    process's working memory is bounded by the window, not by the longest filing
+    (`extractors.windows`, which also says what a cut can cost).
 
 Processes
     ``processes=1`` runs the pipeline in this process. ``processes=N`` starts N
@@ -54,7 +60,9 @@ from typing import Callable, Iterable, Iterator
 import spacy
 
 from extractors.items import filed_date
-from extractors.records import doc_to_record, error_record
+from extractors.normalise import document_year
+from extractors.records import add_unmatched_items, doc_to_record, error_record
+from extractors.windows import WINDOW_CHARS, YEAR_KEY, join_records, window_bounds
 from extractors.writers import FORMATS, open_writer
 from sec_events.documents import output_format
 from sec_events.paths import default_model
@@ -219,22 +227,59 @@ def batched_tasks(tasks: Iterable[Task], size: int, max_chars: int | None = BATC
 
 
 # --------------------------------------------------------------------------- batch
-def _record(doc, task: Task) -> dict:
-    rec = doc_to_record(doc, task[0], task[4] if len(task) > 4 else None)
-    return {"id": rec.pop("id"), "sha256": task[1], **rec}
-
-
 def _error(task: Task, reason: str) -> dict:
     rec = error_record(task[0], reason)
     return {"id": rec.pop("id"), "sha256": task[1], **rec}
 
 
-def process_batch(nlp, tasks: list[Task], batch_size: int | None = None) -> list[tuple[dict, int]]:
+def _windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
+    """(offset, unprocessed Doc) per window of the task's text (extractors.windows);
+    every window carries the whole document's year."""
+    text = task[2]
+    bounds = window_bounds(text, max_chars)
+    year = document_year(text) if len(bounds) > 1 else None
+    out = []
+    for start, end in bounds:
+        doc = nlp.make_doc(text[start:end])
+        if year is not None:
+            doc.user_data[YEAR_KEY] = year
+        out.append((start, doc))
+    return out
+
+
+def _pipe_groups(units: list[tuple[int, int, object]], max_chars: int) -> Iterator[list]:
+    """Units (task index, offset, Doc) in groups of about `max_chars` characters: one
+    `nlp.pipe` batch holds no more text than one window, whatever the batch size."""
+    group, chars = [], 0
+    for unit in units:
+        n = len(unit[2].text)
+        if group and chars + n > max_chars:
+            yield group
+            group, chars = [], 0
+        group.append(unit)
+        chars += n
+    if group:
+        yield group
+
+
+def _task_record(task: Task, parts: list[tuple[int, object]]) -> dict:
+    """The document record of a task from its processed windows, with hash and the
+    declared items no event matches."""
+    rec = join_records(task[0], [(offset, doc_to_record(doc, task[0])) for offset, doc in parts])
+    meta = task[4] if len(task) > 4 else None
+    add_unmatched_items(rec, meta)
+    return {"id": rec.pop("id"), "sha256": task[1], **rec}
+
+
+def process_batch(nlp, tasks: list[Task], batch_size: int | None = None,
+                  window_chars: int = WINDOW_CHARS) -> list[tuple[dict, int]]:
     """Run `nlp.pipe` over a batch of tasks; (record, words) per task, in order.
 
-    Documents that cannot be processed get an error record; if anything raises
-    while the batch runs, the batch is redone one document at a time so that only
-    the failing document gets ``component-error``."""
+    Texts longer than `window_chars` run in windows (extractors.windows), and one
+    `nlp.pipe` call gets about `window_chars` characters, so working memory is bounded
+    by the window size, not by the longest filing. Documents that cannot be processed
+    get an error record; if anything raises while the batch runs, the batch is redone
+    one document at a time so that only the failing document gets ``component-error``."""
     out: list = [None] * len(tasks)
     todo: list[int] = []
     for i, task in enumerate(tasks):
@@ -245,15 +290,21 @@ def process_batch(nlp, tasks: list[Task], batch_size: int | None = None) -> list
             out[i] = (_error(task, err), 0)
         else:
             todo.append(i)
-    texts = [tasks[i][2] for i in todo]
     try:
-        for i, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size or max(len(texts), 1))):
-            out[i] = (_record(doc, tasks[i]), len(tasks[i][2].split()))
+        units = [(i, offset, doc) for i in todo for offset, doc in _windows(nlp, tasks[i], window_chars)]
+        done: dict[int, list] = {i: [] for i in todo}
+        for group in _pipe_groups(units, window_chars):
+            docs = nlp.pipe([doc for _, _, doc in group], batch_size=batch_size or len(group))
+            for (i, offset, _), doc in zip(group, docs):
+                done[i].append((offset, doc))
+        for i in todo:
+            out[i] = (_task_record(tasks[i], done[i]), len(tasks[i][2].split()))
     except Exception:
         for i in todo:
             task = tasks[i]
             try:
-                out[i] = (_record(nlp(task[2]), task), len(task[2].split()))
+                parts = [(offset, nlp(doc)) for offset, doc in _windows(nlp, task, window_chars)]
+                out[i] = (_task_record(task, parts), len(task[2].split()))
             except Exception as exc:  # one bad document never stops the batch
                 msg = " ".join(str(exc).split())[:300]
                 out[i] = (_error(task, f"component-error: {type(exc).__name__}: {msg}"), 0)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.items import filed_date, unmatched_items
 from extractors.normalise import VALUED, document_year, normalise
+from extractors.windows import YEAR_KEY
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -45,22 +46,34 @@ def span_record(span: Span, doc_year: int | None, text: str) -> dict:
     return record
 
 
+def doc_year(doc: Doc, text: str) -> int | None:
+    """The year a document's dates imply: set on a window of a long document by the
+    batch runner (the whole document's year), else read from the text."""
+    year = doc.user_data.get(YEAR_KEY)
+    return year if year is not None else document_year(text)
+
+
+def add_unmatched_items(record: dict, meta: dict | None) -> dict:
+    """When the document's `meta` declares 8-K items, `unmatched_items` lists those
+    with no event of a type the item maps to (extractors.items)."""
+    if meta and meta.get("items"):
+        types = {e["type"] for e in record["events"]}
+        record["unmatched_items"] = unmatched_items(meta["items"], types, filed_date(meta))
+    return record
+
+
 def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
-    """FORMATS.md extraction output for one document. When the document's `meta`
-    declares 8-K items, `unmatched_items` lists those with no event of a type the
-    item maps to (extractors.items)."""
+    """FORMATS.md extraction output for one document (see `add_unmatched_items` for
+    what `meta` adds)."""
     text = doc.text
-    year = document_year(text)
-    events = list(doc._.events or [])
+    year = doc_year(doc, text)
     record = {
         "id": doc_id,
         "spans": [span_record(ent, year, text) for ent in doc.ents],
-        "events": events,
+        "events": list(doc._.events or []),
         "error": None,
     }
-    if meta and meta.get("items"):
-        record["unmatched_items"] = unmatched_items(meta["items"], {e["type"] for e in events}, filed_date(meta))
-    return record
+    return add_unmatched_items(record, meta)
 
 
 def error_record(doc_id: str, reason: str) -> dict:

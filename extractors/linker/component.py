@@ -30,12 +30,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.linker.candidates import DocView
-from extractors.linker.forms import late_filing_roles, signature_blocks, signature_roles
+from extractors.linker.forms import SIGNATURE_CLAUSE, late_filing_roles, signature_blocks, signature_roles
 from extractors.linker.model import ArgumentLinker
 from extractors.linker.results import decode_results
 from extractors.linker.schema import ROLES
-from extractors.normalise import VALUED, document_year
-from extractors.records import span_value
+from extractors.normalise import VALUED
+from extractors.records import doc_year, span_value
 
 TRIGGERS_KEY = "triggers"
 EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\w*|project(?:s|ed|ion)|"
@@ -43,7 +43,6 @@ EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\
 
 # a SIGNATURE trigger is `signed` in the signature clause ("caused this report to be
 # signed on its behalf by the undersigned"), not in form instructions ("may be signed by")
-SIGNATURE_CLAUSE = re.compile(r"on\s+(?:its|their|his|her)\s+behalf|undersigned", re.I)
 SIGNATURE_NOT = re.compile(r"(?:(?:may|shall|must|should)\s+be|manually|one)\s+$", re.I)
 
 
@@ -88,7 +87,7 @@ class EventLinker:
         view = DocView(doc, ents)
         text = view.text  # Doc.text rebuilds the string on every access: read it once
         ent_label = {(s, e): label for s, e, label in ents}
-        year = document_year(text)
+        year = doc_year(doc, text)
         events = []
         results = []
         for trig, score in zip(triggers, _trigger_scores(triggers)):

@@ -37,6 +37,9 @@ PERIOD_CUE = re.compile(r"(?:Period\s+Ended|period\s+ended|fiscal\s+year\s+ended
 EXPECTED_CUE = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|will\s+be\s+filed|expects?\s+to\s+file|"
                           r"within\s+the\s+extension\s+period|by)\s*(?:the\s+)?$", re.I)
 
+# the signature clause: "... caused this report to be signed on its behalf by the undersigned"
+SIGNATURE_CLAUSE = re.compile(r"on\s+(?:its|their|his|her)\s+behalf|undersigned", re.I)
+
 
 def _first(ents, label, lo, hi):
     return next(((s, e) for s, e, l in ents if l == label and lo <= s and e <= hi), None)
