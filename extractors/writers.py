@@ -222,10 +222,16 @@ def parquet_schema():
 def _parquet_row(record: dict) -> dict:
     return {"id": record["id"], "sha256": record.get("sha256"), "spans": _dumps(record.get("spans", [])),
             "events": _dumps(record.get("events", [])), "error": record.get("error"),
-            "unmatched_items": _dumps(record["unmatched_items"]) if "unmatched_items" in record else None}
+            "unmatched_items": _items_text(record)}
+
+
+def _items_text(record: dict) -> str | None:
+    """`unmatched_items` as stored (JSON text); None when the document declared no items."""
+    return _dumps(record["unmatched_items"]) if "unmatched_items" in record else None
 
 
 def _with_items(record: dict, items: str | None) -> dict:
+    """The inverse of `_items_text`: put stored `unmatched_items` back on a record."""
     if items is not None:
         record["unmatched_items"] = json.loads(items)
     return record
@@ -468,9 +474,8 @@ class SqliteWriter(RecordWriter):
             self._seq += 1
             rec_spans = rec.get("spans") or []
             rec_events = rec.get("events") or []
-            items = _dumps(rec["unmatched_items"]) if "unmatched_items" in rec else None
             docs.append((seq, rec["id"], rec.get("sha256"), rec.get("error"), len(rec_spans), len(rec_events),
-                         items))
+                         _items_text(rec)))
             for i, s in enumerate(rec_spans):
                 spans.append((seq, i, s["start"], s["end"], s["label"], s["text"], _value(s),
                               s.get("score"), _extra(s, _SPAN_KEYS)))
