@@ -59,6 +59,7 @@ from typing import Callable, Iterable, Iterator
 
 import spacy
 
+from extractors.doctext import doc_text, remember_text
 from extractors.items import filed_date
 from extractors.normalise import document_year
 from extractors.records import add_unmatched_items, doc_to_record, error_record
@@ -240,7 +241,7 @@ def _windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
     year = document_year(text) if len(bounds) > 1 else None
     out = []
     for start, end in bounds:
-        doc = nlp.make_doc(text[start:end])
+        doc = remember_text(nlp.make_doc(text[start:end]), text[start:end])
         if year is not None:
             doc.user_data[YEAR_KEY] = year
         out.append((start, doc))
@@ -252,7 +253,7 @@ def _pipe_groups(units: list[tuple[int, int, object]], max_chars: int) -> Iterat
     `nlp.pipe` batch holds no more text than one window, whatever the batch size."""
     group, chars = [], 0
     for unit in units:
-        n = len(unit[2].text)
+        n = len(doc_text(unit[2]))
         if group and chars + n > max_chars:
             yield group
             group, chars = [], 0

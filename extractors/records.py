@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extractors.doctext import doc_text
 from extractors.items import filed_date, unmatched_items
 from extractors.normalise import VALUED, document_year, normalise
 from extractors.windows import YEAR_KEY
@@ -65,7 +66,7 @@ def add_unmatched_items(record: dict, meta: dict | None) -> dict:
 def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
     """FORMATS.md extraction output for one document (see `add_unmatched_items` for
     what `meta` adds)."""
-    text = doc.text
+    text = doc_text(doc)
     year = doc_year(doc, text)
     record = {
         "id": doc_id,

@@ -59,8 +59,9 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     added = False
     done = {t for t in ONCE_PER_DOCUMENT if any(s.label_ == t for s in spans)}
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]  # read once: doc.ents builds every span
     for sent in sents:
-        labels = {e.label_ for e in doc.ents if sent.start <= e.start and e.end <= sent.end}
+        labels = {label for start, end, label in ents if sent.start <= start and end <= sent.end}
         text, base = sent.text, sent.start_char
         for event_type in types:
             if event_type in done:

@@ -105,11 +105,15 @@ def train(
     workdir: Optional[Path] = typer.Option(None, help="Folder for DocBins and checkpoints (default runs/)."),
     fin5: bool = typer.Option(False, "--fin5", help="Add FIN5 PERSON/ORG (filtered) with rule-made "
                               "silver spans to the span classifier's training data."),
+    config: Optional[Path] = typer.Option(None, "--config", help="spaCy training config (default: the "
+                                          "suggester's config in training/configs/)."),
 ) -> None:
     """Train the span classifier and linker on the gold train split; write a model directory."""
     from training.train import run_train
 
-    run_train(output=output, shared=shared, seed=seed, fraction=fraction, max_steps=max_steps,
+    if config is not None and not config.is_file():
+        _fail(f"not found: {config}")
+    run_train(output=output, shared=shared, config=config, seed=seed, fraction=fraction, max_steps=max_steps,
               suggester=suggester, workdir=workdir, curve=curve, fin5=fin5)
 
 

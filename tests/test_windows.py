@@ -115,3 +115,17 @@ def test_longest_lee8k_filing_in_windows(nlp):
     events = {(e["type"], e["trigger"]["start"]) for e in record["events"]}
     whole_events = {(e["type"], e["trigger"]["start"]) for e in whole["events"]}
     assert len(events & whole_events) >= 0.9 * len(whole_events)
+
+
+def test_window_docs_carry_their_own_text():
+    """The batch driver stores each window's text with its Doc (read by the linker and
+    the record writer without rebuilding it from tokens): it must be the Doc's text."""
+    from extractors.doctext import doc_text
+    from extractors.extract import _windows
+
+    nlp = spacy.blank("en")
+    text = "\n\n".join(f"Paragraph {i}: revenue rose to ${i}.5 million  in 2011." for i in range(300))
+    units = _windows(nlp, document_task({"id": "t", "text": text}), 2_000)
+    assert len(units) > 5
+    for offset, doc in units:
+        assert doc_text(doc) == doc.text == text[offset:offset + len(doc.text)]

@@ -10,7 +10,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
+
+from extractors.doctext import doc_text
 
 GENERIC_FILER = re.compile(r"\b[Tt]he\s+(?:Company|Registrant|Corporation|registrant|Issuer|Borrower)\b")
 SIGNATURE_CUE = re.compile(r"^\s*(?:By:|/s/|Name:|Title:|Date[d:]|Signature)", re.I)
@@ -34,8 +37,8 @@ class DocView:
 
     def __init__(self, doc: Doc, entities: list[tuple[int, int, str]]):
         self.doc = doc
-        self.text = doc.text
-        starts = [t.idx for t in doc]
+        self.text = doc_text(doc)
+        starts = doc.to_array(IDX).tolist() if len(doc) else []  # no Token objects
         self._starts = starts
         cands = []
         for start, end, label in entities:

@@ -30,6 +30,8 @@ import re
 
 from spacy.tokens import Doc
 
+from extractors.doctext import doc_text
+
 METRIC = re.compile(
     r"\b(?:(?:total|net|gross|operating|consolidated|quarterly|annual|GAAP|non-GAAP|adjusted|diluted|"
     r"pre-tax|after-tax|pro forma|segment|reported|fourth-quarter|full-year)\s+)*"
@@ -65,7 +67,7 @@ def _is_change(text: str, pct: tuple[int, int]) -> bool:
 def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
                    lexicon_alone: bool = True, generic_only: bool = True) -> list[dict]:
     """FINANCIAL_RESULT events as dicts: trigger offsets, score, arg offsets by role."""
-    text = doc.text
+    text = doc_text(doc)
     money = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
     dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     pcts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERCENT"]

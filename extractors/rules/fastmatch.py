@@ -20,6 +20,7 @@ reported by :func:`supported` as unsupported; the caller runs those with spaCy's
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Callable, Iterable, Sequence
 
@@ -132,7 +133,12 @@ class TextMatcher:
 
     def __init__(self):
         self._patterns: list[tuple[int, tuple]] = []   # (key, compiled tokens)
-        self._starters: list[tuple[int, tuple]] = []   # (pattern index, first-token tests)
+        # The tokens a match can begin with, indexed: exact texts (ORTH/TEXT values and
+        # IN lists), exact lower-cased texts (LOWER), and the other tests, one per
+        # distinct token spec, each with the patterns it can start.
+        self._by_text: dict[str, set[int]] = {}
+        self._by_lower: dict[str, set[int]] = {}
+        self._by_test: dict[str, tuple[Callable[[str], bool], set[int]]] = {}
         self._start_cache: dict[str, tuple[int, ...]] = {}
 
     def __len__(self) -> int:
@@ -148,21 +154,37 @@ class TextMatcher:
                 toks.append(c)
             index = len(self._patterns)
             self._patterns.append((key, tuple(toks)))
-            firsts = []
-            for test, lo, _hi in toks:  # the tokens a match can begin with
-                firsts.append(test)
+            for spec, (test, lo, _hi) in zip(pattern, toks):  # the tokens a match can begin with
+                self._index_start(spec, test, index)
                 if lo > 0:
                     break
-            self._starters.append((index, tuple(firsts)))
         self._start_cache.clear()
+
+    def _index_start(self, spec: dict, test: Callable[[str], bool], index: int) -> None:
+        keys = [k for k in spec if k != "OP"]
+        if len(keys) == 1 and keys[0] in ("ORTH", "TEXT", "LOWER"):
+            value = spec[keys[0]]
+            values = [value] if isinstance(value, str) else (
+                value["IN"] if isinstance(value, dict) and list(value) == ["IN"] else None)
+            if values is not None:
+                table = self._by_lower if keys[0] == "LOWER" else self._by_text
+                for v in values:
+                    table.setdefault(v, set()).add(index)
+                return
+        canon = json.dumps({k: spec[k] for k in keys}, sort_keys=True)
+        self._by_test.setdefault(canon, (test, set()))[1].add(index)
 
     def _starting(self, text: str) -> tuple[int, ...]:
         hit = self._start_cache.get(text)
         if hit is None:
             if len(self._start_cache) > _CACHE_LIMIT:
                 self._start_cache.clear()
-            hit = self._start_cache[text] = tuple(
-                idx for idx, firsts in self._starters if any(f(text) for f in firsts))
+            found = set(self._by_text.get(text, ()))
+            found.update(self._by_lower.get(text.lower(), ()))
+            for test, indices in self._by_test.values():
+                if test(text):
+                    found |= indices
+            hit = self._start_cache[text] = tuple(sorted(found))
         return hit
 
     @staticmethod
