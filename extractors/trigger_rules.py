@@ -18,6 +18,7 @@ overlapping. Rule triggers get score `rule_score`; classifier triggers keep thei
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import List, Optional
 
@@ -60,8 +61,11 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
     added = False
     done = {t for t in ONCE_PER_DOCUMENT if any(s.label_ == t for s in spans)}
     ents = [(e.start, e.end, e.label_) for e in doc.ents]  # read once: doc.ents builds every span
+    ent_starts = [e[0] for e in ents]                       # sorted, as doc.ents are
     for sent in sents:
-        labels = {label for start, end, label in ents if sent.start <= start and end <= sent.end}
+        first = bisect.bisect_left(ent_starts, sent.start)
+        last = bisect.bisect_left(ent_starts, sent.end, first)
+        labels = {label for _, end, label in ents[first:last] if end <= sent.end}
         text, base = sent.text, sent.start_char
         for event_type in types:
             if event_type in done:

@@ -26,6 +26,7 @@ decoded per figure:
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc
@@ -64,6 +65,13 @@ def _is_change(text: str, pct: tuple[int, int]) -> bool:
                 CHANGE_CUE.search(text[pct[1]:pct[1] + 30]))
 
 
+def _within(spans: list[tuple], start: int, end: int) -> list[tuple]:
+    """The spans (sorted by start offset) that lie within [start, end)."""
+    first = bisect.bisect_left(spans, (start,))
+    last = bisect.bisect_left(spans, (end,), first)
+    return [x for x in spans[first:last] if x[1] <= end]
+
+
 def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
                    lexicon_alone: bool = True, generic_only: bool = True) -> list[dict]:
     """FINANCIAL_RESULT events as dicts: trigger offsets, score, arg offsets by role."""
@@ -75,10 +83,11 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         else [(0, len(text))]
     events = []
     used_triggers = set()
+    triggers = sorted(classifier_triggers)
     for s0, s1 in sents:
-        inside = lambda spans: [x for x in spans if s0 <= x[0] and x[1] <= s1]
+        inside = lambda spans: _within(spans, s0, s1)
         figs = inside(money)
-        cls = [(a, b, sc) for a, b, sc in classifier_triggers if s0 <= a and b <= s1]
+        cls = _within(triggers, s0, s1)
         metrics = [(a, b) for a, b, _ in cls]
         lex = [(m.start(), m.end()) for m in METRIC.finditer(text, s0, s1)]
         metrics += [x for x in lex if not any(x[0] < b and a < x[1] for a, b in metrics)

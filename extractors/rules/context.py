@@ -43,6 +43,31 @@ class Candidate:
         return isinstance(other, Candidate) and self.key() == other.key()
 
 
+class LazyTokens:
+    """A Doc's tokens as a list that builds each Token object on first access."""
+
+    __slots__ = ("doc", "_toks")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._toks: list = [None] * len(doc)
+
+    def __len__(self) -> int:
+        return len(self._toks)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._toks)))]
+        tok = self._toks[i]
+        if tok is None:
+            tok = self._toks[i] = self.doc[i]
+        return tok
+
+    def __iter__(self):
+        for i in range(len(self._toks)):
+            yield self[i]
+
+
 @dataclass
 class RuleContext:
     doc: Doc
@@ -86,10 +111,11 @@ class RuleContext:
         self._sent_bounds: list[tuple[int, int]] = []
 
     @property
-    def toks(self) -> list:
-        """The doc's Token objects, built once (``doc[i]`` builds a new one each time)."""
+    def toks(self) -> "LazyTokens":
+        """The doc's Token objects, each built once when first read (``doc[i]`` builds
+        a new one each time; most rules read only the tokens around their cues)."""
         if self._toks is None:
-            self._toks = list(self.doc)
+            self._toks = LazyTokens(self.doc)
         return self._toks
 
     def sent_bounds(self) -> list[tuple[int, int]]:
