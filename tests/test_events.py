@@ -69,6 +69,21 @@ def test_results_with_no_figure_are_events_only_when_generic(nlp):
     assert len(decode_results(doc, [(a, b, 0.9) for a, b in found], generic_only=False)) == 2
 
 
+def test_announced_results_without_the_classifier(nlp):
+    """An Item 2.02 statement of announced results is one event (GUIDELINES) even when
+    the trigger classifier finds nothing; it needs the period after the phrase."""
+    text = ("On May 2, 2024, Brindlecomb Corp. issued a press release announcing its financial results "
+            "for the fiscal quarter ended March 31, 2024. Brindlecomb also reported results for 2023 "
+            "of $4.1 million. The board reported its results for review.")
+    doc = nlp(text)
+    events = decode_results(doc, [])
+    generic = [e for e in events if "value" not in e["args"]]
+    assert [text[slice(*e["trigger"])] for e in generic] == ["financial results"]
+    assert text[slice(*generic[0]["args"]["metric"])] == "financial results"
+    assert text[slice(*generic[0]["args"]["period"])] == "the fiscal quarter ended March 31, 2024"
+    assert not [e for e in decode_results(doc, [], announced=False) if "value" not in e["args"]]
+
+
 def test_signed_only_in_the_signature_clause():
     from extractors.linker.component import in_signature_clause
 

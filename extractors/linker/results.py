@@ -23,6 +23,10 @@ decoded per figure:
    and `period` only when they name results in general (`announced its financial
    results for the third quarter`: `GENERIC_RESULTS`); a specific metric with no
    figure (`a net loss in fiscal 2001`) is no event (SCHEMA: one event per figure).
+5. With `announced` (default), a sentence with no figure and no results event that
+   announces results for a period (`issued a press release announcing its financial
+   results for the three months ended July 31, 2004`: `ANNOUNCED_RESULTS`, a DATE
+   after the phrase) is one event too, classifier or not (GUIDELINES, Item 2.02).
 """
 from __future__ import annotations
 
@@ -45,6 +49,13 @@ CHANGE_CUE = re.compile(r"\b(?:up|down|increase[sd]?|decrease[sd]?|grew|growth|r
                         r"drop\w*|higher|lower|improve\w*|change[sd]?|compared|year[- ]over[- ]year|"
                         r"sequential\w*)\b", re.I)
 GENERIC_RESULTS = re.compile(r"\b(?:results|earnings|performance)\b(?!\s+per\b)", re.I)
+# An Item 2.02 statement that results were announced (GUIDELINES: one event, trigger
+# and metric the results phrase, `period` only), found without the classifier.
+ANNOUNCED_RESULTS = re.compile(
+    r"\b(?:announc\w*|report\w*|releas\w*|issued)\b[^.;]{0,80}?\b(?:(?:its|the|our)\s+)?"
+    r"((?:(?:financial|operating|quarterly|preliminary|unaudited)\s+)*results)\b"
+    r"(?=\s+(?:of\s+operations\s+)?for\b)",
+    re.I)
 RANGE_GAP = re.compile(r"^\s*(?:to|and|-|\u2013|through)\s*$", re.I)
 CLAUSE_BREAK = re.compile(r"[;,]\s+(?:and|while|compared|up|down|an?\s+(?:increase|decrease))\b|;")
 
@@ -73,7 +84,8 @@ def _within(spans: list[tuple], start: int, end: int) -> list[tuple]:
 
 
 def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
-                   lexicon_alone: bool = True, generic_only: bool = True) -> list[dict]:
+                   lexicon_alone: bool = True, generic_only: bool = True,
+                   announced: bool = True) -> list[dict]:
     """FINANCIAL_RESULT events as dicts: trigger offsets, score, arg offsets by role."""
     text = doc_text(doc)
     money = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
@@ -133,4 +145,26 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         if sent_dates:
             args["period"] = min(sent_dates, key=lambda d: abs(d[0] - a))
         events.append({"trigger": (a, b), "score": sc, "args": args})
+    if announced:
+        events += _announced_results(text, sents, money, dates, events)
     return events
+
+
+def _announced_results(text: str, sents, money, dates, events, score: float = 0.5) -> list[dict]:
+    """`issued a press release announcing its financial results for the quarter ended
+    July 31, 2004`: a results event (trigger and metric `financial results`, `period`
+    the DATE after it) where the sentence has no figure and no results event yet."""
+    out = []
+    taken = [ev["trigger"] for ev in events]
+    for s0, s1 in sents:
+        if _within(money, s0, s1) or any(s0 <= a < s1 for a, _ in taken):
+            continue
+        m = ANNOUNCED_RESULTS.search(text, s0, s1)
+        if m is None:
+            continue
+        a, b = m.span(1)
+        later = _within(dates, b, s1)
+        if not later:
+            continue
+        out.append({"trigger": (a, b), "score": score, "args": {"metric": (a, b), "period": later[0]}})
+    return out
