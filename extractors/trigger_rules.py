@@ -18,12 +18,13 @@ overlapping. Rule triggers get score `rule_score`; classifier triggers keep thei
 """
 from __future__ import annotations
 
-import bisect
 import re
 from typing import List, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from extractors.offsets import within
 
 TRIGGERS_KEY = "triggers"
 RULES = {
@@ -60,12 +61,9 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     added = False
     done = {t for t in ONCE_PER_DOCUMENT if any(s.label_ == t for s in spans)}
-    ents = [(e.start, e.end, e.label_) for e in doc.ents]  # read once: doc.ents builds every span
-    ent_starts = [e[0] for e in ents]                       # sorted, as doc.ents are
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]  # read once (sorted); doc.ents builds every span
     for sent in sents:
-        first = bisect.bisect_left(ent_starts, sent.start)
-        last = bisect.bisect_left(ent_starts, sent.end, first)
-        labels = {label for _, end, label in ents[first:last] if end <= sent.end}
+        labels = {label for _, _, label in within(ents, sent.start, sent.end)}
         text, base = sent.text, sent.start_char
         for event_type in types:
             if event_type in done:

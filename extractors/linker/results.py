@@ -30,12 +30,12 @@ decoded per figure:
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.tokens import Doc
 
 from extractors.doctext import doc_text
+from extractors.offsets import within
 
 METRIC = re.compile(
     r"\b(?:(?:total|net|gross|operating|consolidated|quarterly|annual|GAAP|non-GAAP|adjusted|diluted|"
@@ -76,13 +76,6 @@ def _is_change(text: str, pct: tuple[int, int]) -> bool:
                 CHANGE_CUE.search(text[pct[1]:pct[1] + 30]))
 
 
-def _within(spans: list[tuple], start: int, end: int) -> list[tuple]:
-    """The spans (sorted by start offset) that lie within [start, end)."""
-    first = bisect.bisect_left(spans, (start,))
-    last = bisect.bisect_left(spans, (end,), first)
-    return [x for x in spans[first:last] if x[1] <= end]
-
-
 def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
                    lexicon_alone: bool = True, generic_only: bool = True,
                    announced: bool = True) -> list[dict]:
@@ -97,9 +90,9 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
     used_triggers = set()
     triggers = sorted(classifier_triggers)
     for s0, s1 in sents:
-        inside = lambda spans: _within(spans, s0, s1)
+        inside = lambda spans: within(spans, s0, s1)
         figs = inside(money)
-        cls = _within(triggers, s0, s1)
+        cls = within(triggers, s0, s1)
         metrics = [(a, b) for a, b, _ in cls]
         lex = [(m.start(), m.end()) for m in METRIC.finditer(text, s0, s1)]
         metrics += [x for x in lex if not any(x[0] < b and a < x[1] for a, b in metrics)
@@ -136,11 +129,11 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         if (a, b) in used_triggers or any(a <= f0 and f1 <= b for f0, f1 in money):
             continue
         sent = next(((s0, s1) for s0, s1 in sents if s0 <= a < s1), (0, len(text)))
-        if any(sent[0] <= f0 and f1 <= sent[1] for f0, f1 in money):
+        if within(money, *sent):
             continue  # its figures were decoded above under other metric phrases
         if generic_only and not GENERIC_RESULTS.search(text[a:b]):
             continue  # a specific metric with no figure reports no result
-        sent_dates = [d for d in dates if sent[0] <= d[0] and d[1] <= sent[1]]
+        sent_dates = within(dates, *sent)
         args = {"metric": (a, b)}
         if sent_dates:
             args["period"] = min(sent_dates, key=lambda d: abs(d[0] - a))
@@ -157,13 +150,13 @@ def _announced_results(text: str, sents, money, dates, events, score: float = 0.
     out = []
     taken = [ev["trigger"] for ev in events]
     for s0, s1 in sents:
-        if _within(money, s0, s1) or any(s0 <= a < s1 for a, _ in taken):
+        if within(money, s0, s1) or any(s0 <= a < s1 for a, _ in taken):
             continue
         m = ANNOUNCED_RESULTS.search(text, s0, s1)
         if m is None:
             continue
         a, b = m.span(1)
-        later = _within(dates, b, s1)
+        later = within(dates, b, s1)
         if not later:
             continue
         out.append({"trigger": (a, b), "score": score, "args": {"metric": (a, b), "period": later[0]}})

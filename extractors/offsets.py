@@ -1,0 +1,12 @@
+"""Span lists by offset: the spans of a list sorted by start that lie in a range."""
+from __future__ import annotations
+
+import bisect
+
+
+def within(spans: list[tuple], start: int, end: int) -> list[tuple]:
+    """The spans (tuples whose first two items are start and end; list sorted by start)
+    that lie within [start, end), in order, found by bisection."""
+    first = bisect.bisect_left(spans, (start,))
+    last = bisect.bisect_left(spans, (end,), first)
+    return [x for x in spans[first:last] if x[1] <= end]
