@@ -17,7 +17,8 @@ Policy (component `sec_merge`, settings in its config):
    the classifier span is widened to the shortest such rule span
    (`extend_to_rules`): the classifier found the entity, the rule its boundary.
    PERSON and ORG candidates whose whole text is a form name (`N-SAR`, `10-K`) or
-   in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped.
+   in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are PERSON
+   candidates that hold a number or are one coined word (`DoubleClick`).
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -81,6 +82,19 @@ def is_name_text(text: str, not_names=NOT_NAMES) -> bool:
     return text not in not_names and not FORM_NAME.match(text)
 
 
+# one word with a capital inside after four or more lower-case letters: a company's
+# coined name (`DoubleClick`), not a surname (`McDonald`, `DeLuca`, `MacArthur`)
+COINED = re.compile(r"^[A-Z][a-z]{4,}[A-Z][a-z]+$")
+
+
+def is_person_shape(span: Span) -> bool:
+    """A PERSON candidate holds no number (`Ms. Tilghman 6,000 Google Stock Units`) and
+    is not one coined word."""
+    if any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
+        return False
+    return not (len(span) == 1 and COINED.match(span.text))
+
+
 def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
     """The shortest rule span of `span`'s label that contains it, ends where it does and
     adds only capitalised name words (never `Board of Directors of ...`, never `Mr.`)."""
@@ -115,6 +129,7 @@ def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
         candidates.append((span, score, 1))
     candidates = [c for c in candidates
                   if c[0].label_ not in ("PERSON", "ORG") or is_name_text(c[0].text, not_names)]
+    candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
     chosen = resolve(candidates)
     ents = []
     for span, score in chosen:

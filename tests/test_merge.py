@@ -52,3 +52,11 @@ def test_org_is_widened_to_the_rule_boundary_over_name_words_only():
     board = _doc("The Board of Directors of Acme Inc. met .",
                  [("Board of Directors of Acme Inc.", "ORG")], [("Acme Inc.", "ORG", 0.9)])
     assert ents(merge_spans(board)) == [("Acme Inc.", "ORG")]
+
+
+def test_person_candidates_hold_no_number_and_are_not_one_coined_word():
+    doc = _doc("Acme granted Ms. Vantongeren 6,000 Units , and BrightClick merged with McDonald .",
+               [("BrightClick", "ORG")],
+               [("Vantongeren 6,000 Units", "PERSON", 0.8), ("Vantongeren", "PERSON", 0.6),
+                ("BrightClick", "PERSON", 0.9), ("McDonald", "PERSON", 0.9)])
+    assert ents(merge_spans(doc)) == [("Vantongeren", "PERSON"), ("BrightClick", "ORG"), ("McDonald", "PERSON")]
