@@ -43,7 +43,34 @@ RULES = {
     "LATE_FILING": (re.compile(r"NOTIFICATION\s+OF\s+LATE\s+FILING|(?:could|can)\s*not\s+be\s+filed", re.I),
                     None, None),
 }
+# SCHEMA: contingencies are no events (`directors shall be elected by a majority of the
+# votes cast`, `the bylaws may be adopted, amended or repealed`); the signature and
+# late-filing cues are themselves modal (`caused this report to be signed`).
+CONTINGENT = re.compile(r"\b(?:may|shall|must|should|would|could|can)\s+(?:not\s+)?(?:be\s+)?$", re.I)
+MODAL_CUES = {"SIGNATURE", "LATE_FILING"}
+# A vote of the board is no SHAREHOLDER_VOTE: the board (or a committee, or the
+# directors) acts, nearer the trigger than any holders, or acts after it (`approved by
+# a vote of two-thirds of the directors`).
+BOARD = re.compile(r"\b(?:board|directors|committee)\b", re.I)
+HOLDERS = re.compile(r"\b(?:stockholders?|shareholders?|holders|members)\b", re.I)
+BY_BOARD = re.compile(r"^\s+by\s+(?:(?:a|the)\s+(?:vote|majority|consent)\s+of\s+[^.;]{0,40}?)?(?:the\s+|its\s+)?"
+                      r"(?:board|directors|committee)\b", re.I)
 ONCE_PER_DOCUMENT = {"LATE_FILING"}  # a notice is one event: its title, else the first statement
+
+
+def stated(event_type: str, text: str, start: int, end: int) -> bool:
+    """False where the cue at text[start:end] states no event of the type: a
+    contingency, or (votes) an act of the board."""
+    if event_type not in MODAL_CUES and CONTINGENT.search(text, max(0, start - 20), start):
+        return False
+    if event_type == "SHAREHOLDER_VOTE":
+        if BY_BOARD.match(text[end:end + 90]):
+            return False
+        board = [m.end() for m in BOARD.finditer(text, 0, start)]
+        holders = [m.end() for m in HOLDERS.finditer(text, 0, start)]
+        if board and (not holders or board[-1] > holders[-1]):
+            return False
+    return True
 
 
 def _has(labels: set[str], need: set[str] | None) -> bool:
@@ -72,6 +99,8 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
             if (context is not None and not context.search(text)) or not _has(labels, need):
                 continue
             for m in words.finditer(text):
+                if not stated(event_type, text, m.start(), m.end()):
+                    continue
                 span = doc.char_span(base + m.start(), base + m.end(), label=event_type, alignment_mode="expand")
                 if span is None or any(s.label_ == event_type and s.start < span.end and span.start < s.end
                                        for s in spans):

@@ -45,6 +45,37 @@ def test_rule_triggers_need_their_context(nlp):
     assert "triggers" not in doc.spans or not len(doc.spans["triggers"])
 
 
+def test_rule_triggers_skip_contingencies_and_board_votes(nlp):
+    """SCHEMA: contingencies are no events; a vote of the board is no SHAREHOLDER_VOTE."""
+    def votes(text):
+        doc = nlp(text)
+        add_rule_triggers(doc, types=("SHAREHOLDER_VOTE",))
+        return [t.text for t in doc.spans.get("triggers", [])]
+    assert votes("At the annual meeting of stockholders, the stockholders approved the amended plan.") == ["approved"]
+    assert votes("Under the bylaws, directors shall be elected by a majority of the votes cast.") == []
+    assert votes("At the meeting, the Board of Directors approved the proposal to be put to stockholders.") == []
+    assert votes("The nomination by the stockholders was approved by a vote of two-thirds of the directors.") == []
+
+
+def test_events_without_their_participant_are_dropped():
+    from extractors.linker.schema import has_core_roles
+
+    change = {"type": "EXECUTIVE_CHANGE", "args": [{"role": "date"}]}
+    assert not has_core_roles(change)
+    assert has_core_roles({**change, "args": [{"role": "person"}]})
+    assert has_core_roles({"type": "FINANCIAL_RESULT", "args": []})  # no core roles for results
+
+
+def test_linker_drops_an_executive_change_with_no_person(nlp):
+    from extractors.linker.component import EventLinker
+
+    doc = nlp("In the quarter, the Company acquired three franchised stores.")
+    at = doc.text.index("acquired")
+    doc.spans["triggers"] = [doc.char_span(at, at + 8, label="EXECUTIVE_CHANGE")]
+    assert [e["type"] for e in EventLinker(nlp, require_core_roles=False)(doc)._.events] == ["EXECUTIVE_CHANGE"]
+    assert EventLinker(nlp)(doc)._.events == []
+
+
 def test_results_one_event_per_figure(nlp):
     text = ("Net revenues were $87.4 million for the second quarter of 2023, compared with $78.0 million "
             "for the second quarter of 2022. The Company expects charges between $5 million and $7 million.")
@@ -56,6 +87,24 @@ def test_results_one_event_per_figure(nlp):
     assert text[slice(*first["metric"])] == "Net revenues" == text[slice(*second["metric"])]
     assert text[slice(*first["period"])] == "the second quarter of 2023"
     assert text[slice(*second["period"])] == "the second quarter of 2022"
+
+
+def test_results_metric_is_the_measured_phrase(nlp):
+    """The figure's metric is the phrase the figure measures: not a share of another
+    metric (`31% of revenues`), an exclusion (`other than cost of revenues`), a relative
+    clause listing components, a price (`par value $0.01 per share`) or a difference
+    (`would have been $0.4 million lower`)."""
+    text = ("Other cost of revenues, which consists primarily of hosting expenses and card processing charges, "
+            "increased to $2.1 million, or 9% of revenues, in the third quarter of 2023. "
+            "Operating expenses, other than cost of revenues, were $4.2 million in the third quarter of 2023, "
+            "or 31% of revenues, compared to $3.9 million in the third quarter of 2022. "
+            "Had exchange rates remained constant, our revenues would have been $0.4 million lower. "
+            "Holders received one share of Class A Stock, par value $0.01 per share, for each unit. "
+            "We contributed $1.5 million to our defined benefit plans.")
+    doc = nlp(text)
+    found = [(text[slice(*e["trigger"])], text[slice(*e["args"]["value"])]) for e in decode_results(doc, [])]
+    assert found == [("Other cost of revenues", "$2.1 million"), ("Operating expenses", "$4.2 million"),
+                     ("Operating expenses", "$3.9 million")]
 
 
 def test_results_with_no_figure_are_events_only_when_generic(nlp):

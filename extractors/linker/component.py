@@ -33,7 +33,7 @@ from extractors.linker.candidates import DocView
 from extractors.linker.forms import SIGNATURE_CLAUSE, late_filing_roles, signature_blocks, signature_roles
 from extractors.linker.model import ArgumentLinker
 from extractors.linker.results import decode_results
-from extractors.linker.schema import ROLES
+from extractors.linker.schema import ROLES, has_core_roles
 from extractors.normalise import VALUED
 from extractors.records import doc_year, span_value
 
@@ -75,8 +75,9 @@ def modality(doc: Doc, trigger: Span) -> str:
 
 class EventLinker:
     def __init__(self, nlp: Language, name: str = "sec_linker", min_trigger_score: float = 0.0,
-                 results_decoding: str = "lexicon"):
+                 results_decoding: str = "lexicon", require_core_roles: bool = True):
         self.name = name
+        self.require_core_roles = require_core_roles
         self.min_trigger_score = min_trigger_score
         self.results_decoding = results_decoding
         self.linker: ArgumentLinker | None = None
@@ -115,6 +116,8 @@ class EventLinker:
                 args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
                 events.append(self._record(doc, text, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"],
                                            ent_label, year))
+        if self.require_core_roles:
+            events = [e for e in events if has_core_roles(e)]
         events.sort(key=lambda e: (e["trigger"]["start"], e["type"]))
         doc._.events = events
         return doc
@@ -168,8 +171,11 @@ class EventLinker:
         return self
 
 
-@Language.factory("sec_linker", default_config={"min_trigger_score": 0.0, "results_decoding": "lexicon"})
-def make_linker(nlp: Language, name: str, min_trigger_score: float, results_decoding: str) -> EventLinker:
+@Language.factory("sec_linker", default_config={"min_trigger_score": 0.0, "results_decoding": "lexicon",
+                                                "require_core_roles": True})
+def make_linker(nlp: Language, name: str, min_trigger_score: float, results_decoding: str,
+                require_core_roles: bool) -> EventLinker:
     """results_decoding: "lexicon" (classifier and lexicon metric phrases), "classifier"
-    (lexicon phrases only beside a classifier trigger) or "off" (one event per trigger)."""
-    return EventLinker(nlp, name, min_trigger_score, results_decoding)
+    (lexicon phrases only beside a classifier trigger) or "off" (one event per trigger).
+    require_core_roles: drop events of the types in schema.CORE_ROLES that fill none."""
+    return EventLinker(nlp, name, min_trigger_score, results_decoding, require_core_roles)

@@ -9,10 +9,18 @@ decoded per figure:
 1. Metric phrases of a sentence: the classifier's FINANCIAL_RESULT triggers plus
    the phrases of `METRIC` (lexicon) that no classifier trigger overlaps (with
    `lexicon_alone=False`, only in sentences where the classifier found one).
-2. Each MONEY entity of a sentence that holds a metric phrase becomes one event.
-   Its trigger (and `metric`) is the metric phrase right after it (`$0.31 per
-   diluted share`) or else the nearest one before it in the sentence, else the
-   nearest one after it.
+   `cost of revenues` is one phrase (a trigger inside it widens to it). A phrase is
+   no metric where it measures something else (`28% of revenues`, `the portion of
+   revenues shared`), is excluded (`other than cost of revenues`), names no result
+   (`defined benefit plans`), or lies in a relative clause that lists a metric's
+   parts before its figure (`Other cost of revenues, which is comprised of ...
+   expenses ..., increased to $2.98 billion`).
+2. Each MONEY entity of a sentence that holds a metric phrase becomes one event,
+   unless it is a price (`par value $0.01 per share`, `an exercise price of $30
+   per share`) or a difference (`would have been $44 million lower`). Its trigger
+   (and `metric`) is the metric phrase right after it (`$0.31 per diluted share`)
+   or else the nearest one before it in the sentence, else the nearest one after it
+   before the next figure.
    The upper bound of a range (`$190 million to $215 million`) is no event of its own.
 3. `period` is the DATE nearest the figure inside its clause (after it first:
    `$5.4 billion in the second quarter of 2008`, then before), else the nearest
@@ -45,6 +53,23 @@ METRIC = re.compile(
     r"benefits?|expenses?|TAC|traffic\s+acquisition\s+costs|per\s+(?:diluted\s+|basic\s+)?share|"
     r"cash\s+(?:provided|used|generated)\s+(?:by|in|from)\s+(?:operating|investing|financing)\s+activities|"
     r"(?:operating|investing|financing)\s+activities)\b", re.I)
+# `cost of revenues` names one metric; the lexicon's `revenues` inside it does not
+COST_OF = re.compile(r"\b(?:(?:other|total)\s+)?costs?\s+of\s+(?:revenues?|sales|goods\s+sold)\b", re.I)
+# A metric phrase that only measures something else (`28% of revenues`, `the portion of
+# revenues shared with partners`), is excluded (`other than cost of revenues`) or names
+# no result (`defined benefit plans`, `income tax purposes`) is no trigger.
+NOT_METRIC_BEFORE = re.compile(
+    r"(?:(?:%|\bpercent)\s+of\s+(?:[\w'-]+\s+){0,3}|\b(?:portion|percentage|share|proportion)\s+of\s+"
+    r"(?:[\w'-]+\s+){0,2}|\b(?:other\s+than|excluding|exclusive\s+of)\s+)$", re.I)
+NOT_METRIC_AFTER = re.compile(r"^\s+(?:tax\s+)?(?:plans?|purposes|programs?|statements?)\b", re.I)
+# `revenues would have been $44 million lower`: a difference, not a result
+DIFFERENCE_AFTER = re.compile(r"^\s+(?:higher|lower)\b", re.I)
+RELATIVE = re.compile(r",\s+(?:which|that)\s+(?:(?:is|are|was|were)\s+)?(?:primarily\s+)?"
+                      r"(?:includes?|included|including|consists?|consisted|comprised|comprises|represents?)\b", re.I)
+# A per-share price is no result (`par value $0.01 per share`, `an exercise price of $308.57 per share`).
+PRICE_BEFORE = re.compile(r"\b(?:par\s+value|(?:exercise|conversion|purchase|offering|strike|closing|sale|"
+                          r"redemption|tender|subscription)\s+price|price\s+of|at\s+a\s+price)\b[^.;$]{0,25}$",
+                          re.I)
 CHANGE_CUE = re.compile(r"\b(?:up|down|increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declin\w*|gain|"
                         r"drop\w*|higher|lower|improve\w*|change[sd]?|compared|year[- ]over[- ]year|"
                         r"sequential\w*)\b", re.I)
@@ -69,6 +94,39 @@ def _near(items, pos: int, before: bool, limit: int):
     return best[1] if best else None
 
 
+def is_metric(text: str, start: int, end: int) -> bool:
+    """False for a metric phrase that measures something else (`12% of revenues`,
+    `the portion of revenues shared`), is excluded (`other than cost of revenues`) or
+    names no result (`defined benefit plans`)."""
+    return not (NOT_METRIC_BEFORE.search(text, max(0, start - 40), start)
+                or NOT_METRIC_AFTER.match(text[end:end + 20]))
+
+
+def _asides(text: str, s0: int, s1: int, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Relative clauses that describe a metric before its figure (`Other cost of
+    revenues, which is comprised primarily of ... operational expenses, increased to
+    $2.98 billion`): from `, which` to the last comma before the next figure. Metric
+    phrases inside one are not the figure's metric."""
+    out = []
+    for m in RELATIVE.finditer(text, s0, s1):
+        nxt = next((f0 for f0, _ in figs if f0 >= m.end()), None)
+        if nxt is None:
+            continue
+        comma = text.rfind(",", m.end(), nxt)
+        if comma > m.end():
+            out.append((m.start(), comma))
+    return out
+
+
+def _widen(trigger: tuple[int, int, float], phrases: list[tuple[int, int]]) -> tuple[int, int, float]:
+    """A classifier trigger inside a `cost of revenues` phrase becomes that phrase."""
+    a, b, score = trigger
+    for s, e in phrases:
+        if s <= a and b <= e:
+            return (s, e, score)
+    return trigger
+
+
 def _is_change(text: str, pct: tuple[int, int]) -> bool:
     """A percentage stated as a change (`up 12%`, `an increase of 12%`, `12% higher`),
     not a share or margin (`66% of total revenues`)."""
@@ -91,12 +149,20 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
     triggers = sorted(classifier_triggers)
     for s0, s1 in sents:
         inside = lambda spans: within(spans, s0, s1)
-        figs = inside(money)
-        cls = within(triggers, s0, s1)
+        figs = [f for f in inside(money) if not PRICE_BEFORE.search(text, max(s0, f[0] - 60), f[0])
+                and not DIFFERENCE_AFTER.match(text[f[1]:f[1] + 12])]
+        cost_of = [(m.start(), m.end()) for m in COST_OF.finditer(text, s0, s1)]
+        cls = [_widen(t, cost_of) for t in within(triggers, s0, s1)]
+        asides = _asides(text, s0, s1, figs)
+        ok = lambda a, b: is_metric(text, a, b) and not any(x <= a < y for x, y in asides)
+        cls = sorted({(a, b): (a, b, sc) for a, b, sc in cls if ok(a, b)}.values())
         metrics = [(a, b) for a, b, _ in cls]
-        lex = [(m.start(), m.end()) for m in METRIC.finditer(text, s0, s1)]
-        metrics += [x for x in lex if not any(x[0] < b and a < x[1] for a, b in metrics)
-                    and not any(x[0] < f[1] and f[0] < x[1] for f in figs)]
+        lex = cost_of + [(m.start(), m.end()) for m in METRIC.finditer(text, s0, s1)]
+        for x in lex:
+            taken = metrics + figs + [c for c in cost_of if c != x]
+            if ok(*x) and not any(x[0] < b and a < x[1] for a, b in taken):
+                metrics.append(x)
+        metrics.sort()
         score_of = {(a, b): sc for a, b, sc in cls}
         if not figs:
             continue
@@ -105,11 +171,12 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         for k, (f0, f1) in enumerate(figs):
             if k and RANGE_GAP.match(text[figs[k - 1][1]:f0]):
                 continue  # the upper bound of a range: the event takes the lower bound
+            nxt = figs[k + 1][0] if k + 1 < len(figs) else s1
             after = _near(metrics, f1, before=False, limit=4)
-            trig = after or _near(metrics, f0, before=True, limit=300) or _near(metrics, f1, before=False, limit=120)
+            trig = after or _near(metrics, f0, before=True, limit=300) \
+                or _near([m for m in metrics if m[1] <= nxt], f1, before=False, limit=120)
             if trig is None:
                 continue
-            nxt = figs[k + 1][0] if k + 1 < len(figs) else s1
             prev = figs[k - 1][1] if k > 0 else s0
             clause_end = min([nxt] + [m.start() + f1 for m in CLAUSE_BREAK.finditer(text[f1:nxt])])
             sent_dates = inside(dates)
@@ -161,3 +228,4 @@ def _announced_results(text: str, sents, money, dates, events, score: float = 0.
             continue
         out.append({"trigger": (a, b), "score": score, "args": {"metric": (a, b), "period": later[0]}})
     return out
+

@@ -33,6 +33,14 @@ ROLES: dict[str, dict[str, frozenset]] = {
 }
 ROLES = {t: {r: frozenset(v) for r, v in roles.items()} for t, roles in ROLES.items()}
 EVENT_TYPES = tuple(ROLES)
+# An event of these types is about its participant: with none of these roles filled
+# (no person appointed, no party to the agreement or lawsuit) the trigger is taken
+# to state no such event (`the Company acquired three stores` is no EXECUTIVE_CHANGE).
+CORE_ROLES: dict[str, frozenset] = {
+    "EXECUTIVE_CHANGE": frozenset({"person"}),
+    "AGREEMENT": frozenset({"party"}),
+    "LEGAL_PROCEEDING": frozenset({"party", "court"}),
+}
 REPEATABLE = frozenset({("AGREEMENT", "party"), ("LEGAL_PROCEEDING", "party")})
 ENTITY_LABELS = ("PERSON", "ORG", "ROLE", "MONEY", "SHARES", "PERCENT", "DATE")
 
@@ -44,3 +52,9 @@ def compatible(event_type: str, role: str, filler_label: str) -> bool:
 def entity_roles(event_type: str) -> list[str]:
     """Roles of a type that an entity (or generic filer phrase) can fill."""
     return [r for r, labels in ROLES[event_type].items() if labels - {"TEXT"}]
+
+
+def has_core_roles(event: dict) -> bool:
+    """True unless the event's type has CORE_ROLES and none is among its args."""
+    core = CORE_ROLES.get(event["type"])
+    return core is None or any(a["role"] in core for a in event["args"])
