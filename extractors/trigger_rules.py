@@ -3,12 +3,16 @@
 Some event types are rare in the training data (votes, officer changes, buy-backs,
 lawsuits, dividends), so the trigger classifier misses many of them. These rules
 add a trigger where the sentence both uses the type's trigger words and holds the
-entities the event needs, and where the classifier has no trigger of that type
+entities the event needs (the trigger is the cue's first matched group, else all of it), and where the classifier has no trigger of that type
 overlapping. Rule triggers get score `rule_score`; classifier triggers keep theirs.
 
-| type | trigger words | the sentence must also hold |
+| type | trigger words | the sentence must also hold (context words: it or the next one) |
 |---|---|---|
-| SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected | vote words (votes, stockholders, shareholders, meeting, proposal) |
+| SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
+| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire | an ORG |
+| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of | an ORG |
+| AGREEMENT | entered into a/an/the/certain; signed a (definitive) agreement/offer letter/contract | agreement words and an ORG |
+| FINANCING | invested (approximately) $ | MONEY and security words (preferred stock, notes, financing, ...) |
 | EXECUTIVE_CHANGE | appointed, named, elected, promoted, resigned, retired, retire, succeed(s), stepped down | a PERSON and a ROLE |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back | MONEY or SHARES |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena | an ORG or PERSON |
@@ -28,9 +32,22 @@ from extractors.offsets import within
 
 TRIGGERS_KEY = "triggers"
 RULES = {
-    "SHAREHOLDER_VOTE": (re.compile(r"\b(?:elected|approved|ratified|adopted|rejected)\b", re.I),
+    "SHAREHOLDER_VOTE": (re.compile(r"\b(?:elected|approved|ratified|adopted|rejected|defeated|voted)\b", re.I),
                          re.compile(r"\b(?:votes?|voting|stockholders|shareholders|annual meeting|proposal)\b", re.I),
                          None),
+    "ACQUISITION": (re.compile(r"\b(?:completed|consummated|closed)\s+(?:(?:the|its|our|their)\s+)?"
+                               r"(?:previously\s+announced\s+|proposed\s+)?(acquisition|merger|purchase)\s+of\b|"
+                               r"\b(?:will|agreed\s+to|has\s+agreed\s+to)\s+(acquire)\b", re.I), None, {"ORG"}),
+    "DISPOSITION": (re.compile(r"\b(?:completed|consummated|closed)\s+(?:(?:the|its|our|their)\s+)?"
+                               r"(?:previously\s+announced\s+|proposed\s+)?(sale|disposition|divestiture)\s+of\b",
+                               re.I), None, {"ORG"}),
+    "AGREEMENT": (re.compile(r"\b(entered\s+into)\s+(?:an?|the|certain)\b|"
+                             r"\b(signed)\s+(?:an?|the)\s+(?:definitive\s+)?(?:agreement|offer\s+letter|contract)\b",
+                             re.I),
+                  re.compile(r"\b(?:agreements?|contracts?|leases?|letters?|arrangements?)\b", re.I), {"ORG"}),
+    "FINANCING": (re.compile(r"\b(invested)\s+(?:approximately\s+|about\s+)?\$", re.I),
+                  re.compile(r"\b(?:preferred\s+stock|convertible|notes|debentures|financing|private\s+placement)\b",
+                             re.I), {"MONEY"}),
     "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named|elected|promoted|resigned|retired|retire|succeeds?|"
                                     r"stepp(?:ed|ing) down|hired)\b", re.I), None, {"PERSON", "ROLE"}),
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
@@ -73,6 +90,15 @@ def stated(event_type: str, text: str, start: int, end: int) -> bool:
     return True
 
 
+def _cue(m: re.Match) -> tuple[int, int]:
+    """The trigger of a cue match: its first group that matched (`completed the
+    acquisition of` -> `acquisition`), else the whole match."""
+    for i in range(1, (m.re.groups or 0) + 1):
+        if m.group(i) is not None:
+            return m.span(i)
+    return m.span()
+
+
 def _has(labels: set[str], need: set[str] | None) -> bool:
     return need is None or all(any(alt in labels for alt in req.split("|")) for req in need)
 
@@ -89,19 +115,23 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
     added = False
     done = {t for t in ONCE_PER_DOCUMENT if any(s.label_ == t for s in spans)}
     ents = [(e.start, e.end, e.label_) for e in doc.ents]  # read once (sorted); doc.ents builds every span
-    for sent in sents:
+    for k, sent in enumerate(sents):
         labels = {label for _, _, label in within(ents, sent.start, sent.end)}
         text, base = sent.text, sent.start_char
+        # the context words may open the next sentence (`The plan was approved. The
+        # results of the voting were ...`)
+        around = text + " " + sents[k + 1].text if k + 1 < len(sents) else text
         for event_type in types:
             if event_type in done:
                 continue
             words, context, need = RULES[event_type]
-            if (context is not None and not context.search(text)) or not _has(labels, need):
+            if (context is not None and not context.search(around)) or not _has(labels, need):
                 continue
             for m in words.finditer(text):
-                if not stated(event_type, text, m.start(), m.end()):
+                start, end = _cue(m)
+                if not stated(event_type, text, start, end):
                     continue
-                span = doc.char_span(base + m.start(), base + m.end(), label=event_type, alignment_mode="expand")
+                span = doc.char_span(base + start, base + end, label=event_type, alignment_mode="expand")
                 if span is None or any(s.label_ == event_type and s.start < span.end and span.start < s.end
                                        for s in spans):
                     continue

@@ -57,6 +57,24 @@ def test_rule_triggers_skip_contingencies_and_board_votes(nlp):
     assert votes("The nomination by the stockholders was approved by a vote of two-thirds of the directors.") == []
 
 
+def test_rule_triggers_for_completed_deals_agreements_and_investments(nlp):
+    def found(text, types):
+        doc = nlp(text)
+        add_rule_triggers(doc, types=types)
+        return [(t.text, t.label_) for t in doc.spans.get("triggers", [])]
+    assert found("On May 2, 2022, Quillfeather Robotics, Inc. completed its previously announced acquisition of "
+                 "Brindle Systems Corp.", ("ACQUISITION",)) == [("acquisition", "ACQUISITION")]
+    assert found("Brindle Systems Corp. completed the sale of its Sensor Division.",
+                 ("DISPOSITION",)) == [("sale", "DISPOSITION")]
+    assert found("The acquisition-related costs of Brindle Systems Corp. were higher.", ("ACQUISITION",)) == []
+    assert found("Quillfeather Robotics, Inc. also entered into a lease agreement with Brindle Systems Corp.",
+                 ("AGREEMENT",)) == [("entered into", "AGREEMENT")]
+    assert found("Quillfeather Robotics, Inc. invested approximately $2.5 million in the Series B preferred stock "
+                 "of Brindle Systems Corp.", ("FINANCING",)) == [("invested", "FINANCING")]
+    assert found("The 2022 Stock Plan was approved. The results of the voting were 9,000 votes for.",
+                 ("SHAREHOLDER_VOTE",)) == [("approved", "SHAREHOLDER_VOTE")]
+
+
 def test_events_without_their_participant_are_dropped():
     from extractors.linker.schema import has_core_roles
 
