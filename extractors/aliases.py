@@ -16,10 +16,17 @@ Aliases:
   one word and all-capital names are not propagated).
 An existing DATE or PERSON entity whose text is exactly an ORG alias of a suffixed
 company name is relabelled ORG (e.g. `23andMe`, once `23andMe, Inc.` is seen).
+
+Document context: a part of a filing (a window of a long one, an excerpt) may use
+the short name (`Google`) of a company named in full only elsewhere in the filing.
+Company names with a legal suffix found in the whole filing (`suffixed_names`) and
+the filer's name from its metadata (`meta.company`, EDGAR's conformed name) travel
+with each part in `doc.user_data[CONTEXT_KEY]` and count as suffixed ORG names.
 """
 from __future__ import annotations
 
 import re
+import string
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -34,6 +41,18 @@ COMMON = {
     "federal", "union", "continental", "advanced", "applied", "digital", "energy", "power", "china", "japan",
     "european", "canadian", "texas", "california", "delaware", "york", "city", "commerce", "morgan",
 }
+CONTEXT_KEY = "sec_events.context_names"  # Doc.user_data key: ORG names from the whole filing
+_SUFFIX = (r"(?:Inc\.|Incorporated|Corp\.|Corporation|Co\.|L\.L\.C\.|LLC|Ltd\.|Limited|N\.V\.|plc|PLC|L\.P\.|"
+           r"INC\.|CORP\.|CORPORATION|LTD\.)")
+_WORD = rf"(?!{_SUFFIX}(?!\w))[A-Z][\w&'\u2019.-]*"
+SUFFIXED_NAME = re.compile(rf"\b{_WORD}(?:[ \t]+(?:{_WORD}|&)){{0,5}},?[ \t]+{_SUFFIX}(?!\w)")
+# capitalised words that open a sentence or heading before a name, not part of it
+LEADING = {"the", "whereas", "on", "in", "pursuant", "exhibit", "about", "between", "and", "by", "with", "from",
+           "for", "to", "of", "at", "if", "as", "among", "that", "this", "each", "its", "our", "a", "an",
+           "dear", "re", "attention", "copy", "cc"}
+# defined terms of agreements that take a suffix (`the Company, Inc.`): no names
+DEFINED_TERMS = {"company", "registrant", "corporation", "parent", "purchaser", "buyer", "seller", "borrower",
+                 "issuer", "guarantor", "merger sub", "sub", "holdings", "acquisition corp."}
 if not Span.has_extension("score"):
     Span.set_extension("score", default=None)
 
@@ -46,6 +65,10 @@ def org_aliases(name: str) -> tuple[set[str], bool]:
     suffixed = bare != name
     if suffixed and bare:
         out.add(bare)
+        shorter = SUFFIX.sub("", bare).strip(" ,")  # `Motorola Mobility Holdings, Inc.` -> `Motorola Mobility`
+        if shorter and shorter != bare:
+            out.add(shorter)
+            bare = shorter
         first = bare.split()[0]
         if len(bare.split()) > 1 and len(first) >= 4 and first[0].isupper() and first.lower() not in COMMON \
                 and first.isalpha():
@@ -67,10 +90,35 @@ def person_aliases(name: str) -> set[str]:
     return out
 
 
+def suffixed_names(text: str, limit: int = 200) -> list[str]:
+    """Company names with a legal suffix in `text` (`Google Inc.`, `AdMob, Inc.`),
+    without the capitalised sentence openers before them, in order of first mention."""
+    out: dict[str, None] = {}
+    for m in SUFFIXED_NAME.finditer(text):
+        words = m.group(0).split()
+        while len(words) > 1 and words[0].lower() in LEADING:
+            words = words[1:]
+        if len(words) > 1 and words[0].lower() not in LEADING \
+                and SUFFIX.sub("", " ".join(words)).strip(" ,").lower() not in DEFINED_TERMS:
+            out.setdefault(" ".join(words), None)
+        if len(out) >= limit:
+            break
+    return list(out)
+
+
 def propagate(doc: Doc, tokenize=None) -> Doc:
-    """Tag the other mentions of the document's ORG and PERSON names; `tokenize`
-    splits an alias into tokens as the pipeline does (default: on spaces)."""
+    """Tag the other mentions of the document's ORG and PERSON names (and of the names
+    in `doc.user_data[CONTEXT_KEY]`); `tokenize` splits an alias into tokens as the
+    pipeline does (default: on spaces)."""
     org, strong, person = set(), set(), set()
+    context = doc.user_data.get(CONTEXT_KEY, ())
+    # EDGAR's conformed names are in capitals (`GOOGLE INC`): the text writes `Google Inc.`
+    context = [*context, *(string.capwords(n.lower()) for n in context if n.isupper())]
+    for name in context:
+        aliases, suffixed = org_aliases(name)
+        if suffixed:
+            org |= aliases
+            strong |= aliases
     for ent in doc.ents:
         if ent.label_ == "ORG":
             aliases, suffixed = org_aliases(ent.text)

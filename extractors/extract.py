@@ -59,6 +59,7 @@ from typing import Callable, Iterable, Iterator
 
 import spacy
 
+from extractors.aliases import CONTEXT_KEY, suffixed_names
 from extractors.doctext import doc_text, remember_text
 from extractors.items import filed_date
 from extractors.normalise import document_year
@@ -170,10 +171,16 @@ def document_task(doc: dict) -> Task:
     if doc.get("error"):
         return (doc_id, sha, None, str(doc["error"]))
     meta = doc.get("meta") or {}
-    if isinstance(meta, dict) and meta.get("items"):
-        # declared 8-K items travel with the task: the record flags those with no event
-        return (doc_id, sha, text, None, {"items": meta["items"], "filed": filed_date(meta)})
-    return (doc_id, sha, text, None)
+    extra = {}
+    if isinstance(meta, dict):
+        if meta.get("items"):
+            # declared 8-K items travel with the task: the record flags those with no event
+            extra.update(items=meta["items"], filed=filed_date(meta))
+        names = [str(n) for n in [meta.get("company"), *(meta.get("context_names") or [])] if n]
+        if names:
+            # the filer's name, and names from the rest of the filing (an excerpt's source)
+            extra["names"] = names
+    return (doc_id, sha, text, None, extra) if extra else (doc_id, sha, text, None)
 
 
 def iter_tasks(inputs: Iterable[str | os.PathLike], summary: ExtractSummary | None = None,
@@ -235,15 +242,19 @@ def _error(task: Task, reason: str) -> dict:
 
 def _windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
     """(offset, unprocessed Doc) per window of the task's text (extractors.windows);
-    every window carries the whole document's year."""
+    every window carries the whole document's year, and the company names of the
+    filing (metadata, and the suffixed names of the whole text: extractors.aliases)."""
     text = task[2]
     bounds = window_bounds(text, max_chars)
     year = document_year(text) if len(bounds) > 1 else None
+    names = list(dict.fromkeys([*(task[4].get("names", []) if len(task) > 4 else []), *suffixed_names(text)]))
     out = []
     for start, end in bounds:
         doc = remember_text(nlp.make_doc(text[start:end]), text[start:end])
         if year is not None:
             doc.user_data[YEAR_KEY] = year
+        if names:
+            doc.user_data[CONTEXT_KEY] = names
         out.append((start, doc))
     return out
 

@@ -128,6 +128,9 @@ def evaluate(
     items: Optional[Path] = typer.Option(None, "--items", help="Documents JSONL with meta.items: measure "
                                          "extracted event types against the declared 8-K items instead."),
     ablation: bool = typer.Option(True, "--ablation/--no-ablation", help="Also score classifier-only and rules-only."),
+    filing_context: bool = typer.Option(True, "--filing-context/--no-filing-context",
+                                        help="Give an excerpt the company names of its whole filing, as a "
+                                             "run over the filing knows them (gold-corpus excerpts)."),
     shared: Optional[Path] = SharedOpt,
 ) -> None:
     """Score a model with FORMATS.md's figures; write metrics.json, report.md and report.html."""
@@ -137,7 +140,7 @@ def evaluate(
         if path is not None and not path.exists():
             _fail(f"not found: {path}")
     run_eval(model=model, annotations=annotations, output=output, split=split, shared=shared,
-             compare=compare, items=items, with_ablation=ablation)
+             compare=compare, items=items, with_ablation=ablation, filing_context=filing_context)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -163,3 +163,65 @@ def test_signed_only_in_the_signature_clause():
     assert not in_signature_clause(instruction, at, at + 6)
     copies = "2. One signed original and four conformed copies of this form shall be filed."
     assert not in_signature_clause(copies, copies.index("signed"), copies.index("signed") + 6)
+
+
+def test_a_result_stated_twice_is_one_event():
+    from extractors.linker.results import one_per_fact
+
+    def ev(trigger, amount, *roles):
+        args = [{"role": "value", "value": {"amount": amount, "currency": "USD"}}] + [{"role": r} for r in roles]
+        return {"type": "FINANCIAL_RESULT", "trigger": {"text": trigger}, "args": args}
+    headline, body = ev("Net Earnings", 51e6), ev("Net earnings", 51e6, "period")
+    other = ev("net earnings", 44e6, "period")
+    assert one_per_fact([headline, body, other]) == [body, other]
+    per_share = [ev("per share", 0.15, "period"), ev("per share", 0.15, "period")]
+    assert one_per_fact(per_share) == per_share  # `per share` follows different metrics
+    vote = {"type": "SHAREHOLDER_VOTE", "trigger": {"text": "approved"}, "args": []}
+    assert one_per_fact([vote, vote]) == [vote, vote]
+
+
+def test_suffixed_names_of_a_filing():
+    from extractors.aliases import suffixed_names
+
+    text = ("WHEREAS Quillfeather Robotics, Inc. and Brindle Systems Corp. entered into the Agreement. "
+            "QUILLFEATHER ROBOTICS, INC. The Board of Directors of Quillfeather Robotics, Inc. met. "
+            "The Company, Inc. is a defined term.")
+    names = suffixed_names(text)
+    assert names[:2] == ["Quillfeather Robotics, Inc.", "Brindle Systems Corp."]
+    assert "Quillfeather Robotics, Inc." in names and not any(n.startswith(("Board", "Company", "WHEREAS"))
+                                                              for n in names)
+
+
+def test_filing_context_names_tag_a_short_name_in_an_excerpt(nlp):
+    from extractors.aliases import CONTEXT_KEY
+
+    text = "Quillfeather reported higher revenues, and Quillfeather expects growth."
+    doc = nlp(text)
+    assert "Quillfeather" not in {e.text for e in doc.ents if e.label_ == "ORG"}
+    doc = nlp.make_doc(text)
+    doc.user_data[CONTEXT_KEY] = ["Quillfeather Robotics, Inc."]
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Quillfeather", "Quillfeather"]
+
+
+def test_extract_carries_the_filer_name_into_every_window(nlp):
+    from extractors.aliases import CONTEXT_KEY
+    from extractors.extract import _windows, document_task
+
+    text = "Brindle Systems Corp. signed the lease.\n\n" + "Brindle said sales rose.\n\n" * 40
+    task = document_task({"id": "x", "text": text, "meta": {"company": "QUILLFEATHER ROBOTICS INC"}})
+    windows = _windows(nlp, task, max_chars=300)
+    assert len(windows) > 2
+    for _, doc in windows:
+        assert doc.user_data[CONTEXT_KEY][:2] == ["QUILLFEATHER ROBOTICS INC", "Brindle Systems Corp."]
+
+
+def test_a_capitalised_conformed_name_tags_the_short_name(nlp):
+    from extractors.aliases import CONTEXT_KEY
+
+    doc = nlp.make_doc("Quillfeather reported higher revenues.")
+    doc.user_data[CONTEXT_KEY] = ["QUILLFEATHER ROBOTICS INC"]
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Quillfeather"]

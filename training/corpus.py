@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
+from extractors.aliases import suffixed_names
 from sec_events.documents import read_jsonl
 from sec_events.paths import CORPUS_DIR, shared_dir
 
@@ -69,9 +70,12 @@ def join(standoff: dict, source_doc: dict) -> dict:
         raise HashMismatch(
             f"{standoff['id']}: text at {standoff['source_id']}[{standoff['start']}:{standoff['end']}] "
             f"has SHA-256 {sha256(text)[:12]}..., annotated text had {standoff['sha256'][:12]}...")
-    record = {"id": standoff["id"], "text": text,
-              "meta": {**source_doc.get("meta", {}), **standoff.get("meta", {}),
-                       "source_id": standoff["source_id"], "source_start": standoff["start"]},
+    meta = {**source_doc.get("meta", {}), **standoff.get("meta", {}),
+            "source_id": standoff["source_id"], "source_start": standoff["start"]}
+    if len(text) < len(source_doc["text"]):
+        # an excerpt: the company names of the whole filing, as a run over the filing knows them
+        meta["context_names"] = suffixed_names(source_doc["text"])
+    record = {"id": standoff["id"], "text": text, "meta": meta,
               "spans": standoff["spans"], "events": standoff["events"]}
     if standoff.get("ignore"):
         record["ignore"] = standoff["ignore"]

@@ -27,32 +27,38 @@ def gold_records(annotations: Path | None, split: str | None, shared: Path | Non
     return list(read_jsonl(seeds)), str(seeds)
 
 
-def predict(nlp, gold: list[dict]) -> list[dict]:
-    docs = ({"id": g["id"], "text": g["text"]} for g in gold)
+def predict(nlp, gold: list[dict], filing_context: bool = True) -> list[dict]:
+    """Extraction records for the gold texts. With `filing_context`, an excerpt carries
+    the company names of its whole filing (`meta.context_names`, training.corpus), as
+    a run over the whole filing would know them."""
+    def doc(g):
+        names = (g.get("meta") or {}).get("context_names") if filing_context else None
+        return {"id": g["id"], "text": g["text"], **({"meta": {"context_names": names}} if names else {})}
+    docs = (doc(g) for g in gold)
     return list(extract_records(nlp, docs, ExtractSummary(output=Path("-"))))
 
 
-def evaluate(nlp, gold: list[dict]) -> tuple[dict, list[dict]]:
+def evaluate(nlp, gold: list[dict], filing_context: bool = True) -> tuple[dict, list[dict]]:
     start = time.perf_counter()
-    preds = predict(nlp, gold)
+    preds = predict(nlp, gold, filing_context)
     metrics = score(gold, preds)
     metrics["seconds"] = round(time.perf_counter() - start, 2)
     return metrics, preds
 
 
-def ablation(nlp, gold: list[dict]) -> dict:
+def ablation(nlp, gold: list[dict], filing_context: bool = True) -> dict:
     """Entity scores of the full pipeline, the classifier alone and the rules alone."""
-    out = {"rules + classifier": score(gold, predict(nlp, gold))["entities"]}
+    out = {"rules + classifier": score(gold, predict(nlp, gold, filing_context))["entities"]}
     if "spancat" in nlp.pipe_names and "sec_merge" in nlp.pipe_names:
         cfg = dict(nlp.get_pipe_config("sec_merge"))
         cfg.pop("factory", None)
         nlp.replace_pipe("sec_merge", "sec_merge", config={**cfg, "use_rules": False})
         try:
-            out["classifier only"] = score(gold, predict(nlp, gold))["entities"]
+            out["classifier only"] = score(gold, predict(nlp, gold, filing_context))["entities"]
         finally:
             nlp.replace_pipe("sec_merge", "sec_merge", config=cfg)
         with nlp.select_pipes(disable=["spancat"]):
-            out["rules only"] = score(gold, predict(nlp, gold))["entities"]
+            out["rules only"] = score(gold, predict(nlp, gold, filing_context))["entities"]
     return {k: {x: v[x] for x in ("p", "r", "f")} for k, v in out.items()}
 
 
@@ -90,7 +96,7 @@ def items_agreement(nlp, docs_path: Path, limit: int | None = None) -> dict:
 
 def run_eval(model: Path | None, annotations: Path | None, output: Path, split: str | None = None,
              shared: Path | None = None, compare: Path | None = None, items: Path | None = None,
-             with_ablation: bool = True) -> dict:
+             with_ablation: bool = True, filing_context: bool = True) -> dict:
     from rich.console import Console
     from rich.table import Table
 
@@ -110,10 +116,11 @@ def run_eval(model: Path | None, annotations: Path | None, output: Path, split: 
                       f"F1 {whole['f']:.3f} -> {output / 'items.json'}")
         return result
     gold, gold_name = gold_records(annotations, split, shared)
-    metrics, preds = evaluate(nlp, gold)
+    metrics, preds = evaluate(nlp, gold, filing_context)
+    metrics["filing_context"] = filing_context
     metrics["model"] = str(model_path)
     metrics["gold"] = gold_name
-    abl = ablation(nlp, gold) if with_ablation else None
+    abl = ablation(nlp, gold, filing_context) if with_ablation else None
     if abl:
         metrics["ablation"] = abl
     other = json.loads(compare.read_text(encoding="utf-8")) if compare else None

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from extractors.linker.candidates import DocView
 from extractors.linker.forms import SIGNATURE_CLAUSE, late_filing_roles, signature_blocks, signature_roles
 from extractors.linker.model import ArgumentLinker
-from extractors.linker.results import decode_results
+from extractors.linker.results import decode_results, one_per_fact
 from extractors.linker.schema import ROLES, has_core_roles
 from extractors.normalise import VALUED
 from extractors.records import doc_year, span_value
@@ -119,7 +119,7 @@ class EventLinker:
         if self.require_core_roles:
             events = [e for e in events if has_core_roles(e)]
         events.sort(key=lambda e: (e["trigger"]["start"], e["type"]))
-        doc._.events = events
+        doc._.events = one_per_fact(events)
         return doc
 
     @staticmethod

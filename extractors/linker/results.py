@@ -229,3 +229,37 @@ def _announced_results(text: str, sents, money, dates, events, score: float = 0.
         out.append({"trigger": (a, b), "score": score, "args": {"metric": (a, b), "period": later[0]}})
     return out
 
+
+
+PER_SHARE_ONLY = re.compile(r"^(?:(?:diluted|basic)\s+)?per\s+(?:(?:diluted|basic)\s+)?share$", re.I)
+
+
+def one_per_fact(events: list[dict]) -> list[dict]:
+    """SCHEMA: a fact stated in several places (highlights, headline, body) is one
+    event, in the statement that gives it most completely. Two FINANCIAL_RESULT records
+    state the same fact when their metric phrases read the same (case and white space
+    aside) and their figures are equal; the one with a `period`, else with more
+    arguments, else not in a headline's title case, else the first, is kept. A bare `per share` names no metric of its own
+    (`$0.15 per share` follows net income in one sentence, income from continuing
+    operations in another), so such records are all kept."""
+    best: dict[tuple, int] = {}
+    drop = set()
+    rank = lambda ev: (any(a["role"] == "period" for a in ev["args"]), len(ev["args"]),
+                       not ev["trigger"]["text"].istitle())
+    for i, ev in enumerate(events):
+        if ev["type"] != "FINANCIAL_RESULT":
+            continue
+        value = next((a.get("value") for a in ev["args"] if a["role"] == "value"), None)
+        metric = " ".join(ev["trigger"]["text"].lower().split())
+        if not isinstance(value, dict) or value.get("amount") is None or PER_SHARE_ONLY.match(metric):
+            continue
+        key = (metric, round(float(value["amount"]), 6), value.get("currency"))
+        j = best.get(key)
+        if j is None:
+            best[key] = i
+        elif rank(ev) > rank(events[j]):
+            drop.add(j)
+            best[key] = i
+        else:
+            drop.add(i)
+    return [ev for i, ev in enumerate(events) if i not in drop]
