@@ -170,7 +170,7 @@ QUARTER_AFTER_YEAR_RE = re.compile(
 LAST_YEAR_RE = re.compile(r"\b(?:last|prior|previous)\s+year|\byear[- ]ago\b|\ba\s+year\s+ago\b", re.I)
 QN_RE = re.compile(r"\b(?:Q([1-4])\s*(?:FY|fiscal\s+)?'?(\d{4}|\d{2})|([1-4])Q\s*'?(\d{4}|\d{2})|"
                    r"(?:FY|fiscal\s+)?'?(\d{4}|\d{2})\s*Q([1-4]))\b", re.I)
-FISCAL_YEAR_RE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b|\b(\d{4})\s+fiscal\s+year\b", re.I)
+FISCAL_YEAR_RE = re.compile(r"\b(?:fiscal(?:[\s-]+year)?|FY)\s*'?(\d{4}|\d{2})\b|\b(\d{4})\s+fiscal\s+year\b", re.I)
 BARE_QUARTER_RE = re.compile(r"^\s*(?:the\s+)?(?:fiscal\s+)?Q([1-4])\s*$", re.I)
 MONTH_ONLY_RE = re.compile(rf"^\s*(?:(?:early|mid|late|the end of|end of)[\s-]+)?{_MONTH}\s*$", re.I)
 YEAR_RE = re.compile(r"(?<![\d$.,])(1[89]\d{2}|20\d{2})(?![\d,]|\.\d)")

@@ -75,6 +75,7 @@ def test_percent(text, v):
     ("March 2004", "2004-03"),
     ("2004", "2004"),
     ("fiscal 2002", "FY2002"),
+    ("fiscal-year 2012", "FY2012"),
     ("fiscal year 2005", "FY2005"),
     ("FY2002", "FY2002"),
     ("FY 03", "FY2003"),

@@ -222,6 +222,10 @@ def test_saved_model_loads_in_fresh_process(tmp_path):
     ("Zeta was founded in 1931 and", ["1931"]),
     ("a director of Zeta (1999-2003) and", ["1999", "2003"]),
     ("the margin was lower than 3Q'09 levels", ["3Q'09"]),
+    # hyphen and preposition variants of the fiscal-year, full-year and quarter forms
+    ("Zeta expects fiscal-year 2015 revenue of", ["fiscal-year 2015"]),
+    ("Full-year 2014 net income was", ["Full-year 2014"]),
+    ("compared to the first quarter in 2014. Net", ["the first quarter in 2014"]),
 ])
 def test_dates_second_pass(nlp, text, expected):
     assert texts(nlp, text, "DATE") == expected
