@@ -18,7 +18,8 @@ Policy (component `sec_merge`, settings in its config):
    (`extend_to_rules`): the classifier found the entity, the rule its boundary.
    PERSON and ORG candidates whose whole text is a form name (`N-SAR`, `10-K`) or
    in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are PERSON
-   candidates that hold a number or are one coined word (`DoubleClick`).
+   candidates that hold a number or are one coined word (`DoubleClick`), and ROLE
+   candidates with no office word (`ROLE_HEAD`: president, officer, director, ...).
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -87,6 +88,20 @@ def is_name_text(text: str, not_names=NOT_NAMES) -> bool:
 COINED = re.compile(r"^[A-Z][a-z]{4,}[A-Z][a-z]+$")
 
 
+# A ROLE names an office or job: it holds one of these words (every ROLE of the gold
+# corpus does), so `YouTube` or `Acquire YouTube` is no ROLE whatever its score.
+ROLE_HEAD = re.compile(
+    r"\b(?:president|chairman|chairwoman|chair|chairperson|directors?|secretary|treasurer|controller|comptroller|"
+    r"(?:co-)?founders?|officers?|ceo|cfo|coo|cto|cio|cao|vp|svp|evp|manager|partner|principal|associate|counsel|"
+    r"member|trustee|chief|head|executives?|vice|analyst|engineer|auditor|accountant|advis[eo]r|consultant|"
+    r"administrator|lead|leader|owner|governor|dean|professor|attorney|ombudsman|agent|employee|trainee|"
+    r"representative|superintendent|supervisor)\b", re.I)
+
+
+def is_role_text(text: str) -> bool:
+    return bool(ROLE_HEAD.search(text))
+
+
 def is_person_shape(span: Span) -> bool:
     """A PERSON candidate holds no number (`Ms. Tilghman 6,000 Google Stock Units`) and
     is not one coined word."""
@@ -130,6 +145,7 @@ def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
     candidates = [c for c in candidates
                   if c[0].label_ not in ("PERSON", "ORG") or is_name_text(c[0].text, not_names)]
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
+    candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
     chosen = resolve(candidates)
     ents = []
     for span, score in chosen:

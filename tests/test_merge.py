@@ -60,3 +60,9 @@ def test_person_candidates_hold_no_number_and_are_not_one_coined_word():
                [("Vantongeren 6,000 Units", "PERSON", 0.8), ("Vantongeren", "PERSON", 0.6),
                 ("BrightClick", "PERSON", 0.9), ("McDonald", "PERSON", 0.9)])
     assert ents(merge_spans(doc)) == [("Vantongeren", "PERSON"), ("BrightClick", "ORG"), ("McDonald", "PERSON")]
+
+
+def test_role_candidates_need_an_office_word():
+    doc = _doc("Brindle , its Chief Financial Officer , met Vantongeren .", [],
+               [("Brindle", "ROLE", 0.6), ("Chief Financial Officer", "ROLE", 0.9), ("Vantongeren", "ROLE", 0.7)])
+    assert ents(merge_spans(doc)) == [("Chief Financial Officer", "ROLE")]
