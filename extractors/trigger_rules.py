@@ -3,8 +3,11 @@
 Some event types are rare in the training data (votes, officer changes, buy-backs,
 lawsuits, dividends), so the trigger classifier misses many of them. These rules
 add a trigger where the sentence both uses the type's trigger words and holds the
-entities the event needs (the trigger is the cue's first matched group, else all of it), and where the classifier has no trigger of that type
-overlapping. Rule triggers get score `rule_score`; classifier triggers keep theirs.
+entities the event needs (the trigger is the cue's first matched group, else all of
+it), and where the classifier has no trigger of that type overlapping. A cue that
+states a contingency (`shall be elected`) or, for votes, an act of the board is no
+trigger (`stated`). Rule triggers get score `rule_score`; classifier triggers keep
+theirs.
 
 | type | trigger words | the sentence must also hold (context words: it or the next one) |
 |---|---|---|

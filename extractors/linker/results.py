@@ -35,6 +35,8 @@ decoded per figure:
    announces results for a period (`issued a press release announcing its financial
    results for the three months ended July 31, 2004`: `ANNOUNCED_RESULTS`, a DATE
    after the phrase) is one event too, classifier or not (GUIDELINES, Item 2.02).
+6. The linker then keeps one record per fact stated twice (`one_per_fact`: same
+   metric phrase and figure in the highlights and the body).
 """
 from __future__ import annotations
 
@@ -230,7 +232,6 @@ def _announced_results(text: str, sents, money, dates, events, score: float = 0.
     return out
 
 
-
 PER_SHARE_ONLY = re.compile(r"^(?:(?:diluted|basic)\s+)?per\s+(?:(?:diluted|basic)\s+)?share$", re.I)
 
 
@@ -239,9 +240,10 @@ def one_per_fact(events: list[dict]) -> list[dict]:
     event, in the statement that gives it most completely. Two FINANCIAL_RESULT records
     state the same fact when their metric phrases read the same (case and white space
     aside) and their figures are equal; the one with a `period`, else with more
-    arguments, else not in a headline's title case, else the first, is kept. A bare `per share` names no metric of its own
-    (`$0.15 per share` follows net income in one sentence, income from continuing
-    operations in another), so such records are all kept."""
+    arguments, else not in a headline's title case, else the first, is kept. A bare
+    `per share` names no metric of its own (`$0.15 per share` follows net income in
+    one sentence, income from continuing operations in another), so such records are
+    all kept."""
     best: dict[tuple, int] = {}
     drop = set()
     rank = lambda ev: (any(a["role"] == "period" for a in ev["args"]), len(ev["args"]),
