@@ -5,12 +5,14 @@ Policy (component `sec_merge`, settings in its config):
 1. Candidates are the rule spans (`doc.spans["rules"]`, score 1.0 unless the rule
    set one) and the span classifier's spans (`doc.spans["sc"]`, scores in the
    group's `attrs["scores"]`) at or above `threshold`.
-2. For the labels in `rule_labels` (by default the valued ones: MONEY, SHARES,
-   PERCENT, DATE, whose rules follow SCHEMA's boundaries exactly and are what
-   normalisation reads) a rule span outranks any overlapping classifier span.
-   A classifier span of such a label survives only where no rule span overlaps it
-   and its score is at least `model_only_threshold`.
-3. For the other labels (PERSON, ORG, ROLE) the classifier outranks the rules: a rule
+2. For the labels in `rule_labels` a rule span outranks any overlapping classifier
+   span. By default these are the valued ones (MONEY, SHARES, PERCENT, DATE: their
+   rules follow SCHEMA's boundaries exactly and are what normalisation reads) and
+   ROLE, whose title lexicon and area rules beat the classifier on dev (ROLE F1 0.841
+   -> 0.879) and test (0.800 -> 0.851). A classifier span of such a label survives
+   only where no rule span overlaps it and its score is at least
+   `model_only_threshold`.
+3. For the other labels (PERSON, ORG) the classifier outranks the rules: a rule
    span survives only where no classifier span overlaps it.
    Where a rule ORG span contains a classifier ORG span, ends on the same token and
    adds only capitalised name words (`Quillfeather Robotics, Inc.` around a classifier's `Robotics, Inc.`),
@@ -20,6 +22,9 @@ Policy (component `sec_merge`, settings in its config):
    in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are PERSON
    candidates that hold a number or are one coined word (`DoubleClick`), and ROLE
    candidates with no office word (`ROLE_HEAD`: president, officer, director, ...).
+   With `generic_roles`, a chosen lower-case ROLE in a sentence with no PERSON and
+   no personal pronoun is dropped: it names an office in general (bylaws' `a
+   director`), not one a person holds.
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -37,6 +42,7 @@ from spacy.tokens import Doc, Span
 RULES_KEY = "rules"
 MODEL_KEY = "sc"
 VALUED = ("MONEY", "SHARES", "PERCENT", "DATE")
+RULE_LABELS = VALUED + ("ROLE",)  # labels whose rule spans outrank the classifier's
 
 if not Span.has_extension("score"):
     Span.set_extension("score", default=None)
@@ -102,6 +108,30 @@ def is_role_text(text: str) -> bool:
     return bool(ROLE_HEAD.search(text))
 
 
+PERSONAL = frozenset({"he", "she", "his", "her", "him", "you", "your", "i", "my"})
+GENERIC_DETERMINERS = frozenset({"such", "any", "each", "every", "no", "another"})
+
+
+def generic_role(span: Span, entities: Iterable[Span]) -> bool:
+    """A lower-case title in a sentence with no PERSON (among `entities`) and no personal
+    pronoun names an office in general (`If the resignation of a director is effective
+    ...`), not one a person holds (GUIDELINES: `director` when it names the office a
+    person holds or takes)."""
+    if span.label_ != "ROLE" or not span.text[:1].islower():
+        return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ in GENERIC_DETERMINERS:
+        return True  # `such director shall continue to serve until his or her successor ...`
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    if any(t.lower_ in PERSONAL for t in sent):
+        return False
+    return not any(e.label_ == "PERSON" and sent.start <= e.start and e.end <= sent.end for e in entities)
+
+
+def drop_generic_roles(spans: list[Span]) -> list[Span]:
+    """`spans` without the generic (office-in-general) ROLE spans."""
+    return [s for s in spans if not generic_role(s, spans)]
+
+
 def is_person_shape(span: Span) -> bool:
     """A PERSON candidate holds no number (`Ms. Tilghman 6,000 Google Stock Units`) and
     is not one coined word."""
@@ -125,9 +155,9 @@ def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
     return best
 
 
-def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
+def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
                 model_only_threshold: float = 0.7, use_rules: bool = True,
-                extend_to_rules: bool = True, not_names=NOT_NAMES) -> Doc:
+                extend_to_rules: bool = True, not_names=NOT_NAMES, generic_roles: bool = True) -> Doc:
     rules = _scored(doc.spans[RULES_KEY]) if use_rules and RULES_KEY in doc.spans else []
     model = [(s, sc) for s, sc in _scored(doc.spans[MODEL_KEY])
              if sc >= threshold] if MODEL_KEY in doc.spans else []
@@ -147,6 +177,8 @@ def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
     chosen = resolve(candidates)
+    if generic_roles:
+        chosen = [c for c in chosen if not generic_role(c[0], [span for span, _ in chosen])]
     ents = []
     for span, score in chosen:
         ent = Span(doc, span.start, span.end, label=span.label_)
@@ -157,14 +189,14 @@ def merge_spans(doc: Doc, rule_labels=VALUED, threshold: float = 0.5,
 
 
 @Language.factory("sec_merge", default_config={
-    "rule_labels": list(VALUED), "threshold": 0.5, "model_only_threshold": 0.7, "use_rules": True,
-    "extend_to_rules": True, "not_names": list(NOT_NAMES)})
+    "rule_labels": list(RULE_LABELS), "threshold": 0.5, "model_only_threshold": 0.7, "use_rules": True,
+    "extend_to_rules": True, "not_names": list(NOT_NAMES), "generic_roles": True})
 def make_merge(nlp: Language, name: str, rule_labels: list[str], threshold: float,
                model_only_threshold: float, use_rules: bool, extend_to_rules: bool = True,
-               not_names: list[str] = list(NOT_NAMES)):
+               not_names: list[str] = list(NOT_NAMES), generic_roles: bool = True):
     stop = frozenset(not_names)
 
     def merge(doc: Doc) -> Doc:
         return merge_spans(doc, tuple(rule_labels), threshold, model_only_threshold, use_rules,
-                           extend_to_rules, stop)
+                           extend_to_rules, stop, generic_roles)
     return merge

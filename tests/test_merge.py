@@ -66,3 +66,10 @@ def test_role_candidates_need_an_office_word():
     doc = _doc("Brindle , its Chief Financial Officer , met Vantongeren .", [],
                [("Brindle", "ROLE", 0.6), ("Chief Financial Officer", "ROLE", 0.9), ("Vantongeren", "ROLE", 0.7)])
     assert ents(merge_spans(doc)) == [("Chief Financial Officer", "ROLE")]
+
+
+def test_role_rule_spans_outrank_the_classifier():
+    doc = _doc("Ms. Ito , Senior Vice President , Finance , resigned .",
+               [("Senior Vice President , Finance", "ROLE")], [("Senior Vice President", "ROLE", 0.95)])
+    assert ents(merge_spans(doc)) == [("Senior Vice President , Finance", "ROLE")]
+    assert ents(merge_spans(doc, rule_labels=("MONEY",))) == [("Senior Vice President", "ROLE")]

@@ -11,7 +11,8 @@ Steps for each doc:
 3. all candidates go to ``doc.spans[spans_key]`` (may overlap; ``span._.source`` and
    ``span._.score`` set, and ``attrs["scores"]``/``attrs["sources"]`` parallel lists, as
    spaCy's spancat does);
-4. the resolver picks non-overlapping spans for ``doc.ents``.
+4. the resolver picks non-overlapping spans for ``doc.ents`` (without the titles that
+   name an office in general, unless ``drop_generic_roles`` is false).
 
 Resolution (``sec_events.resolve_longest.v1``): longer spans (in characters) win;
 equal lengths go to the higher label priority ``MONEY = PERCENT > SHARES > DATE > ROLE >
@@ -32,6 +33,8 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup
+
+from extractors.merge import drop_generic_roles
 
 from . import functions as _functions  # noqa: F401  (registers the rule functions)
 from .context import Candidate, RuleContext
@@ -208,8 +211,9 @@ class SecRules:
     def __init__(self, nlp: Language, name: str = "sec_rules", *, spans_key: str = "rules",
                  set_ents: bool = True, overwrite_ents: bool = True,
                  patterns_dir: str | None = None, rule_functions=None,
-                 resolver: Callable | None = None, score: float = 1.0):
+                 resolver: Callable | None = None, score: float = 1.0, drop_generic_roles: bool = True):
         self.name = name
+        self.drop_generic_roles = drop_generic_roles
         self.nlp = nlp
         self.spans_key = spans_key
         self.set_ents = set_ents
@@ -379,6 +383,8 @@ class SecRules:
             for span, c in zip(ents, chosen):
                 span._.source = c.source
                 span._.score = c.score
+            if self.drop_generic_roles:
+                ents = drop_generic_roles(ents)
             doc.ents = sorted(list(keep) + ents, key=lambda s: s.start)
         return doc
 
@@ -421,10 +427,15 @@ class SecRules:
         "score": 1.0,
         "rule_functions": {"@misc": "sec_events.rule_functions.v1"},
         "resolver": {"@misc": "sec_events.resolve_longest.v1"},
+        "drop_generic_roles": True,
     },
 )
 def make_rules(nlp: Language, name: str, spans_key: str, set_ents: bool, overwrite_ents: bool,
-               patterns_dir: str | None, score: float, rule_functions, resolver) -> SecRules:
+               patterns_dir: str | None, score: float, rule_functions, resolver,
+               drop_generic_roles: bool) -> SecRules:
+    """`drop_generic_roles`: leave out of `doc.ents` the lower-case titles that name an
+    office in general (extractors.merge.generic_role); they stay in the span group."""
     return SecRules(nlp, name, spans_key=spans_key, set_ents=set_ents,
                     overwrite_ents=overwrite_ents, patterns_dir=patterns_dir,
-                    rule_functions=rule_functions, resolver=resolver, score=score)
+                    rule_functions=rule_functions, resolver=resolver, score=score,
+                    drop_generic_roles=drop_generic_roles)
