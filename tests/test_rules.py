@@ -327,3 +327,25 @@ def test_fast_matcher_equals_spacy_matcher(nlp):
         if bad[ce - 1] == bad[cs] and "|lexicon|" not in nlp.vocab.strings[key]:
             fast.add((nlp.vocab.strings[key], keep[cs], keep[ce - 1] + 1))
     assert fast == trimmed(slow(doc))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ms. Vantongeren joined as vice president of marketing in May.", ["vice president of marketing"]),
+    ("He was promoted to Regional Vice President and then Divisional Vice President.",
+     ["Regional Vice President", "Divisional Vice President"]),
+    ("Mr. Lund was named Director of Marketing and Merchandising.", ["Director of Marketing and Merchandising"]),
+    ("RON LUND NAMED CHAIRMAN OF THE BOARD OF ZETA, INC.", ["CHAIRMAN OF THE BOARD"]),
+    ("Ms. Ito, Chairman of the Board of Directors, signed.", ["Chairman of the Board of Directors"]),
+])
+def test_role_titles_with_their_area(nlp, text, expected):
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "ROLE"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If the resignation of a director is effective at a future time, the board may elect a successor.",
+    "Such director shall continue to serve until his or her successor is elected.",
+    "Any director may resign on written notice to the secretary.",
+])
+def test_titles_of_an_office_in_general_are_no_role(nlp, text):
+    assert [e.text for e in nlp(text).ents if e.label_ == "ROLE"] == []

@@ -645,7 +645,8 @@ FUNCTION_AREAS = {
     "chain", "quality", "compliance", "risk", "audit", "internal", "government", "regulatory",
     "customer", "support", "and", "&", "general", "counsel", "mergers", "acquisitions",
     "procurement", "purchasing", "logistics", "real", "estate", "facilities", "security",
-    "investments", "investment", "controller", "the", "board",
+    "investments", "investment", "controller", "the", "board", "merchandising", "management",
+    "operational", "store", "stores", "franchise", "franchising", "field",
 }
 
 
@@ -655,21 +656,25 @@ def make_role_extend():
 
 
 def role_extend(ctx: RuleContext) -> list[Candidate]:
-    """``Vice President of Finance``, ``Director of Investor Relations``."""
+    """``Vice President of Finance``, ``Director of Investor Relations``; a lower-case
+    title takes a lower-case area (``vice president of marketing``)."""
     doc, out = ctx.toks, []
     for c in ctx.of_label("ROLE"):
         n = ctx.next_ns(c.end - 1, same_line=False)
         if n is None or doc[n].text != "of":
             continue
+        lower_title = doc[c.start].text[:1].islower()
         j, end, words = ctx.next_ns(n), None, 0
         while j is not None and doc[j].text.lower() in FUNCTION_AREAS and words < 5:
-            if doc[j].text[0].isupper() or doc[j].text in {"and", "&"}:
-                if doc[j].text[0].isupper():
-                    end = j + 1
-                words += 1
-                j = ctx.next_ns(j)
+            t = doc[j].text
+            if t in {"and", "&"}:
+                pass  # a connector: the area goes on only if an area word follows
+            elif t != "the" and (t[:1].isupper() or lower_title and t[:1].islower()):
+                end = j + 1
             else:
                 break
+            words += 1
+            j = ctx.next_ns(j)
         if end is not None and not doc[end - 1].text.lower() in {"and", "&", "the"}:
             out.append(Candidate(c.start, end, "ROLE", "role_extend"))
     return out + role_area(ctx)
