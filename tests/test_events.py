@@ -87,9 +87,9 @@ def test_events_without_their_participant_are_dropped():
 def test_linker_drops_an_executive_change_with_no_person(nlp):
     from extractors.linker.component import EventLinker
 
-    doc = nlp("In the quarter, the Company acquired three franchised stores.")
-    at = doc.text.index("acquired")
-    doc.spans["triggers"] = [doc.char_span(at, at + 8, label="EXECUTIVE_CHANGE")]
+    doc = nlp("In the quarter, the Company named its new distribution center Harborview.")
+    at = doc.text.index("named")
+    doc.spans["triggers"] = [doc.char_span(at, at + 5, label="EXECUTIVE_CHANGE")]
     assert [e["type"] for e in EventLinker(nlp, require_core_roles=False)(doc)._.events] == ["EXECUTIVE_CHANGE"]
     assert EventLinker(nlp)(doc)._.events == []
 
@@ -225,3 +225,12 @@ def test_a_capitalised_conformed_name_tags_the_short_name(nlp):
     for _, pipe in nlp.pipeline:
         doc = pipe(doc)
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Quillfeather"]
+
+
+def test_trigger_words_that_never_state_the_type():
+    from extractors.linker.schema import trigger_fits
+
+    assert not trigger_fits("ACQUISITION", "convert") and trigger_fits("ACQUISITION", "acquired")
+    assert not trigger_fits("EXECUTIVE_CHANGE", "acquired") and trigger_fits("EXECUTIVE_CHANGE", "appointed")
+    assert not trigger_fits("FINANCIAL_RESULT", "sold") and trigger_fits("FINANCIAL_RESULT", "net sales")
+    assert trigger_fits("SIGNATURE", "signed")
