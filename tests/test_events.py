@@ -234,3 +234,12 @@ def test_trigger_words_that_never_state_the_type():
     assert not trigger_fits("EXECUTIVE_CHANGE", "acquired") and trigger_fits("EXECUTIVE_CHANGE", "appointed")
     assert not trigger_fits("FINANCIAL_RESULT", "sold") and trigger_fits("FINANCIAL_RESULT", "net sales")
     assert trigger_fits("SIGNATURE", "signed")
+
+
+def test_a_trigger_whose_words_state_another_type_takes_it():
+    from extractors.linker.schema import trigger_type
+
+    assert trigger_type("EXECUTIVE_CHANGE", "acquired") == "ACQUISITION"
+    assert trigger_type("EXECUTIVE_CHANGE", "repurchased") == "SHARE_REPURCHASE"
+    assert trigger_type("ACQUISITION", "convert") is None
+    assert trigger_type("EXECUTIVE_CHANGE", "appointed") == "EXECUTIVE_CHANGE"

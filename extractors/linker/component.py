@@ -33,7 +33,7 @@ from extractors.linker.candidates import DocView
 from extractors.linker.forms import SIGNATURE_CLAUSE, late_filing_roles, signature_blocks, signature_roles
 from extractors.linker.model import ArgumentLinker
 from extractors.linker.results import decode_results, one_per_fact
-from extractors.linker.schema import ROLES, has_core_roles, trigger_fits
+from extractors.linker.schema import ROLES, has_core_roles, trigger_type
 from extractors.normalise import VALUED
 from extractors.records import doc_year, span_value
 
@@ -92,8 +92,13 @@ class EventLinker:
         events = []
         results = []
         for trig, score in zip(triggers, _trigger_scores(triggers)):
-            if trig.label_ not in ROLES or score < self.min_trigger_score or not trigger_fits(trig.label_, trig.text):
+            if trig.label_ not in ROLES or score < self.min_trigger_score:
                 continue
+            kind = trigger_type(trig.label_, trig.text)  # `acquired` given as EXECUTIVE_CHANGE: ACQUISITION
+            if kind is None:
+                continue
+            if kind != trig.label_:
+                trig = Span(doc, trig.start, trig.end, label=kind)
             if trig.label_ == "FINANCIAL_RESULT" and self.results_decoding != "off":
                 results.append((trig.start_char, trig.end_char, score))
                 continue

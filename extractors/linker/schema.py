@@ -43,9 +43,10 @@ CORE_ROLES: dict[str, frozenset] = {
     "AGREEMENT": frozenset({"party"}),
     "LEGAL_PROCEEDING": frozenset({"party", "court"}),
 }
-# Trigger words that never state an event of the type, whatever the classifier says
-# (its label confusions on lee8k: `convert` as ACQUISITION in credit agreements,
-# `acquired ... stores` as EXECUTIVE_CHANGE, `elected` as DISPOSITION).
+# Trigger words that never state an event of the type the classifier gave them (its
+# label confusions on lee8k: `convert` as ACQUISITION in credit agreements, `acquired
+# three stores` as EXECUTIVE_CHANGE, `elected` as DISPOSITION). Where the words state
+# another type, the trigger takes that type (RETYPE); otherwise it is dropped.
 NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint",
     "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|purchas",
@@ -53,6 +54,12 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$",
     "FINANCING": r"spin-off|spun off",
 }.items()}
+RETYPE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), t) for p, t in [
+    (r"repurchas|reacquir|buy-?back", "SHARE_REPURCHASE"),
+    (r"acquir|purchas|bought|\bbuy", "ACQUISITION"),
+    (r"\bsell|\bsale|\bsold|divest", "DISPOSITION"),
+    (r"invested", "FINANCING"),
+]]
 REPEATABLE = frozenset({("AGREEMENT", "party"), ("LEGAL_PROCEEDING", "party")})
 ENTITY_LABELS = ("PERSON", "ORG", "ROLE", "MONEY", "SHARES", "PERCENT", "DATE")
 
@@ -76,3 +83,15 @@ def trigger_fits(event_type: str, text: str) -> bool:
     """False where the trigger's words never state an event of the type (NOT_TRIGGERS)."""
     words = NOT_TRIGGERS.get(event_type)
     return words is None or not words.search(text)
+
+
+def trigger_type(event_type: str, text: str) -> str | None:
+    """The type a classifier trigger stands for: its own where its words fit it, else
+    the type its words state (RETYPE: `acquired` given as EXECUTIVE_CHANGE is an
+    ACQUISITION), else None (no event)."""
+    if trigger_fits(event_type, text):
+        return event_type
+    for words, other in RETYPE:
+        if words.search(text) and other != event_type and trigger_fits(other, text):
+            return other
+    return None
