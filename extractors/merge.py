@@ -22,9 +22,9 @@ Policy (component `sec_merge`, settings in its config):
    in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are PERSON
    candidates that hold a number or are one coined word (`DoubleClick`), and ROLE
    candidates with no office word (`ROLE_HEAD`: president, officer, director, ...).
-   With `generic_roles`, a chosen lower-case ROLE in a sentence with no PERSON and
-   no personal pronoun is dropped: it names an office in general (bylaws' `a
-   director`), not one a person holds.
+   With `generic_roles`, a chosen lower-case ROLE after `such`/`any`/`each`, or in a
+   sentence with no PERSON and no personal pronoun, is dropped: it names an office in
+   general (bylaws' `a director`), not one a person holds.
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -178,7 +178,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
     chosen = resolve(candidates)
     if generic_roles:
-        chosen = [c for c in chosen if not generic_role(c[0], [span for span, _ in chosen])]
+        spans = [span for span, _ in chosen]
+        chosen = [c for c in chosen if not generic_role(c[0], spans)]
     ents = []
     for span, score in chosen:
         ent = Span(doc, span.start, span.end, label=span.label_)
