@@ -98,8 +98,8 @@ def suffixed_names(text: str, limit: int = 200) -> list[str]:
         words = m.group(0).split()
         while len(words) > 1 and words[0].lower() in LEADING:
             words = words[1:]
-        if len(words) > 1 and words[0].lower() not in LEADING \
-                and SUFFIX.sub("", " ".join(words)).strip(" ,").lower() not in DEFINED_TERMS:
+        # (past the loop, a name of two or more words no longer opens with a LEADING word)
+        if len(words) > 1 and SUFFIX.sub("", " ".join(words)).strip(" ,").lower() not in DEFINED_TERMS:
             out.setdefault(" ".join(words), None)
         if len(out) >= limit:
             break

@@ -31,6 +31,7 @@ from typing import List, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.doctext import doc_text
 from extractors.offsets import within
 
 TRIGGERS_KEY = "triggers"
@@ -118,12 +119,14 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
     added = False
     done = {t for t in ONCE_PER_DOCUMENT if any(s.label_ == t for s in spans)}
     ents = [(e.start, e.end, e.label_) for e in doc.ents]  # read once (sorted); doc.ents builds every span
+    full = doc_text(doc)  # Span.text rebuilds its string from tokens: slice the Doc's text once
     for k, sent in enumerate(sents):
         labels = {label for _, _, label in within(ents, sent.start, sent.end)}
-        text, base = sent.text, sent.start_char
+        base = sent.start_char
+        text = full[base:sent.end_char]
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
-        around = text + " " + sents[k + 1].text if k + 1 < len(sents) else text
+        around = full[base:sents[k + 1].end_char] if k + 1 < len(sents) else text
         for event_type in types:
             if event_type in done:
                 continue
