@@ -21,7 +21,7 @@ Policy (component `sec_merge`, settings in its config):
    PERSON and ORG candidates whose whole text is a form name (`N-SAR`, `10-K`) or
    in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are PERSON
    candidates that hold a number or are one coined word (`DoubleClick`), and ROLE
-   candidates with no office word (`ROLE_HEAD`: president, officer, director, ...).
+   candidates with no office word (`titles.ROLE_HEAD`: president, officer, director, ...).
    With `generic_roles`, a chosen lower-case ROLE after `such`/`any`/`each`, or in a
    sentence with no PERSON and no personal pronoun, is dropped: it names an office in
    general (bylaws' `a director`), not one a person holds.
@@ -38,6 +38,8 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from extractors.titles import generic_role, is_role_text
 
 RULES_KEY = "rules"
 MODEL_KEY = "sc"
@@ -92,44 +94,6 @@ def is_name_text(text: str, not_names=NOT_NAMES) -> bool:
 # one word with a capital inside after four or more lower-case letters: a company's
 # coined name (`DoubleClick`), not a surname (`McDonald`, `DeLuca`, `MacArthur`)
 COINED = re.compile(r"^[A-Z][a-z]{4,}[A-Z][a-z]+$")
-
-
-# A ROLE names an office or job: it holds one of these words (every ROLE of the gold
-# corpus does), so `YouTube` or `Acquire YouTube` is no ROLE whatever its score.
-ROLE_HEAD = re.compile(
-    r"\b(?:president|chairman|chairwoman|chair|chairperson|directors?|secretary|treasurer|controller|comptroller|"
-    r"(?:co-)?founders?|officers?|ceo|cfo|coo|cto|cio|cao|vp|svp|evp|manager|partner|principal|associate|counsel|"
-    r"member|trustee|chief|head|executives?|vice|analyst|engineer|auditor|accountant|advis[eo]r|consultant|"
-    r"administrator|lead|leader|owner|governor|dean|professor|attorney|ombudsman|agent|employee|trainee|"
-    r"representative|superintendent|supervisor)\b", re.I)
-
-
-def is_role_text(text: str) -> bool:
-    return bool(ROLE_HEAD.search(text))
-
-
-PERSONAL = frozenset({"he", "she", "his", "her", "him", "you", "your", "i", "my"})
-GENERIC_DETERMINERS = frozenset({"such", "any", "each", "every", "no", "another"})
-
-
-def generic_role(span: Span, entities: Iterable[Span]) -> bool:
-    """A lower-case title in a sentence with no PERSON (among `entities`) and no personal
-    pronoun names an office in general (`If the resignation of a director is effective
-    ...`), not one a person holds (GUIDELINES: `director` when it names the office a
-    person holds or takes)."""
-    if span.label_ != "ROLE" or not span.text[:1].islower():
-        return False
-    if span.start > 0 and span.doc[span.start - 1].lower_ in GENERIC_DETERMINERS:
-        return True  # `such director shall continue to serve until his or her successor ...`
-    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
-    if any(t.lower_ in PERSONAL for t in sent):
-        return False
-    return not any(e.label_ == "PERSON" and sent.start <= e.start and e.end <= sent.end for e in entities)
-
-
-def drop_generic_roles(spans: list[Span]) -> list[Span]:
-    """`spans` without the generic (office-in-general) ROLE spans."""
-    return [s for s in spans if not generic_role(s, spans)]
 
 
 def is_person_shape(span: Span) -> bool:

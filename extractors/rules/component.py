@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup
 
-from extractors.merge import drop_generic_roles
+from extractors import titles
 
 from . import functions as _functions  # noqa: F401  (registers the rule functions)
 from .context import Candidate, RuleContext
@@ -384,7 +384,7 @@ class SecRules:
                 span._.source = c.source
                 span._.score = c.score
             if self.drop_generic_roles:
-                ents = drop_generic_roles(ents)
+                ents = titles.drop_generic_roles(ents)
             doc.ents = sorted(list(keep) + ents, key=lambda s: s.start)
         return doc
 
@@ -434,7 +434,7 @@ def make_rules(nlp: Language, name: str, spans_key: str, set_ents: bool, overwri
                patterns_dir: str | None, score: float, rule_functions, resolver,
                drop_generic_roles: bool) -> SecRules:
     """`drop_generic_roles`: leave out of `doc.ents` the lower-case titles that name an
-    office in general (extractors.merge.generic_role); they stay in the span group."""
+    office in general (extractors.titles.generic_role); they stay in the span group."""
     return SecRules(nlp, name, spans_key=spans_key, set_ents=set_ents,
                     overwrite_ents=overwrite_ents, patterns_dir=patterns_dir,
                     rule_functions=rule_functions, resolver=resolver, score=score,
