@@ -74,14 +74,31 @@ def unmatched_items(items: list[str], event_types: set[str], filed: str | None =
 
 
 EXHIBIT_START = re.compile(r"\n[ \t]*(?:EXHIBIT|Exhibit)\s+99(?:\.\d+)?\b(?![^\n]{0,80}\b(?:hereto|attached|incorporated|furnished|filed)\b)")
+# any exhibit's heading (EX-10 agreements, EX-99 releases), not a line that refers to one
+ANY_EXHIBIT_START = re.compile(r"\n[ \t]*(?:EXHIBIT|Exhibit)\s+\d+(?:\.\d+)?\b(?![^\n]{0,80}\b(?:hereto|attached|incorporated|furnished|filed)\b)")
+# the 8-K signature clause: "... has duly caused this report to be signed on its behalf ..."
+SIGNATURE_CLAUSE = re.compile(r"caused\s+this\s+(?:current\s+)?(?:report|amendment)\b[^.]{0,80}?\bsigned", re.I)
+# a line of prose: signature blocks hold short lines (Date:, By: /s/ ..., names, titles)
+PROSE_LINE = re.compile(r"\n[ \t]*[^\n]{100,}")
 
 
 def body_end(text: str, min_offset: int = 200) -> int:
-    """Where the 8-K body ends and its EX-99 exhibits begin (the text's end if no
-    exhibit heading follows the first `min_offset` characters). Items describe the
-    body; exhibits (press releases, transcripts) mention many other events."""
-    m = EXHIBIT_START.search(text, min_offset)
-    return m.start() if m else len(text)
+    """Where the 8-K body ends and its exhibits begin (the text's end if nothing
+    follows the body). Items describe the body; exhibits (press releases,
+    transcripts, credit agreements) mention many other events.
+
+    The body ends at the first EX-99 heading after `min_offset` characters or, once
+    the signature clause (`... caused this report to be signed ...`) has closed the
+    body, at the first exhibit heading of any number or the first line of prose
+    after it (an exhibit pasted without a heading), whichever comes first."""
+    ends = [len(text)]
+    if m := EXHIBIT_START.search(text, min_offset):
+        ends.append(m.start())
+    if clause := SIGNATURE_CLAUSE.search(text, min_offset):
+        for pattern in (ANY_EXHIBIT_START, PROSE_LINE):
+            if m := pattern.search(text, clause.end()):
+                ends.append(m.start())
+    return min(ends)
 
 
 def body_types(text: str, events: list[dict]) -> set[str]:

@@ -16,7 +16,7 @@ theirs.
 | DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of | an ORG |
 | AGREEMENT | entered into a/an/the/certain; signed a (definitive) agreement/offer letter/contract | agreement words and an ORG |
 | FINANCING | invested (approximately) $ | MONEY and security words (preferred stock, notes, financing, ...) |
-| EXECUTIVE_CHANGE | appointed, named, elected, promoted, resigned, retired, retire, succeed(s), stepped down | a PERSON and a ROLE |
+| EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected, promoted, resigned/resigning/resignation, retired/retiring, succeed(s), stepped down, hired, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back | MONEY or SHARES |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena | an ORG or PERSON |
 | DIVIDEND | declared | the word dividend |
@@ -35,6 +35,12 @@ from extractors.doctext import doc_text
 from extractors.offsets import within
 
 TRIGGERS_KEY = "triggers"
+# A seat on the board is an office too (`was elected to the board of directors`, `as
+# a member of the Company's Board`): a sentence that names one counts as holding a
+# ROLE for the EXECUTIVE_CHANGE rule (`BOARD_SEAT_LABEL` stands among its labels).
+BOARD_SEAT = re.compile(r"\b(?:to|from|of|on|join(?:ed|s)?)\s+(?:the|its|our|their)\s+(?:\w+(?:'s|\u2019s)\s+)?"
+                        r"board(?:\s+of\s+directors)?\b|\bas\s+an?\s+(?:independent\s+)?director\b", re.I)
+BOARD_SEAT_LABEL = "board seat"
 RULES = {
     "SHAREHOLDER_VOTE": (re.compile(r"\b(?:elected|approved|ratified|adopted|rejected|defeated|voted)\b", re.I),
                          re.compile(r"\b(?:votes?|voting|stockholders|shareholders|annual meeting|proposal)\b", re.I),
@@ -52,8 +58,10 @@ RULES = {
     "FINANCING": (re.compile(r"\b(invested)\s+(?:approximately\s+|about\s+)?\$", re.I),
                   re.compile(r"\b(?:preferred\s+stock|convertible|notes|debentures|financing|private\s+placement)\b",
                              re.I), {"MONEY"}),
-    "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named|elected|promoted|resigned|retired|retire|succeeds?|"
-                                    r"stepp(?:ed|ing) down|hired)\b", re.I), None, {"PERSON", "ROLE"}),
+    "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named(?!\s+executive)|elected|promoted|resign(?:ed|s|ing|ation)|"
+                                    r"retired|retire|retires|retiring|succeeds?|stepp(?:ed|ing) down|hired|"
+                                    r"not\s+(?:to\s+)?(?:stand|run)\s+for\s+re-?election)\b", re.I),
+                         None, {"PERSON", "ROLE|" + BOARD_SEAT_LABEL}),
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
     "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena)\b", re.I),
                          None, {"ORG|PERSON"}),
@@ -124,6 +132,8 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         labels = {label for _, _, label in within(ents, sent.start, sent.end)}
         base = sent.start_char
         text = full[base:sent.end_char]
+        if BOARD_SEAT.search(text):
+            labels.add(BOARD_SEAT_LABEL)
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
         around = full[base:sents[k + 1].end_char] if k + 1 < len(sents) else text

@@ -151,6 +151,35 @@ def test_announced_results_without_the_classifier(nlp):
     assert not [e for e in decode_results(doc, [], announced=False) if "value" not in e["args"]]
 
 
+def test_results_call_held_is_an_announced_results_event(nlp):
+    """`held its ... earnings conference call` states that results were announced: one
+    event, trigger and metric `earnings`, period the DATE before it."""
+    text = ("On February 3, 2025, Brindlecomb Corp. held its fourth quarter 2024 earnings conference call, "
+            "broadcast live by webcast. Brindlecomb will hold its annual meeting in May.")
+    doc = nlp(text)
+    generic = [e for e in decode_results(doc, []) if "value" not in e["args"]]
+    assert [text[slice(*e["trigger"])] for e in generic] == ["earnings"]
+    assert text[slice(*generic[0]["args"]["period"])] == "fourth quarter 2024"
+
+
+def test_executive_change_rule_takes_a_board_seat_for_a_role(nlp):
+    def found(text):
+        doc = nlp(text)
+        add_rule_triggers(doc, types=("EXECUTIVE_CHANGE",))
+        return [t.text for t in doc.spans.get("triggers", [])]
+    assert found("On March 4, 2024, Thomas Lindgren was elected to the board of directors of "
+                 "Brindle Systems Corp.") == ["elected"]
+    assert found("On March 4, 2024, Thomas Lindgren informed the Company that he is resigning as a member of "
+                 "the Company's Board of Directors.") == ["resigning"]
+    assert found("On June 1, 2023, Maria Okafor told the Company that she will not stand for re-election "
+                 "to the Board.") == ["not stand for re-election"]
+    # a person and an election, but no office: no executive change
+    assert found("Thomas Lindgren was elected mayor's favourite baker in 2019.") == []
+    # `named executive officers` is a term of the proxy rules, not an appointment
+    assert found("The committee set the salaries of the named executive officers, including "
+                 "Thomas Lindgren, Chief Executive Officer.") == []
+
+
 def test_signed_only_in_the_signature_clause():
     from extractors.linker.component import in_signature_clause
 

@@ -34,7 +34,9 @@ decoded per figure:
 5. With `announced` (default), a sentence with no figure and no results event that
    announces results for a period (`issued a press release announcing its financial
    results for the three months ended July 31, 2004`: `ANNOUNCED_RESULTS`, a DATE
-   after the phrase) is one event too, classifier or not (GUIDELINES, Item 2.02).
+   after the phrase), or says the results call was held (`held its first quarter
+   2010 earnings conference call`: `EARNINGS_CALL`, a DATE before `earnings`), is one
+   event too, classifier or not (GUIDELINES, Item 2.02).
 6. The linker then keeps one record per fact stated twice (`one_per_fact`: same
    metric phrase and figure in the highlights and the body).
 """
@@ -79,10 +81,15 @@ GENERIC_RESULTS = re.compile(r"\b(?:results|earnings|performance)\b(?!\s+per\b)"
 # An Item 2.02 statement that results were announced (GUIDELINES: one event, trigger
 # and metric the results phrase, `period` only), found without the classifier.
 ANNOUNCED_RESULTS = re.compile(
-    r"\b(?:announc\w*|report\w*|releas\w*|issued)\b[^.;]{0,80}?\b(?:(?:its|the|our)\s+)?"
+    r"\b(?:announc\w*|report\w*|releas\w*|issu(?:ed|ing))\b[^.;]{0,80}?\b(?:(?:its|the|our)\s+)?"
     r"((?:(?:financial|operating|quarterly|preliminary|unaudited)\s+)*results)\b"
     r"(?=\s+(?:of\s+operations\s+)?for\b)",
     re.I)
+# ... or that the results call was held (`held its first quarter 2010 earnings conference
+# call`): trigger and metric `earnings`, `period` the DATE before it in the statement.
+EARNINGS_CALL = re.compile(
+    r"\b(?:held|hold|holds|holding|hosted|host|hosts|hosting|conducted)\b[^.;]{0,80}?\b(earnings)\s+"
+    r"(?:conference\s+)?call\b", re.I)
 RANGE_GAP = re.compile(r"^\s*(?:to|and|-|\u2013|through)\s*$", re.I)
 CLAUSE_BREAK = re.compile(r"[;,]\s+(?:and|while|compared|up|down|an?\s+(?:increase|decrease))\b|;")
 
@@ -215,20 +222,24 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
 def _announced_results(text: str, sents, money, dates, events, score: float = 0.5) -> list[dict]:
     """`issued a press release announcing its financial results for the quarter ended
     July 31, 2004`: a results event (trigger and metric `financial results`, `period`
-    the DATE after it) where the sentence has no figure and no results event yet."""
+    the DATE after it) where the sentence has no figure and no results event yet; or
+    `held its first quarter 2010 earnings conference call` (trigger and metric
+    `earnings`, `period` the DATE before it)."""
     out = []
     taken = [ev["trigger"] for ev in events]
     for s0, s1 in sents:
         if within(money, s0, s1) or any(s0 <= a < s1 for a, _ in taken):
             continue
-        m = ANNOUNCED_RESULTS.search(text, s0, s1)
-        if m is None:
+        if m := ANNOUNCED_RESULTS.search(text, s0, s1):
+            a, b = m.span(1)
+            period = within(dates, b, s1)[:1]
+        elif m := EARNINGS_CALL.search(text, s0, s1):
+            a, b = m.span(1)
+            period = within(dates, m.start(), a)[-1:]
+        else:
             continue
-        a, b = m.span(1)
-        later = within(dates, b, s1)
-        if not later:
-            continue
-        out.append({"trigger": (a, b), "score": score, "args": {"metric": (a, b), "period": later[0]}})
+        if period:
+            out.append({"trigger": (a, b), "score": score, "args": {"metric": (a, b), "period": period[0]}})
     return out
 
 
