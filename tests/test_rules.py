@@ -107,6 +107,15 @@ def test_director_as_office(nlp):
 
 
 # ---------------------------------------------------------------- PERSON / ORG
+def test_person_introduced_with_an_age(nlp):
+    """`Name, 47,` introduces a person even with a given name the lexicon lacks."""
+    text = "The Board appointed Solvei Quarrington, 47, to serve as Chief Accounting Officer."
+    assert texts(nlp, text, "PERSON") == ["Solvei Quarrington"]
+    # a number between commas after a company name is no age: the ORG stays
+    assert ents(nlp, "The lease with Brindle Systems Corp., 45, Main Street, ended.") == [
+        ("Brindle Systems Corp.", "ORG")]
+
+
 def test_signature_block(nlp):
     text = ("ZETA WIDGETS, INC.\n\nBy:  /s/ Mary K. Lowe, Jr.\n     ------------------\n"
             "     Mary K. Lowe, Jr.\n     Chief Financial Officer\n")

@@ -532,6 +532,37 @@ def person_contact(ctx: RuleContext) -> list[Candidate]:
     return out
 
 
+@spacy.registry.misc("sec_events.rules.person_age.v1")
+def make_person_age():
+    return person_age
+
+
+AGE_RE = re.compile(r"[2-9]\d")
+
+
+def person_age(ctx: RuleContext) -> list[Candidate]:
+    """A name followed by an age between commas, as appointment filings introduce
+    people: ``appointed Solange Glaize, 47, to serve as ...``."""
+    doc, out = ctx.toks, []
+    for i, text in enumerate(ctx.texts):
+        if not AGE_RE.fullmatch(text):
+            continue
+        comma, after = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
+        if comma is None or after is None or doc[comma].text != "," or doc[after].text != ",":
+            continue
+        e = ctx.prev_ns(comma, same_line=True)
+        if e is None or not ctx.is_name_word(doc[e]) or ctx.labels_at(e):
+            continue
+        s = e
+        while (p := ctx.prev_ns(s, same_line=True)) is not None and ctx.is_name_word(doc[p]) \
+                and not ctx.labels_at(p) and e - p < 5:
+            s = p
+        end = ctx.read_name(s, same_line=True, max_tokens=4)
+        if end == e + 1 and 2 <= len(ctx.name_words(s, end)) <= 4:
+            out.append(Candidate(s, end, "PERSON", "age"))
+    return out
+
+
 @spacy.registry.misc("sec_events.rules.person_first_name.v1")
 def make_person_first_name():
     return person_first_name
@@ -941,7 +972,7 @@ def date_months(ctx: RuleContext) -> list[Candidate]:
 
 DEFAULT_RULE_FUNCTIONS = [
     "org_suffix", "org_alias", "person_signature", "person_honorific",
-    "person_role_adjacent", "person_contact", "person_first_name", "person_list",
+    "person_role_adjacent", "person_contact", "person_age", "person_first_name", "person_list",
     "person_propagate", "org_cues", "org_propagate", "role_extend", "shares_vote_counts", "date_years",
 ]
 RULE_FUNCTIONS = {name: globals()[name] for name in DEFAULT_RULE_FUNCTIONS}
