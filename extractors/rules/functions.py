@@ -520,16 +520,24 @@ def person_contact(ctx: RuleContext) -> list[Candidate]:
         e = ctx.prev_ns(i, same_line=True)
         if e is not None and doc[e].text == ",":
             e = ctx.prev_ns(e, same_line=True)
-        if e is None or not ctx.is_name_word(doc[e]) or ctx.labels_at(e):
-            continue
-        s = e
-        while (p := ctx.prev_ns(s, same_line=True)) is not None and ctx.is_name_word(doc[p]) \
-                and not ctx.labels_at(p) and e - p < 8:
-            s = p
-        end = ctx.read_name(s, same_line=True, max_tokens=4)
-        if end == e + 1 and 2 <= len(ctx.name_words(s, end)) <= 4:
-            out.append(Candidate(s, end, "PERSON", "contact"))
+        if name := _name_ending_at(ctx, e, reach=8):
+            out.append(Candidate(*name, "PERSON", "contact"))
     return out
+
+
+def _name_ending_at(ctx: RuleContext, e: int | None, reach: int) -> tuple[int, int] | None:
+    """The person name of 2-4 words whose last token is `e`, read backwards over
+    untagged name words on the same line (at most `reach` tokens back), as (start,
+    end); None if there is none."""
+    doc = ctx.toks
+    if e is None or not ctx.is_name_word(doc[e]) or ctx.labels_at(e):
+        return None
+    s = e
+    while (p := ctx.prev_ns(s, same_line=True)) is not None and ctx.is_name_word(doc[p]) \
+            and not ctx.labels_at(p) and e - p < reach:
+        s = p
+    end = ctx.read_name(s, same_line=True, max_tokens=4)
+    return (s, end) if end == e + 1 and 2 <= len(ctx.name_words(s, end)) <= 4 else None
 
 
 @spacy.registry.misc("sec_events.rules.person_age.v1")
@@ -550,16 +558,8 @@ def person_age(ctx: RuleContext) -> list[Candidate]:
         comma, after = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
         if comma is None or after is None or doc[comma].text != "," or doc[after].text != ",":
             continue
-        e = ctx.prev_ns(comma, same_line=True)
-        if e is None or not ctx.is_name_word(doc[e]) or ctx.labels_at(e):
-            continue
-        s = e
-        while (p := ctx.prev_ns(s, same_line=True)) is not None and ctx.is_name_word(doc[p]) \
-                and not ctx.labels_at(p) and e - p < 5:
-            s = p
-        end = ctx.read_name(s, same_line=True, max_tokens=4)
-        if end == e + 1 and 2 <= len(ctx.name_words(s, end)) <= 4:
-            out.append(Candidate(s, end, "PERSON", "age"))
+        if name := _name_ending_at(ctx, ctx.prev_ns(comma, same_line=True), reach=5):
+            out.append(Candidate(*name, "PERSON", "age"))
     return out
 
 
