@@ -75,8 +75,8 @@ def split_scores(nlp, shared: Path | None = None, splits=("dev", "test")) -> dic
 
 def items_agreement(nlp, docs_path: Path, limit: int | None = None) -> dict:
     """Document event types extracted vs the 8-K items each filer declared: the types
-    of the events in the 8-K body (before its EX-99 exhibits), and, for comparison,
-    of all events in the document."""
+    of the events in the 8-K body (up to its signature block: `extractors.items.body_end`)
+    and, for comparison, of all events in the document."""
     from itertools import islice
 
     from extractors.items import agreement, body_types
