@@ -73,9 +73,14 @@ def unmatched_items(items: list[str], event_types: set[str], filed: str | None =
     return [i for i in items or [] if (t := item_types(i, filed)) and not t & event_types]
 
 
-EXHIBIT_START = re.compile(r"\n[ \t]*(?:EXHIBIT|Exhibit)\s+99(?:\.\d+)?\b(?![^\n]{0,80}\b(?:hereto|attached|incorporated|furnished|filed)\b)")
-# any exhibit's heading (EX-10 agreements, EX-99 releases), not a line that refers to one
-ANY_EXHIBIT_START = re.compile(r"\n[ \t]*(?:EXHIBIT|Exhibit)\s+\d+(?:\.\d+)?\b(?![^\n]{0,80}\b(?:hereto|attached|incorporated|furnished|filed)\b)")
+def _exhibit_heading(number: str) -> re.Pattern:
+    """A line that opens exhibit `number` (a regex), not one that refers to it."""
+    return re.compile(r"\n[ \t]*(?:EXHIBIT|Exhibit)\s+" + number +
+                      r"(?:\.\d+)?\b(?![^\n]{0,80}\b(?:hereto|attached|incorporated|furnished|filed)\b)")
+
+
+EXHIBIT_START = _exhibit_heading("99")
+ANY_EXHIBIT_START = _exhibit_heading(r"\d+")  # EX-10 agreements as well as EX-99 releases
 # the 8-K signature clause: "... has duly caused this report to be signed on its behalf ..."
 SIGNATURE_CLAUSE = re.compile(r"caused\s+this\s+(?:current\s+)?(?:report|amendment)\b[^.]{0,80}?\bsigned", re.I)
 # a line of prose: signature blocks hold short lines (Date:, By: /s/ ..., names, titles)
