@@ -132,7 +132,8 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         labels = {label for _, _, label in within(ents, sent.start, sent.end)}
         base = sent.start_char
         text = full[base:sent.end_char]
-        if BOARD_SEAT.search(text):
+        # the seat matters only where a PERSON has no ROLE beside it: search no more
+        if "PERSON" in labels and "ROLE" not in labels and BOARD_SEAT.search(text):
             labels.add(BOARD_SEAT_LABEL)
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
