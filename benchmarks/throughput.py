@@ -2,7 +2,7 @@
 
     python benchmarks/throughput.py [--limit N] [--processes 1,2] [--model DIR]
 
-Runs `extractors.extract.run_extract` (read JSONL -> pipeline -> records -> JSONL
+Runs `extractors.batch.extract.run_extract` (read JSONL -> pipeline -> records -> JSONL
 writer, worker start-up and model loading included) over the first N documents of
 ``<shared>/corpus/lee8k.jsonl`` (all 575, 3.4 M words, by default) once per process
 count, each in a fresh Python process so that memory figures are not mixed up, and,
@@ -86,7 +86,7 @@ class TreeSampler:
 
 # --------------------------------------------------------------------------- children
 def child_extract(args) -> dict:
-    from extractors.extract import run_extract
+    from extractors.batch.extract import run_extract
 
     with tempfile.TemporaryDirectory() as tmp, TreeSampler() as sampler:
         summary = run_extract([Path(args.input)], Path(tmp) / "out.jsonl", model=args.model,
@@ -122,7 +122,7 @@ def child_tokenize(args) -> dict:
         nlp = spacy.blank("en")
         name = 'spacy.blank("en") tokenizer (floor)'
     else:
-        from extractors.extract import load_model
+        from extractors.batch.extract import load_model
 
         nlp = load_model(args.model)
         name = "model tokenizer only"
@@ -205,7 +205,7 @@ def main(argv=None) -> None:
         print(json.dumps(result))
         return
 
-    from extractors.extract import resolve_model
+    from extractors.batch.extract import resolve_model
     from sec_events.paths import shared_dir
 
     corpus = Path(args.corpus) if args.corpus else shared_dir() / "corpus" / "lee8k.jsonl"

@@ -15,9 +15,9 @@ import spacy
 from spacy.language import Language
 
 # importing registers the tokenizer, the factories and the rule functions
-from . import sentences as _sentences  # noqa: F401
-from . import tokenizer as _tokenizer  # noqa: F401
-from .rules import component as _component  # noqa: F401
+from .components import sentences as _sentences  # noqa: F401
+from .components import tokenizer as _tokenizer  # noqa: F401
+from .components.rules import component as _component  # noqa: F401
 
 CONFIG_PATH = Path(__file__).resolve().parent / "config.cfg"
 META = {

@@ -74,8 +74,8 @@ def extract(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress on stderr."),
 ) -> None:
     """Run the pipeline over documents and write spans and event records (FORMATS.md)."""
-    from extractors.extract import run_extract
-    from extractors.writers import ResumeError
+    from extractors.batch.extract import run_extract
+    from extractors.batch.writers import ResumeError
 
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:

@@ -5,9 +5,9 @@ import re
 import pytest
 from spacy.tokens import Span
 
-from extractors.aliases import org_aliases, person_aliases
-from extractors.linker.results import decode_results
-from extractors.trigger_rules import add_rule_triggers
+from extractors.components.aliases import org_aliases, person_aliases
+from extractors.components.linker.results import decode_results
+from extractors.components.trigger_rules import add_rule_triggers
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def test_rule_triggers_for_completed_deals_agreements_and_investments(nlp):
 
 
 def test_events_without_their_participant_are_dropped():
-    from extractors.linker.schema import has_core_roles
+    from extractors.schema import has_core_roles
 
     change = {"type": "EXECUTIVE_CHANGE", "args": [{"role": "date"}]}
     assert not has_core_roles(change)
@@ -85,7 +85,7 @@ def test_events_without_their_participant_are_dropped():
 
 
 def test_linker_drops_an_executive_change_with_no_person(nlp):
-    from extractors.linker.component import EventLinker
+    from extractors.components.linker.component import EventLinker
 
     doc = nlp("In the quarter, the Company named its new distribution center Harborview.")
     at = doc.text.index("named")
@@ -181,7 +181,7 @@ def test_executive_change_rule_takes_a_board_seat_for_a_role(nlp):
 
 
 def test_signed_only_in_the_signature_clause():
-    from extractors.linker.component import in_signature_clause
+    from extractors.components.linker.component import in_signature_clause
 
     clause = "the registrant has duly caused this report to be signed on its behalf by the undersigned."
     at = clause.index("signed")
@@ -195,7 +195,7 @@ def test_signed_only_in_the_signature_clause():
 
 
 def test_a_result_stated_twice_is_one_event():
-    from extractors.linker.results import one_per_fact
+    from extractors.components.linker.results import one_per_fact
 
     def ev(trigger, amount, *roles):
         args = [{"role": "value", "value": {"amount": amount, "currency": "USD"}}] + [{"role": r} for r in roles]
@@ -210,7 +210,7 @@ def test_a_result_stated_twice_is_one_event():
 
 
 def test_suffixed_names_of_a_filing():
-    from extractors.aliases import suffixed_names
+    from extractors.components.aliases import suffixed_names
 
     text = ("WHEREAS Quillfeather Robotics, Inc. and Brindle Systems Corp. entered into the Agreement. "
             "QUILLFEATHER ROBOTICS, INC. The Board of Directors of Quillfeather Robotics, Inc. met. "
@@ -222,7 +222,7 @@ def test_suffixed_names_of_a_filing():
 
 
 def test_filing_context_names_tag_a_short_name_in_an_excerpt(nlp):
-    from extractors.aliases import CONTEXT_KEY
+    from extractors.components.aliases import CONTEXT_KEY
 
     text = "Quillfeather reported higher revenues, and Quillfeather expects growth."
     doc = nlp(text)
@@ -235,8 +235,8 @@ def test_filing_context_names_tag_a_short_name_in_an_excerpt(nlp):
 
 
 def test_extract_carries_the_filer_name_into_every_window(nlp):
-    from extractors.aliases import CONTEXT_KEY
-    from extractors.extract import _windows, document_task
+    from extractors.components.aliases import CONTEXT_KEY
+    from extractors.batch.extract import _windows, document_task
 
     text = "Brindle Systems Corp. signed the lease.\n\n" + "Brindle said sales rose.\n\n" * 40
     task = document_task({"id": "x", "text": text, "meta": {"company": "QUILLFEATHER ROBOTICS INC"}})
@@ -247,7 +247,7 @@ def test_extract_carries_the_filer_name_into_every_window(nlp):
 
 
 def test_a_capitalised_conformed_name_tags_the_short_name(nlp):
-    from extractors.aliases import CONTEXT_KEY
+    from extractors.components.aliases import CONTEXT_KEY
 
     doc = nlp.make_doc("Quillfeather reported higher revenues.")
     doc.user_data[CONTEXT_KEY] = ["QUILLFEATHER ROBOTICS INC"]
@@ -257,7 +257,7 @@ def test_a_capitalised_conformed_name_tags_the_short_name(nlp):
 
 
 def test_trigger_words_that_never_state_the_type():
-    from extractors.linker.schema import trigger_fits
+    from extractors.schema import trigger_fits
 
     assert not trigger_fits("ACQUISITION", "convert") and trigger_fits("ACQUISITION", "acquired")
     assert not trigger_fits("EXECUTIVE_CHANGE", "acquired") and trigger_fits("EXECUTIVE_CHANGE", "appointed")
@@ -266,7 +266,7 @@ def test_trigger_words_that_never_state_the_type():
 
 
 def test_a_trigger_whose_words_state_another_type_takes_it():
-    from extractors.linker.schema import trigger_type
+    from extractors.schema import trigger_type
 
     assert trigger_type("EXECUTIVE_CHANGE", "acquired") == "ACQUISITION"
     assert trigger_type("EXECUTIVE_CHANGE", "repurchased") == "SHARE_REPURCHASE"

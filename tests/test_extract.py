@@ -18,9 +18,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from extractors.extract import (ExtractSummary, document_task, extract_records,
+from extractors.batch.extract import (ExtractSummary, document_task, extract_records,
                                 process_batch, run_extract)
-from extractors.writers import ResumeError, open_writer, parts_dir, read_records
+from extractors.batch.writers import ResumeError, open_writer, parts_dir, read_records
 from sec_events.paths import default_model, shared_dir
 
 MAX_TEST_CHARS = 4000
@@ -326,7 +326,7 @@ def test_raw_edgar_input(tmp_path, model_path):
 
 
 def test_dask_local_cluster_equals_single_process(tmp_path, docs40, reference, model_path):
-    from extractors.distributed import extract_distributed
+    from extractors.batch.distributed import extract_distributed
 
     out = tmp_path / "out.jsonl"
     summary = extract_distributed([docs40], out, model_path, n_workers=2, partition_size=5)
@@ -337,7 +337,7 @@ def test_dask_local_cluster_equals_single_process(tmp_path, docs40, reference, m
 def test_plain_progress_lines(tmp_path, docs40, model_path, monkeypatch):
     import io
 
-    from extractors import extract as ex
+    from extractors.batch import extract as ex
 
     stream = io.StringIO()
     monkeypatch.setattr(sys, "stderr", stream)   # not a terminal: plain lines

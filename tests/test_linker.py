@@ -5,10 +5,10 @@ import json
 import pytest
 import spacy
 
-from extractors.linker.candidates import DocView
-from extractors.linker.model import ArgumentLinker
-from extractors.linker.schema import REPEATABLE, ROLES, compatible
-from extractors.linker.textroles import agreement, late_filing_form, proposal
+from extractors.components.linker.candidates import DocView
+from extractors.components.linker.model import ArgumentLinker
+from extractors.schema import REPEATABLE, ROLES, compatible
+from extractors.components.linker.textroles import agreement, late_filing_form, proposal
 from training.linker import fit_linker, gold_view, link_gold
 
 

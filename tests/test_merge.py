@@ -1,9 +1,9 @@
-"""The rules + classifier merge policy (extractors/merge.py) on hand-built spans."""
+"""The rules + classifier merge policy (extractors/components/merge.py) on hand-built spans."""
 import numpy
 import spacy
 from spacy.tokens import Span
 
-from extractors.merge import merge_spans
+from extractors.components.merge import merge_spans
 
 
 def _doc(text, rules, model):

@@ -44,7 +44,7 @@ def test_size_and_meta(nlp):
 
 def test_seed_filings(nlp, shared):
     """Every entity label and most of the seeds' 9 gold events come out, with arguments."""
-    from extractors.records import doc_to_record
+    from extractors.batch.records import doc_to_record
 
     gold = [json.loads(l) for l in (shared / "spec" / "seeds-gold.jsonl").open(encoding="utf-8")]
     preds = [doc_to_record(nlp(g["text"]), g["id"]) for g in gold]
@@ -61,7 +61,7 @@ def test_one_signature_per_registrant_block(nlp, shared):
     """A filing signed for two registrants gives one SIGNATURE per registrant (SCHEMA
     v1.1): in a real filing (LG&E and KU, 2003) each block has its own clause; in our
     own text both blocks follow one clause and share its trigger."""
-    from extractors.records import doc_to_record
+    from extractors.batch.records import doc_to_record
     from sec_events.read.build import iter_documents
 
     def signatures(text):

@@ -306,7 +306,7 @@ def test_fast_matcher_equals_spacy_matcher(nlp):
     """The text matcher finds what spaCy's Matcher finds with whitespace-expanded patterns."""
     from spacy.matcher import Matcher
 
-    from extractors.rules.loader import expand_pattern, load_lexicons, load_token_patterns
+    from extractors.components.rules.loader import expand_pattern, load_lexicons, load_token_patterns
 
     comp = nlp.get_pipe("sec_rules")
     text = ("On Friday, March 5, 2004 Zeta sold 1,250,000\nadditional shares for $12.5 million, "
@@ -328,7 +328,7 @@ def test_fast_matcher_equals_spacy_matcher(nlp):
             out.add((nlp.vocab.strings[key], s, e))
         return out
 
-    from extractors.rules.context import RuleContext
+    from extractors.components.rules.context import RuleContext
     ctx = RuleContext(doc, comp.lex)
     keep, bad = comp._compact(ctx)
     fast = set()

@@ -6,9 +6,9 @@ import json
 import pytest
 import spacy
 
-from extractors.suggesters import (ALLOW_END, ALLOW_START, TRIGGER_END, TRIGGER_START, _edges,
+from extractors.components.suggesters import (ALLOW_END, ALLOW_START, TRIGGER_END, TRIGGER_START, _edges,
                                    build_filtered_ngram_suggester)
-from extractors.tokenizer import build_filing_tokenizer
+from extractors.components.tokenizer import build_filing_tokenizer
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.sentences import set_sentence_starts
-from extractors.tokenizer import blank_filing_nlp
+from extractors.components.sentences import set_sentence_starts
+from extractors.components.tokenizer import blank_filing_nlp
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_sentences_unchanged_by_array_reading(nlp):
 
 def test_tokenizer_survives_serialisation(nlp):
     """A saved model keeps only the token_match pattern string, not its regex flags."""
-    from extractors.tokenizer import blank_filing_nlp
+    from extractors.components.tokenizer import blank_filing_nlp
 
     other = blank_filing_nlp()
     other.tokenizer.from_bytes(nlp.tokenizer.to_bytes())

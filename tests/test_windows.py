@@ -1,4 +1,4 @@
-"""Long documents in windows (extractors.windows): the cuts, and the joined records of
+"""Long documents in windows (extractors.batch.windows): the cuts, and the joined records of
 the real pipeline against the same document run whole."""
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 import pytest
 import spacy
 
-from extractors.extract import document_task, process_batch
-from extractors.windows import join_records, window_bounds
+from extractors.batch.extract import document_task, process_batch
+from extractors.batch.windows import join_records, window_bounds
 from sec_events.paths import default_model, shared_dir
 
 PARAGRAPH = ("On March 3, 2009, Quillfeather Robotics, Inc. reported revenues of $12.5 million for the "
@@ -120,8 +120,8 @@ def test_longest_lee8k_filing_in_windows(nlp):
 def test_window_docs_carry_their_own_text():
     """The batch driver stores each window's text with its Doc (read by the linker and
     the record writer without rebuilding it from tokens): it must be the Doc's text."""
-    from extractors.doctext import doc_text
-    from extractors.extract import _windows
+    from extractors.contract import doc_text
+    from extractors.batch.extract import _windows
 
     nlp = spacy.blank("en")
     text = "\n\n".join(f"Paragraph {i}: revenue rose to ${i}.5 million  in 2011." for i in range(300))

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from extractors.aliases import suffixed_names
+from extractors.components.aliases import suffixed_names
 from sec_events.documents import read_jsonl
 from sec_events.paths import CORPUS_DIR, shared_dir
 

@@ -9,7 +9,7 @@ import json
 import time
 from pathlib import Path
 
-from extractors.extract import extract_records, load_model, ExtractSummary
+from extractors.batch.extract import extract_records, load_model, ExtractSummary
 from sec_events.documents import read_documents, read_jsonl
 from sec_events.paths import default_model, shared_dir
 from training.scoring import score

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from extractors.linker.candidates import DocView
-from extractors.linker.model import ArgumentLinker
+from extractors.components.linker.candidates import DocView
+from extractors.components.linker.model import ArgumentLinker
 from extractors.normalise import VALUED, document_year, normalise
 from training.scoring import score
 

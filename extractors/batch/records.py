@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extractors.doctext import doc_text
+from extractors.contract import doc_text
 from extractors.items import filed_date, unmatched_items
 from extractors.normalise import VALUED, document_year, normalise
-from extractors.windows import YEAR_KEY
+from extractors.batch.windows import YEAR_KEY
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)

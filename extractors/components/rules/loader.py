@@ -1,6 +1,6 @@
 """Rule data: pattern files, lexicons and the expansion that makes them whitespace-proof.
 
-Pattern files live in ``extractors/rules/patterns/``:
+Pattern files live in ``extractors/components/rules/patterns/``:
 
 ``entities.jsonl``, ``roles.jsonl``
     token patterns ``{"label", "id", "pattern": [...]}`` in spaCy Matcher syntax. A token

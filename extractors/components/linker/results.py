@@ -46,7 +46,7 @@ import re
 
 from spacy.tokens import Doc
 
-from extractors.doctext import doc_text
+from extractors.contract import doc_text
 from extractors.offsets import within
 
 METRIC = re.compile(

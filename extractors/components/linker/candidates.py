@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from extractors.doctext import doc_text
+from extractors.contract import doc_text
 
 GENERIC_FILER = re.compile(r"\b[Tt]he\s+(?:Company|Registrant|Corporation|registrant|Issuer|Borrower)\b")
 SIGNATURE_CUE = re.compile(r"^\s*(?:By:|/s/|Name:|Title:|Date[d:]|Signature)", re.I)

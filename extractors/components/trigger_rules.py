@@ -31,7 +31,7 @@ from typing import List, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.doctext import doc_text
+from extractors.contract import doc_text
 from extractors.offsets import within
 
 TRIGGERS_KEY = "triggers"

@@ -4,7 +4,7 @@
 
 The client reads the input (documents JSONL/Parquet or raw EDGAR, as
 `sec-events extract` does), cuts it into partitions of `partition_size` documents
-and submits `extractors.extract.run_partition(model, partition)` for each with
+and submits `extractors.batch.extract.run_partition(model, partition)` for each with
 ``dask.distributed`` futures, keeping at most two partitions per worker thread in
 flight. Every worker process loads the model once (cached per process) and runs
 ``nlp.pipe`` over its partition. The client collects results in submission order
@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from extractors.extract import ExtractSummary, drive, resolve_model, run_partition
+from extractors.batch.extract import ExtractSummary, drive, resolve_model, run_partition
 
 
 def extract_distributed(inputs: list[str | os.PathLike], output: str | os.PathLike,

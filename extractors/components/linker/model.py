@@ -19,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-from extractors.linker.candidates import DocView, pairs
-from extractors.linker.cues import cue_args
-from extractors.linker.schema import REPEATABLE, ROLES, compatible
-from extractors.linker.textroles import TEXT_ROLES, text_role
+from extractors.components.linker.candidates import DocView, pairs
+from extractors.components.linker.cues import cue_args
+from extractors.schema import REPEATABLE, ROLES, compatible
+from extractors.components.linker.textroles import TEXT_ROLES, text_role
 
 NONE = "NONE"
 

@@ -29,13 +29,13 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.linker.candidates import DocView
-from extractors.linker.forms import SIGNATURE_CLAUSE, late_filing_roles, signature_blocks, signature_roles
-from extractors.linker.model import ArgumentLinker
-from extractors.linker.results import decode_results, one_per_fact
-from extractors.linker.schema import ROLES, has_core_roles, trigger_type
+from extractors.components.linker.candidates import DocView
+from extractors.components.linker.forms import SIGNATURE_CLAUSE, late_filing_roles, signature_blocks, signature_roles
+from extractors.components.linker.model import ArgumentLinker
+from extractors.components.linker.results import decode_results, one_per_fact
+from extractors.schema import ROLES, has_core_roles, trigger_type
 from extractors.normalise import VALUED
-from extractors.records import doc_year, span_value
+from extractors.batch.records import doc_year, span_value
 
 TRIGGERS_KEY = "triggers"
 EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\w*|project(?:s|ed|ion)|"

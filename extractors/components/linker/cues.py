@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.linker.candidates import DocView
+from extractors.components.linker.candidates import DocView
 
 AFTER = {
     ("SHAREHOLDER_VOTE", "votes_for"): re.compile(r"^\s*(?:(?:favorable\s+)?votes?\s+)?(?:were\s+)?(?:cast\s+)?(?:for|in favor)\b|^\s*favorable\s+votes\b", re.I),

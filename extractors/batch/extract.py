@@ -21,14 +21,14 @@ Long documents
     A text over `WINDOW_CHARS` (60k) characters runs as consecutive windows cut at
     paragraph breaks, and one `nlp.pipe` call gets about one window of text, so a
     process's working memory is bounded by the window, not by the longest filing
-    (`extractors.windows`, which also says what a cut can cost).
+    (`extractors.batch.windows`, which also says what a cut can cost).
 
 Processes
     ``processes=1`` runs the pipeline in this process. ``processes=N`` starts N
     worker processes (``spawn``; each loads the model once) and sends them batches;
     results are written in submission order. Each worker runs ``nlp.pipe`` over its
     batch. The same batch function (`run_partition`) is what
-    `extractors.distributed` maps over partitions on a Dask cluster.
+    `extractors.batch.distributed` maps over partitions on a Dask cluster.
 
 Failures
     A document with no text, undecodable text (lone surrogates), or more than
@@ -40,7 +40,7 @@ Failures
 Resume (default)
     The output's existing records are matched by ``(id, sha256 of the text)``; input
     documents already done are skipped, the rest is appended. See
-    `extractors.writers` for how each format stays consistent after a kill.
+    `extractors.batch.writers` for how each format stays consistent after a kill.
 
 Progress goes to stderr (a rich bar on a terminal, a plain line every 10 s
 otherwise); `ExtractSummary.describe()` is the end-of-run summary.
@@ -59,13 +59,13 @@ from typing import Callable, Iterable, Iterator
 
 import spacy
 
-from extractors.aliases import CONTEXT_KEY, suffixed_names
-from extractors.doctext import doc_text, remember_text
+from extractors.components.aliases import CONTEXT_KEY, suffixed_names
+from extractors.contract import doc_text, remember_text
 from extractors.items import filed_date
 from extractors.normalise import document_year
-from extractors.records import add_unmatched_items, doc_to_record, error_record
-from extractors.windows import WINDOW_CHARS, YEAR_KEY, join_records, window_bounds
-from extractors.writers import FORMATS, open_writer
+from extractors.batch.records import add_unmatched_items, doc_to_record, error_record
+from extractors.batch.windows import WINDOW_CHARS, YEAR_KEY, join_records, window_bounds
+from extractors.batch.writers import FORMATS, open_writer
 from sec_events.documents import output_format
 from sec_events.paths import default_model
 
@@ -241,9 +241,9 @@ def _error(task: Task, reason: str) -> dict:
 
 
 def _windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
-    """(offset, unprocessed Doc) per window of the task's text (extractors.windows);
+    """(offset, unprocessed Doc) per window of the task's text (extractors.batch.windows);
     every window carries the whole document's year, and the company names of the
-    filing (metadata, and the suffixed names of the whole text: extractors.aliases)."""
+    filing (metadata, and the suffixed names of the whole text: extractors.components.aliases)."""
     text = task[2]
     bounds = window_bounds(text, max_chars)
     year = document_year(text) if len(bounds) > 1 else None
@@ -287,7 +287,7 @@ def process_batch(nlp, tasks: list[Task], batch_size: int | None = None,
                   window_chars: int = WINDOW_CHARS) -> list[tuple[dict, int]]:
     """Run `nlp.pipe` over a batch of tasks; (record, words) per task, in order.
 
-    Texts longer than `window_chars` run in windows (extractors.windows), and one
+    Texts longer than `window_chars` run in windows (extractors.batch.windows), and one
     `nlp.pipe` call gets about `window_chars` characters, so working memory is bounded
     by the window size, not by the longest filing. Documents that cannot be processed
     get an error record; if anything raises while the batch runs, the batch is redone

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.linker.forms import SIGNATURE_CLAUSE
+from extractors.components.linker.forms import SIGNATURE_CLAUSE
 
 WINDOW_CHARS = 60_000       # about 9,000 words: a few hundred MB of working memory
 YEAR_KEY = "sec_events.doc_year"  # Doc.user_data key: the whole document's year

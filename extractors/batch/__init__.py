@@ -1,0 +1,1 @@
+"""Batch extraction: documents in, FORMATS.md records out (extract, windows, records, writers, Dask)."""

@@ -1,0 +1,1 @@
+"""spaCy pipeline components, in pipeline order (training/configs/sec_events_sm.cfg)."""
