@@ -8,12 +8,17 @@
 Every function returns ``None`` for text it cannot read; none raises on any string.
 `normalise(label, text, doc_year)` dispatches by label. `doc_year` is the year the
 document's dates imply; it fixes the century of two-digit years and the year of
-quarters named without one (`the third quarter`).
+quarters named without one (`the third quarter`). `span_value` reads a span in its
+place in the text (accounting brackets), `doc_year` a Doc's year (its filing's, for
+a window of a long filing).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from extractors.contract import filing_context
+from extractors.schema import VALUED
 
 # --- numbers ---------------------------------------------------------------
 
@@ -305,7 +310,7 @@ def _dateparser_fallback(text: str) -> str | None:
 # --- dispatch ----------------------------------------------------------------
 
 NORMALISERS = {"MONEY": money, "SHARES": shares, "PERCENT": percent}
-VALUED = frozenset({"MONEY", "SHARES", "PERCENT", "DATE"})
+assert set(NORMALISERS) | {"DATE"} == VALUED, "a valued label without its normaliser"
 
 
 def normalise(label: str, text: str, doc_year: int | None = None):
@@ -333,3 +338,22 @@ def document_year(text: str) -> int | None:
         for m in YEAR_RE.finditer(text[:20000]):
             years[int(m.group(1))] = years.get(int(m.group(1)), 0) + 1
     return max(years, key=lambda y: (years[y], y)) if years else None
+
+
+def span_value(label: str, text: str, before: str, after: str, doc_year: int | None):
+    """The value of a span of `label` with text `text`, preceded by `before` and
+    followed by `after` in the document; an amount of money written in accounting
+    brackets (`($0.06)`, the brackets outside the span as SCHEMA asks) is negative.
+    (A percentage in brackets is usually an aside in prose, `(6 percent)`, so it keeps
+    its sign.)"""
+    value = normalise(label, text, doc_year)
+    if label == "MONEY" and value and before.endswith("(") and after.startswith(")") and value["amount"] > 0:
+        value = {**value, "amount": -value["amount"]}
+    return value
+
+
+def doc_year(doc, text: str) -> int | None:
+    """The year a Doc's dates imply: its filing's (set on a window of a long filing by
+    the batch driver), else read from its text."""
+    year = filing_context(doc).year
+    return year if year is not None else document_year(text)

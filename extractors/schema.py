@@ -1,8 +1,21 @@
-"""SCHEMA.md section 2 as data: event types, their roles and what may fill them."""
+"""SCHEMA.md as data: the contract every stage and the scorer import.
+
+Section 1: the entity labels (`LABELS`) and those that carry a normalised value
+(`VALUED`). Section 2: event types, their roles and what may fill them, and the
+readings of trigger words the linker applies. Section 4: declared 8-K items (both
+numberings) and the event types each declares.
+
+This module is the bottom of the package: it imports nothing of the project.
+"""
 from __future__ import annotations
 
 import re
 
+# ----------------------------------------------------------------- section 1: entities
+LABELS = ("PERSON", "ORG", "ROLE", "MONEY", "SHARES", "PERCENT", "DATE")
+VALUED = frozenset({"MONEY", "SHARES", "PERCENT", "DATE"})  # labels whose spans carry a `value`
+
+# ------------------------------------------------------------------ section 2: events
 # role -> filler labels; "TEXT" is a text filler with its own offsets, "FILER" a
 # generic reference to the filer (`the Company`), allowed where SCHEMA allows ORG.
 ROLES: dict[str, dict[str, frozenset]] = {
@@ -61,7 +74,6 @@ RETYPE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), t) for p, t in [
     (r"invested", "FINANCING"),
 ]]
 REPEATABLE = frozenset({("AGREEMENT", "party"), ("LEGAL_PROCEEDING", "party")})
-ENTITY_LABELS = ("PERSON", "ORG", "ROLE", "MONEY", "SHARES", "PERCENT", "DATE")
 
 
 def compatible(event_type: str, role: str, filler_label: str) -> bool:
@@ -95,3 +107,38 @@ def trigger_type(event_type: str, text: str) -> str | None:
         if words.search(text) and other != event_type and trigger_fits(other, text):
             return other
     return None
+
+
+# ------------------------------------------------------- section 4: declared 8-K items
+# Filers declare the items a current report covers, as titles ("Results of Operations
+# and Financial Condition") or numbers ("2.02", "Item 5"). Items numbered before the
+# August 2004 reform use a different scheme (old Item 5 "Other events", old Item 12
+# "Results of operations"), so a bare number needs the filing date; titles do not.
+REFORM_DATE = "2004-08-23"  # the current 8-K item numbering applies to filings from this date
+
+CURRENT = {
+    "1.01": {"AGREEMENT"}, "1.02": {"AGREEMENT"}, "1.03": {"BANKRUPTCY"},
+    "2.01": {"ACQUISITION", "DISPOSITION"}, "2.02": {"FINANCIAL_RESULT"}, "2.03": {"FINANCING"},
+    "3.01": {"DELISTING"}, "3.02": {"FINANCING", "CONVERSION"}, "3.03": {"CONVERSION"},
+    "4.01": {"AUDITOR_CHANGE"}, "5.02": {"EXECUTIVE_CHANGE"}, "5.07": {"SHAREHOLDER_VOTE"},
+}
+PRE_2004 = {
+    "2": {"ACQUISITION", "DISPOSITION"}, "3": {"BANKRUPTCY"}, "4": {"AUDITOR_CHANGE"},
+    "6": {"EXECUTIVE_CHANGE"}, "12": {"FINANCIAL_RESULT"},
+}
+TITLES = [  # title patterns (either numbering) -> types
+    (r"entry into a material definitive agreement|termination of a material definitive agreement",
+     {"AGREEMENT"}),
+    (r"bankruptcy|receivership", {"BANKRUPTCY"}),
+    (r"completion of acquisition or disposition|acquisition or disposition of assets",
+     {"ACQUISITION", "DISPOSITION"}),
+    (r"results of operations", {"FINANCIAL_RESULT"}),
+    (r"creation of a direct financial obligation", {"FINANCING"}),
+    (r"notice of delisting|transfer of listing", {"DELISTING"}),
+    (r"unregistered sales? of equity", {"FINANCING", "CONVERSION"}),
+    (r"material modifications? to rights of security holders", {"CONVERSION"}),
+    (r"changes? in (?:registrant'?s )?certifying accountant", {"AUDITOR_CHANGE"}),
+    (r"departure of directors|resignations? of (?:registrant'?s )?directors", {"EXECUTIVE_CHANGE"}),
+    (r"submission of matters to a vote", {"SHAREHOLDER_VOTE"}),
+]
+MAPPED_TYPES = frozenset(t for _, types in TITLES for t in types)  # the types some item declares

@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from sec_events.documents import read_jsonl, write_jsonl
-from training.corpus import (ANNOTATIONS, MANIFEST, HashMismatch, SPANS_KEY, TRIGGERS_KEY, load_gold,
+from training.corpus import (ANNOTATIONS, MANIFEST, HashMismatch, MODEL_KEY, TRIGGERS_KEY, load_gold,
                              make_splits, read_manifest, sha256, to_docbin, to_docs, to_standoff)
 
 
@@ -69,7 +69,7 @@ def test_docbin_spans_align_to_tokens(tmp_path, lee_doc):
     report = {}
     db = to_docbin([record], spacy.blank("en"), tmp_path / "x.spacy", report)
     (doc,) = list(db.get_docs(spacy.blank("en").vocab))
-    assert [s.text for s in doc.spans[SPANS_KEY]] == [record["text"][s["start"]:s["end"]] for s in record["spans"]]
+    assert [s.text for s in doc.spans[MODEL_KEY]] == [record["text"][s["start"]:s["end"]] for s in record["spans"]]
     assert [s.label_ for s in doc.spans[TRIGGERS_KEY]] == ["SIGNATURE"]
     assert report["misaligned"] == [] and report["spans"] == len(record["spans"])
 
@@ -79,7 +79,7 @@ def test_docbin_reports_misaligned_spans():
     report = {}
     (doc,) = list(to_docs([record], spacy.blank("en"), report))
     assert report["misaligned"] == [("x", "Alco", "Alcoa")]
-    assert doc.spans[SPANS_KEY][0].text == "Alcoa"
+    assert doc.spans[MODEL_KEY][0].text == "Alcoa"
 
 
 def test_project_gold_corpus_loads_and_is_split(shared):

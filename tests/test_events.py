@@ -5,7 +5,7 @@ import re
 import pytest
 from spacy.tokens import Span
 
-from extractors.components.aliases import org_aliases, person_aliases
+from extractors.names import org_aliases, person_aliases
 from extractors.components.linker.results import decode_results
 from extractors.components.trigger_rules import add_rule_triggers
 
@@ -210,7 +210,7 @@ def test_a_result_stated_twice_is_one_event():
 
 
 def test_suffixed_names_of_a_filing():
-    from extractors.components.aliases import suffixed_names
+    from extractors.names import suffixed_names
 
     text = ("WHEREAS Quillfeather Robotics, Inc. and Brindle Systems Corp. entered into the Agreement. "
             "QUILLFEATHER ROBOTICS, INC. The Board of Directors of Quillfeather Robotics, Inc. met. "
@@ -222,35 +222,35 @@ def test_suffixed_names_of_a_filing():
 
 
 def test_filing_context_names_tag_a_short_name_in_an_excerpt(nlp):
-    from extractors.components.aliases import CONTEXT_KEY
+    from extractors.contract import FilingContext, attach_context
 
     text = "Quillfeather reported higher revenues, and Quillfeather expects growth."
     doc = nlp(text)
     assert "Quillfeather" not in {e.text for e in doc.ents if e.label_ == "ORG"}
     doc = nlp.make_doc(text)
-    doc.user_data[CONTEXT_KEY] = ["Quillfeather Robotics, Inc."]
+    attach_context(doc, FilingContext(names=("Quillfeather Robotics, Inc.",)))
     for _, pipe in nlp.pipeline:
         doc = pipe(doc)
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Quillfeather", "Quillfeather"]
 
 
 def test_extract_carries_the_filer_name_into_every_window(nlp):
-    from extractors.components.aliases import CONTEXT_KEY
     from extractors.batch.extract import _windows, document_task
+    from extractors.contract import filing_context
 
     text = "Brindle Systems Corp. signed the lease.\n\n" + "Brindle said sales rose.\n\n" * 40
     task = document_task({"id": "x", "text": text, "meta": {"company": "QUILLFEATHER ROBOTICS INC"}})
     windows = _windows(nlp, task, max_chars=300)
     assert len(windows) > 2
     for _, doc in windows:
-        assert doc.user_data[CONTEXT_KEY][:2] == ["QUILLFEATHER ROBOTICS INC", "Brindle Systems Corp."]
+        assert filing_context(doc).names[:2] == ("QUILLFEATHER ROBOTICS INC", "Brindle Systems Corp.")
 
 
 def test_a_capitalised_conformed_name_tags_the_short_name(nlp):
-    from extractors.components.aliases import CONTEXT_KEY
+    from extractors.contract import FilingContext, attach_context
 
-    doc = nlp.make_doc("Quillfeather reported higher revenues.")
-    doc.user_data[CONTEXT_KEY] = ["QUILLFEATHER ROBOTICS INC"]
+    doc = attach_context(nlp.make_doc("Quillfeather reported higher revenues."),
+                         FilingContext(names=("QUILLFEATHER ROBOTICS INC",)))
     for _, pipe in nlp.pipeline:
         doc = pipe(doc)
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Quillfeather"]

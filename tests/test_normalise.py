@@ -154,7 +154,7 @@ def test_forms_added_after_the_train_split_review():
 
 
 def test_bracketed_amounts_are_negative():
-    from extractors.batch.records import span_value
+    from extractors.normalise import span_value
 
     assert span_value("MONEY", "$0.06", "(", ") per share", 2005) == {"amount": -0.06, "currency": "USD"}
     assert span_value("PERCENT", "6 percent", "(", "),", 2005) == 6.0

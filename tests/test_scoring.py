@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from training.scoring import fillers_equal, norm_text, score, values_equal
+from training.scoring import fillers_equal, items_scores, norm_text, score, values_equal
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +84,13 @@ def test_value_and_text_helpers():
     assert norm_text("Innovo  Group Inc.") == norm_text("innovo group inc")
     assert fillers_equal({"label": "SHARES", "value": 5, "start": 0, "end": 1, "text": "5"},
                          {"label": "SHARES", "value": 5, "start": 50, "end": 51, "text": "5 shares"})
+
+
+
+def test_items_scores_count_slots_and_ignores_unmapped_types():
+    docs = [{"id": "a", "meta": {"items": ["Results of Operations and Financial Condition",
+                                           "Completion of Acquisition or Disposition of Assets"]}},
+            {"id": "b", "meta": {"items": ["Other Events"]}}]
+    preds = {"a": {"FINANCIAL_RESULT", "DISPOSITION", "SIGNATURE"}, "b": {"EXECUTIVE_CHANGE", "DIVIDEND"}}
+    m = items_scores(docs, preds)
+    assert (m["tp"], m["fp"], m["fn"]) == (2, 1, 0)  # b's EXECUTIVE_CHANGE is a false positive

@@ -27,14 +27,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from extractors.components.aliases import suffixed_names
+from extractors.contract import MODEL_KEY, TRIGGERS_KEY
+from extractors.names import suffixed_names
 from sec_events.documents import read_jsonl
 from sec_events.paths import CORPUS_DIR, shared_dir
 
 ANNOTATIONS = CORPUS_DIR / "annotations.jsonl"
 MANIFEST = CORPUS_DIR / "manifest.json"
-SPANS_KEY = "sc"
-TRIGGERS_KEY = "triggers"
 SPLITS = ("train", "dev", "test")
 
 
@@ -182,7 +181,7 @@ def to_docs(records: Iterable[dict], nlp, report: dict | None = None):
                 report["misaligned"].append((r["id"], r["text"][s["start"]:s["end"]], span.text if span else None))
             if span is not None:
                 spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        doc.spans[MODEL_KEY] = spans
         doc.ents = filter_spans(spans)
         triggers = []
         for e in r.get("events", []):

@@ -75,11 +75,11 @@ def split_scores(nlp, shared: Path | None = None, splits=("dev", "test")) -> dic
 
 def items_agreement(nlp, docs_path: Path, limit: int | None = None) -> dict:
     """Document event types extracted vs the 8-K items each filer declared: the types
-    of the events in the 8-K body (up to its signature block: `extractors.items.body_end`)
+    of the events in the 8-K body (up to its signature block: `extractors.layout.body_end`)
     and, for comparison, of all events in the document."""
     from itertools import islice
 
-    from extractors.items import agreement, body_types
+    from training.scoring import body_types, items_scores
 
     docs = [{"id": d["id"], "text": d["text"], "meta": d.get("meta", {})}
             for d in islice(read_documents(docs_path), limit)]
@@ -87,8 +87,8 @@ def items_agreement(nlp, docs_path: Path, limit: int | None = None) -> dict:
     texts = {d["id"]: d["text"] for d in docs}
     body = {r["id"]: body_types(texts[r["id"]], r["events"]) for r in records}
     everywhere = {r["id"]: {e["type"] for e in r["events"]} for r in records}
-    result = agreement(docs, body)
-    result["whole_document"] = {k: v for k, v in agreement(docs, everywhere).items() if k != "by"}
+    result = items_scores(docs, body)
+    result["whole_document"] = {k: v for k, v in items_scores(docs, everywhere).items() if k != "by"}
     result["documents"] = {d["id"]: {"declared": d["meta"].get("items", []), "body": sorted(body[d["id"]]),
                                      "whole": sorted(everywhere[d["id"]])} for d in docs}
     return result

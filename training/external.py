@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors.components.merge import RULE_LABELS
 from sec_events.paths import shared_dir
 
 ROLE_WORDS = {"borrower", "borrowers", "lender", "lenders", "guarantor", "guarantors", "bank", "agent",
               "administrative", "trustee", "secured", "party", "parties", "holder", "holders", "company",
               "issuer", "purchaser", "seller", "buyer", "the"}
-SILVER_LABELS = ("MONEY", "SHARES", "PERCENT", "DATE", "ROLE")
+SILVER_LABELS = RULE_LABELS  # the labels whose rule spans the merge trusts over the classifier
 
 
 def read_conll(path: Path) -> list[list[tuple[str, str]]]:

@@ -11,7 +11,8 @@ from spacy.language import Language
 
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.model import ArgumentLinker
-from extractors.normalise import VALUED, document_year, normalise
+from extractors.normalise import document_year, normalise
+from extractors.schema import VALUED
 from training.scoring import score
 
 

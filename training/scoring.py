@@ -15,7 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-VALUED = frozenset({"MONEY", "SHARES", "PERCENT", "DATE"})
+from extractors.items import declared_types, filed_date
+from extractors.layout import body_end
+from extractors.schema import MAPPED_TYPES, VALUED
+
 MONEY_TOLERANCE = 0.005
 
 
@@ -223,3 +226,36 @@ def _score_events(doc_id, gold, pred, ignore, triggers, args, records, record_by
         doc_types.add(t, fp=1)
     for t in gtypes - ptypes:
         doc_types.add(t, fn=1)
+
+
+# ------------------------------------------------------------- declared 8-K items
+def body_types(text: str, events: list[dict]) -> set[str]:
+    """Event types with at least one trigger in the 8-K body (extractors.layout.body_end)."""
+    end = body_end(text)
+    return {e["type"] for e in events if e["trigger"]["start"] < end}
+
+
+def items_scores(docs: list[dict], predictions: dict[str, set[str]]) -> dict:
+    """Document-level P/R/F1 of extracted event types against declared items.
+
+    Per document, each declared item is a gold "slot" satisfied by any of its types;
+    predicted types count only among MAPPED_TYPES (types some item declares).
+    Micro-averaged over (document, slot) pairs; breakdown by type.
+    """
+    table = Table()
+    for doc in docs:
+        filed = filed_date(doc.get("meta", {}))
+        slots = declared_types(doc.get("meta", {}).get("items", []), filed)
+        predicted = predictions.get(doc["id"], set()) & MAPPED_TYPES
+        used: set[str] = set()
+        for slot in {frozenset(s) for s in slots}:
+            hit = slot & predicted
+            key = "|".join(sorted(slot))
+            if hit:
+                table.add(key, tp=1)
+                used |= hit
+            else:
+                table.add(key, fn=1)
+        for t in predicted - used - {t for s in slots for t in s}:
+            table.add(t, fp=1)
+    return table.as_dict()

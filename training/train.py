@@ -28,7 +28,7 @@ CONFIGS = {
 }
 DEFAULT_SUGGESTER = "span_finder"  # chosen on dev scores and speed (README, "Training")
 CONFIG = CONFIGS[DEFAULT_SUGGESTER]
-CANDIDATES_KEY = "candidates"  # span_finder's key: gold entity spans, unlabelled
+
 
 
 def file_sha256(path: Path) -> str:
@@ -81,7 +81,8 @@ def subset(records: list[dict], fraction: float, seed: int) -> list[dict]:
 def write_data(workdir: Path, nlp, train: list[dict], dev: list[dict]) -> dict:
     from spacy.tokens import DocBin
 
-    from training.corpus import SPANS_KEY, to_docs
+    from extractors.contract import CANDIDATES_KEY, MODEL_KEY
+    from training.corpus import to_docs
 
     report: dict = {}
     paths = {}
@@ -90,7 +91,7 @@ def write_data(workdir: Path, nlp, train: list[dict], dev: list[dict]) -> dict:
         paths[name] = workdir / f"{name}.spacy"
         db = DocBin(store_user_data=False)
         for doc in to_docs(pieces, nlp, report):
-            doc.spans[CANDIDATES_KEY] = list(doc.spans[SPANS_KEY])
+            doc.spans[CANDIDATES_KEY] = list(doc.spans[MODEL_KEY])
             db.add(doc)
         db.to_disk(paths[name])
     return {"paths": paths, "spans": report.get("spans", 0), "misaligned": report.get("misaligned", [])}

@@ -55,17 +55,17 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import spacy
 
-from extractors.components.aliases import CONTEXT_KEY, suffixed_names
-from extractors.contract import doc_text, remember_text
-from extractors.items import filed_date
-from extractors.normalise import document_year
 from extractors.batch.records import add_unmatched_items, doc_to_record, error_record
-from extractors.batch.windows import WINDOW_CHARS, YEAR_KEY, join_records, window_bounds
+from extractors.batch.windows import WINDOW_CHARS, join_records, window_bounds
 from extractors.batch.writers import FORMATS, open_writer
+from extractors.contract import FilingContext, attach_context, doc_text, remember_text
+from extractors.items import filed_date
+from extractors.names import suffixed_names
+from extractors.normalise import document_year
 from sec_events.documents import output_format
 from sec_events.paths import default_model
 
@@ -73,8 +73,19 @@ MAX_CHARS = 2_000_000
 PROGRESS_EVERY = 10.0  # seconds between plain progress lines
 BATCH_CHARS = 250_000  # characters per batch at most (about 40k words, a few seconds of work)
 
-# A task: (id, sha256 or None, text or None, error or None). Plain tuples pickle fast.
-Task = tuple
+class Task(NamedTuple):
+    """One input document's work: its id, the SHA-256 of its text, the text (None with
+    an error), the error that stops it (or None), and what its metadata adds: the
+    declared 8-K items with the filing date, and the names of its filing
+    (`meta.company`, `meta.context_names`). Tuples pickle fast to worker processes."""
+
+    id: str
+    sha256: str | None
+    text: str | None
+    error: str | None
+    items: tuple[str, ...] = ()
+    filed: str | None = None
+    names: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- summary
@@ -162,25 +173,22 @@ def document_task(doc: dict) -> Task:
     doc_id = str(doc.get("id", ""))
     text = doc.get("text")
     if not isinstance(text, str):
-        return (doc_id, None, None, "no-text")
+        return Task(doc_id, None, None, "no-text")
     sha = text_sha256(text)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        return (doc_id, sha, None, f"undecodable-text: {exc.reason} at character {exc.start}")
+        return Task(doc_id, sha, None, f"undecodable-text: {exc.reason} at character {exc.start}")
     if doc.get("error"):
-        return (doc_id, sha, None, str(doc["error"]))
+        return Task(doc_id, sha, None, str(doc["error"]))
     meta = doc.get("meta") or {}
-    extra = {}
-    if isinstance(meta, dict):
-        if meta.get("items"):
-            # declared 8-K items travel with the task: the record flags those with no event
-            extra.update(items=meta["items"], filed=filed_date(meta))
-        names = [str(n) for n in [meta.get("company"), *(meta.get("context_names") or [])] if n]
-        if names:
-            # the filer's name, and names from the rest of the filing (an excerpt's source)
-            extra["names"] = names
-    return (doc_id, sha, text, None, extra) if extra else (doc_id, sha, text, None)
+    if not isinstance(meta, dict):
+        return Task(doc_id, sha, text, None)
+    # declared 8-K items travel with the task: the record flags those with no event;
+    # so do the filer's name and the names of the rest of the filing (an excerpt's source)
+    items = tuple(meta["items"]) if meta.get("items") else ()
+    names = tuple(str(n) for n in [meta.get("company"), *(meta.get("context_names") or [])] if n)
+    return Task(doc_id, sha, text, None, items, filed_date(meta) if items else None, names)
 
 
 def iter_tasks(inputs: Iterable[str | os.PathLike], summary: ExtractSummary | None = None,
@@ -196,7 +204,7 @@ def iter_tasks(inputs: Iterable[str | os.PathLike], summary: ExtractSummary | No
                     summary.skipped[item.reason] = summary.skipped.get(item.reason, 0) + 1
                 continue
             reason = f"{item.reason}: {item.detail}" if item.detail else item.reason
-            yield (item.document or f"file:{item.path}", None, None, reason)
+            yield Task(item.document or f"file:{item.path}", None, None, reason)
         else:
             yield document_task(item)
 
@@ -204,7 +212,7 @@ def iter_tasks(inputs: Iterable[str | os.PathLike], summary: ExtractSummary | No
 def skip_done(tasks: Iterable[Task], done: Counter, summary: ExtractSummary) -> Iterator[Task]:
     """Drop tasks whose (id, sha256) is already in the output (each key as often as it is there)."""
     for task in tasks:
-        key = (task[0], task[1])
+        key = (task.id, task.sha256)
         if done and done.get(key, 0) > 0:
             done[key] -= 1
             summary.resumed += 1
@@ -226,7 +234,7 @@ def batched_tasks(tasks: Iterable[Task], size: int, max_chars: int | None = BATC
     chars = 0
     for task in tasks:
         batch.append(task)
-        chars += len(task[2]) if task[2] else 0
+        chars += len(task.text) if task.text else 0
         if len(batch) >= size or (max_chars and chars >= max_chars):
             yield batch
             batch, chars = [], 0
@@ -236,27 +244,20 @@ def batched_tasks(tasks: Iterable[Task], size: int, max_chars: int | None = BATC
 
 # --------------------------------------------------------------------------- batch
 def _error(task: Task, reason: str) -> dict:
-    rec = error_record(task[0], reason)
-    return {"id": rec.pop("id"), "sha256": task[1], **rec}
+    rec = error_record(task.id, reason)
+    return {"id": rec.pop("id"), "sha256": task.sha256, **rec}
 
 
 def _windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
     """(offset, unprocessed Doc) per window of the task's text (extractors.batch.windows);
-    every window carries the whole document's year, and the company names of the
-    filing (metadata, and the suffixed names of the whole text: extractors.components.aliases)."""
-    text = task[2]
+    every window carries its filing's context: the whole document's year, and the
+    company names of the filing (metadata, and the suffixed names of the whole text)."""
+    text = task.text
     bounds = window_bounds(text, max_chars)
-    year = document_year(text) if len(bounds) > 1 else None
-    names = list(dict.fromkeys([*(task[4].get("names", []) if len(task) > 4 else []), *suffixed_names(text)]))
-    out = []
-    for start, end in bounds:
-        doc = remember_text(nlp.make_doc(text[start:end]), text[start:end])
-        if year is not None:
-            doc.user_data[YEAR_KEY] = year
-        if names:
-            doc.user_data[CONTEXT_KEY] = names
-        out.append((start, doc))
-    return out
+    context = FilingContext(names=tuple(dict.fromkeys([*task.names, *suffixed_names(text)])),
+                            year=document_year(text) if len(bounds) > 1 else None)
+    return [(start, attach_context(remember_text(nlp.make_doc(text[start:end]), text[start:end]), context))
+            for start, end in bounds]
 
 
 def _pipe_groups(units: list[tuple[int, int, object]], max_chars: int) -> Iterator[list]:
@@ -277,10 +278,9 @@ def _pipe_groups(units: list[tuple[int, int, object]], max_chars: int) -> Iterat
 def _task_record(task: Task, parts: list[tuple[int, object]]) -> dict:
     """The document record of a task from its processed windows, with hash and the
     declared items no event matches."""
-    rec = join_records(task[0], [(offset, doc_to_record(doc, task[0])) for offset, doc in parts])
-    meta = task[4] if len(task) > 4 else None
-    add_unmatched_items(rec, meta)
-    return {"id": rec.pop("id"), "sha256": task[1], **rec}
+    rec = join_records(task.id, [(offset, doc_to_record(doc, task.id)) for offset, doc in parts])
+    add_unmatched_items(rec, task.items, task.filed)
+    return {"id": rec.pop("id"), "sha256": task.sha256, **rec}
 
 
 def process_batch(nlp, tasks: list[Task], batch_size: int | None = None,
@@ -295,7 +295,7 @@ def process_batch(nlp, tasks: list[Task], batch_size: int | None = None,
     out: list = [None] * len(tasks)
     todo: list[int] = []
     for i, task in enumerate(tasks):
-        text, err = task[2], task[3]
+        text, err = task.text, task.error
         if err is None and len(text) > nlp.max_length:
             err = f"text-too-long: {len(text):,} > {nlp.max_length:,} characters"
         if err is not None:
@@ -310,13 +310,13 @@ def process_batch(nlp, tasks: list[Task], batch_size: int | None = None,
             for (i, offset, _), doc in zip(group, docs):
                 done[i].append((offset, doc))
         for i in todo:
-            out[i] = (_task_record(tasks[i], done[i]), len(tasks[i][2].split()))
+            out[i] = (_task_record(tasks[i], done[i]), len(tasks[i].text.split()))
     except Exception:
         for i in todo:
             task = tasks[i]
             try:
                 parts = [(offset, nlp(doc)) for offset, doc in _windows(nlp, task, window_chars)]
-                out[i] = (_task_record(task, parts), len(task[2].split()))
+                out[i] = (_task_record(task, parts), len(task.text.split()))
             except Exception as exc:  # one bad document never stops the batch
                 msg = " ".join(str(exc).split())[:300]
                 out[i] = (_error(task, f"component-error: {type(exc).__name__}: {msg}"), 0)

@@ -8,64 +8,36 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extractors.contract import doc_text
-from extractors.items import filed_date, unmatched_items
-from extractors.normalise import VALUED, document_year, normalise
-from extractors.batch.windows import YEAR_KEY
-
-if not Doc.has_extension("events"):
-    Doc.set_extension("events", default=None)
+from extractors.contract import doc_text, span_score
+from extractors.items import unmatched_items
+from extractors.normalise import doc_year, span_value
+from extractors.schema import VALUED
 
 
-def span_score(span: Span) -> float:
-    """The span's confidence: a component-set `score` extension, else 1.0 (rules)."""
-    if Span.has_extension("score"):
-        score = span._.score
-        if score is not None:
-            return round(float(score), 4)
-    return 1.0
-
-
-def span_value(label: str, text: str, before: str, after: str, doc_year: int | None):
-    """The span's value; an amount of money written in accounting brackets (`($0.06)`,
-    the brackets outside the span as SCHEMA asks) is negative. (A percentage in
-    brackets is usually an aside in prose, `(6 percent)`, so it keeps its sign.)"""
-    value = normalise(label, text, doc_year)
-    if label == "MONEY" and value and before.endswith("(") and after.startswith(")") and value["amount"] > 0:
-        value = {**value, "amount": -value["amount"]}
-    return value
-
-
-def span_record(span: Span, doc_year: int | None, text: str) -> dict:
+def span_record(span: Span, year: int | None, text: str) -> dict:
     """`text` is the document's text (read once per document: Doc.text rebuilds it)."""
     record = {"start": span.start_char, "end": span.end_char, "label": span.label_,
               "text": text[span.start_char:span.end_char]}
     if span.label_ in VALUED:
         record["value"] = span_value(span.label_, span.text, text[max(0, span.start_char - 1):span.start_char],
-                                     text[span.end_char:span.end_char + 2], doc_year)
+                                     text[span.end_char:span.end_char + 2], year)
     record["score"] = span_score(span)
     return record
 
 
-def doc_year(doc: Doc, text: str) -> int | None:
-    """The year a document's dates imply: set on a window of a long document by the
-    batch runner (the whole document's year), else read from the text."""
-    year = doc.user_data.get(YEAR_KEY)
-    return year if year is not None else document_year(text)
-
-
-def add_unmatched_items(record: dict, meta: dict | None) -> dict:
-    """When the document's `meta` declares 8-K items, `unmatched_items` lists those
-    with no event of a type the item maps to (extractors.items)."""
-    if meta and meta.get("items"):
+def add_unmatched_items(record: dict, items: tuple[str, ...] | list[str] = (), filed: str | None = None) -> dict:
+    """When the document declares 8-K `items` (filed on `filed`), `unmatched_items`
+    lists those with no event of a type the item maps to (extractors.items)."""
+    if items:
         types = {e["type"] for e in record["events"]}
-        record["unmatched_items"] = unmatched_items(meta["items"], types, filed_date(meta))
+        record["unmatched_items"] = unmatched_items(list(items), types, filed)
     return record
 
 
-def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
+def doc_to_record(doc: Doc, doc_id: str, items: tuple[str, ...] | list[str] = (),
+                  filed: str | None = None) -> dict:
     """FORMATS.md extraction output for one document (see `add_unmatched_items` for
-    what `meta` adds)."""
+    what declared `items` add)."""
     text = doc_text(doc)
     year = doc_year(doc, text)
     record = {
@@ -74,7 +46,7 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
         "events": list(doc._.events or []),
         "error": None,
     }
-    return add_unmatched_items(record, meta)
+    return add_unmatched_items(record, items, filed)
 
 
 def error_record(doc_id: str, reason: str) -> dict:

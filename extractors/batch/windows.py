@@ -25,24 +25,19 @@ the windowed run, all ORG and nearly all defined terms wrongly propagated as nam
 """
 from __future__ import annotations
 
-import re
-
-from extractors.components.linker.forms import SIGNATURE_CLAUSE
+from extractors.layout import PARAGRAPH_BREAK, SIGNED_FOR
 
 WINDOW_CHARS = 60_000       # about 9,000 words: a few hundred MB of working memory
-YEAR_KEY = "sec_events.doc_year"  # Doc.user_data key: the whole document's year
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n")
 _SIGNATURE_REACH = 600  # characters after a signature clause that hold its block
 
 
 def _cut(text: str, start: int, limit: int) -> int:
     """Where the window starting at `start` ends (`limit` = start + max length)."""
     floor = start + (limit - start) // 2
-    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, floor, limit)]
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, floor, limit)]
     for end in reversed(breaks):
         before = text[max(start, end - _SIGNATURE_REACH):end]
-        if not SIGNATURE_CLAUSE.search(before):
+        if not SIGNED_FOR.search(before):
             return end
     newline = text.rfind("\n", floor, limit)
     if newline >= 0:

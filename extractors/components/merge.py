@@ -39,29 +39,16 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.contract import MODEL_KEY, RULES_KEY, span_scores
+from extractors.schema import LABELS, VALUED
 from extractors.titles import generic_role, is_role_text
 
-RULES_KEY = "rules"
-MODEL_KEY = "sc"
-VALUED = ("MONEY", "SHARES", "PERCENT", "DATE")
-RULE_LABELS = VALUED + ("ROLE",)  # labels whose rule spans outrank the classifier's
-
-if not Span.has_extension("score"):
-    Span.set_extension("score", default=None)
+# labels whose rule spans outrank the classifier's: the valued ones and ROLE
+RULE_LABELS = tuple(label for label in LABELS if label in VALUED) + ("ROLE",)
 
 
-def _scored(group, default: float = 1.0) -> list[tuple[Span, float]]:
-    scores = group.attrs.get("scores") if hasattr(group, "attrs") else None
-    out = []
-    for i, span in enumerate(group):
-        score = default
-        if scores is not None and len(scores) > i:
-            row = scores[i]
-            score = float(row.max()) if hasattr(row, "max") and getattr(row, "ndim", 0) else float(row)
-        elif Span.has_extension("score") and span._.score is not None:
-            score = float(span._.score)
-        out.append((span, score))
-    return out
+def _scored(group) -> list[tuple[Span, float]]:
+    return list(zip(group, span_scores(group)))
 
 
 def resolve(candidates: Iterable[tuple[Span, float, int]]) -> list[tuple[Span, float]]:

@@ -31,10 +31,10 @@ from typing import List, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.contract import doc_text
+from extractors.contract import TRIGGERS_KEY, doc_text, span_scores
+from extractors.layout import SIGNATURE_CONTEXT
 from extractors.offsets import within
 
-TRIGGERS_KEY = "triggers"
 # A seat on the board is an office too (`was elected to the board of directors`, `as
 # a member of the Company's Board`): a sentence that names one counts as holding a
 # ROLE for the EXECUTIVE_CHANGE rule (`BOARD_SEAT_LABEL` stands among its labels).
@@ -66,9 +66,7 @@ RULES = {
     "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena)\b", re.I),
                          None, {"ORG|PERSON"}),
     "DIVIDEND": (re.compile(r"\bdeclared\b", re.I), re.compile(r"\bdividends?\b", re.I), None),
-    "SIGNATURE": (re.compile(r"\bsigned\b", re.I),
-                  re.compile(r"on\s+(?:its|their|his|her)\s+behalf|undersigned|duly\s+(?:caused|authorized)", re.I),
-                  None),
+    "SIGNATURE": (re.compile(r"\bsigned\b", re.I), SIGNATURE_CONTEXT, None),
     "LATE_FILING": (re.compile(r"NOTIFICATION\s+OF\s+LATE\s+FILING|(?:could|can)\s*not\s+be\s+filed", re.I),
                     None, None),
 }
@@ -117,12 +115,8 @@ def _has(labels: set[str], need: set[str] | None) -> bool:
 
 def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> Doc:
     group = doc.spans[TRIGGERS_KEY] if TRIGGERS_KEY in doc.spans else []
-    scores = group.attrs.get("scores") if len(group) and hasattr(group, "attrs") else None
     spans = list(group)
-    values = []
-    for i, span in enumerate(spans):
-        row = scores[i] if scores is not None and len(scores) > i else 1.0
-        values.append(float(row.max()) if getattr(row, "ndim", 0) else float(row))
+    values = span_scores(group)
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     added = False
     done = {t for t in ONCE_PER_DOCUMENT if any(s.label_ == t for s in spans)}

@@ -14,9 +14,9 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from extractors.contract import doc_text
+from extractors.layout import PARAGRAPH_BREAK
 
 GENERIC_FILER = re.compile(r"\b[Tt]he\s+(?:Company|Registrant|Corporation|registrant|Issuer|Borrower)\b")
-SIGNATURE_CUE = re.compile(r"^\s*(?:By:|/s/|Name:|Title:|Date[d:]|Signature)", re.I)
 WINDOW_TOKENS = 80          # candidates this far from the trigger (tokens) at most ...
 BLOCK_WINDOW_TOKENS = 160   # ... or this far within the same paragraph / block
 SIGNATURE_WINDOW = 120      # signature blocks follow their clause
@@ -53,7 +53,7 @@ class DocView:
                     cands.append(Candidate(m.start(), m.end(), "FILER", span.start, span.end))
         self.candidates = sorted(cands, key=lambda c: c.start)
         # paragraph ids: a blank line (or a line of only spaces) separates blocks
-        self._block_breaks = [m.end() for m in re.finditer(r"\n[ \t\xa0]*\n", self.text)]
+        self._block_breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(self.text)]
         self._sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
     def token_at(self, char: int) -> int:

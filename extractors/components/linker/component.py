@@ -30,42 +30,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.components.linker.candidates import DocView
-from extractors.components.linker.forms import SIGNATURE_CLAUSE, late_filing_roles, signature_blocks, signature_roles
+from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.components.linker.model import ArgumentLinker
 from extractors.components.linker.results import decode_results, one_per_fact
-from extractors.schema import ROLES, has_core_roles, trigger_type
-from extractors.normalise import VALUED
-from extractors.batch.records import doc_year, span_value
+from extractors.contract import TRIGGERS_KEY, span_scores
+from extractors.layout import in_signature_clause
+from extractors.normalise import doc_year, span_value
+from extractors.schema import ROLES, VALUED, has_core_roles, trigger_type
 
-TRIGGERS_KEY = "triggers"
 EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\w*|project(?:s|ed|ion)|"
                           r"will|estimate[sd]?|target\w*)\b", re.I)
-
-# a SIGNATURE trigger is `signed` in the signature clause ("caused this report to be
-# signed on its behalf by the undersigned"), not in form instructions ("may be signed by")
-SIGNATURE_NOT = re.compile(r"(?:(?:may|shall|must|should)\s+be|manually|one)\s+$", re.I)
-
-
-def in_signature_clause(text: str, start: int, end: int, window: int = 150) -> bool:
-    return bool(SIGNATURE_CLAUSE.search(text, max(0, start - window), end + window)) \
-        and not SIGNATURE_NOT.search(text[max(0, start - 20):start])
-
-
-if not Doc.has_extension("events"):
-    Doc.set_extension("events", default=None)
-
-
-def _trigger_scores(group) -> list[float]:
-    scores = group.attrs.get("scores")
-    out = []
-    for i in range(len(group)):
-        if scores is not None and len(scores) > i:
-            row = scores[i]
-            out.append(float(row.max()) if getattr(row, "ndim", 0) else float(row))
-        else:
-            out.append(1.0)
-    return out
-
 
 def modality(doc: Doc, trigger: Span) -> str:
     """`expected` when the trigger's sentence states an expectation (guidance)."""
@@ -91,7 +65,7 @@ class EventLinker:
         year = doc_year(doc, text)
         events = []
         results = []
-        for trig, score in zip(triggers, _trigger_scores(triggers)):
+        for trig, score in zip(triggers, span_scores(triggers)):
             if trig.label_ not in ROLES or score < self.min_trigger_score:
                 continue
             kind = trigger_type(trig.label_, trig.text)  # `acquired` given as EXECUTIVE_CHANGE: ACQUISITION

@@ -28,17 +28,10 @@ sentence of Part III that gives the reason (textroles).
 """
 from __future__ import annotations
 
-import re
+from extractors.layout import (BY_LINE, DATE_LINE, EXPECTED_DATE_CUE, PERIOD_LINE, REGISTRANT_LINE,
+                               SLASH_S_LINE)
 
 SIGNATURE_CHARS = 900
-DATE_LINE = re.compile(r"\bDated?\s*:?\s*$", re.I)
-REGISTRANT_LINE = re.compile(r"(?:Full\s+Name\s+(?:of|or)\s+Registrant|Name\s+of\s+Registrant)[\s:\-–]*$", re.I)
-PERIOD_CUE = re.compile(r"(?:Period\s+Ended|period\s+ended|fiscal\s+year\s+ended|quarter\s+ended)[\s:\-–]*$", re.I)
-EXPECTED_CUE = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|will\s+be\s+filed|expects?\s+to\s+file|"
-                          r"within\s+the\s+extension\s+period|by)\s*(?:the\s+)?$", re.I)
-
-# the signature clause: "... caused this report to be signed on its behalf by the undersigned"
-SIGNATURE_CLAUSE = re.compile(r"on\s+(?:its|their|his|her)\s+behalf|undersigned", re.I)
 
 
 def _first(ents, label, lo, hi):
@@ -80,8 +73,6 @@ def _signature_date(text: str, ents, lo: int, hi: int):
     return (labelled or dates or [None])[0]
 
 
-BLOCK_START = re.compile(r"^[ \t]*By\s*:", re.I | re.M)
-SLASH_S = re.compile(r"^[ \t]*(?:By\s*:?\s*)?/s/", re.I | re.M)
 MULTI_SIGNATURE_CHARS = 3000
 
 
@@ -90,8 +81,8 @@ def signature_blocks(text: str, ents: list[tuple[int, int, str]], trig: tuple[in
     for one registrant (then `signature_roles` reads the single block)."""
     lo, hi = trig[1], min(len(text), trig[1] + MULTI_SIGNATURE_CHARS)
     region = text[lo:hi]
-    starts = [lo + m.start() for m in BLOCK_START.finditer(region)] or \
-             [lo + m.start() for m in SLASH_S.finditer(region)]
+    starts = [lo + m.start() for m in BY_LINE.finditer(region)] or \
+             [lo + m.start() for m in SLASH_S_LINE.finditer(region)]
     if len(starts) < 2:
         return []
     blocks = []
@@ -120,8 +111,8 @@ def late_filing_roles(text: str, ents: list[tuple[int, int, str]]) -> dict:
         before = text[max(0, s - 60):s]
         if label == "ORG" and "filer" not in out and REGISTRANT_LINE.search(before):
             out["filer"] = (s, e)
-        elif label == "DATE" and "period" not in out and PERIOD_CUE.search(before):
+        elif label == "DATE" and "period" not in out and PERIOD_LINE.search(before):
             out["period"] = (s, e)
-        elif label == "DATE" and "expected_date" not in out and EXPECTED_CUE.search(before):
+        elif label == "DATE" and "expected_date" not in out and EXPECTED_DATE_CUE.search(before):
             out["expected_date"] = (s, e)
     return out

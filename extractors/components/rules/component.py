@@ -35,6 +35,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup
 
 from extractors import titles
+from extractors.contract import RULES_ERRORS_KEY, RULES_KEY
+from extractors.schema import LABELS
 
 from . import functions as _functions  # noqa: F401  (registers the rule functions)
 from .context import Candidate, RuleContext
@@ -43,7 +45,6 @@ from .fastmatch import supported as fast_supported
 from .loader import (PATTERNS_DIR, WS_TOKEN, compact_pattern, load_lexicons, load_phrase_patterns,
                      load_token_patterns, phrase_to_pattern)
 
-LABELS = ("PERSON", "ORG", "ROLE", "MONEY", "SHARES", "PERCENT", "DATE")
 LABEL_PRIORITY = {"MONEY": 6, "PERCENT": 6, "SHARES": 5, "DATE": 4, "ROLE": 3, "ORG": 2, "PERSON": 1}
 # the whitespace a pattern may cross: loader.WS_TOKEN's test (re.search, as the Matcher
 # applies REGEX; note that "$" also matches before a final line break)
@@ -61,11 +62,6 @@ def _ws_ok(text: str) -> bool:
 
 
 EDGE_TRIM = {",", ";", ":", "-", "–", "(", ")", ".", "'", '"'}
-
-for _attr in ("source", "score"):
-    if not Span.has_extension(_attr):
-        Span.set_extension(_attr, default=None)
-
 
 # ----------------------------------------------------------------------- resolver
 def resolve_longest(candidates: Iterable[Candidate], doc: Doc,
@@ -208,7 +204,7 @@ def _date_ok(ctx: RuleContext, c: Candidate, pattern_id: str) -> bool:
 class SecRules:
     """Rule-based candidate spans for the seven entity labels; see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str = "sec_rules", *, spans_key: str = "rules",
+    def __init__(self, nlp: Language, name: str = "sec_rules", *, spans_key: str = RULES_KEY,
                  set_ents: bool = True, overwrite_ents: bool = True,
                  patterns_dir: str | None = None, rule_functions=None,
                  resolver: Callable | None = None, score: float = 1.0, drop_generic_roles: bool = True):
@@ -364,10 +360,10 @@ class SecRules:
         try:
             cands, errors = self.candidates(doc)
         except Exception as err:
-            doc.user_data.setdefault("sec_rules_errors", []).append(repr(err))
+            doc.user_data.setdefault(RULES_ERRORS_KEY, []).append(repr(err))
             return doc
         if errors:
-            doc.user_data.setdefault("sec_rules_errors", []).extend(errors)
+            doc.user_data.setdefault(RULES_ERRORS_KEY, []).extend(errors)
         group = SpanGroup(doc, name=self.spans_key, spans=[
             Span(doc, c.start, c.end, label=c.label) for c in cands])
         group.attrs["scores"] = [c.score for c in cands]
@@ -420,7 +416,7 @@ class SecRules:
     "sec_rules",
     assigns=["doc.ents", "doc.spans"],
     default_config={
-        "spans_key": "rules",
+        "spans_key": RULES_KEY,
         "set_ents": True,
         "overwrite_ents": True,
         "patterns_dir": None,

@@ -1,0 +1,84 @@
+"""Filing layout: where a filing's parts begin and end, as text patterns named by what
+they mean. One home for them; the windows, the rule triggers, the linker and the
+items check import them from here.
+
+- Paragraphs: `PARAGRAPH_BREAK`, a blank line (spaces allowed).
+- The signature of a report: the clause by which the registrant has the report signed
+  (`REPORT_SIGNED`: "... has duly caused this report to be signed on its behalf by the
+  undersigned ..."), which closes an 8-K body; the words of that clause that say who
+  signs for whom (`SIGNED_FOR`: "on its behalf", "the undersigned"), which tell the
+  signature's `signed` from other uses of the word; the cues the rule triggers accept
+  for it (`SIGNATURE_CONTEXT`); form instructions about signing that are no signature
+  (`SIGNING_INSTRUCTION`: "may be signed by"); and the lines of a signature block
+  (`BY_LINE`, `SLASH_S_LINE`, `DATE_LINE`).
+- Exhibits: a heading that opens an exhibit (`exhibit_heading`, `EXHIBIT_99_HEADING`,
+  `ANY_EXHIBIT_HEADING`), and where an 8-K body ends (`body_end`).
+- Form 12b-25 cover fields: `REGISTRANT_LINE`, `PERIOD_LINE`, `EXPECTED_DATE_CUE`.
+"""
+from __future__ import annotations
+
+import re
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n")
+
+# ------------------------------------------------------------------------- signatures
+# the 8-K signature clause: "... has duly caused this report to be signed on its behalf ..."
+REPORT_SIGNED = re.compile(r"caused\s+this\s+(?:current\s+)?(?:report|amendment)\b[^.]{0,80}?\bsigned", re.I)
+_SIGNED_FOR = r"on\s+(?:its|their|his|her)\s+behalf|undersigned"
+# "... signed on its behalf by the undersigned": who signs for whom
+SIGNED_FOR = re.compile(_SIGNED_FOR, re.I)
+# what makes a `signed` the signature's, for the rule triggers: the words above, or
+# "duly caused" / "duly authorized"
+SIGNATURE_CONTEXT = re.compile(_SIGNED_FOR + r"|duly\s+(?:caused|authorized)", re.I)
+# form instructions about signing are no signature ("may be signed by", "manually signed")
+SIGNING_INSTRUCTION = re.compile(r"(?:(?:may|shall|must|should)\s+be|manually|one)\s+$", re.I)
+# the lines of a signature block
+BY_LINE = re.compile(r"^[ \t]*By\s*:", re.I | re.M)
+SLASH_S_LINE = re.compile(r"^[ \t]*(?:By\s*:?\s*)?/s/", re.I | re.M)
+DATE_LINE = re.compile(r"\bDated?\s*:?\s*$", re.I)
+
+
+def in_signature_clause(text: str, start: int, end: int, window: int = 150) -> bool:
+    """Whether the `signed` at text[start:end] is the signature's: the clause's words
+    are within `window` characters and no form instruction precedes it."""
+    return bool(SIGNED_FOR.search(text, max(0, start - window), end + window)) \
+        and not SIGNING_INSTRUCTION.search(text[max(0, start - 20):start])
+
+
+# -------------------------------------------------------------------------- exhibits
+def exhibit_heading(number: str) -> re.Pattern:
+    """A line that opens exhibit `number` (a regex), not one that refers to it."""
+    return re.compile(r"\n[ \t]*(?:EXHIBIT|Exhibit)\s+" + number +
+                      r"(?:\.\d+)?\b(?![^\n]{0,80}\b(?:hereto|attached|incorporated|furnished|filed)\b)")
+
+
+EXHIBIT_99_HEADING = exhibit_heading("99")
+ANY_EXHIBIT_HEADING = exhibit_heading(r"\d+")  # EX-10 agreements as well as EX-99 releases
+# a line of prose: signature blocks hold short lines (Date:, By: /s/ ..., names, titles)
+PROSE_LINE = re.compile(r"\n[ \t]*[^\n]{100,}")
+
+
+def body_end(text: str, min_offset: int = 200) -> int:
+    """Where the 8-K body ends and its exhibits begin (the text's end if nothing
+    follows the body). Items describe the body; exhibits (press releases,
+    transcripts, credit agreements) mention many other events.
+
+    The body ends at the first EX-99 heading after `min_offset` characters or, once
+    the signature clause (`... caused this report to be signed ...`) has closed the
+    body, at the first exhibit heading of any number or the first line of prose
+    after it (an exhibit pasted without a heading), whichever comes first."""
+    ends = [len(text)]
+    if m := EXHIBIT_99_HEADING.search(text, min_offset):
+        ends.append(m.start())
+    if clause := REPORT_SIGNED.search(text, min_offset):
+        for pattern in (ANY_EXHIBIT_HEADING, PROSE_LINE):
+            if m := pattern.search(text, clause.end()):
+                ends.append(m.start())
+    return min(ends)
+
+
+# ------------------------------------------------------------ Form 12b-25 cover fields
+REGISTRANT_LINE = re.compile(r"(?:Full\s+Name\s+(?:of|or)\s+Registrant|Name\s+of\s+Registrant)[\s:\-–]*$", re.I)
+PERIOD_LINE = re.compile(r"(?:Period\s+Ended|period\s+ended|fiscal\s+year\s+ended|quarter\s+ended)[\s:\-–]*$", re.I)
+EXPECTED_DATE_CUE = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|will\s+be\s+filed|expects?\s+to\s+file|"
+                               r"within\s+the\s+extension\s+period|by)\s*(?:the\s+)?$", re.I)
