@@ -3,7 +3,6 @@ per-figure FINANCIAL_RESULT decoding, and the linker component's records."""
 import re
 
 import pytest
-from spacy.tokens import Span
 
 from extractors.names import org_aliases, person_aliases
 from extractors.components.linker.results import decode_results

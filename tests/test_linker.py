@@ -3,7 +3,6 @@ persistence, and the event records the pipeline component writes."""
 import json
 
 import pytest
-import spacy
 
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.model import ArgumentLinker

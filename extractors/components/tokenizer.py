@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 import spacy
-from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER, CONCAT_QUOTES, HYPHENS
+from spacy.lang.char_classes import ALPHA
 from spacy.lang.en import English
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer

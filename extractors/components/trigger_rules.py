@@ -29,7 +29,7 @@ import re
 from typing import List, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractors.contract import TRIGGERS_KEY, doc_text, span_scores
 from extractors.layout import SIGNATURE_CONTEXT

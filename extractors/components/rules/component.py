@@ -6,7 +6,7 @@ Steps for each doc:
    ORG phrase lexicon (``patterns/orgs.jsonl``) run in one spaCy ``Matcher``;
    whitespace tokens are allowed between pattern tokens (see ``loader.py``); each match
    is trimmed of edge whitespace/punctuation and checked by the validator for its label;
-2. the rule functions (``functions.py``) add candidates in order, each seeing the
+2. the rule functions (``registry.py``: ``orgs.py``, ``persons.py``, ``roles.py``, ``shares.py``, ``dates.py``) add candidates in order, each seeing the
    candidates before it;
 3. all candidates go to ``doc.spans[spans_key]`` (may overlap; ``span._.source`` and
    ``span._.score`` set, and ``attrs["scores"]``/``attrs["sources"]`` parallel lists, as
@@ -38,7 +38,7 @@ from extractors import titles
 from extractors.contract import RULES_ERRORS_KEY, RULES_KEY
 from extractors.schema import LABELS
 
-from . import functions as _functions  # noqa: F401  (registers the rule functions)
+from . import registry as _registry
 from .context import Candidate, RuleContext
 from .fastmatch import TextMatcher
 from .fastmatch import supported as fast_supported
@@ -216,7 +216,7 @@ class SecRules:
         self.overwrite_ents = overwrite_ents
         self.score = score
         self.rule_functions = rule_functions if rule_functions is not None else \
-            _functions.make_rule_functions()
+            _registry.make_rule_functions()
         self.resolver = resolver or resolve_longest
         self.patterns_dir = str(patterns_dir) if patterns_dir else None
         self._load(self.patterns_dir)
@@ -291,7 +291,7 @@ class SecRules:
         return keep, bad_before
 
     def match_candidates(self, ctx: RuleContext) -> list[Candidate]:
-        doc, out, texts = ctx.doc, [], ctx.texts
+        out, texts = [], ctx.texts
         if not ctx.n:
             return out
         keep, bad = self._compact(ctx)

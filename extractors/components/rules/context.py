@@ -24,6 +24,13 @@ PUNCT_CLOSE = set(",.;:)]}!?\"'”’")
 NAME_WORD_RE = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$")
 
 
+def name_like(tok) -> bool:
+    """A capitalised word or a digit-letter mix ("3M"); takes a Token or its text."""
+    t = tok if isinstance(tok, str) else tok.text
+    # a token that starts with a letter or digit is never punctuation
+    return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isalpha() for c in t)))
+
+
 @dataclass(eq=False)
 class Candidate:
     """One rule hit over tokens ``start``..``end`` (exclusive); equal by offsets and label."""

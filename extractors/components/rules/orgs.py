@@ -1,0 +1,339 @@
+"""ORG rules: company names by legal suffix, aliases of a suffixed name, context cues (`subsidiary X`), and other mentions of cue-found names.
+
+Each rule function takes a `RuleContext` (the doc, lexicons, the candidates found so
+far) and returns new `Candidate` spans; `registry.py` names them and their order.
+"""
+from __future__ import annotations
+
+from .context import Candidate, RuleContext, name_like
+
+ORG_HEAD_STOP = {
+    "The", "THE", "A", "An", "About", "ABOUT", "On", "In", "At", "By", "For", "From", "With",
+    "To", "Of", "OF", "And", "AND", "Contact", "Contacts", "CONTACT", "Item", "ITEM",
+    "Exhibit", "EXHIBIT", "Dated", "Date", "DATE", "Name", "Title", "Attention", "Our", "Its",
+    "Their", "This", "That", "Both", "Each", "Pursuant", "Based", "As", "Also", "Under",
+    "Signature", "Signatures", "SIGNATURES", "If", "When", "Where", "While", "Following",
+    "After", "Before", "Subsidiary", "Subsidiaries", "Company", "COMPANY", "Registrant",
+    "Issuer", "Form", "FORM", "Press", "Release", "LOGO", "Between", "Among", "Note", "All",
+    "Any", "Such", "Mr.", "Ms.", "Dr.", "Mrs.", "Agreement", "Amendment", "Plan", "Merger",
+    "Acquisition", "Sale", "Purchase", "Vote", "Stockholders", "Shareholders", "NYSE",
+    "NASDAQ", "Nasdaq", "SEC", "Announces", "Reports", "Acquires", "Completes", "Names",
+    "Appoints", "Signs", "Agrees", "Sells", "Buys", "Declares", "Elects", "Approve",
+    "Approves", "Announce", "Report", "Completed", "Acquired", "Sold", "Entered", "Including",
+    "Including", "Whereas", "Re", "Subject", "Because", "Although", "However", "Since",
+    "Through", "Via", "Upon", "Neither", "Either", "Holders", "Former", "New", "See",
+    "Exact", "Commission", "File", "Number", "Address", "Telephone", "Registrant's",
+    "Investor", "Relations", "Media", "Source", "SOURCE", "Forward", "Statements",
+    # capitalised contract terms that are roles of parties, not names
+    "Issuing", "Restricted", "Surviving", "Administrative", "Collateral", "Applicable",
+    "Acquiring", "Syndication", "Documentation", "Lead", "Parent", "Guarantor", "Lender",
+    "Lenders", "Borrower", "Agent", "Analyst", "Successor", "Resulting", "Continuing",
+    "Eligible", "Permitted", "Designated", "Participating", "Affiliated", "Related",
+}
+ORG_HEAD_STOP |= {w.upper() for w in ORG_HEAD_STOP}
+ORG_CONNECTORS = {"&", "and", "of", "'s", "’s", "-", "de", "du", "des", "la", "et", "y", "+"}
+TITLE_WORDS_ALSO_ORG_STOP = {"Chief", "President", "Chairman", "Officer", "Director", "Vice"}
+COMMON_SINGLE = {"American", "General", "United", "International", "National", "First",
+                 "Global", "Western", "Eastern", "Northern", "Southern", "Central", "Pacific",
+                 "Atlantic", "Standard", "Continental", "Federal", "Capital", "Investment",
+                 "Financial", "Home", "Security", "Union", "Royal", "Delaware", "Nevada"}
+
+
+def _suffix_sets(ctx: RuleContext):
+    s = ctx.lex["org_suffixes"]
+    return set(s["legal"]), set(s["descriptive"]), set(s["comma_before"]), set(s["not_before"]), set(s["generic"])
+
+
+def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
+                   known_firsts: frozenset = frozenset()):
+    """Walk back from suffix token ``j``; return the first token of the name or None.
+
+    The run stops at a connector (``and``, ``'s``) whose left neighbour begins another
+    company name (``known_firsts``: ``Agilent and Hewlett-Packard Company``) and at a word
+    already in the run (``About Agilent Technologies Agilent Technologies Inc.``).
+    """
+    doc = ctx.toks
+    seen_words: set[str] = {doc[j].text}
+    blocked = {"ROLE", "DATE", "MONEY", "PERCENT", "SHARES"}
+    k = ctx.prev_ns(j)
+    if k is not None and doc[k].text == "," and doc[j].text in comma_ok:
+        k = ctx.prev_ns(k)
+    start, names = None, 0
+    i = k
+    while i is not None:
+        tok = doc[i]
+        if ctx.labels_at(i) & blocked:
+            break
+        if tok.text in ORG_CONNECTORS and start is not None:
+            p = ctx.prev_ns(i)
+            if p is None or not name_like(doc[p]) or doc[p].text in ORG_HEAD_STOP \
+                    or ctx.labels_at(p) & blocked:
+                break
+            if tok.text == "of" and (doc[p].text in legal or doc[p].text in desc):
+                break
+            if tok.text in ("'s", "’s") and names > 1:
+                break
+            if tok.text == "-" and (tok.whitespace_ or doc[p].whitespace_):
+                break  # "Hewlett-Packard", not "Charter - Innovo"
+            if tok.text in ("and", "&", "'s", "’s") and doc[p].text in known_firsts:
+                break
+            i = p
+            continue
+        if name_like(tok) and tok.text not in ORG_HEAD_STOP and tok.text not in TITLE_WORDS_ALSO_ORG_STOP:
+            if tok.text in seen_words:
+                break
+            seen_words.add(tok.text)
+            start = i
+            names += 1
+            if names > 7:
+                return None
+            i = ctx.prev_ns(i)
+            continue
+        break
+    if start is None:
+        return None
+    heads = [t.text for t in doc[start:j] if not t.is_space and t.text not in ORG_CONNECTORS
+             and t.text != ","]
+    if not heads or all(h in generic for h in heads):
+        return None
+    return start
+
+
+def org_suffix(ctx: RuleContext) -> list[Candidate]:
+    """A capitalised token run ending in a company suffix: ``Azteca Production International, Inc.``."""
+    legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
+    doc = ctx.toks
+    first = _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, {}, {})
+    text_of = lambda c: " ".join(t.text for t in doc[c.start:c.end] if not t.is_space)
+    firsts: dict[str, set[str]] = {}
+    for c in first:
+        if doc[c.end - 1].text in legal:
+            firsts.setdefault(doc[c.start].text, set()).add(text_of(c))
+    own = {c.end - 1: text_of(c) for c in first}
+    return _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, firsts, own)
+
+
+def _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, known_firsts, own):
+    doc, out = ctx.toks, []
+    for j, text in enumerate(ctx.texts):
+        if text not in legal and text not in desc:
+            continue
+        tok = doc[j]
+        n = ctx.next_ns(j)
+        if n is not None and doc[n].text in not_before:
+            continue
+        end = j + 1
+        # "Group Inc." / "Holdings, Inc.": a descriptive word continues into a legal suffix
+        if tok.text in desc and n is not None:
+            n2 = n
+            if doc[n].text == "," :
+                n2 = ctx.next_ns(n)
+            if n2 is not None and doc[n2].text in legal and (doc[n].text != "," or doc[n2].text in comma_ok):
+                continue
+        others = frozenset(w for w, texts in known_firsts.items() if texts - {own.get(j)})
+        start = _org_run_start(ctx, j, legal, desc, comma_ok, generic, others)
+        if start is None:
+            continue
+        out.append(Candidate(start, end, "ORG", "org_suffix"))
+    return out
+
+
+def _org_base(ctx: RuleContext, cand: Candidate, legal, comma_ok):
+    """Token texts of an ORG candidate without its legal suffix (None if nothing left)."""
+    toks = [t for t in ctx.toks[cand.start:cand.end] if not t.is_space]
+    while toks and (toks[-1].text in legal or toks[-1].text == ","):
+        toks = toks[:-1]
+    return [t.text for t in toks] or None
+
+
+def _find_sequence(ctx: RuleContext, words: list[str]) -> list[tuple[int, int]]:
+    """All occurrences of a token sequence (whitespace tokens between are allowed)."""
+    texts, hits = ctx.texts, []
+    first = words[0]
+    i = -1
+    while True:
+        try:
+            i = texts.index(first, i + 1)
+        except ValueError:
+            break
+        j, ok, end = i, True, i + 1
+        for w in words[1:]:
+            j = ctx.next_ns(j)
+            if j is None or texts[j] != w:
+                ok = False
+                break
+            end = j + 1
+        if ok:
+            hits.append((i, end))
+    return hits
+
+
+def org_alias(ctx: RuleContext) -> list[Candidate]:
+    """Other mentions of a found company: its name without the suffix, defined short names.
+
+    ``Innovo Group Inc.`` -> ``Innovo Group`` elsewhere; ``Azteca Production International,
+    Inc. ("Azteca")`` -> ``Azteca`` (the short name must be part of the full name or its
+    acronym, which rules out defined roles like ``("Buyer")``).
+    """
+    legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
+    doc, out, bases = ctx.toks, [], set()
+    lower_words = {t for t in ctx.texts if t.islower()}
+    for cand in ctx.of_label("ORG"):
+        if cand.source not in ("org_suffix",):
+            continue
+        words = _org_base(ctx, cand, legal, comma_ok)
+        if words and words != [t.text for t in doc[cand.start:cand.end] if not t.is_space]:
+            bases.add(tuple(words))
+            if all(w.isupper() for w in words if w.isalpha()) and any(len(w) > 3 for w in words):
+                bases.add(tuple(w.capitalize() if w.isalpha() else w for w in words))
+        # the first word alone, when it looks like a coined name ("Agilent", "Innovo")
+        if words and doc[cand.end - 1].text in legal:
+            w = words[0]
+            if w.isupper() and len(w) > 3:
+                w = w.capitalize()
+            if len(w) >= 4 and w.isalpha() and w not in COMMON_SINGLE and w not in generic \
+                    and w not in ORG_HEAD_STOP and w not in ctx.lex["first_names"] \
+                    and w not in ctx.lex["person_stop"] and w.lower() not in lower_words:
+                bases.add((w,))
+        # defined short name in parentheses right after the name
+        i = ctx.next_ns(cand.end - 1)
+        if i is None or doc[i].text != "(":
+            continue
+        i = ctx.next_ns(i)
+        full = [t.text for t in doc[cand.start:cand.end] if not t.is_space]
+        acronym = "".join(w[0] for w in full if w[:1].isupper() and w not in legal)
+        if i is not None and doc[i].text == acronym and len(acronym) >= 2:
+            close = ctx.next_ns(i)
+            if close is not None and doc[close].text == ")":
+                out.append(Candidate(i, i + 1, "ORG", "org_alias"))
+                bases.add((acronym,))
+                continue
+        if i is not None and doc[i].text.lower() == "the":
+            i = ctx.next_ns(i)
+        if i is None or doc[i].text not in {'"', "“", "'"}:
+            continue
+        j, alias = ctx.next_ns(i), []
+        while j is not None and doc[j].text not in {'"', "”", "'", ")"} and len(alias) < 5:
+            alias.append(j)
+            j = ctx.next_ns(j)
+        if not alias or j is None or doc[j].text not in {'"', "”", "'"}:
+            continue
+        alias_words = [doc[a].text for a in alias]
+        full = [t.text for t in doc[cand.start:cand.end] if not t.is_space]
+        acronym = "".join(w[0] for w in full if w[:1].isupper() and w not in legal)
+        inside = any(full[k:k + len(alias_words)] == alias_words for k in range(len(full)))
+        if (inside or "".join(alias_words) == acronym) and not all(w in generic for w in alias_words):
+            out.append(Candidate(alias[0], alias[-1] + 1, "ORG", "org_alias"))
+            bases.add(tuple(alias_words))
+    for words in bases:
+        if len(words) == 1 and (words[0] in COMMON_SINGLE or words[0] in generic
+                                or len(words[0]) < 3 or words[0] in ORG_HEAD_STOP):
+            continue
+        if all(w in generic or w in ORG_HEAD_STOP for w in words):
+            continue
+        for s, e in _find_sequence(ctx, list(words)):
+            n = ctx.next_ns(e - 1)
+            if n is not None and doc[n].text in not_before:
+                continue
+            out.append(Candidate(s, e, "ORG", "org_alias"))
+    return out
+
+
+ORG_CUE_BEFORE = {"subsidiary", "subsidiaries", "affiliate", "affiliates", "division", "divisions"}
+ORG_CUE_AFTER = {"division"}
+LIST_SEPARATORS = {",", "and", "&", ";"}
+
+
+def _cap_run(ctx: RuleContext, i: int, max_names: int = 5):
+    """End (exclusive) of a run of name-like tokens from ``i`` ("Joe's Jeans Japan")."""
+    doc, end, names, j = ctx.toks, None, 0, i
+    blocked = {"ROLE", "DATE", "MONEY", "PERCENT", "SHARES", "PERSON"}
+    while j is not None and names < max_names:
+        tok = doc[j]
+        if ctx.labels_at(j) & blocked:
+            break
+        if tok.text in ("'s", "’s", "&") and end is not None:
+            j = ctx.next_ns(j)
+            continue
+        if name_like(tok) and tok.text not in ORG_HEAD_STOP and tok.text not in TITLE_WORDS_ALSO_ORG_STOP:
+            names += 1
+            end = j + 1
+            j = ctx.next_ns(j)
+            continue
+        break
+    return end
+
+
+def org_cues(ctx: RuleContext) -> list[Candidate]:
+    """Names the context marks as companies, with no legal suffix.
+
+    * a list after ``subsidiary``/``subsidiaries``: ``its subsidiaries Innovo Inc., Innovo
+      Azteca Apparel, Inc. and Joe's Jeans``; ``subsidiaries, X and Y``;
+    * a capitalised run before a lowercase ``division``/``subsidiary``/``unit``:
+      ``the Blue Concepts division``.
+    """
+    doc, out = ctx.toks, []
+    org_at = {c.start: c for c in ctx.of_label("ORG")}
+    lowers = ctx.lowers
+    for i, low in enumerate(lowers):
+        if low not in ORG_CUE_BEFORE and low not in ORG_CUE_AFTER:
+            continue
+        tok = doc[i]
+        if low in ORG_CUE_BEFORE and tok.text.islower():
+            j = ctx.next_ns(i)
+            if j is not None and doc[j].text in {",", ":"}:
+                j = ctx.next_ns(j)
+            found = 0
+            while j is not None and found < 8:
+                if j in org_at:
+                    end = max(c.end for c in ctx.candidates if c.start == j and c.label == "ORG")
+                    found += 1
+                    more = _cap_run(ctx, ctx.next_ns(end - 1)) if ctx.next_ns(end - 1) is not None else None
+                    last = doc[end - 1].text
+                    if more is not None and last not in ctx.lex["org_suffixes"]["legal"]:
+                        out.append(Candidate(j, more, "ORG", "org_cue"))
+                        end = more
+                else:
+                    end = _cap_run(ctx, j)
+                    if end is None:
+                        break
+                    words = [t.text for t in doc[j:end] if not t.is_space]
+                    if len(words) >= 1 and not (len(words) == 1 and len(words[0]) < 3):
+                        out.append(Candidate(j, end, "ORG", "org_cue"))
+                        found += 1
+                n = ctx.next_ns(end - 1)
+                if n is None or doc[n].text not in LIST_SEPARATORS:
+                    break
+                j = ctx.next_ns(n)
+                if j is not None and doc[j].text == "and":
+                    j = ctx.next_ns(j)
+        if low in ORG_CUE_AFTER and tok.text.islower():
+            e = ctx.prev_ns(i)
+            if e is None or not name_like(doc[e]) or ctx.labels_at(e):
+                continue
+            s = e
+            while (p := ctx.prev_ns(s)) is not None and name_like(doc[p]) and not ctx.labels_at(p) \
+                    and doc[p].text not in ORG_HEAD_STOP and e - p < 10:
+                s = p
+            if doc[s].text in ORG_HEAD_STOP:
+                continue
+            p = ctx.prev_ns(s)
+            if p is not None and doc[p].lower_ in {"the", "its", "our", "'s", "’s", "their"}:
+                out.append(Candidate(s, e + 1, "ORG", "org_cue"))
+    return out
+
+
+def org_propagate(ctx: RuleContext) -> list[Candidate]:
+    """Other mentions, by exact text, of names found by context cues (``Blue Concepts``)."""
+    doc, out, seen = ctx.toks, [], set()
+    for c in ctx.of_label("ORG"):
+        if c.source != "org_cue":
+            continue
+        words = tuple(t.text for t in doc[c.start:c.end] if not t.is_space)
+        if words in seen or (len(words) == 1 and words[0] in COMMON_SINGLE):
+            continue
+        seen.add(words)
+        for s, e in _find_sequence(ctx, list(words)):
+            if (s, e) != (c.start, c.end):
+                out.append(Candidate(s, e, "ORG", "org_alias"))
+    return out

@@ -1,0 +1,259 @@
+"""PERSON rules: names in signature blocks, after honorifics, beside titles, in contact lines, with an age, with a known first name, in lists, and later mentions by surname.
+
+Each rule function takes a `RuleContext` (the doc, lexicons, the candidates found so
+far) and returns new `Candidate` spans; `registry.py` names them and their order.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import INITIAL_RE, NAME_SUFFIXES, Candidate, RuleContext, name_like
+
+HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"}
+PHONE_RE = re.compile(r"^(?:\+?\d{1,3}[-.]?)?(?:\d{3}[-.]\d{3}[-.]\d{4}|\d{3}[-.]\d{4})$")
+
+
+def person_signature(ctx: RuleContext) -> list[Candidate]:
+    """``/s/ Name``, ``By: Name``, ``Name: Name`` and a name line above a title line."""
+    doc, out = ctx.toks, []
+    for i, low in enumerate(ctx.lowers):
+        if low not in ("/s/", "by", "name"):
+            continue
+        tok = doc[i]
+        start = None
+        if low == "/s/":
+            start = ctx.next_ns(i, same_line=True)
+        elif tok.text in ("By", "BY", "Name", "NAME") and (n := ctx.next_ns(i, same_line=True)) is not None \
+                and doc[n].text == ":":
+            start = ctx.next_ns(n, same_line=True)
+            if start is not None and doc[start].text.lower() == "/s/":
+                continue  # the /s/ branch takes it
+        if start is None:
+            continue
+        end = ctx.read_name(start, same_line=True)
+        if end is not None:
+            out.append(Candidate(start, end, "PERSON", "signature"))
+    # a line that is only a name, directly above a line that starts with a title
+    role_starts = {c.start for c in ctx.of_label("ROLE")}
+    text = ctx.text
+    for c in list(ctx.of_label("ROLE")):
+        if c.start not in role_starts:
+            continue
+        p = ctx.prev_ns(c.start)
+        if p is None or "\n" not in text[doc[p].idx + len(doc[p]):doc[c.start].idx]:
+            continue
+        # is the line holding p a bare name?
+        line_start = ctx.line_start_token(p)
+        first = line_start if not doc[line_start].is_space else ctx.next_ns(line_start)
+        if first is None:
+            continue
+        end = ctx.read_name(first, same_line=True)
+        if end is not None and end == p + 1 and len(ctx.name_words(first, end)) >= 2:
+            out.append(Candidate(first, end, "PERSON", "signature"))
+    return out
+
+
+def person_honorific(ctx: RuleContext) -> list[Candidate]:
+    """``Mr. John A. Smith`` -> ``John A. Smith``."""
+    out = []
+    for i, text in enumerate(ctx.texts):
+        if text in HONORIFICS:
+            s = ctx.next_ns(i, same_line=False)
+            end = ctx.read_name(s, same_line=False, max_tokens=4)
+            if end is not None:
+                out.append(Candidate(s, end, "PERSON", "honorific"))
+    return out
+
+
+def person_role_adjacent(ctx: RuleContext) -> list[Candidate]:
+    """``CEO Ned Barnholt`` and ``Jay Furrow, Innovo Group CEO`` / ``John Doe, our Chief ...``."""
+    doc, out = ctx.toks, []
+    for c in ctx.of_label("ROLE"):
+        # title directly before a full name, same line
+        n = ctx.next_ns(c.end - 1, same_line=True)
+        if n is not None:
+            end = ctx.read_name(n, same_line=True, max_tokens=4)
+            # the name must look like one: a known given name or a middle initial
+            if end is not None and len(ctx.name_words(n, end)) >= 2 and (
+                    doc[n].text in ctx.lex["first_names"]
+                    or any(INITIAL_RE.match(t.text) for t in doc[n:end])):
+                out.append(Candidate(n, end, "PERSON", "role_adjacent"))
+        # name, [our|the Company's|ORG words] title
+        k, steps = ctx.prev_ns(c.start), 0
+        while k is not None and steps < 6 and doc[k].text != ",":
+            t = doc[k].text
+            if t.lower() in {"our", "its", "the", "their", "'s", "’s", "and", "as", "company"} \
+                    or "ORG" in ctx.labels_at(k) or "ROLE" in ctx.labels_at(k) or name_like(doc[k]):
+                k, steps = ctx.prev_ns(k), steps + 1
+                continue
+            k = None
+        if k is None or doc[k].text != ",":
+            continue
+        # read a name backwards from the comma
+        e = ctx.prev_ns(k, same_line=True)
+        s = e
+        while s is not None:
+            p = ctx.prev_ns(s, same_line=True)
+            if p is None or not ctx.is_name_word(doc[p]):
+                break
+            if ctx.labels_at(p) & {"ROLE", "ORG", "DATE"}:
+                break
+            s = p
+        if e is None or s is None:
+            continue
+        # allow ", Jr." style suffix before the comma
+        if doc[e].text in NAME_SUFFIXES:
+            p = ctx.prev_ns(e)
+            if p is not None and doc[p].text == ",":
+                p = ctx.prev_ns(p)
+            s2 = p
+            while s2 is not None and (q := ctx.prev_ns(s2, same_line=True)) is not None and ctx.is_name_word(doc[q]):
+                s2 = q
+            s = s2
+        if s is None:
+            continue
+        end = ctx.read_name(s, same_line=True, max_tokens=5)
+        if end is not None and end == e + 1 and len(ctx.name_words(s, end)) >= 2:
+            out.append(Candidate(s, end, "PERSON", "role_adjacent"))
+    return out
+
+
+def person_contact(ctx: RuleContext) -> list[Candidate]:
+    """Contact lines: ``Marc Crossman, 323-725-5572``, ``Jay Furrow, (323) 725-5516``, name + e-mail."""
+    doc, out = ctx.toks, []
+    for i, text in enumerate(ctx.texts):
+        if not (text[:1] in "(+" or text[:1].isdigit() or "@" in text):
+            continue  # cheap filter: the tests below need one of these
+        tok = doc[i]
+        is_phone = bool(PHONE_RE.match(tok.text)) or tok.like_email or tok.text in ("+1",)
+        if tok.text == "(":
+            n = ctx.next_ns(i, same_line=True)
+            is_phone = n is not None and re.fullmatch(r"\d{3}", doc[n].text) is not None
+        if not is_phone:
+            continue
+        e = ctx.prev_ns(i, same_line=True)
+        if e is not None and doc[e].text == ",":
+            e = ctx.prev_ns(e, same_line=True)
+        if name := _name_ending_at(ctx, e, reach=8):
+            out.append(Candidate(*name, "PERSON", "contact"))
+    return out
+
+
+def _name_ending_at(ctx: RuleContext, e: int | None, reach: int) -> tuple[int, int] | None:
+    """The person name of 2-4 words whose last token is `e`, read backwards over
+    untagged name words on the same line (at most `reach` tokens back), as (start,
+    end); None if there is none."""
+    doc = ctx.toks
+    if e is None or not ctx.is_name_word(doc[e]) or ctx.labels_at(e):
+        return None
+    s = e
+    while (p := ctx.prev_ns(s, same_line=True)) is not None and ctx.is_name_word(doc[p]) \
+            and not ctx.labels_at(p) and e - p < reach:
+        s = p
+    end = ctx.read_name(s, same_line=True, max_tokens=4)
+    return (s, end) if end == e + 1 and 2 <= len(ctx.name_words(s, end)) <= 4 else None
+
+
+AGE_RE = re.compile(r"[2-9]\d")
+
+
+def person_age(ctx: RuleContext) -> list[Candidate]:
+    """A name followed by an age between commas, as appointment filings introduce
+    people: ``appointed Solange Glaize, 47, to serve as ...``."""
+    doc, out = ctx.toks, []
+    for i, text in enumerate(ctx.texts):
+        if not AGE_RE.fullmatch(text):
+            continue
+        comma, after = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
+        if comma is None or after is None or doc[comma].text != "," or doc[after].text != ",":
+            continue
+        if name := _name_ending_at(ctx, ctx.prev_ns(comma, same_line=True), reach=5):
+            out.append(Candidate(*name, "PERSON", "age"))
+    return out
+
+
+def person_first_name(ctx: RuleContext) -> list[Candidate]:
+    """A known given name followed by capitalised name words: ``Hubert Guez``."""
+    doc, out, first_names = ctx.toks, [], ctx.lex["first_names"]
+    for i, text in enumerate(ctx.texts):
+        if text not in first_names:
+            continue
+        p = ctx.prev_ns(i, same_line=True)
+        if p is not None and ctx.is_name_word(doc[p]) and not INITIAL_RE.match(doc[p].text):
+            continue  # inside a longer capitalised run: "Saint Paul Travelers"
+        start = i
+        while p is not None and INITIAL_RE.match(doc[p].text):  # "R. Charles Loudermilk"
+            start, p = p, ctx.prev_ns(p, same_line=True)
+        if p is not None and ctx.is_name_word(doc[p]):
+            continue
+        end = ctx.read_name(i, same_line=False, max_tokens=4)
+        if end is None:
+            continue
+        words = ctx.name_words(i, end)
+        if len(words) < 2 or words[-1].text in first_names and len(words) == 2 and words[-1].text == words[0].text:
+            continue
+        if any(w.text.isupper() and len(w.text) > 1 for w in words) and not all(
+                w.text.isupper() for w in words):
+            continue
+        out.append(Candidate(start, end, "PERSON", "first_name"))
+    return out
+
+
+def person_list(ctx: RuleContext) -> list[Candidate]:
+    """Unknown names listed with known ones: ``A, B, Koh Boon Hwee and Tadataka Yamada``."""
+    doc, out = ctx.toks, []
+    persons = sorted(ctx.of_label("PERSON"), key=lambda c: c.start)
+    by_start = {c.start: c for c in persons}
+    for c in persons:
+        j, found, new = c.end - 1, 1, []
+        while True:
+            n = ctx.next_ns(j, same_line=True)
+            if n is None or doc[n].text not in {",", "and"}:
+                break
+            k = ctx.next_ns(n, same_line=True)
+            if k is not None and doc[k].text == "and":
+                k = ctx.next_ns(k, same_line=True)
+            if k is None:
+                break
+            if k in by_start:
+                j, found = by_start[k].end - 1, found + 1
+                continue
+            end = ctx.read_name(k, same_line=True, max_tokens=4)
+            if end is None or len(ctx.name_words(k, end)) < 2:
+                break
+            nxt = ctx.next_ns(end - 1, same_line=True)
+            if nxt is not None and doc[nxt].text not in {",", "and", ".", ";", ")"} \
+                    and not doc[nxt].text.islower():
+                break
+            new.append(Candidate(k, end, "PERSON", "person_list"))
+            j, found = end - 1, found + 1
+        if found >= 3 or (found >= 2 and len(new) < found):
+            out.extend(new)
+    return out
+
+
+def person_propagate(ctx: RuleContext) -> list[Candidate]:
+    """Later mentions of a found person by surname (or given name): ``Sullivan will ...``."""
+    doc, out = ctx.toks, []
+    names: set[str] = set()
+    for c in ctx.of_label("PERSON"):
+        words = ctx.name_words(c.start, c.end)
+        if len(words) >= 2:
+            names.add(words[-1].text)
+            names.add(words[0].text)
+    names = {n for n in names if len(n) > 2 and n not in ctx.lex["person_stop"]}
+    covered = set()
+    for c in ctx.candidates:
+        covered.update(range(c.start, c.end))
+    # a word that is part of a company name is not propagated ("Aaron" of "Aaron's")
+    names -= {t.text for c in ctx.of_label("ORG") for t in doc[c.start:c.end]}
+    for i, text in enumerate(ctx.texts):
+        if text not in names or i in covered:
+            continue
+        p, n = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
+        if p is not None and ctx.is_name_word(doc[p]):
+            continue
+        if n is not None and ctx.is_name_word(doc[n]):
+            continue
+        out.append(Candidate(i, i + 1, "PERSON", "person_alias"))
+    return out

@@ -1,0 +1,128 @@
+"""ROLE rules: titles extended by their area or unit (`Vice President of Marketing`, `Regional Vice President`).
+
+Each rule function takes a `RuleContext` (the doc, lexicons, the candidates found so
+far) and returns new `Candidate` spans; `registry.py` names them and their order.
+"""
+from __future__ import annotations
+
+from .context import Candidate, RuleContext, name_like
+from .orgs import ORG_HEAD_STOP
+
+FUNCTION_AREAS = {
+    "finance", "financial", "operations", "sales", "marketing", "human", "resources",
+    "investor", "relations", "corporate", "development", "business", "strategy", "strategic",
+    "planning", "engineering", "manufacturing", "research", "tax", "taxes", "treasury",
+    "legal", "administration", "information", "technology", "technologies", "accounting",
+    "communications", "public", "affairs", "global", "worldwide", "international", "north",
+    "america", "american", "europe", "asia", "product", "products", "services", "supply",
+    "chain", "quality", "compliance", "risk", "audit", "internal", "government", "regulatory",
+    "customer", "support", "and", "&", "general", "counsel", "mergers", "acquisitions",
+    "procurement", "purchasing", "logistics", "real", "estate", "facilities", "security",
+    "investments", "investment", "controller", "the", "board", "merchandising", "management",
+    "operational", "store", "stores", "franchise", "franchising", "field",
+}
+
+
+def role_extend(ctx: RuleContext) -> list[Candidate]:
+    """``Vice President of Finance``, ``Director of Investor Relations``; a lower-case
+    title takes a lower-case area (``vice president of marketing``)."""
+    doc, out = ctx.toks, []
+    for c in ctx.of_label("ROLE"):
+        n = ctx.next_ns(c.end - 1, same_line=False)
+        if n is None or doc[n].text != "of":
+            continue
+        lower_title = doc[c.start].text[:1].islower()
+        j, end, words = ctx.next_ns(n), None, 0
+        while j is not None and doc[j].text.lower() in FUNCTION_AREAS and words < 5:
+            t = doc[j].text
+            if t in {"and", "&"}:
+                pass  # a connector: the area goes on only if an area word follows
+            elif t != "the" and (t[:1].isupper() or lower_title and t[:1].islower()):
+                end = j + 1
+            else:
+                break
+            words += 1
+            j = ctx.next_ns(j)
+        if end is not None and not doc[end - 1].text.lower() in {"and", "&", "the"}:
+            out.append(Candidate(c.start, end, "ROLE", "role_extend"))
+    return out + role_area(ctx)
+
+
+AREA_HEADS = {"president", "vp", "svp", "evp", "v.p."}
+TITLE_WORDS = {"chief", "president", "vice", "director", "officer", "treasurer", "secretary",
+               "controller", "comptroller", "chairman", "chairwoman", "chair", "counsel",
+               "founder", "co-founder", "ceo", "cfo", "coo", "manager", "partner", "principal",
+               "date", "title", "name"}
+AREA_CONNECTORS = {"and", "&", "of"}
+
+
+def _area_segment(ctx: RuleContext, k: int, suffixes) -> int | None:
+    """End of an area segment starting at token ``k`` (``Finance and Administration``,
+    ``Global Rolled Products``), or None where it is no area (a company, a title...)."""
+    texts, lowers = ctx.texts, ctx.lowers
+    blocked = {"ROLE", "ORG", "PERSON", "DATE", "MONEY", "PERCENT", "SHARES"}
+    end, words, j = None, 0, k
+    while j is not None and words < 8:
+        t = texts[j]
+        if lowers[j] in AREA_CONNECTORS and end is not None:
+            n = ctx.next_ns(j)
+            if n is None or not name_like(texts[n]) or lowers[n] in TITLE_WORDS \
+                    or ctx.labels_at(n) & blocked:
+                break
+            j = n
+            continue
+        if not name_like(t) or lowers[j] in TITLE_WORDS or ctx.labels_at(j) & blocked \
+                or t in ORG_HEAD_STOP and t not in {"Global", "Corporate"}:
+            break
+        if "'" in t or "’" in t or t in suffixes:
+            return None  # "Aaron's Sales & Lease Ownership Division", "... Group"
+        end, words = j + 1, words + 1
+        j = ctx.next_ns(j)
+    if end is None:
+        return None
+    n = ctx.next_ns(end - 1)
+    if n is not None and (texts[n] in (":", "'s", "’s") or lowers[n] == "of" or texts[n] in suffixes):
+        return None  # "Electronic Measurements Group of Agilent", "Date:"
+    return end
+
+
+def role_area(ctx: RuleContext) -> list[Candidate]:
+    """A vice-president title with its area, one span (GUIDELINES): ``Vice President,
+    Finance``, ``Executive Vice President, People, Culture and ABS``, ``Senior Vice
+    President Finance``, ``Executive Vice President-Alcoa``; not a company or a title
+    after the comma (``President, Aaron's Sales & Lease Ownership Division``,
+    ``Executive Vice President, Chief Financial Officer``)."""
+    texts, lowers, out = ctx.texts, ctx.lowers, []
+    sfx = ctx.lex["org_suffixes"]
+    suffixes = set(sfx["legal"]) | set(sfx["descriptive"])
+    for c in ctx.of_label("ROLE"):
+        if lowers[c.end - 1] not in AREA_HEADS:
+            continue
+        n = ctx.next_ns(c.end - 1)
+        if n is None:
+            continue
+        end = None
+        if texts[n] == "-" and n == c.end and not ctx.toks[n].whitespace_ and n + 1 < ctx.n \
+                and name_like(texts[n + 1]) and lowers[n + 1] not in TITLE_WORDS:
+            end = n + 2  # "Executive Vice President-Alcoa"
+        elif texts[n] == ",":
+            k = ctx.next_ns(n)
+            while k is not None:
+                e = _area_segment(ctx, k, suffixes)
+                if e is None:
+                    break
+                end = e
+                m = ctx.next_ns(e - 1)
+                if m is None or texts[m] != ",":
+                    break
+                k = ctx.next_ns(m)
+        elif texts[n][:1].isupper() and lowers[n] in FUNCTION_AREAS and lowers[n] not in {
+                "and", "&", "the", "board", "controller", "counsel", "general"}:
+            j = n
+            while j is not None and texts[j][:1].isupper() and lowers[j] in FUNCTION_AREAS \
+                    and not ctx.labels_at(j):
+                end = j + 1
+                j = ctx.next_ns(j)
+        if end is not None:
+            out.append(Candidate(c.start, end, "ROLE", "role_area"))
+    return out
