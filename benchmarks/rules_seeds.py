@@ -2,7 +2,7 @@
 
     /work/venv/bin/python benchmarks/rules_seeds.py [--model PATH] [--errors] [--gold FILE]
 
-Without --model the pipeline is built from extractors/config.cfg. --errors lists every
+Without --model the rules pipeline is built from extractors/pipeline.cfg. --errors lists every
 false positive and false negative with its text.
 """
 from __future__ import annotations
@@ -43,8 +43,8 @@ def main(argv=None) -> dict:
         import spacy
         nlp = spacy.load(args.model)
     else:
-        from extractors.pipeline import build_pipeline
-        nlp = build_pipeline()
+        from extractors.pipeline import rules_pipeline
+        nlp = rules_pipeline()
     pred = predict(nlp, gold)
     result = score(gold, pred)["entities"]
     print(f"{'label':8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")

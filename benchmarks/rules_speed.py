@@ -4,7 +4,7 @@
                                                     [--profile] [--by-component]
 
 Words are whitespace-separated words (``len(text.split())``). The pipeline is built
-from ``extractors/config.cfg`` unless ``--model`` names a saved one. Each pass runs
+from ``extractors/pipeline.cfg`` (its rules pipeline) unless ``--model`` names a saved one. Each pass runs
 ``nlp.pipe`` over the texts; the best of ``--repeat`` passes is reported (a warm-up
 pass runs first). ``--by-component`` also times the tokenizer and every component
 alone; ``--profile`` prints the top cProfile entries of one pass.
@@ -48,8 +48,8 @@ def main(argv=None) -> float:
         import spacy
         nlp = spacy.load(args.model)
     else:
-        from extractors.pipeline import build_pipeline
-        nlp = build_pipeline()
+        from extractors.pipeline import rules_pipeline
+        nlp = rules_pipeline()
     texts = load_texts(args.limit)
     words = sum(len(t.split()) for t in texts)
     one_pass(nlp, texts[:5])  # warm-up

@@ -40,8 +40,3 @@ def generic_role(span: Span, entities: Iterable[Span]) -> bool:
     if any(t.lower_ in PERSONAL for t in sent):
         return False
     return not any(e.label_ == "PERSON" and sent.start <= e.start and e.end <= sent.end for e in entities)
-
-
-def drop_generic_roles(spans: list[Span]) -> list[Span]:
-    """`spans` without the generic (office-in-general) ROLE spans."""
-    return [s for s in spans if not generic_role(s, spans)]

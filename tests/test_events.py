@@ -11,11 +11,15 @@ from extractors.components.trigger_rules import add_rule_triggers
 
 @pytest.fixture(scope="module")
 def nlp():
-    from extractors.pipeline import build_pipeline
+    from extractors.pipeline import rules_pipeline
 
-    nlp = build_pipeline()
-    nlp.add_pipe("sec_aliases")
-    return nlp
+    return rules_pipeline()
+
+
+def entities(nlp, text: str):
+    """`text` through the pipeline up to the entities (no triggers yet)."""
+    with nlp.select_pipes(disable=["sec_trigger_rules", "sec_linker"]):
+        return nlp(text)
 
 
 def test_alias_forms():
@@ -36,10 +40,10 @@ def test_short_names_of_an_unseen_company_are_tagged(nlp):
 
 
 def test_rule_triggers_need_their_context(nlp):
-    doc = nlp("At the annual meeting, the stockholders elected all nominees and approved the plan.")
+    doc = entities(nlp, "At the annual meeting, the stockholders elected all nominees and approved the plan.")
     add_rule_triggers(doc)
     assert [(t.text, t.label_) for t in doc.spans["triggers"]] == [("elected", "SHAREHOLDER_VOTE")]
-    doc = nlp("The committee approved the budget.")  # no vote words: no vote trigger
+    doc = entities(nlp, "The committee approved the budget.")  # no vote words: no vote trigger
     add_rule_triggers(doc)
     assert "triggers" not in doc.spans or not len(doc.spans["triggers"])
 
@@ -47,7 +51,7 @@ def test_rule_triggers_need_their_context(nlp):
 def test_rule_triggers_skip_contingencies_and_board_votes(nlp):
     """SCHEMA: contingencies are no events; a vote of the board is no SHAREHOLDER_VOTE."""
     def votes(text):
-        doc = nlp(text)
+        doc = entities(nlp, text)
         add_rule_triggers(doc, types=("SHAREHOLDER_VOTE",))
         return [t.text for t in doc.spans.get("triggers", [])]
     assert votes("At the annual meeting of stockholders, the stockholders approved the amended plan.") == ["approved"]
@@ -58,7 +62,7 @@ def test_rule_triggers_skip_contingencies_and_board_votes(nlp):
 
 def test_rule_triggers_for_completed_deals_agreements_and_investments(nlp):
     def found(text, types):
-        doc = nlp(text)
+        doc = entities(nlp, text)
         add_rule_triggers(doc, types=types)
         return [(t.text, t.label_) for t in doc.spans.get("triggers", [])]
     assert found("On May 2, 2022, Quillfeather Robotics, Inc. completed its previously announced acquisition of "
@@ -163,7 +167,7 @@ def test_results_call_held_is_an_announced_results_event(nlp):
 
 def test_executive_change_rule_takes_a_board_seat_for_a_role(nlp):
     def found(text):
-        doc = nlp(text)
+        doc = entities(nlp, text)
         add_rule_triggers(doc, types=("EXECUTIVE_CHANGE",))
         return [t.text for t in doc.spans.get("triggers", [])]
     assert found("On March 4, 2024, Thomas Lindgren was elected to the board of directors of "

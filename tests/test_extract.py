@@ -27,16 +27,9 @@ MAX_TEST_CHARS = 4000
 
 
 @pytest.fixture(scope="session")
-def model_path(tmp_path_factory) -> Path:
-    """The shipped model; while it is being rebuilt, the rules pipeline built from config."""
-    path = default_model()
-    try:
-        spacy.load(path)
-        return path.resolve()
-    except Exception:
-        from extractors.pipeline import save_pipeline
-
-        return save_pipeline(tmp_path_factory.mktemp("model") / "sec_events_sm")
+def model_path() -> Path:
+    """The shipped model."""
+    return default_model().resolve()
 
 
 @pytest.fixture(scope="session")

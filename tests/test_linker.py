@@ -18,9 +18,9 @@ def seeds(shared):
 
 @pytest.fixture(scope="module")
 def nlp():
-    from extractors.pipeline import build_pipeline
+    from extractors.pipeline import rules_pipeline
 
-    return build_pipeline()
+    return rules_pipeline()
 
 
 @pytest.fixture(scope="module")

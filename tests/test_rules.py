@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import build_pipeline
+from extractors.pipeline import rules_pipeline
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return build_pipeline()
+    return rules_pipeline()
 
 
 def ents(nlp, text, label=None):
@@ -193,8 +193,8 @@ def test_saved_model_loads_in_fresh_process(tmp_path):
     out = tmp_path / "sec_events_sm"
     code = (
         "import spacy, sys\n"
-        "from extractors.pipeline import save_pipeline\n"
-        f"save_pipeline({str(out)!r})\n"
+        "from extractors.pipeline import rules_pipeline\n"
+        f"rules_pipeline().to_disk({str(out)!r})\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT)
     check = (
@@ -205,7 +205,7 @@ def test_saved_model_loads_in_fresh_process(tmp_path):
     )
     res = subprocess.run([sys.executable, "-c", check], check=True, capture_output=True,
                          text=True, cwd=tmp_path)
-    assert res.stdout.startswith("sec_events_sm")
+    assert res.stdout.startswith("sec_events_rules")
     assert "('$2.5 million', 'MONEY')" in res.stdout and "('1,000 shares', 'SHARES')" in res.stdout
 
 

@@ -1,8 +1,10 @@
 """`sec-events train`: train the span classifier and assemble the shipped model.
 
-    gold corpus (train/dev) -> DocBin -> spaCy training (training/configs/spancat.cfg)
-      -> rules pipeline + sourced tok2vec/spancat/triggers + sec_merge (+ linker)
-      -> model directory with meta: config, data hashes, dev/test scores, time
+    gold corpus (train/dev) -> DocBin -> spaCy training of the span classifier
+      (training/configs/spancat_span_finder.cfg) -> linker fitted on the gold
+      -> the shipped pipeline assembled from extractors/pipeline.cfg (span classifier
+         sourced, linker weights read at initialisation)
+      -> model directory with meta: configs, data hashes, dev/test scores, time
 
 Regions marked `ignore` are cut out of the training documents (they are not
 annotated, so keeping them would teach the classifier that their entities are
@@ -109,24 +111,6 @@ def train_spancat(workdir: Path, config_path: Path, data: dict, seed: int, max_s
     return out / "model-best"
 
 
-def assemble(trained: Path, linker=None):
-    """The shipped pipeline: filing tokenizer, sentences, rules, trained span
-    classifier and triggers, the merge of rules and classifier, name aliases,
-    rule triggers and the linker."""
-    from extractors.pipeline import build_pipeline
-
-    nlp = build_pipeline()
-    source = spacy.load(trained)
-    for name in source.pipe_names:
-        nlp.add_pipe(name, source=source)
-    nlp.add_pipe("sec_merge")
-    nlp.add_pipe("sec_aliases")
-    nlp.add_pipe("sec_trigger_rules")
-    component = nlp.add_pipe("sec_linker")
-    component.linker = linker
-    return nlp
-
-
 def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], seed: int,
                max_steps: int | None, linker_train: list[dict] | None = None):
     """Span classifier (on `train`) and linker (on `linker_train`, default `train`);
@@ -140,10 +124,11 @@ def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], 
           f"{len(data['misaligned'])} expanded to token boundaries")
     best = train_spancat(workdir, config, data, seed, max_steps)
     print("training the argument linker ...")
-    from extractors.pipeline import build_pipeline
+    from extractors.pipeline import assemble, rules_pipeline
 
-    linker = fit_linker(build_pipeline(), train if linker_train is None else linker_train)
-    return assemble(best, linker), data
+    linker = fit_linker(rules_pipeline(), train if linker_train is None else linker_train)
+    linker.save(workdir / "linker")
+    return assemble(best, workdir / "linker", meta={}), data
 
 
 def run_train(output: Path, shared: Path | None = None, config: Path | None = None, seed: int = 0,
@@ -161,10 +146,10 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
     train = subset(train_all, fraction, seed)
     extra = []
     if fin5:
-        from extractors.pipeline import build_pipeline
+        from extractors.pipeline import rules_pipeline
         from training.external import fin5_records
 
-        extra = fin5_records(shared, silver=build_pipeline())
+        extra = fin5_records(shared, silver=rules_pipeline())
         print(f"adding {len(extra)} FIN5 documents ({sum(len(r['spans']) for r in extra)} spans, "
               f"PERSON/ORG gold, other labels rule-made silver)")
     nlp, data = train_once(workdir / f"{fraction:g}", config, train + extra, dev, seed, max_steps,

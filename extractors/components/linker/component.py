@@ -136,6 +136,17 @@ class EventLinker:
             return ArgumentLinker.with_text_roles(view, trig.label_, trig.start_char, trig.end_char, [])
         return self.linker.link(view, trig.label_, trig.start_char, trig.end_char)
 
+    def initialize(self, get_examples=None, *, nlp=None, weights: str | None = None) -> None:
+        """Read fitted weights (`linker.skops`) from `weights`: the linker's own folder or
+        a model folder holding it (`sec_linker/`); none: text roles only."""
+        if weights:
+            folder = Path(weights)
+            if not (folder / "linker.skops").exists():
+                folder = folder / self.name
+            if not (folder / "linker.skops").exists():
+                raise FileNotFoundError(f"sec_linker: no linker.skops in {weights} or its {self.name}/ folder")
+            self.linker = ArgumentLinker.load(folder)
+
     # serialisation: skops + JSON in the component's folder
     def to_disk(self, path, *, exclude=tuple()):
         path = Path(path)

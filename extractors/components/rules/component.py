@@ -10,14 +10,10 @@ Steps for each doc:
    candidates before it;
 3. all candidates go to ``doc.spans[spans_key]`` (may overlap; ``span._.source`` and
    ``span._.score`` set, and ``attrs["scores"]``/``attrs["sources"]`` parallel lists, as
-   spaCy's spancat does);
-4. the resolver picks non-overlapping spans for ``doc.ents`` (without the titles that
-   name an office in general, unless ``drop_generic_roles`` is false).
+   spaCy's spancat does).
 
-Resolution (``sec_events.resolve_longest.v1``): longer spans (in characters) win;
-equal lengths go to the higher label priority ``MONEY = PERCENT > SHARES > DATE > ROLE >
-ORG > PERSON``, then to the earlier span. Existing ``doc.ents`` are kept and take
-precedence when ``overwrite_ents`` is false.
+The component never sets ``doc.ents``: `sec_merge` decides the entities once, from these
+candidates and the span classifier's (extractors/components/merge.py).
 
 Errors inside one rule function are caught and recorded in
 ``doc.user_data["sec_rules_errors"]``; the other rules still run.
@@ -27,14 +23,12 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
-import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup
 
-from extractors import titles
 from extractors.contract import RULES_ERRORS_KEY, RULES_KEY
 from extractors.schema import LABELS
 
@@ -45,7 +39,6 @@ from .fastmatch import supported as fast_supported
 from .loader import (PATTERNS_DIR, WS_TOKEN, compact_pattern, load_lexicons, load_phrase_patterns,
                      load_token_patterns, phrase_to_pattern)
 
-LABEL_PRIORITY = {"MONEY": 6, "PERCENT": 6, "SHARES": 5, "DATE": 4, "ROLE": 3, "ORG": 2, "PERSON": 1}
 # the whitespace a pattern may cross: loader.WS_TOKEN's test (re.search, as the Matcher
 # applies REGEX; note that "$" also matches before a final line break)
 _WS_RE = re.compile(WS_TOKEN["TEXT"]["REGEX"])
@@ -62,33 +55,6 @@ def _ws_ok(text: str) -> bool:
 
 
 EDGE_TRIM = {",", ";", ":", "-", "–", "(", ")", ".", "'", '"'}
-
-# ----------------------------------------------------------------------- resolver
-def resolve_longest(candidates: Iterable[Candidate], doc: Doc,
-                    keep: Iterable[Span] = ()) -> list[Candidate]:
-    """Non-overlapping candidates: longest first, then label priority, then position."""
-    taken = [False] * len(doc)
-    for span in keep:
-        for k in range(span.start, span.end):
-            taken[k] = True
-
-    def length(c: Candidate) -> int:
-        return doc[c.end - 1].idx + len(doc[c.end - 1]) - doc[c.start].idx
-
-    chosen = []
-    for c in sorted(set(candidates), key=lambda c: (-length(c), -LABEL_PRIORITY.get(c.label, 0), c.start)):
-        if any(taken[c.start:c.end]):
-            continue
-        for k in range(c.start, c.end):
-            taken[k] = True
-        chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
-
-
-@spacy.registry.misc("sec_events.resolve_longest.v1")
-def make_resolver() -> Callable:
-    return resolve_longest
-
 
 # ---------------------------------------------------------------------- validators
 def _role_ok(ctx: RuleContext, c: Candidate) -> bool:
@@ -205,19 +171,13 @@ class SecRules:
     """Rule-based candidate spans for the seven entity labels; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str = "sec_rules", *, spans_key: str = RULES_KEY,
-                 set_ents: bool = True, overwrite_ents: bool = True,
-                 patterns_dir: str | None = None, rule_functions=None,
-                 resolver: Callable | None = None, score: float = 1.0, drop_generic_roles: bool = True):
+                 patterns_dir: str | None = None, rule_functions=None, score: float = 1.0):
         self.name = name
-        self.drop_generic_roles = drop_generic_roles
         self.nlp = nlp
         self.spans_key = spans_key
-        self.set_ents = set_ents
-        self.overwrite_ents = overwrite_ents
         self.score = score
         self.rule_functions = rule_functions if rule_functions is not None else \
             _registry.make_rule_functions()
-        self.resolver = resolver or resolve_longest
         self.patterns_dir = str(patterns_dir) if patterns_dir else None
         self._load(self.patterns_dir)
 
@@ -372,16 +332,6 @@ class SecRules:
             span._.source = c.source
             span._.score = c.score
         doc.spans[self.spans_key] = group
-        if self.set_ents:
-            keep = [] if self.overwrite_ents else list(doc.ents)
-            chosen = self.resolver(cands, doc, keep)
-            ents = [Span(doc, c.start, c.end, label=c.label) for c in chosen]
-            for span, c in zip(ents, chosen):
-                span._.source = c.source
-                span._.score = c.score
-            if self.drop_generic_roles:
-                ents = titles.drop_generic_roles(ents)
-            doc.ents = sorted(list(keep) + ents, key=lambda s: s.start)
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128):
@@ -414,24 +364,15 @@ class SecRules:
 
 @Language.factory(
     "sec_rules",
-    assigns=["doc.ents", "doc.spans"],
+    assigns=["doc.spans"],
     default_config={
         "spans_key": RULES_KEY,
-        "set_ents": True,
-        "overwrite_ents": True,
         "patterns_dir": None,
         "score": 1.0,
         "rule_functions": {"@misc": "sec_events.rule_functions.v1"},
-        "resolver": {"@misc": "sec_events.resolve_longest.v1"},
-        "drop_generic_roles": True,
     },
 )
-def make_rules(nlp: Language, name: str, spans_key: str, set_ents: bool, overwrite_ents: bool,
-               patterns_dir: str | None, score: float, rule_functions, resolver,
-               drop_generic_roles: bool) -> SecRules:
-    """`drop_generic_roles`: leave out of `doc.ents` the lower-case titles that name an
-    office in general (extractors.titles.generic_role); they stay in the span group."""
-    return SecRules(nlp, name, spans_key=spans_key, set_ents=set_ents,
-                    overwrite_ents=overwrite_ents, patterns_dir=patterns_dir,
-                    rule_functions=rule_functions, resolver=resolver, score=score,
-                    drop_generic_roles=drop_generic_roles)
+def make_rules(nlp: Language, name: str, spans_key: str, patterns_dir: str | None, score: float,
+               rule_functions) -> SecRules:
+    return SecRules(nlp, name, spans_key=spans_key, patterns_dir=patterns_dir,
+                    rule_functions=rule_functions, score=score)
