@@ -1,31 +1,41 @@
-"""Company and person names: legal suffixes, the aliases a name is known by, and the
-suffixed company names of a text. Read by the name rules' propagation (`sec_aliases`)
-and by the batch driver, which gives each window of a filing the names of the whole.
+"""Company and person names: the one list of name words (`names.json`: legal suffixes,
+descriptive words, generic and common words), the aliases a name is known by, and the
+suffixed company names of a text. Read by the ORG rules (which find names by their
+suffix), by `sec_aliases` (which propagates names, the only component that does) and
+by the batch driver, which gives each window of a filing the names of the whole.
 """
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
-SUFFIX = re.compile(r",?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|LLC|L\.L\.C\.|Ltd\.?|Limited|"
-                    r"N\.V\.|B\.V\.|plc|PLC|L\.P\.|LP|S\.A\.|AG|GmbH|Holdings?)$", re.I)
-COMMON = {
-    "general", "american", "united", "national", "international", "first", "new", "global", "the", "north",
-    "south", "east", "west", "western", "eastern", "central", "pacific", "atlantic", "southern", "northern",
-    "bank", "trust", "capital", "financial", "group", "securities", "investors", "standard", "royal", "state",
-    "federal", "union", "continental", "advanced", "applied", "digital", "energy", "power", "china", "japan",
-    "european", "canadian", "texas", "california", "delaware", "york", "city", "commerce", "morgan",
-}
-_SUFFIX = (r"(?:Inc\.|Incorporated|Corp\.|Corporation|Co\.|L\.L\.C\.|LLC|Ltd\.|Limited|N\.V\.|plc|PLC|L\.P\.|"
-           r"INC\.|CORP\.|CORPORATION|LTD\.)")
-_WORD = rf"(?!{_SUFFIX}(?!\w))[A-Z][\w&'\u2019.-]*"
-SUFFIXED_NAME = re.compile(rf"\b{_WORD}(?:[ \t]+(?:{_WORD}|&)){{0,5}},?[ \t]+{_SUFFIX}(?!\w)")
+LEXICON: dict[str, list[str]] = json.loads(Path(__file__).with_name("names.json").read_text(encoding="utf-8"))
+LEGAL_SUFFIXES = frozenset(LEXICON["legal"])
+GENERIC = frozenset(w.lower() for w in LEXICON["generic"])
+COMMON = frozenset(LEXICON["common"])  # lower case
+NOT_BEFORE = frozenset(LEXICON["not_before"])
+
+_LEGAL = "|".join(re.escape(s) for s in sorted(LEGAL_SUFFIXES, key=len, reverse=True))
+SUFFIX = re.compile(rf",?\s+(?:{_LEGAL})$")  # a legal suffix ending a name
+_WORD = rf"(?!(?:{_LEGAL})(?!\w))[A-Z][\w&'\u2019.-]*"
+SUFFIXED_NAME = re.compile(rf"\b{_WORD}(?:[ \t]+(?:{_WORD}|&)){{0,5}},?[ \t]+(?:{_LEGAL})(?!\w)")
 # capitalised words that open a sentence or heading before a name, not part of it
 LEADING = {"the", "whereas", "on", "in", "pursuant", "exhibit", "about", "between", "and", "by", "with", "from",
            "for", "to", "of", "at", "if", "as", "among", "that", "this", "each", "its", "our", "a", "an",
            "dear", "re", "attention", "copy", "cc"}
-# defined terms of agreements that take a suffix (`the Company, Inc.`): no names
-DEFINED_TERMS = {"company", "registrant", "corporation", "parent", "purchaser", "buyer", "seller", "borrower",
-                 "issuer", "guarantor", "merger sub", "sub", "holdings", "acquisition corp."}
+
+
+def is_common(word: str) -> bool:
+    """A word that is no company's short name alone (`General`, `Texas`)."""
+    return word.lower() in COMMON
+
+
+def is_generic(name: str) -> bool:
+    """A name made only of defined terms and generic words (`the Company, Inc.` of an
+    agreement, `Merger Sub`, `Holdings`): no name."""
+    words = name.split()
+    return bool(words) and all(w.lower().strip(",.") in GENERIC for w in words)
 
 
 def org_aliases(name: str) -> tuple[set[str], bool]:
@@ -34,30 +44,33 @@ def org_aliases(name: str) -> tuple[set[str], bool]:
     out = {name}
     bare = SUFFIX.sub("", name).strip(" ,")
     suffixed = bare != name
-    if suffixed and bare:
-        out.add(bare)
+    if suffixed and bare and not (" " not in bare and (is_common(bare) or is_generic(bare))):
+        out.add(bare)  # (a common or generic word alone is no short name: `Investment Co.`)
         shorter = SUFFIX.sub("", bare).strip(" ,")  # `Motorola Mobility Holdings, Inc.` -> `Motorola Mobility`
         if shorter and shorter != bare:
             out.add(shorter)
             bare = shorter
         first = bare.split()[0]
-        if len(bare.split()) > 1 and len(first) >= 4 and first[0].isupper() and first.lower() not in COMMON \
+        if len(bare.split()) > 1 and len(first) >= 4 and first[0].isupper() and not is_common(first) \
                 and first.isalpha():
             out.add(first)
     return {a for a in out if len(a) >= 2}, suffixed
 
 
 def person_aliases(name: str) -> set[str]:
-    """A multi-word name and its surname; a one-word PERSON (`TAC`, `Schmidt`) is too
-    weak evidence to propagate."""
+    """A multi-word name, its surname and its given name (`Helmut Wieser`: `Wieser`,
+    `Helmut`); a one-word PERSON (`TAC`, `Schmidt`) is too weak evidence to propagate."""
     words = name.split()
     if len(words) < 2 or name.isupper():
         return set()
     out = {" ".join(words)}
     if len(words) >= 2:
         last = words[-1] if words[-1].rstrip(".") not in {"Jr", "Sr", "II", "III", "IV"} else words[-2].rstrip(",")
-        if len(last) >= 3 and last[0].isupper() and last.lower() not in COMMON:
+        if len(last) >= 3 and last[0].isupper() and not is_common(last):
             out.add(last)
+        first = words[0]
+        if len(first) >= 3 and first.isalpha() and first.istitle() and not is_common(first):
+            out.add(first)
     return out
 
 
@@ -70,7 +83,7 @@ def suffixed_names(text: str, limit: int = 200) -> list[str]:
         while len(words) > 1 and words[0].lower() in LEADING:
             words = words[1:]
         # (past the loop, a name of two or more words no longer opens with a LEADING word)
-        if len(words) > 1 and SUFFIX.sub("", " ".join(words)).strip(" ,").lower() not in DEFINED_TERMS:
+        if len(words) > 1 and not is_generic(SUFFIX.sub("", " ".join(words)).strip(" ,")):
             out.setdefault(" ".join(words), None)
         if len(out) >= limit:
             break

@@ -27,16 +27,17 @@ PERSONAL = frozenset({"he", "she", "his", "her", "him", "you", "your", "i", "my"
 GENERIC_DETERMINERS = frozenset({"such", "any", "each", "every", "no", "another"})
 
 
-def generic_role(span: Span, entities: Iterable[Span]) -> bool:
-    """A lower-case title in a sentence with no PERSON (among `entities`) and no personal
-    pronoun names an office in general (`If the resignation of a director is effective
-    ...`), not one a person holds (GUIDELINES: `director` when it names the office a
-    person holds or takes)."""
+def generic_role(span: Span, entities: Iterable[Span], person_names: frozenset = frozenset()) -> bool:
+    """A lower-case title in a sentence with no PERSON (among `entities`, or a word of
+    `person_names`: the short names of the document's people) and no personal pronoun
+    names an office in general (`If the resignation of a director is effective ...`),
+    not one a person holds (GUIDELINES: `director` when it names the office a person
+    holds or takes)."""
     if span.label_ != "ROLE" or not span.text[:1].islower():
         return False
     if span.start > 0 and span.doc[span.start - 1].lower_ in GENERIC_DETERMINERS:
         return True  # `such director shall continue to serve until his or her successor ...`
     sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
-    if any(t.lower_ in PERSONAL for t in sent):
+    if any(t.lower_ in PERSONAL or t.text in person_names for t in sent):
         return False
     return not any(e.label_ == "PERSON" and sent.start <= e.start and e.end <= sent.end for e in entities)

@@ -32,30 +32,58 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extractors.contract import filing_context
-from extractors.names import org_aliases, person_aliases
+from extractors.names import NOT_BEFORE, org_aliases, person_aliases
+
+def _with_capitalised(names) -> list[str]:
+    """The names, and those written in capitals (EDGAR's conformed `GOOGLE INC`, a cover
+    page's `INNOVO GROUP INC.`) also as the text writes them elsewhere (`Google Inc`)."""
+    names = list(names)
+    return [*names, *(string.capwords(n.lower()) for n in names if n.isupper())]
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].is_title
+
+
+def _matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int, int]]:
+    """The matcher's matches in `doc`, where a name may be broken over lines (`Blue\nConcepts`:
+    EDGAR text) but not over a blank line; (match id, start, end) in `doc`'s tokens."""
+    keep = [t.i for t in doc if not t.is_space]
+    if len(keep) == len(doc):
+        return matcher(doc)
+    paragraph = {t.i for t in doc if t.is_space and t.text.count("\n") > 1}
+    compact = Doc(doc.vocab, words=[doc[i].text for i in keep])
+    out = []
+    for match_id, s, e in matcher(compact):
+        start, end = keep[s], keep[e - 1] + 1
+        if not any(i in paragraph for i in range(start, end)):
+            out.append((match_id, start, end))
+    return out
+
 
 def propagate(doc: Doc, tokenize=None) -> Doc:
     """Tag the other mentions of the document's ORG and PERSON names (and of the names
     in the Doc's filing context); `tokenize` splits an alias into tokens as the
     pipeline does (default: on spaces)."""
     org, strong, person = set(), set(), set()
-    context = filing_context(doc).names
-    # EDGAR's conformed names are in capitals (`GOOGLE INC`): the text writes `Google Inc.`
-    context = [*context, *(string.capwords(n.lower()) for n in context if n.isupper())]
-    for name in context:
+    for name in _with_capitalised(filing_context(doc).names):
         aliases, suffixed = org_aliases(name)
         if suffixed:
             org |= aliases
             strong |= aliases
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    for name in _with_capitalised(orgs):
+        aliases, suffixed = org_aliases(name)
+        org |= aliases
+        if suffixed:
+            strong |= aliases
     for ent in doc.ents:
-        if ent.label_ == "ORG":
-            aliases, suffixed = org_aliases(ent.text)
-            org |= aliases
-            if suffixed:
-                strong |= aliases
-        elif ent.label_ == "PERSON":
+        if ent.label_ == "PERSON":
             person |= person_aliases(ent.text)
     person -= org
+    # a one-word alias that the document also writes in lower case is a word, not a name
+    lower = {t.text for t in doc if t.is_lower} if any(" " not in n for n in org) else set()
+    org = {n for n in org if " " in n or n.lower() not in lower}
     if not org and not person:
         return doc
     matcher = PhraseMatcher(doc.vocab, attr="ORTH")
@@ -64,7 +92,7 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
     ents = list(doc.ents)
     covered = {i: e for e in ents for i in range(e.start, e.end)}
     new = []
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
+    for match_id, start, end in sorted(_matches(matcher, doc), key=lambda m: (-(m[2] - m[1]), m[1])):
         label = doc.vocab.strings[match_id]
         hit = {covered[i] for i in range(start, end) if i in covered}
         if hit:
@@ -74,8 +102,10 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
                 ents.remove(old)
             else:
                 continue
-        if start > 0 and doc[start - 1].is_alpha and doc[start - 1].is_title and label == "PERSON":
+        if label == "PERSON" and (_name_word(doc, start - 1) or _name_word(doc, end)):
             continue  # part of a longer capitalised name we do not know
+        if label == "ORG" and end < len(doc) and doc[end].text in NOT_BEFORE:
+            continue  # a law's or plan's name (`Agilent Plan`, `Innovo Act`)
         span = Span(doc, start, end, label=label)
         span._.score = 0.9
         new.append(span)

@@ -23,7 +23,7 @@ Policy (component `sec_merge`, settings in its config):
    candidates that hold a number or are one coined word (`DoubleClick`), and ROLE
    candidates with no office word (`titles.ROLE_HEAD`: president, officer, director, ...).
    With `generic_roles`, a chosen lower-case ROLE after `such`/`any`/`each`, or in a
-   sentence with no PERSON and no personal pronoun, is dropped: it names an office in
+   sentence with no PERSON (nor a short name of one) and no personal pronoun, is dropped: it names an office in
    general (bylaws' `a director`), not one a person holds.
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.contract import MODEL_KEY, RULES_KEY, span_scores
+from extractors.names import person_aliases
 from extractors.schema import LABELS, VALUED
 from extractors.titles import generic_role, is_role_text
 
@@ -130,7 +131,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
     chosen = resolve(candidates)
     if generic_roles:
         spans = [span for span, _ in chosen]
-        chosen = [c for c in chosen if not generic_role(c[0], spans)]
+        people = frozenset(a for s in spans if s.label_ == "PERSON" for a in person_aliases(s.text) if " " not in a)
+        chosen = [c for c in chosen if not generic_role(c[0], spans, people)]
     ents = []
     for span, score in chosen:
         ent = Span(doc, span.start, span.end, label=span.label_)

@@ -11,7 +11,7 @@ Pattern files live in ``extractors/components/rules/patterns/``:
 ``orgs.jsonl``
     phrase patterns ``{"label", "pattern": "New York Stock Exchange"}`` (matched as
     written and in capitals), optional ``not_before`` words.
-``org_suffixes.json``, ``first_names.txt``, ``person_stop.txt``, ``role_lexicon.json``
+``first_names.txt``, ``person_stop.txt``, ``role_lexicon.json``
     lexicons the rule functions use.
 
 EDGAR text puts runs of spaces and line breaks between the words of one mention;
@@ -25,6 +25,8 @@ import copy
 import json
 from functools import lru_cache
 from pathlib import Path
+
+from extractors.names import LEXICON
 
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 WS_TOKEN = {"IS_SPACE": True, "TEXT": {"REGEX": r"^[^\n]*\n?[^\n]*$"}, "OP": "?"}
@@ -66,7 +68,7 @@ def load_lexicons(patterns_dir: str | None = None) -> dict:
     return {
         "macros": macros,
         "roles": roles,
-        "org_suffixes": json.loads((base / "org_suffixes.json").read_text(encoding="utf8")),
+        "org_suffixes": LEXICON,  # the project's one list of name words (extractors/names.json)
         "first_names": frozenset(read_wordlist(base / "first_names.txt")),
         "person_stop": frozenset(read_wordlist(base / "person_stop.txt")),
     }

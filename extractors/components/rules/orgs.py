@@ -33,11 +33,6 @@ ORG_HEAD_STOP = {
 ORG_HEAD_STOP |= {w.upper() for w in ORG_HEAD_STOP}
 ORG_CONNECTORS = {"&", "and", "of", "'s", "’s", "-", "de", "du", "des", "la", "et", "y", "+"}
 TITLE_WORDS_ALSO_ORG_STOP = {"Chief", "President", "Chairman", "Officer", "Director", "Vice"}
-COMMON_SINGLE = {"American", "General", "United", "International", "National", "First",
-                 "Global", "Western", "Eastern", "Northern", "Southern", "Central", "Pacific",
-                 "Atlantic", "Standard", "Continental", "Federal", "Capital", "Investment",
-                 "Financial", "Home", "Security", "Union", "Royal", "Delaware", "Nevada"}
-
 
 def _suffix_sets(ctx: RuleContext):
     s = ctx.lex["org_suffixes"]
@@ -138,64 +133,18 @@ def _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, known_firs
     return out
 
 
-def _org_base(ctx: RuleContext, cand: Candidate, legal, comma_ok):
-    """Token texts of an ORG candidate without its legal suffix (None if nothing left)."""
-    toks = [t for t in ctx.toks[cand.start:cand.end] if not t.is_space]
-    while toks and (toks[-1].text in legal or toks[-1].text == ","):
-        toks = toks[:-1]
-    return [t.text for t in toks] or None
-
-
-def _find_sequence(ctx: RuleContext, words: list[str]) -> list[tuple[int, int]]:
-    """All occurrences of a token sequence (whitespace tokens between are allowed)."""
-    texts, hits = ctx.texts, []
-    first = words[0]
-    i = -1
-    while True:
-        try:
-            i = texts.index(first, i + 1)
-        except ValueError:
-            break
-        j, ok, end = i, True, i + 1
-        for w in words[1:]:
-            j = ctx.next_ns(j)
-            if j is None or texts[j] != w:
-                ok = False
-                break
-            end = j + 1
-        if ok:
-            hits.append((i, end))
-    return hits
-
-
-def org_alias(ctx: RuleContext) -> list[Candidate]:
-    """Other mentions of a found company: its name without the suffix, defined short names.
-
-    ``Innovo Group Inc.`` -> ``Innovo Group`` elsewhere; ``Azteca Production International,
-    Inc. ("Azteca")`` -> ``Azteca`` (the short name must be part of the full name or its
-    acronym, which rules out defined roles like ``("Buyer")``).
+def org_defined_name(ctx: RuleContext) -> list[Candidate]:
+    """A short name defined right after a suffixed company name:
+    ``Azteca Production International, Inc. ("Azteca")`` or ``(AP)``. The short name must
+    be part of the full name or its acronym, which rules out defined roles like
+    ``("Buyer")``. (Its other mentions are tagged by `sec_aliases`, which propagates
+    every name once the entities are decided.)
     """
     legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
-    doc, out, bases = ctx.toks, [], set()
-    lower_words = {t for t in ctx.texts if t.islower()}
+    doc, out = ctx.toks, []
     for cand in ctx.of_label("ORG"):
         if cand.source not in ("org_suffix",):
             continue
-        words = _org_base(ctx, cand, legal, comma_ok)
-        if words and words != [t.text for t in doc[cand.start:cand.end] if not t.is_space]:
-            bases.add(tuple(words))
-            if all(w.isupper() for w in words if w.isalpha()) and any(len(w) > 3 for w in words):
-                bases.add(tuple(w.capitalize() if w.isalpha() else w for w in words))
-        # the first word alone, when it looks like a coined name ("Agilent", "Innovo")
-        if words and doc[cand.end - 1].text in legal:
-            w = words[0]
-            if w.isupper() and len(w) > 3:
-                w = w.capitalize()
-            if len(w) >= 4 and w.isalpha() and w not in COMMON_SINGLE and w not in generic \
-                    and w not in ORG_HEAD_STOP and w not in ctx.lex["first_names"] \
-                    and w not in ctx.lex["person_stop"] and w.lower() not in lower_words:
-                bases.add((w,))
-        # defined short name in parentheses right after the name
         i = ctx.next_ns(cand.end - 1)
         if i is None or doc[i].text != "(":
             continue
@@ -206,7 +155,6 @@ def org_alias(ctx: RuleContext) -> list[Candidate]:
             close = ctx.next_ns(i)
             if close is not None and doc[close].text == ")":
                 out.append(Candidate(i, i + 1, "ORG", "org_alias"))
-                bases.add((acronym,))
                 continue
         if i is not None and doc[i].text.lower() == "the":
             i = ctx.next_ns(i)
@@ -219,23 +167,9 @@ def org_alias(ctx: RuleContext) -> list[Candidate]:
         if not alias or j is None or doc[j].text not in {'"', "”", "'"}:
             continue
         alias_words = [doc[a].text for a in alias]
-        full = [t.text for t in doc[cand.start:cand.end] if not t.is_space]
-        acronym = "".join(w[0] for w in full if w[:1].isupper() and w not in legal)
         inside = any(full[k:k + len(alias_words)] == alias_words for k in range(len(full)))
         if (inside or "".join(alias_words) == acronym) and not all(w in generic for w in alias_words):
             out.append(Candidate(alias[0], alias[-1] + 1, "ORG", "org_alias"))
-            bases.add(tuple(alias_words))
-    for words in bases:
-        if len(words) == 1 and (words[0] in COMMON_SINGLE or words[0] in generic
-                                or len(words[0]) < 3 or words[0] in ORG_HEAD_STOP):
-            continue
-        if all(w in generic or w in ORG_HEAD_STOP for w in words):
-            continue
-        for s, e in _find_sequence(ctx, list(words)):
-            n = ctx.next_ns(e - 1)
-            if n is not None and doc[n].text in not_before:
-                continue
-            out.append(Candidate(s, e, "ORG", "org_alias"))
     return out
 
 
@@ -320,20 +254,4 @@ def org_cues(ctx: RuleContext) -> list[Candidate]:
             p = ctx.prev_ns(s)
             if p is not None and doc[p].lower_ in {"the", "its", "our", "'s", "’s", "their"}:
                 out.append(Candidate(s, e + 1, "ORG", "org_cue"))
-    return out
-
-
-def org_propagate(ctx: RuleContext) -> list[Candidate]:
-    """Other mentions, by exact text, of names found by context cues (``Blue Concepts``)."""
-    doc, out, seen = ctx.toks, [], set()
-    for c in ctx.of_label("ORG"):
-        if c.source != "org_cue":
-            continue
-        words = tuple(t.text for t in doc[c.start:c.end] if not t.is_space)
-        if words in seen or (len(words) == 1 and words[0] in COMMON_SINGLE):
-            continue
-        seen.add(words)
-        for s, e in _find_sequence(ctx, list(words)):
-            if (s, e) != (c.start, c.end):
-                out.append(Candidate(s, e, "ORG", "org_alias"))
     return out

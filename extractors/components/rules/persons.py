@@ -230,30 +230,3 @@ def person_list(ctx: RuleContext) -> list[Candidate]:
         if found >= 3 or (found >= 2 and len(new) < found):
             out.extend(new)
     return out
-
-
-def person_propagate(ctx: RuleContext) -> list[Candidate]:
-    """Later mentions of a found person by surname (or given name): ``Sullivan will ...``."""
-    doc, out = ctx.toks, []
-    names: set[str] = set()
-    for c in ctx.of_label("PERSON"):
-        words = ctx.name_words(c.start, c.end)
-        if len(words) >= 2:
-            names.add(words[-1].text)
-            names.add(words[0].text)
-    names = {n for n in names if len(n) > 2 and n not in ctx.lex["person_stop"]}
-    covered = set()
-    for c in ctx.candidates:
-        covered.update(range(c.start, c.end))
-    # a word that is part of a company name is not propagated ("Aaron" of "Aaron's")
-    names -= {t.text for c in ctx.of_label("ORG") for t in doc[c.start:c.end]}
-    for i, text in enumerate(ctx.texts):
-        if text not in names or i in covered:
-            continue
-        p, n = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
-        if p is not None and ctx.is_name_word(doc[p]):
-            continue
-        if n is not None and ctx.is_name_word(doc[n]):
-            continue
-        out.append(Candidate(i, i + 1, "PERSON", "person_alias"))
-    return out

@@ -10,16 +10,15 @@ from __future__ import annotations
 import spacy
 
 from .dates import date_years
-from .orgs import org_alias, org_cues, org_propagate, org_suffix
+from .orgs import org_cues, org_defined_name, org_suffix
 from .persons import (person_age, person_contact, person_first_name, person_honorific, person_list,
-                      person_propagate, person_role_adjacent, person_signature)
+                      person_role_adjacent, person_signature)
 from .roles import role_extend
 from .shares import shares_vote_counts
 
 RULE_FUNCTIONS = {f.__name__: f for f in (
-    org_suffix, org_alias, person_signature, person_honorific, person_role_adjacent, person_contact, person_age,
-    person_first_name, person_list, person_propagate, org_cues, org_propagate, role_extend, shares_vote_counts,
-    date_years)}
+    org_suffix, org_defined_name, person_signature, person_honorific, person_role_adjacent, person_contact,
+    person_age, person_first_name, person_list, org_cues, role_extend, shares_vote_counts, date_years)}
 DEFAULT_RULE_FUNCTIONS = list(RULE_FUNCTIONS)
 
 

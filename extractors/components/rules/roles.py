@@ -5,6 +5,8 @@ far) and returns new `Candidate` spans; `registry.py` names them and their order
 """
 from __future__ import annotations
 
+from extractors.names import org_aliases
+
 from .context import Candidate, RuleContext, name_like
 from .orgs import ORG_HEAD_STOP
 
@@ -56,9 +58,10 @@ TITLE_WORDS = {"chief", "president", "vice", "director", "officer", "treasurer",
 AREA_CONNECTORS = {"and", "&", "of"}
 
 
-def _area_segment(ctx: RuleContext, k: int, suffixes) -> int | None:
+def _area_segment(ctx: RuleContext, k: int, suffixes, companies: frozenset = frozenset()) -> int | None:
     """End of an area segment starting at token ``k`` (``Finance and Administration``,
-    ``Global Rolled Products``), or None where it is no area (a company, a title...)."""
+    ``Global Rolled Products``), or None where it is no area (a company, a title...).
+    `companies`: one-word names of the companies found so far (``Alcoa``)."""
     texts, lowers = ctx.texts, ctx.lowers
     blocked = {"ROLE", "ORG", "PERSON", "DATE", "MONEY", "PERCENT", "SHARES"}
     end, words, j = None, 0, k
@@ -71,7 +74,7 @@ def _area_segment(ctx: RuleContext, k: int, suffixes) -> int | None:
                 break
             j = n
             continue
-        if not name_like(t) or lowers[j] in TITLE_WORDS or ctx.labels_at(j) & blocked \
+        if not name_like(t) or lowers[j] in TITLE_WORDS or ctx.labels_at(j) & blocked or t in companies \
                 or t in ORG_HEAD_STOP and t not in {"Global", "Corporate"}:
             break
         if "'" in t or "’" in t or t in suffixes:
@@ -95,6 +98,8 @@ def role_area(ctx: RuleContext) -> list[Candidate]:
     texts, lowers, out = ctx.texts, ctx.lowers, []
     sfx = ctx.lex["org_suffixes"]
     suffixes = set(sfx["legal"]) | set(sfx["descriptive"])
+    companies = frozenset(alias for c in ctx.of_label("ORG")
+                          for alias in org_aliases(" ".join(texts[c.start:c.end]))[0] if " " not in alias)
     for c in ctx.of_label("ROLE"):
         if lowers[c.end - 1] not in AREA_HEADS:
             continue
@@ -108,7 +113,7 @@ def role_area(ctx: RuleContext) -> list[Candidate]:
         elif texts[n] == ",":
             k = ctx.next_ns(n)
             while k is not None:
-                e = _area_segment(ctx, k, suffixes)
+                e = _area_segment(ctx, k, suffixes, companies)
                 if e is None:
                     break
                 end = e
