@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from extractors.pipeline import rules_pipeline
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return rules_pipeline()
+def nlp(rules_nlp):
+    return rules_nlp
 
 
 def ents(nlp, text, label=None):

@@ -17,10 +17,8 @@ def seeds(shared):
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from extractors.pipeline import rules_pipeline
-
-    return rules_pipeline()
+def nlp(rules_nlp):
+    return rules_nlp
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,28 @@
+"""SCHEMA as data: trigger-word readings and the roles an event needs (extractors/schema.py)."""
+
+
+def test_trigger_words_that_never_state_the_type():
+    from extractors.schema import trigger_fits
+
+    assert not trigger_fits("ACQUISITION", "convert") and trigger_fits("ACQUISITION", "acquired")
+    assert not trigger_fits("EXECUTIVE_CHANGE", "acquired") and trigger_fits("EXECUTIVE_CHANGE", "appointed")
+    assert not trigger_fits("FINANCIAL_RESULT", "sold") and trigger_fits("FINANCIAL_RESULT", "net sales")
+    assert trigger_fits("SIGNATURE", "signed")
+
+
+def test_a_trigger_whose_words_state_another_type_takes_it():
+    from extractors.schema import trigger_type
+
+    assert trigger_type("EXECUTIVE_CHANGE", "acquired") == "ACQUISITION"
+    assert trigger_type("EXECUTIVE_CHANGE", "repurchased") == "SHARE_REPURCHASE"
+    assert trigger_type("ACQUISITION", "convert") is None
+    assert trigger_type("EXECUTIVE_CHANGE", "appointed") == "EXECUTIVE_CHANGE"
+
+
+def test_events_without_their_participant_are_dropped():
+    from extractors.schema import has_core_roles
+
+    change = {"type": "EXECUTIVE_CHANGE", "args": [{"role": "date"}]}
+    assert not has_core_roles(change)
+    assert has_core_roles({**change, "args": [{"role": "person"}]})
+    assert has_core_roles({"type": "FINANCIAL_RESULT", "args": []})  # no core roles for results
