@@ -20,7 +20,9 @@ found it), `Doc._.events` (FORMATS.md event records, set by `sec_linker`).
 
 `doc.user_data`: `TEXT_KEY` (the Doc's text, read once: `doc_text`),
 `CONTEXT_KEY` (the `FilingContext` of the filing a Doc is part of: `attach_context`,
-`filing_context`), `RULES_ERRORS_KEY` (errors caught inside rule functions).
+`filing_context`), `ERRORS_KEY` (errors a component caught and survived, each
+"<component>: <error>": a rule function that raised, odd text the sentencizer could
+not split).
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ TRIGGERS_KEY = "triggers"
 
 TEXT_KEY = "sec_events.text"
 CONTEXT_KEY = "sec_events.context"
-RULES_ERRORS_KEY = "sec_rules_errors"
+ERRORS_KEY = "sec_events.errors"
 
 for _attr in ("score", "source"):
     if not Span.has_extension(_attr):

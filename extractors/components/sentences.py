@@ -25,6 +25,8 @@ from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.contract import ERRORS_KEY
+
 FINAL = {".", "!", "?", "...", "。"}
 CLOSERS = {'"', "'", "”", "’", ")", "]", "»"}
 ABBREV_END = {"inc.", "corp.", "co.", "ltd.", "n.a.", "l.p.", "l.l.c.", "s.a.", "n.v.",
@@ -173,7 +175,7 @@ class FilingSentencizer:
         try:
             return set_sentence_starts(doc, self.short_line)
         except Exception as err:  # never crash a pipeline on odd text
-            doc.user_data.setdefault("errors", []).append(f"{self.name}: {err!r}")
+            doc.user_data.setdefault(ERRORS_KEY, []).append(f"{self.name}: {err!r}")
             return doc
 
     def pipe(self, stream, batch_size: int = 128):

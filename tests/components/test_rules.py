@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from extractors.contract import ERRORS_KEY
+
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -160,7 +162,7 @@ def test_errors_do_not_crash(nlp):
         doc = nlp("Zeta Corp. paid $5 million.")
     finally:
         component.rule_functions = saved
-    assert "boom" in doc.user_data["sec_rules_errors"][0]
+    assert "boom" in doc.user_data[ERRORS_KEY][0]
     assert [e.text for e in doc.ents] == ["Zeta Corp.", "$5 million"]
 
 

@@ -16,7 +16,7 @@ The component never sets ``doc.ents``: `sec_merge` decides the entities once, fr
 candidates and the span classifier's (extractors/components/merge.py).
 
 Errors inside one rule function are caught and recorded in
-``doc.user_data["sec_rules_errors"]``; the other rules still run.
+``doc.user_data[contract.ERRORS_KEY]``; the other rules still run.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup
 
-from extractors.contract import RULES_ERRORS_KEY, RULES_KEY
+from extractors.contract import ERRORS_KEY, RULES_KEY
 from extractors.schema import LABELS
 
 from . import registry as _registry
@@ -320,10 +320,10 @@ class SecRules:
         try:
             cands, errors = self.candidates(doc)
         except Exception as err:
-            doc.user_data.setdefault(RULES_ERRORS_KEY, []).append(repr(err))
+            doc.user_data.setdefault(ERRORS_KEY, []).append(f"{self.name}: {err!r}")
             return doc
         if errors:
-            doc.user_data.setdefault(RULES_ERRORS_KEY, []).extend(errors)
+            doc.user_data.setdefault(ERRORS_KEY, []).extend(f"{self.name}: {e}" for e in errors)
         group = SpanGroup(doc, name=self.spans_key, spans=[
             Span(doc, c.start, c.end, label=c.label) for c in cands])
         group.attrs["scores"] = [c.score for c in cands]
