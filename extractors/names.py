@@ -16,10 +16,18 @@ GENERIC = frozenset(w.lower() for w in LEXICON["generic"])
 COMMON = frozenset(LEXICON["common"])  # lower case
 NOT_BEFORE = frozenset(LEXICON["not_before"])
 
-_LEGAL = "|".join(re.escape(s) for s in sorted(LEGAL_SUFFIXES, key=len, reverse=True))
+def _alternation(words) -> str:
+    return "|".join(re.escape(s) for s in sorted(words, key=len, reverse=True))
+
+
+_LEGAL = _alternation(LEGAL_SUFFIXES)
 SUFFIX = re.compile(rf",?\s+(?:{_LEGAL})$")  # a legal suffix ending a name
+# In running text a suffix that is also a generic word (`the Company`, `the Corporation`)
+# marks no name: the names of a filing are found by the other suffixes.
+_NAMING = _alternation(s for s in LEGAL_SUFFIXES if s.lower() not in GENERIC)
 _WORD = rf"(?!(?:{_LEGAL})(?!\w))[A-Z][\w&'\u2019.-]*"
-SUFFIXED_NAME = re.compile(rf"\b{_WORD}(?:[ \t]+(?:{_WORD}|&)){{0,5}},?[ \t]+(?:{_LEGAL})(?!\w)")
+SUFFIXED_NAME = re.compile(rf"\b{_WORD}(?:[ \t]+(?:{_WORD}|&)){{0,5}},?[ \t]+(?:{_NAMING})(?!\w)")
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # `J.`, `J.P.`
 # capitalised words that open a sentence or heading before a name, not part of it
 LEADING = {"the", "whereas", "on", "in", "pursuant", "exhibit", "about", "between", "and", "by", "with", "from",
            "for", "to", "of", "at", "if", "as", "among", "that", "this", "each", "its", "our", "a", "an",
@@ -52,6 +60,7 @@ def org_aliases(name: str) -> tuple[set[str], bool]:
             bare = shorter
         first = bare.split()[0]
         if len(bare.split()) > 1 and len(first) >= 4 and first[0].isupper() and not is_common(first) \
+                and not is_generic(first) \
                 and first.isalpha():
             out.add(first)
     return {a for a in out if len(a) >= 2}, suffixed
@@ -80,6 +89,11 @@ def suffixed_names(text: str, limit: int = 200) -> list[str]:
     out: dict[str, None] = {}
     for m in SUFFIXED_NAME.finditer(text):
         words = m.group(0).split()
+        # a name never runs over the end of a sentence (`Borrowing Subsidiary. The Company`)
+        ends = [k for k, w in enumerate(words[:-1]) if w.endswith(".") and not INITIAL.match(w)
+                and w not in LEGAL_SUFFIXES]
+        if ends:
+            words = words[ends[-1] + 1:]
         while len(words) > 1 and words[0].lower() in LEADING:
             words = words[1:]
         # (past the loop, a name of two or more words no longer opens with a LEADING word)

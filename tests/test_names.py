@@ -21,3 +21,21 @@ def test_suffixed_names_of_a_filing():
     assert names[:2] == ["Quillfeather Robotics, Inc.", "Brindle Systems Corp."]
     assert "Quillfeather Robotics, Inc." in names and not any(n.startswith(("Board", "Company", "WHEREAS"))
                                                               for n in names)
+
+
+def test_one_list_of_name_words():
+    from extractors.names import LEXICON, is_common, is_generic
+
+    assert {"legal", "comma_before", "descriptive", "not_before", "generic", "common"} <= set(LEXICON)
+    assert is_common("General") and is_generic("Merger Sub") and not is_generic("Brindle Systems")
+    aliases, suffixed = org_aliases("Parent Holding Corp.")
+    assert suffixed and "Parent" not in aliases  # a generic word alone is no short name
+    assert org_aliases("Investment Co.")[0] == {"Investment Co."}
+
+
+def test_a_suffixed_name_never_runs_over_a_sentence_end():
+    from extractors.names import suffixed_names
+
+    text = ("The Borrowing Subsidiary. The Company agreed with J.P. Morgan Chase Bank, N.A. THE CONFERENCE CALL "
+            "AND THE APPLICABLE COMPANY. Prism Works, Inc. signed.")
+    assert suffixed_names(text) == ["J.P. Morgan Chase Bank, N.A.", "Prism Works, Inc."]

@@ -1,5 +1,10 @@
 """`sec_aliases`: a name found once is a name everywhere in the document.
 
+The only component that propagates names (the rules find names where they are
+written, never their other mentions). It runs after `sec_merge`, so the names of the
+rules and of the classifier both propagate. Name words (suffixes, generic and common
+words) come from `extractors/names.json`, the list the ORG rules read too.
+
 Filings name a company in full once (`Google Inc.`, `Agilent Technologies, Inc.`)
 and by its short form afterwards (`Google`, `Agilent`); people likewise
 (`Eric E. Schmidt`, then `Mr. Schmidt`). Neither the rules nor the classifier can
@@ -11,9 +16,18 @@ Aliases:
 - ORG: the name itself; the name without its legal suffix (`Google Inc.` ->
   `Google`, `Agilent Technologies, Inc.` -> `Agilent Technologies`); and the first
   word of a suffixed name when it is distinctive (capitalised, 4+ letters, not a
-  common word: `Agilent`, but not `General`).
-- PERSON: the full name and the surname of a name of two or more words (names of
-  one word and all-capital names are not propagated).
+  common or generic word: `Agilent`, but not `General` or `Parent`). A suffixed
+  name written in capitals (`INNOVO GROUP INC.`) also counts as written in words
+  (`Innovo Group`). A one-word alias the document also writes in lower case is a
+  word, not a name; a match followed by `Act`, `Plan`, `Stock` ... is part of a
+  law's or plan's name and is left alone.
+- PERSON: the full name, the surname and the given name of a name of two or more
+  words (names of one word and all-capital names are not propagated); a match
+  beside another capitalised word is part of a longer name and is left alone.
+- A word that is both a PERSON alias and an ORG alias is ORG where the company name
+  carried a legal suffix, PERSON otherwise.
+- A name broken over lines (`Blue\nConcepts`, EDGAR text) matches; one broken over
+  a blank line does not.
 An existing DATE or PERSON entity whose text is exactly an ORG alias of a suffixed
 company name is relabelled ORG (e.g. `23andMe`, once `23andMe, Inc.` is seen).
 
@@ -35,10 +49,11 @@ from extractors.contract import filing_context
 from extractors.names import NOT_BEFORE, org_aliases, person_aliases
 
 def _with_capitalised(names) -> list[str]:
-    """The names, and those written in capitals (EDGAR's conformed `GOOGLE INC`, a cover
-    page's `INNOVO GROUP INC.`) also as the text writes them elsewhere (`Google Inc`)."""
+    """The names, and the company names with a legal suffix written in capitals (EDGAR's
+    conformed `GOOGLE INC`, a cover page's `INNOVO GROUP INC.`) also as the text writes
+    them elsewhere (`Google Inc`)."""
     names = list(names)
-    return [*names, *(string.capwords(n.lower()) for n in names if n.isupper())]
+    return [*names, *(string.capwords(n.lower()) for n in names if n.isupper() and org_aliases(n)[1])]
 
 
 def _name_word(doc: Doc, i: int) -> bool:
@@ -80,7 +95,10 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             person |= person_aliases(ent.text)
-    person -= org
+    # a word that is both: a company's name with a suffix (`Agilent`) stays a company; a
+    # person's name beats a company tag without one (`Alain` of `Alain Belda`)
+    person -= strong
+    org -= person
     # a one-word alias that the document also writes in lower case is a word, not a name
     lower = {t.text for t in doc if t.is_lower} if any(" " not in n for n in org) else set()
     org = {n for n in org if " " in n or n.lower() not in lower}

@@ -30,3 +30,30 @@ def test_a_capitalised_conformed_name_tags_the_short_name(rules_nlp):
     for _, pipe in rules_nlp.pipeline:
         doc = pipe(doc)
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Quillfeather"]
+
+
+def orgs_and_people(doc):
+    return ([e.text for e in doc.ents if e.label_ == "ORG"], [e.text for e in doc.ents if e.label_ == "PERSON"])
+
+
+def test_names_propagate_once_with_their_guards(rules_nlp):
+    """Given names and surnames of people; a company's short name also where the text
+    breaks it over a line, but not inside a plan's name nor where it is a plain word."""
+    doc = rules_nlp("Quillfeather Robotics, Inc. appointed Mr. Tobias Lindgren as Chief Executive Officer.\n"
+                    "Tobias joined Quillfeather\nRobotics in 2001; Lindgren said the Quillfeather Stock Plan "
+                    "stays as it is.\nPrism Works, Inc. said the prism team grew. Prism agreed.")
+    orgs, people = orgs_and_people(doc)
+    assert people == ["Tobias Lindgren", "Tobias", "Lindgren"]
+    assert "Quillfeather\nRobotics" in orgs and "Quillfeather" not in orgs  # not in `Quillfeather Stock Plan`
+    assert "Prism" not in orgs  # the text writes `prism` as a word
+
+
+def test_a_person_name_beats_an_unsuffixed_company_tag(rules_nlp):
+    from spacy.tokens import Span
+
+    from extractors.components.aliases import propagate
+
+    doc = rules_nlp.make_doc("Alain Belda spoke. Then Alain answered. Alain Research called.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 6, "ORG")]  # a classifier's slip
+    propagate(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Alain Belda", "PERSON"), ("Alain", "ORG")]
