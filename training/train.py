@@ -173,7 +173,8 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
                        "event triggers), rules/classifier merge, event linker",
         "license": "MIT",
     })
-    nlp.meta["sec_events"] = {
+    nlp.meta["sec_events"] = {  # beside the pipeline config that assemble recorded
+        **nlp.meta.get("sec_events", {}),
         "training": {
             "config": config.read_text(encoding="utf-8"), "suggester": suggester, "seed": seed,
             "fraction": fraction, "max_steps": max_steps, "seconds": round(train_seconds, 1),
