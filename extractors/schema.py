@@ -29,11 +29,13 @@ ROLES: dict[str, dict[str, frozenset]] = {
                   "shares": {"SHARES"}, "price": {"MONEY"}, "date": {"DATE"}},
     "CONVERSION": {"issuer": {"ORG", "FILER"}, "holder": {"ORG", "PERSON"}, "principal": {"MONEY"},
                    "shares": {"SHARES"}, "price": {"MONEY"}, "date": {"DATE"}},
-    "SHAREHOLDER_VOTE": {"proposal": {"TEXT"}, "votes_for": {"SHARES"}, "votes_against": {"SHARES"},
-                         "abstentions": {"SHARES"}, "shares_present": {"SHARES"}, "percent": {"PERCENT"},
-                         "date": {"DATE"}},
+    "SHAREHOLDER_VOTE": {"proposal": {"TEXT"}, "nominee": {"PERSON"}, "votes_for": {"SHARES"},
+                         "votes_against": {"SHARES"}, "abstentions": {"SHARES"}, "broker_non_votes": {"SHARES"},
+                         "shares_present": {"SHARES"}, "percent": {"PERCENT"}, "date": {"DATE"}},
     "EXECUTIVE_CHANGE": {"person": {"PERSON"}, "role": {"ROLE"}, "org": {"ORG", "FILER"}, "change": {"TEXT"},
                          "date": {"DATE"}},
+    "COMPENSATION": {"person": {"PERSON"}, "role": {"ROLE"}, "org": {"ORG", "FILER"}, "plan": {"TEXT"},
+                     "amount": {"MONEY"}, "shares": {"SHARES"}, "date": {"DATE"}},
     "LATE_FILING": {"filer": {"ORG", "FILER"}, "form": {"TEXT"}, "period": {"DATE"},
                     "expected_date": {"DATE"}, "reason": {"TEXT"}},
     "FINANCIAL_RESULT": {"metric": {"TEXT"}, "value": {"MONEY"}, "period": {"DATE"}, "change": {"PERCENT"}},
@@ -119,12 +121,13 @@ REFORM_DATE = "2004-08-23"  # the current 8-K item numbering applies to filings 
 CURRENT = {
     "1.01": {"AGREEMENT"}, "1.02": {"AGREEMENT"}, "1.03": {"BANKRUPTCY"},
     "2.01": {"ACQUISITION", "DISPOSITION"}, "2.02": {"FINANCIAL_RESULT"}, "2.03": {"FINANCING"},
-    "3.01": {"DELISTING"}, "3.02": {"FINANCING", "CONVERSION"}, "3.03": {"CONVERSION"},
-    "4.01": {"AUDITOR_CHANGE"}, "5.02": {"EXECUTIVE_CHANGE"}, "5.07": {"SHAREHOLDER_VOTE"},
+    "2.04": {"FINANCING"}, "2.05": {"FINANCIAL_RESULT"}, "2.06": {"FINANCIAL_RESULT"},
+    "3.01": {"DELISTING"}, "3.02": {"FINANCING", "CONVERSION"}, "3.03": {"CONVERSION", "AGREEMENT"},
+    "4.01": {"AUDITOR_CHANGE"}, "5.02": {"EXECUTIVE_CHANGE", "COMPENSATION"}, "5.07": {"SHAREHOLDER_VOTE"},
 }
 PRE_2004 = {
     "2": {"ACQUISITION", "DISPOSITION"}, "3": {"BANKRUPTCY"}, "4": {"AUDITOR_CHANGE"},
-    "6": {"EXECUTIVE_CHANGE"}, "12": {"FINANCIAL_RESULT"},
+    "6": {"EXECUTIVE_CHANGE", "COMPENSATION"}, "12": {"FINANCIAL_RESULT"},
 }
 TITLES = [  # title patterns (either numbering) -> types
     (r"entry into a material definitive agreement|termination of a material definitive agreement",
@@ -133,12 +136,15 @@ TITLES = [  # title patterns (either numbering) -> types
     (r"completion of acquisition or disposition|acquisition or disposition of assets",
      {"ACQUISITION", "DISPOSITION"}),
     (r"results of operations", {"FINANCIAL_RESULT"}),
-    (r"creation of a direct financial obligation", {"FINANCING"}),
+    (r"creation of a direct financial obligation|triggering events that accelerate", {"FINANCING"}),
+    # charges and impairments are results (SCHEMA section 2)
+    (r"costs associated with exit or disposal|material impairments?", {"FINANCIAL_RESULT"}),
     (r"notice of delisting|transfer of listing", {"DELISTING"}),
     (r"unregistered sales? of equity", {"FINANCING", "CONVERSION"}),
-    (r"material modifications? to rights of security holders", {"CONVERSION"}),
+    (r"material modifications? to rights of security holders", {"CONVERSION", "AGREEMENT"}),
     (r"changes? in (?:registrant'?s )?certifying accountant", {"AUDITOR_CHANGE"}),
-    (r"departure of directors|resignations? of (?:registrant'?s )?directors", {"EXECUTIVE_CHANGE"}),
+    (r"departure of directors|resignations? of (?:registrant'?s )?directors|compensatory arrangements",
+     {"EXECUTIVE_CHANGE", "COMPENSATION"}),
     (r"submission of matters to a vote", {"SHAREHOLDER_VOTE"}),
 ]
 MAPPED_TYPES = frozenset(t for _, types in TITLES for t in types)  # the types some item declares

@@ -1,4 +1,4 @@
-"""8-K items -> SCHEMA event types, both numberings, and the document-level check."""
+"""8-K items -> SCHEMA event types (SCHEMA v1.2 section 4), both numberings."""
 import json
 
 from extractors.items import filed_date, item_types, unmatched_items
@@ -7,8 +7,15 @@ from extractors.items import filed_date, item_types, unmatched_items
 def test_titles_map_in_either_numbering():
     assert item_types("Results of Operations and Financial Condition") == {"FINANCIAL_RESULT"}
     assert item_types("Item 12. Results of Operations and Financial Condition") == {"FINANCIAL_RESULT"}
-    assert item_types("Departure of Directors or Principal Officers; Election of Directors") == {"EXECUTIVE_CHANGE"}
-    assert item_types("Resignations of Registrant's Directors") == {"EXECUTIVE_CHANGE"}
+    officers = {"EXECUTIVE_CHANGE", "COMPENSATION"}
+    assert item_types("Departure of Directors or Principal Officers; Election of Directors") == officers
+    assert item_types("Departure of Directors or Certain Officers; Election of Directors; Appointment of "
+                      "Certain Officers; Compensatory Arrangements of Certain Officers") == officers
+    assert item_types("Resignations of Registrant's Directors") == officers
+    assert item_types("Costs Associated with Exit or Disposal Activities") == {"FINANCIAL_RESULT"}
+    assert item_types("Material Impairments") == {"FINANCIAL_RESULT"}
+    assert item_types("Triggering Events That Accelerate or Increase a Direct Financial Obligation") == {"FINANCING"}
+    assert item_types("Material Modification to Rights of Security Holders") == {"CONVERSION", "AGREEMENT"}
     assert item_types("Changes in Registrant's Certifying Accountant") == {"AUDITOR_CHANGE"}
     assert item_types("Completion of Acquisition or Disposition of Assets") == {"ACQUISITION", "DISPOSITION"}
     assert item_types("Financial Statements and Exhibits") == set()
@@ -17,7 +24,9 @@ def test_titles_map_in_either_numbering():
 
 
 def test_numbers_depend_on_the_numbering_in_force():
-    assert item_types("5.02") == {"EXECUTIVE_CHANGE"}
+    assert item_types("5.02") == {"EXECUTIVE_CHANGE", "COMPENSATION"}
+    assert item_types("2.05") == item_types("2.06") == {"FINANCIAL_RESULT"}
+    assert item_types("Item 6", filed="2003-05-01") == {"EXECUTIVE_CHANGE", "COMPENSATION"}
     assert item_types("Item 2.02") == {"FINANCIAL_RESULT"}
     assert item_types("5.07") == {"SHAREHOLDER_VOTE"}
     assert item_types("Item 12", filed="2003-05-01") == {"FINANCIAL_RESULT"}
@@ -37,7 +46,7 @@ def test_unmatched_items_and_filed_date():
 def test_every_lee8k_item_title_is_known(shared):
     """Each distinct item title in lee8k either maps or is one of the known unmapped ones."""
     unmapped_ok = ("financial statements and exhibits", "other events", "regulation fd", "cost associated",
-                   "amendments to articles", "material impairments", "triggering events", "non-reliance",
+                   "amendments to articles", "non-reliance",
                    "change in fiscal year", "amendments to the registrant's code", "shell company")
     titles = set()
     for line in (shared / "corpus" / "lee8k.jsonl").open(encoding="utf-8"):

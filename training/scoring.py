@@ -238,14 +238,18 @@ def body_types(text: str, events: list[dict]) -> set[str]:
 def items_scores(docs: list[dict], predictions: dict[str, set[str]]) -> dict:
     """Document-level P/R/F1 of extracted event types against declared items.
 
-    Per document, each declared item is a gold "slot" satisfied by any of its types;
-    predicted types count only among MAPPED_TYPES (types some item declares).
+    SCHEMA section 4: per document, each declared item that maps to a type is a gold
+    "slot" satisfied by any of its types; items that map to no type are left out, and
+    so is a filing none of whose declared items maps to a type (or that declares none).
+    Predicted types count only among MAPPED_TYPES (types some item declares).
     Micro-averaged over (document, slot) pairs; breakdown by type.
     """
     table = Table()
     for doc in docs:
         filed = filed_date(doc.get("meta", {}))
         slots = declared_types(doc.get("meta", {}).get("items", []), filed)
+        if not slots:
+            continue
         predicted = predictions.get(doc["id"], set()) & MAPPED_TYPES
         used: set[str] = set()
         for slot in {frozenset(s) for s in slots}:
