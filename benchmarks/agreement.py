@@ -1,9 +1,14 @@
 """Inter-annotator agreement: the gold corpus against a second, independent annotation.
 
-    python benchmarks/agreement.py [--second corpus/agreement/second.jsonl]
+    python benchmarks/agreement.py                 # lee8k gold vs corpus/agreement/second.jsonl
+    python benchmarks/agreement.py --wide          # wide set, round 2 (--round 1: round 1)
+    python benchmarks/agreement.py --second FILE --first FILE
 
 The second annotation (stand-off, like corpus/annotations.jsonl) covers a sample of
-the gold documents; both are joined with their lee8k texts (hashes checked) and the
+the gold documents. For the wide set, each round's first annotation is kept as it was
+when the second was made (`corpus/agreement/wide-first-roundN.jsonl`): the gold was
+reconciled with the second afterwards, so its agreement with the second is no longer
+the figure before reconciliation. Both are both are joined with their source texts (hashes checked) and the
 first is scored against the second with FORMATS.md's scoring. Prints entity,
 trigger, argument and document-type P/R/F1, value accuracy and per-label F1.
 """
@@ -15,20 +20,29 @@ import typer
 
 from sec_events.documents import read_jsonl
 from sec_events.paths import CORPUS_DIR
-from training.corpus import join, source_texts
+from training.corpus import ANNOTATIONS, join, sources_of
 from training.scoring import score
 
 SECOND = CORPUS_DIR / "agreement" / "second.jsonl"
+AGREEMENT = CORPUS_DIR / "agreement"
 
 
-def main(second: Path = typer.Option(SECOND, help="Second annotation (stand-off JSONL)."),
+def main(second: Path = typer.Option(None, help="Second annotation (stand-off JSONL)."),
+         first: Path = typer.Option(None, help="First annotation (default: the gold corpus of --wide or not)."),
+         wide: bool = typer.Option(False, "--wide", help="The wide set: first and second annotation of a round."),
+         round_: int = typer.Option(2, "--round", min=1, max=2, help="With --wide: which double annotation."),
          shared: Path = typer.Option(None, envvar="SEC_EVENTS_SHARED")) -> None:
+    second = second or (AGREEMENT / f"wide-second-round{round_}.jsonl" if wide else SECOND)
+    first = first or (AGREEMENT / f"wide-first-round{round_}.jsonl" if wide else ANNOTATIONS)
     seconds = list(read_jsonl(second))
     ids = {s["id"] for s in seconds}
-    firsts = [s for s in read_jsonl(CORPUS_DIR / "annotations.jsonl") if s["id"] in ids]
-    sources = source_texts(shared, {s["source_id"] for s in seconds})
-    a = [join(s, sources[s["source_id"]]) for s in firsts]
-    b = [join(s, sources[s["source_id"]]) for s in seconds]
+    firsts = [s for s in read_jsonl(first) if s["id"] in ids]
+    if len(firsts) != len(ids):
+        raise SystemExit(f"{len(ids) - len(firsts)} documents of {second} are not in {first}")
+    sources = sources_of(firsts + seconds, shared)
+    key = lambda s: (s.get("source", "lee8k"), s["source_id"])
+    a = [join(s, sources[key(s)]) for s in firsts]
+    b = [join(s, sources[key(s)]) for s in sorted(seconds, key=lambda s: [f["id"] for f in firsts].index(s["id"]))]
     m = score(a, b)
     words = sum(len(r["text"].split()) for r in a)
     print(f"{len(a)} documents, {words:,} words annotated twice")

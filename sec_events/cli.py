@@ -49,7 +49,7 @@ def corpus_build(
 @corpus_app.command("stats")
 def corpus_stats(
     shared: Optional[Path] = SharedOpt,
-    split: Optional[str] = typer.Option(None, help="Only this split (train, dev, test)."),
+    split: Optional[str] = typer.Option(None, help="Only this split (train, dev, test, wide-train, wide-dev, wide-test)."),
 ) -> None:
     """Documents, words, spans per label and events per type for each split of the gold corpus."""
     from training.corpus import print_stats
@@ -123,7 +123,7 @@ def evaluate(
     annotations: Optional[Path] = typer.Argument(None, help="Gold annotations JSONL (FORMATS.md); "
                                                  "default: the seed gold, or --split."),
     output: Path = typer.Option(Path("runs/eval"), "-o", "--output", help="Report folder."),
-    split: Optional[str] = typer.Option(None, help="Score a split of the project's gold corpus (train, dev, test)."),
+    split: Optional[str] = typer.Option(None, help="Score a split of the project's gold corpus (train, dev, test, wide-train, wide-dev, wide-test)."),
     compare: Optional[Path] = typer.Option(None, "--compare", help="Another run's metrics.json: report deltas."),
     items: Optional[Path] = typer.Option(None, "--items", help="Documents JSONL with meta.items: measure "
                                          "extracted event types against the declared 8-K items instead."),

@@ -10,10 +10,15 @@ Storage (in the project's `corpus/`, never the filing text):
   excerpt has the id ``<source_id>:<start>-<end>``.
 - `corpus/manifest.json`: the splits (`train`, `dev`, `test`: lists of ids) and how
   they were made.
+- `corpus/wide/annotations.jsonl`, `corpus/wide/manifest.json`: the wide gold set
+  (filers other than lee8k's, sources `filings10x`, `edgar-8k` and `edgar`) and its
+  splits by company (`wide-train`, `wide-dev`, `wide-test`).
 
-`load_gold` joins the stand-off records with the texts of
-`<shared>/corpus/lee8k.jsonl` into full FORMATS.md annotation records and raises
-`HashMismatch` when a text differs from the one annotated.
+`load_gold` joins the stand-off records with the texts of their source in
+`<shared>/corpus/` (`SOURCES`: `lee8k.jsonl`, `filings10x.jsonl`, `edgar-8k.jsonl`,
+and the raw files of `edgar/` as `sec-events corpus build` reads them) into full
+FORMATS.md annotation records and raises `HashMismatch` when a text differs from
+the one annotated.
 
 DocBin conversion puts entity spans under the spans key ``sc`` (the span
 classifier's training target) and also as `doc.ents`, and event triggers under the
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Iterable
@@ -34,7 +40,13 @@ from sec_events.paths import CORPUS_DIR, shared_dir
 
 ANNOTATIONS = CORPUS_DIR / "annotations.jsonl"
 MANIFEST = CORPUS_DIR / "manifest.json"
-SPLITS = ("train", "dev", "test")
+WIDE_ANNOTATIONS = CORPUS_DIR / "wide" / "annotations.jsonl"
+WIDE_MANIFEST = CORPUS_DIR / "wide" / "manifest.json"
+LEE8K_SPLITS = ("train", "dev", "test")
+WIDE_SPLITS = ("wide-train", "wide-dev", "wide-test")
+SPLITS = LEE8K_SPLITS + WIDE_SPLITS
+# where each source's documents are, under <shared>/corpus/ (a folder: raw EDGAR files, read as `corpus build` does)
+SOURCES = {"lee8k": "lee8k.jsonl", "filings10x": "filings10x.jsonl", "edgar-8k": "edgar-8k.jsonl", "edgar": "edgar"}
 
 
 class HashMismatch(ValueError):
@@ -56,10 +68,32 @@ def to_standoff(record: dict, source_id: str, start: int, source: str = "lee8k")
     return out
 
 
-def source_texts(shared: Path | None = None, ids: set[str] | None = None) -> dict[str, dict]:
-    """lee8k documents by id (only `ids` when given)."""
-    path = shared_dir(shared) / "corpus" / "lee8k.jsonl"
-    return {d["id"]: d for d in read_jsonl(path) if ids is None or d["id"] in ids}
+def source_texts(shared: Path | None = None, ids: set[str] | None = None, source: str = "lee8k") -> dict[str, dict]:
+    """The documents of one source by id (only `ids` when given)."""
+    if source not in SOURCES:
+        raise ValueError(f"unknown source {source!r} (one of {', '.join(SOURCES)})")
+    path = shared_dir(shared) / "corpus" / SOURCES[source]
+    if path.is_dir():
+        from sec_events.read.build import ErrorRecord, iter_documents
+
+        docs = (d for d in iter_documents([path]) if not isinstance(d, ErrorRecord))
+    else:
+        docs = read_jsonl(path)
+    return {d["id"]: d for d in docs if ids is None or d["id"] in ids}
+
+
+def sources_of(standoffs: list[dict], shared: Path | None = None) -> dict[tuple[str, str], dict]:
+    """The source documents of stand-off records, by (source, source id); a record
+    whose document is missing is an error, never skipped."""
+    wanted: dict[str, set[str]] = {}
+    for s in standoffs:
+        wanted.setdefault(s.get("source", "lee8k"), set()).add(s["source_id"])
+    found = {(source, i): d for source, ids in wanted.items()
+             for i, d in source_texts(shared, ids, source).items()}
+    missing = sorted(f"{src}:{i}" for src, ids in wanted.items() for i in ids if (src, i) not in found)
+    if missing:
+        raise KeyError(f"source documents not found under {shared_dir(shared) / 'corpus'}: {missing[:5]}")
+    return found
 
 
 def join(standoff: dict, source_doc: dict) -> dict:
@@ -86,19 +120,21 @@ def read_manifest(path: Path = MANIFEST) -> dict:
 
 
 def load_gold(split: str | None = None, shared: Path | None = None,
-              annotations: Path = ANNOTATIONS, manifest: Path = MANIFEST) -> list[dict]:
-    """Full annotation records of the gold corpus (one split, or all), in file order."""
+              annotations: Path | None = None, manifest: Path | None = None) -> list[dict]:
+    """Full annotation records of the gold corpus (one split, or all of a corpus), in
+    file order. The `wide-*` splits read the wide set (corpus/wide/), the others the
+    lee8k corpus, unless `annotations` and `manifest` name other files."""
+    wide = split in WIDE_SPLITS
+    annotations = annotations or (WIDE_ANNOTATIONS if wide else ANNOTATIONS)
+    manifest = manifest or (WIDE_MANIFEST if wide else MANIFEST)
     standoffs = list(read_jsonl(annotations))
     if split is not None:
         if split not in SPLITS:
             raise ValueError(f"unknown split {split!r} (one of {', '.join(SPLITS)})")
         keep = set(read_manifest(manifest)["splits"][split])
         standoffs = [s for s in standoffs if s["id"] in keep]
-    sources = source_texts(shared, {s["source_id"] for s in standoffs})
-    missing = {s["source_id"] for s in standoffs} - sources.keys()
-    if missing:
-        raise KeyError(f"source documents not found in lee8k.jsonl: {sorted(missing)[:5]}")
-    return [join(s, sources[s["source_id"]]) for s in standoffs]
+    sources = sources_of(standoffs, shared)
+    return [join(s, sources[(s.get("source", "lee8k"), s["source_id"])]) for s in standoffs]
 
 
 def make_splits(standoffs: Iterable[dict], test_company: str = "GOOG", dev_share: float = 0.2) -> dict:
@@ -119,16 +155,71 @@ def make_splits(standoffs: Iterable[dict], test_company: str = "GOOG", dev_share
     }
 
 
+def company(record: dict) -> str:
+    """The filer a gold record belongs to, for splits by company: its ticker where
+    known, else its company name in lower case without punctuation."""
+    meta = record.get("meta", {})
+    if meta.get("ticker"):
+        return str(meta["ticker"]).upper()
+    name = str(meta.get("company") or record.get("source_id") or meta.get("source_id"))
+    return " ".join("".join(c for c in name.lower() if c.isalnum() or c.isspace()).split())
+
+
+def make_wide_splits(standoffs: Iterable[dict], test_share: float = 0.5, dev_companies: int = 8,
+                     exclude: Iterable[str] = ("A", "AA", "AAN", "GOOG")) -> dict:
+    """Splits of the wide set by company, stratified by event type: every document of
+    a company is in one split; a company of `exclude` (lee8k's filers) is never in
+    wide-test.
+
+    Companies are taken rarest event type first (ties: SHA-256 of the company key, a
+    fixed pseudo-random order), and each goes to wide-test or to the training side,
+    whichever holds fewer events of that company's types so far (wide-test while both
+    hold as many, until it has `test_share` of the companies). So a type that two
+    companies hold is on both sides. The training side's companies then give the
+    first `dev_companies` of them, in hash order, to wide-dev."""
+    standoffs = list(standoffs)
+    by_company: dict[str, list[str]] = {}
+    types: dict[str, Counter] = {}
+    for s in standoffs:
+        key = company(s)
+        by_company.setdefault(key, []).append(s["id"])
+        types.setdefault(key, Counter()).update(e["type"] for e in s.get("events", []))
+    holders = Counter(t for c in types.values() for t in c)
+    digest = lambda c: hashlib.sha256(c.encode("utf-8")).hexdigest()
+    rarest = lambda c: min((holders[t] for t in types[c]), default=len(by_company))
+    n_test = round(len(by_company) * test_share)
+    test, rest, counts = [], [], {"test": Counter(), "rest": Counter()}
+    for c in sorted(by_company, key=lambda c: (rarest(c), digest(c))):
+        held = lambda side: sum(counts[side][t] for t in types[c])
+        to_test = c not in set(exclude) and len(test) < n_test and (
+            held("test") <= held("rest") or len(rest) >= len(by_company) - n_test)
+        (test if to_test else rest).append(c)
+        counts["test" if to_test else "rest"].update(set(types[c]))
+    rest.sort(key=digest)
+    dev, train = rest[:dev_companies], rest[dev_companies:]
+    ids = lambda companies: [i for c in sorted(companies) for i in by_company[c]]
+    return {
+        "how": f"by company ({len(by_company)}), stratified by event type: companies taken rarest type first "
+               f"(ties: SHA-256 of the key: ticker, else name), each to wide-test or training, whichever held fewer "
+               f"events of its types, until wide-test had {n_test}; of the rest, the first {len(dev)} in hash "
+               f"order wide-dev, the others wide-train; lee8k's filers never in wide-test",
+        "companies": {"wide-train": sorted(train), "wide-dev": sorted(dev), "wide-test": sorted(test)},
+        "splits": {"wide-train": ids(train), "wide-dev": ids(dev), "wide-test": ids(test)},
+    }
+
+
 def stats(records: Iterable[dict]) -> dict:
     docs = words = 0
     labels: Counter = Counter()
     events: Counter = Counter()
+    companies = set()
     for r in records:
         docs += 1
+        companies.add(company(r))
         words += len(r["text"].split())
         labels.update(s["label"] for s in r.get("spans", []))
         events.update(e["type"] for e in r.get("events", []))
-    return {"documents": docs, "words": words, "spans": dict(labels.most_common()),
+    return {"documents": docs, "words": words, "companies": sorted(companies), "spans": dict(labels.most_common()),
             "events": dict(events.most_common())}
 
 
@@ -156,7 +247,11 @@ def print_stats(shared: Path | None = None, split: str | None = None) -> dict:
         values = [get(by_split[n]) for n in splits]
         cells = [f"{v:,}" for v in values] + ([f"{sum(values):,}"] if len(splits) > 1 else [])
         table.add_row(name, *cells)
-    Console().print(table)
+        if name == "words":  # companies: a company may be in several lee8k splits, never in two wide ones
+            every = set().union(*(by_split[n]["companies"] for n in splits))
+            table.add_row("companies", *[str(len(by_split[n]["companies"])) for n in splits],
+                          *([str(len(every))] if len(splits) > 1 else []))
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
     return by_split
 
 

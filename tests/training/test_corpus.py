@@ -112,3 +112,36 @@ def test_second_annotation_matches_corpus_documents(shared):
     assert len(second) >= 15
     for s in second:
         assert first[s["id"]]["sha256"] == s["sha256"]
+
+
+def test_every_wide_annotation_matches_its_text(shared):
+    """The wide set's stand-off records join with their sources (filings10x, edgar-8k,
+    and the raw EDGAR files as the reader reads them) with their SHA-256 checked, and
+    every span and trigger lies inside its text."""
+    from training.corpus import WIDE_SPLITS
+
+    records = [r for split in WIDE_SPLITS for r in load_gold(split, shared)]
+    assert len(records) >= 90 and sum(len(r["text"].split()) for r in records) >= 60_000
+    assert {r["id"].split("/")[0] for r in records} == {"filings10x", "edgar-8k", "edgar"}
+    for r in records:
+        n = len(r["text"])
+        assert all(0 <= s["start"] < s["end"] <= n for s in r["spans"]), r["id"]
+        assert all(0 <= e["trigger"]["start"] < e["trigger"]["end"] <= n for e in r["events"]), r["id"]
+
+
+def test_wide_splits_are_by_company_and_fixed():
+    """The recorded splits (made once by training.corpus.make_wide_splits, then fixed:
+    an edit of the annotations never moves a document) cover every wide document once,
+    a company lies in one split, and wide-test holds 25+ companies seen in no training
+    document."""
+    from training.corpus import WIDE_ANNOTATIONS, WIDE_MANIFEST, company
+
+    standoffs = list(read_jsonl(WIDE_ANNOTATIONS))
+    manifest = read_manifest(WIDE_MANIFEST)
+    by_id = {s["id"]: company(s) for s in standoffs}
+    sides = {split: {by_id[i] for i in ids} for split, ids in manifest["splits"].items()}
+    assert sorted(i for ids in manifest["splits"].values() for i in ids) == sorted(by_id)
+    assert not sides["wide-test"] & (sides["wide-train"] | sides["wide-dev"])
+    assert not sides["wide-dev"] & sides["wide-train"]
+    lee8k = {s["meta"].get("ticker") for s in read_jsonl(ANNOTATIONS)}
+    assert len(sides["wide-test"] - lee8k) >= 25 and len(set(by_id.values())) >= 50
