@@ -1,7 +1,7 @@
 """Inter-annotator agreement: the gold corpus against a second, independent annotation.
 
     python benchmarks/agreement.py                 # lee8k gold vs corpus/agreement/second.jsonl
-    python benchmarks/agreement.py --wide          # wide set, round 2 (--round 1: round 1)
+    python benchmarks/agreement.py --wide          # wide set, round 3 (--round 1, 2: the earlier ones)
     python benchmarks/agreement.py --second FILE --first FILE
 
 The second annotation (stand-off, like corpus/annotations.jsonl) covers a sample of
@@ -30,7 +30,7 @@ AGREEMENT = CORPUS_DIR / "agreement"
 def main(second: Path = typer.Option(None, help="Second annotation (stand-off JSONL)."),
          first: Path = typer.Option(None, help="First annotation (default: the gold corpus of --wide or not)."),
          wide: bool = typer.Option(False, "--wide", help="The wide set: first and second annotation of a round."),
-         round_: int = typer.Option(2, "--round", min=1, max=2, help="With --wide: which double annotation."),
+         round_: int = typer.Option(3, "--round", min=1, max=3, help="With --wide: which double annotation."),
          shared: Path = typer.Option(None, envvar="SEC_EVENTS_SHARED")) -> None:
     second = second or (AGREEMENT / f"wide-second-round{round_}.jsonl" if wide else SECOND)
     first = first or (AGREEMENT / f"wide-first-round{round_}.jsonl" if wide else ANNOTATIONS)
