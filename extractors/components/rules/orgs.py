@@ -154,7 +154,7 @@ def org_defined_name(ctx: RuleContext) -> list[Candidate]:
         if i is not None and doc[i].text == acronym and len(acronym) >= 2:
             close = ctx.next_ns(i)
             if close is not None and doc[close].text == ")":
-                out.append(Candidate(i, i + 1, "ORG", "org_alias"))
+                out.append(Candidate(i, i + 1, "ORG", "org_defined_name"))
                 continue
         if i is not None and doc[i].text.lower() == "the":
             i = ctx.next_ns(i)
@@ -169,7 +169,7 @@ def org_defined_name(ctx: RuleContext) -> list[Candidate]:
         alias_words = [doc[a].text for a in alias]
         inside = any(full[k:k + len(alias_words)] == alias_words for k in range(len(full)))
         if (inside or "".join(alias_words) == acronym) and not all(w in generic for w in alias_words):
-            out.append(Candidate(alias[0], alias[-1] + 1, "ORG", "org_alias"))
+            out.append(Candidate(alias[0], alias[-1] + 1, "ORG", "org_defined_name"))
     return out
 
 
