@@ -16,6 +16,7 @@ GENERIC = frozenset(w.lower() for w in LEXICON["generic"])
 COMMON = frozenset(LEXICON["common"])  # lower case
 NOT_BEFORE = frozenset(LEXICON["not_before"])
 
+
 def _alternation(words) -> str:
     return "|".join(re.escape(s) for s in sorted(words, key=len, reverse=True))
 
@@ -54,7 +55,7 @@ def org_aliases(name: str) -> tuple[set[str], bool]:
     suffixed = bare != name
     if suffixed and bare and not (" " not in bare and (is_common(bare) or is_generic(bare))):
         out.add(bare)  # (a common or generic word alone is no short name: `Investment Co.`)
-        shorter = SUFFIX.sub("", bare).strip(" ,")  # `Motorola Mobility Holdings, Inc.` -> `Motorola Mobility`
+        shorter = SUFFIX.sub("", bare).strip(" ,")  # `Brindle Co., Inc.` -> `Brindle Co.` -> `Brindle`
         if shorter and shorter != bare:
             out.add(shorter)
             bare = shorter
