@@ -5,7 +5,6 @@ from extractors.layout import REPORT_SIGNED, body_end
 from training.scoring import body_types
 
 
-
 def test_body_ends_at_the_first_exhibit_heading():
     text = ("Item 2.02 Results of Operations.\nOn May 1 the Company announced its results, attached as "
             "Exhibit 99.1 hereto.\n" + "x" * 200 + "\nEXHIBIT 99.1 PRESS RELEASE\nThe Company acquired Acme.")

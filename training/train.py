@@ -32,7 +32,6 @@ DEFAULT_SUGGESTER = "span_finder"  # chosen on dev scores and speed (README, "Tr
 CONFIG = CONFIGS[DEFAULT_SUGGESTER]
 
 
-
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 

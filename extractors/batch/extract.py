@@ -11,7 +11,8 @@ Input
     ``file:<path>``); those of kind "skipped" are only counted in the summary.
 
 Streaming
-    Documents are turned into small tasks ``(id, sha256, text, error)`` and grouped
+    Documents are turned into small tasks (`Task`: id, sha256, text, error, declared
+    items, filing names) and grouped
     into batches of `batch_size` documents or about `BATCH_CHARS` (250k) characters,
     whichever comes first (even work units keep the workers balanced). At most a bounded window of batches (4 per worker)
     is in flight, so memory does not grow with the input. Output is one record per
@@ -72,6 +73,7 @@ from sec_events.paths import default_model
 MAX_CHARS = 2_000_000
 PROGRESS_EVERY = 10.0  # seconds between plain progress lines
 BATCH_CHARS = 250_000  # characters per batch at most (about 40k words, a few seconds of work)
+
 
 class Task(NamedTuple):
     """One input document's work: its id, the SHA-256 of its text, the text (None with

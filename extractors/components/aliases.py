@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span
 from extractors.contract import filing_context
 from extractors.names import NOT_BEFORE, org_aliases, person_aliases
 
+
 def _with_capitalised(names) -> list[str]:
     """The names, and the company names with a legal suffix written in capitals (EDGAR's
     conformed `GOOGLE INC`, a cover page's `INNOVO GROUP INC.`) also as the text writes

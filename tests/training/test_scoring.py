@@ -86,7 +86,6 @@ def test_value_and_text_helpers():
                          {"label": "SHARES", "value": 5, "start": 50, "end": 51, "text": "5 shares"})
 
 
-
 def test_items_scores_count_slots_and_ignores_unmapped_types():
     docs = [{"id": "a", "meta": {"items": ["Results of Operations and Financial Condition",
                                            "Completion of Acquisition or Disposition of Assets"]}},

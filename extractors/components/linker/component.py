@@ -41,6 +41,7 @@ from extractors.schema import ROLES, VALUED, has_core_roles, trigger_type
 EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\w*|project(?:s|ed|ion)|"
                           r"will|estimate[sd]?|target\w*)\b", re.I)
 
+
 def modality(doc: Doc, trigger: Span) -> str:
     """`expected` when the trigger's sentence states an expectation (guidance)."""
     sent = trigger.sent if doc.has_annotation("SENT_START") else doc[max(0, trigger.start - 15):trigger.end + 15]

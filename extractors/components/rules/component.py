@@ -56,6 +56,7 @@ def _ws_ok(text: str) -> bool:
 
 EDGE_TRIM = {",", ";", ":", "-", "–", "(", ")", ".", "'", '"'}
 
+
 # ---------------------------------------------------------------------- validators
 def _role_ok(ctx: RuleContext, c: Candidate) -> bool:
     doc, roles = ctx.toks, ctx.lex["roles"]

@@ -34,6 +34,7 @@ ORG_HEAD_STOP |= {w.upper() for w in ORG_HEAD_STOP}
 ORG_CONNECTORS = {"&", "and", "of", "'s", "’s", "-", "de", "du", "des", "la", "et", "y", "+"}
 TITLE_WORDS_ALSO_ORG_STOP = {"Chief", "President", "Chairman", "Officer", "Director", "Vice"}
 
+
 def _suffix_sets(ctx: RuleContext):
     s = ctx.lex["org_suffixes"]
     return set(s["legal"]), set(s["descriptive"]), set(s["comma_before"]), set(s["not_before"]), set(s["generic"])
