@@ -281,7 +281,7 @@ def _task_record(task: Task, parts: list[tuple[int, object]]) -> dict:
     """The document record of a task from its processed windows, with hash and the
     declared items no event matches."""
     rec = join_records(task.id, [(offset, doc_to_record(doc, task.id)) for offset, doc in parts])
-    add_unmatched_items(rec, task.items, task.filed)
+    add_unmatched_items(rec, task.items, task.filed, task.text)
     return {"id": rec.pop("id"), "sha256": task.sha256, **rec}
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.contract import doc_text, span_score
 from extractors.items import unmatched_items
+from extractors.layout import body_end
 from extractors.normalise import doc_year, span_value
 from extractors.schema import VALUED
 
@@ -25,11 +26,15 @@ def span_record(span: Span, year: int | None, text: str) -> dict:
     return record
 
 
-def add_unmatched_items(record: dict, items: tuple[str, ...] | list[str] = (), filed: str | None = None) -> dict:
+def add_unmatched_items(record: dict, items: tuple[str, ...] | list[str] = (), filed: str | None = None,
+                        text: str | None = None) -> dict:
     """When the document declares 8-K `items` (filed on `filed`), `unmatched_items`
-    lists those with no event of a type the item maps to (extractors.items)."""
+    lists those with no event of a type the item maps to (extractors.items) in the
+    8-K body (SCHEMA section 4: up to the signature block, `layout.body_end` of the
+    document's `text`; the whole document when no text is given)."""
     if items:
-        types = {e["type"] for e in record["events"]}
+        end = body_end(text) if text is not None else None
+        types = {e["type"] for e in record["events"] if end is None or e["trigger"]["start"] < end}
         record["unmatched_items"] = unmatched_items(list(items), types, filed)
     return record
 
@@ -46,7 +51,7 @@ def doc_to_record(doc: Doc, doc_id: str, items: tuple[str, ...] | list[str] = ()
         "events": list(doc._.events or []),
         "error": None,
     }
-    return add_unmatched_items(record, items, filed)
+    return add_unmatched_items(record, items, filed, text)
 
 
 def error_record(doc_id: str, reason: str) -> dict:

@@ -170,10 +170,12 @@ def test_formats_agree_and_resume_is_a_no_op(tmp_path, docs40, small_docs, refer
     assert set(first) == {"id", "sha256", "spans", "events", "error", "unmatched_items"}
     # lee8k documents declare their 8-K items: the ones with no matching event are flagged
     from extractors.items import filed_date, item_types
+    from extractors.layout import body_end
     for rec, doc in zip(outputs[".jsonl"], small_docs):
         declared = doc["meta"]["items"]
         assert set(rec["unmatched_items"]) <= set(declared)
-        types = {e["type"] for e in rec["events"]}
+        end = body_end(doc["text"])
+        types = {e["type"] for e in rec["events"] if e["trigger"]["start"] < end}
         for item in rec["unmatched_items"]:
             assert not (item_types(item, filed_date(doc["meta"])) & types)
     assert first["sha256"] == document_task(small_docs[0])[1]
@@ -338,3 +340,19 @@ def test_plain_progress_lines(tmp_path, docs40, model_path, monkeypatch):
     run_extract([docs40], tmp_path / "out.jsonl", model=model_path, batch_size=20)
     lines = stream.getvalue().splitlines()
     assert lines and "/40 (" in lines[-1] and "words/s" in lines[-1] and "ETA" in lines[-1]
+
+
+def test_unmatched_items_look_at_the_8k_body_only():
+    """SCHEMA v1.2 section 4: a declared item is matched by an event of its types in the
+    8-K body; the same event in an exhibit after the signature block does not count."""
+    from extractors.batch.records import add_unmatched_items
+
+    body = ("Item 2.02 Results of Operations and Financial Condition.\n" + "See the release attached.\n" * 10 +
+            "The registrant has duly caused this report to be signed on its behalf by the undersigned.\n"
+            "By: /s/ Maren Okafor\n")
+    text = body + "\nEXHIBIT 99.1\nBrindle Systems Corp. reported revenues of $4.1 million for the quarter.\n"
+    event = {"type": "FINANCIAL_RESULT", "trigger": {"start": len(body) + 40, "end": len(body) + 48}}
+    items = ["Results of Operations and Financial Condition"]
+    assert add_unmatched_items({"events": [event]}, items, "2010-01-05", text)["unmatched_items"] == items
+    event["trigger"] = {"start": 60, "end": 70}  # the body states it
+    assert add_unmatched_items({"events": [event]}, items, "2010-01-05", text)["unmatched_items"] == []
