@@ -154,7 +154,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
     nlp, data = train_once(workdir / f"{fraction:g}", config, train + extra, dev, seed, max_steps,
                            linker_train=train)
     train_seconds = time.perf_counter() - start
-    scores = split_scores(nlp, shared)
+    scores = split_scores(nlp, shared, splits=("dev", "test", "wide-dev"))  # wide-test: training.rescore, once per submission
     learning_curve = []
     if curve:
         for share in (0.25, 0.5):
