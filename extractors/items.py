@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.layout import body_end
 from extractors.schema import CURRENT, PRE_2004, REFORM_DATE, TITLES
 
 _TITLES = [(re.compile(p, re.I), types) for p, types in TITLES]
@@ -46,6 +47,14 @@ def declared_types(items: list[str], filed: str | None = None) -> list[set[str]]
 def unmatched_items(items: list[str], event_types: set[str], filed: str | None = None) -> list[str]:
     """Declared items with no extracted event of a matching type."""
     return [i for i in items or [] if (t := item_types(i, filed)) and not t & event_types]
+
+
+def body_types(text: str, events: list[dict]) -> set[str]:
+    """Event types with at least one trigger in the 8-K body of `text`
+    (`layout.body_end`: up to the signature block), the events SCHEMA section 4 matches
+    declared items against."""
+    end = body_end(text)
+    return {e["type"] for e in events if e["trigger"]["start"] < end}
 
 
 def filed_date(meta: dict) -> str | None:

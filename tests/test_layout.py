@@ -2,7 +2,7 @@
 import json
 
 from extractors.layout import REPORT_SIGNED, body_end
-from training.scoring import body_types
+from extractors.items import body_types
 
 
 def test_body_ends_at_the_first_exhibit_heading():

@@ -79,7 +79,8 @@ def items_agreement(nlp, docs_path: Path, limit: int | None = None) -> dict:
     and, for comparison, of all events in the document."""
     from itertools import islice
 
-    from training.scoring import body_types, items_scores
+    from extractors.items import body_types
+    from training.scoring import items_scores
 
     docs = [{"id": d["id"], "text": d["text"], "meta": d.get("meta", {})}
             for d in islice(read_documents(docs_path), limit)]

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from extractors.items import declared_types, filed_date
-from extractors.layout import body_end
 from extractors.schema import MAPPED_TYPES, VALUED
 
 MONEY_TOLERANCE = 0.005
@@ -229,12 +228,6 @@ def _score_events(doc_id, gold, pred, ignore, triggers, args, records, record_by
 
 
 # ------------------------------------------------------------- declared 8-K items
-def body_types(text: str, events: list[dict]) -> set[str]:
-    """Event types with at least one trigger in the 8-K body (extractors.layout.body_end)."""
-    end = body_end(text)
-    return {e["type"] for e in events if e["trigger"]["start"] < end}
-
-
 def items_scores(docs: list[dict], predictions: dict[str, set[str]]) -> dict:
     """Document-level P/R/F1 of extracted event types against declared items.
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from extractors.contract import doc_text, span_score
-from extractors.items import unmatched_items
-from extractors.layout import body_end
+from extractors.items import body_types, unmatched_items
 from extractors.normalise import doc_year, span_value
 from extractors.schema import VALUED
 
@@ -33,8 +32,8 @@ def add_unmatched_items(record: dict, items: tuple[str, ...] | list[str] = (), f
     8-K body (SCHEMA section 4: up to the signature block, `layout.body_end` of the
     document's `text`; the whole document when no text is given)."""
     if items:
-        end = body_end(text) if text is not None else None
-        types = {e["type"] for e in record["events"] if end is None or e["trigger"]["start"] < end}
+        events = record["events"]
+        types = body_types(text, events) if text is not None else {e["type"] for e in events}
         record["unmatched_items"] = unmatched_items(list(items), types, filed)
     return record
 
