@@ -46,7 +46,7 @@ def _initialized(config, exclude: list[str]) -> Language:
     """`spacy assemble`'s steps: build from the config, then initialise the components
     that are not sourced."""
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True, exclude=exclude)
-    sourced = [n for n in sourced_components(config.interpolate()) if n in nlp.pipe_names]
+    sourced = [n for n in sourced_components(config) if n in nlp.pipe_names]
     nlp._link_components()
     with nlp.select_pipes(disable=sourced):
         nlp.initialize()

@@ -64,10 +64,14 @@ def _name_word(doc: Doc, i: int) -> bool:
 def _matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int, int]]:
     """The matcher's matches in `doc`, where a name may be broken over lines (`Blue\nConcepts`:
     EDGAR text) but not over a blank line; (match id, start, end) in `doc`'s tokens."""
-    keep = [t.i for t in doc if not t.is_space]
+    keep, paragraph = [], set()
+    for t in doc:
+        if not t.is_space:
+            keep.append(t.i)
+        elif t.text.count("\n") > 1:
+            paragraph.add(t.i)
     if len(keep) == len(doc):
         return matcher(doc)
-    paragraph = {t.i for t in doc if t.is_space and t.text.count("\n") > 1}
     compact = Doc(doc.vocab, words=[doc[i].text for i in keep])
     out = []
     for match_id, s, e in matcher(compact):

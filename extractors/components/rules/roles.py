@@ -98,8 +98,7 @@ def role_area(ctx: RuleContext) -> list[Candidate]:
     texts, lowers, out = ctx.texts, ctx.lowers, []
     sfx = ctx.lex["org_suffixes"]
     suffixes = set(sfx["legal"]) | set(sfx["descriptive"])
-    companies = frozenset(alias for c in ctx.of_label("ORG")
-                          for alias in org_aliases(" ".join(texts[c.start:c.end]))[0] if " " not in alias)
+    companies = None  # one-word names of the companies found so far, read when first needed
     for c in ctx.of_label("ROLE"):
         if lowers[c.end - 1] not in AREA_HEADS:
             continue
@@ -111,6 +110,9 @@ def role_area(ctx: RuleContext) -> list[Candidate]:
                 and name_like(texts[n + 1]) and lowers[n + 1] not in TITLE_WORDS:
             end = n + 2  # "Executive Vice President-Alcoa"
         elif texts[n] == ",":
+            if companies is None:
+                companies = frozenset(alias for o in ctx.of_label("ORG")
+                                      for alias in org_aliases(" ".join(texts[o.start:o.end]))[0] if " " not in alias)
             k = ctx.next_ns(n)
             while k is not None:
                 e = _area_segment(ctx, k, suffixes, companies)
