@@ -42,7 +42,8 @@ def main(second: Path = typer.Option(None, help="Second annotation (stand-off JS
     sources = sources_of(firsts + seconds, shared)
     key = lambda s: (s.get("source", "lee8k"), s["source_id"])
     a = [join(s, sources[key(s)]) for s in firsts]
-    b = [join(s, sources[key(s)]) for s in sorted(seconds, key=lambda s: [f["id"] for f in firsts].index(s["id"]))]
+    order = {f["id"]: k for k, f in enumerate(firsts)}
+    b = [join(s, sources[key(s)]) for s in sorted(seconds, key=lambda s: order[s["id"]])]
     m = score(a, b)
     words = sum(len(r["text"].split()) for r in a)
     print(f"{len(a)} documents, {words:,} words annotated twice")

@@ -20,7 +20,7 @@ COMPONENT_MODULES = {
 def imports(path: Path) -> set[str]:
     """The project modules a file imports (absolute names; relative imports resolved)."""
     module = list(path.relative_to(PROJECT).with_suffix("").parts)
-    package = module[:-1] if module[-1] != "__init__" else module[:-1]
+    package = module[:-1]  # a module's package; an __init__'s own package
     out = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):

@@ -177,7 +177,6 @@ def make_wide_splits(standoffs: Iterable[dict], test_share: float = 0.5, dev_com
     hold as many, until it has `test_share` of the companies). So a type that two
     companies hold is on both sides. The training side's companies then give the
     first `dev_companies` of them, in hash order, to wide-dev."""
-    standoffs = list(standoffs)
     by_company: dict[str, list[str]] = {}
     types: dict[str, Counter] = {}
     for s in standoffs:
@@ -188,10 +187,11 @@ def make_wide_splits(standoffs: Iterable[dict], test_share: float = 0.5, dev_com
     digest = lambda c: hashlib.sha256(c.encode("utf-8")).hexdigest()
     rarest = lambda c: min((holders[t] for t in types[c]), default=len(by_company))
     n_test = round(len(by_company) * test_share)
+    exclude = set(exclude)
     test, rest, counts = [], [], {"test": Counter(), "rest": Counter()}
     for c in sorted(by_company, key=lambda c: (rarest(c), digest(c))):
         held = lambda side: sum(counts[side][t] for t in types[c])
-        to_test = c not in set(exclude) and len(test) < n_test and (
+        to_test = c not in exclude and len(test) < n_test and (
             held("test") <= held("rest") or len(rest) >= len(by_company) - n_test)
         (test if to_test else rest).append(c)
         counts["test" if to_test else "rest"].update(set(types[c]))

@@ -37,7 +37,8 @@ def _mention(annotate, text: str, start: int, end: int) -> list:
 
 def _region(annotate, text: str, start: int, end: int) -> list:
     """An `ignore` entry [from, which, to, which_after_from] for text[start:end]."""
-    first, last = text[start:end].split()[0], text[start:end].split()[-1]
+    words = text[start:end].split()
+    first, last = words[0], words[-1]
     a = _mention(annotate, text, start, start + len(first))
     ends = [e for s, e in ((m.start(1), m.end(1)) for m in annotate.pattern_regex(last).finditer(text)) if s >= start]
     return [a[0], a[1], last, ends.index(end) + 1]
