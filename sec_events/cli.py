@@ -57,6 +57,42 @@ def corpus_stats(
     print_stats(shared=shared, split=split)
 
 
+@corpus_app.command("snapshot")
+def corpus_snapshot(
+    output: Path = typer.Argument(..., help="Where to write the texts (outside the repository)."),
+    shared: Optional[Path] = SharedOpt,
+) -> None:
+    """Save the texts the gold points into, before a reader change (see `corpus reanchor`)."""
+    from training.reanchor import snapshot
+
+    try:
+        n = snapshot(output, shared=shared)
+    except (ValueError, KeyError, OSError) as e:
+        _fail(str(e))
+    typer.echo(f"{n} source documents -> {output}")
+
+
+@corpus_app.command("reanchor")
+def corpus_reanchor(
+    snapshot_file: Path = typer.Argument(..., exists=True, dir_okay=False, help="The snapshot taken before the change."),
+    shared: Optional[Path] = SharedOpt,
+    allow_loss: bool = typer.Option(False, "--allow-loss", help="Write the gold even when mentions are lost."),
+) -> None:
+    """Move every gold offset to the texts the reader gives now; exit 1, writing nothing, if a mention is lost."""
+    from sec_events.paths import PROJECT_ROOT
+    from training.reanchor import reanchor
+
+    outcomes = reanchor(snapshot_file, shared=shared, allow_loss=allow_loss)
+    for path, o in outcomes.items():
+        typer.echo(f"{path.relative_to(PROJECT_ROOT)}: {o.kept} unchanged, {o.moved} moved, "
+                   f"{o.searched} found by text, {len(o.lost)} lost")
+        for line in o.lost:
+            typer.echo(f"  lost: {line}", err=True)
+    lost = sum(len(o.lost) for o in outcomes.values())
+    if lost and not allow_loss:
+        _fail(f"{lost} mentions lost: nothing written (fix the reader or the gold, or pass --allow-loss)", 1)
+
+
 @app.command()
 def extract(
     inputs: List[Path] = typer.Argument(..., help="Documents JSONL/Parquet, or raw EDGAR files/folders."),
@@ -107,14 +143,32 @@ def train(
                               "silver spans to the span classifier's training data."),
     config: Optional[Path] = typer.Option(None, "--config", help="spaCy training config (default: the "
                                           "suggester's config in training/configs/)."),
+    wide: bool = typer.Option(False, "--wide", help="Also train on the wide set's wide-train split "
+                              "(wide-dev joins dev for choosing the checkpoint)."),
+    vectors: Optional[Path] = typer.Option(None, "--vectors", help="Static vectors for the tok2vec "
+                                           "(a spaCy vectors model, e.g. from `python -m training.vectors`)."),
+    init_tok2vec: Optional[Path] = typer.Option(None, "--init-tok2vec", help="Pretrained tok2vec weights "
+                                                "(`python -m training.pretrain`)."),
+    augment: Optional[str] = typer.Option(None, "--augment", help="Comma-separated augmenters: names, "
+                                          "upper, lines (training/augment.py)."),
 ) -> None:
     """Train the span classifier and linker on the gold train split; write a model directory."""
     from training.train import run_train
 
-    if config is not None and not config.is_file():
-        _fail(f"not found: {config}")
+    for path in (config, init_tok2vec):
+        if path is not None and not path.is_file():
+            _fail(f"not found: {path}")
+    if vectors is not None and not vectors.is_dir():
+        _fail(f"not a vectors folder: {vectors}")
+    augmenters = [a.strip() for a in augment.split(",") if a.strip()] if augment else None
+    from training.augment import AUGMENTERS
+
+    unknown = [a for a in augmenters or [] if a not in AUGMENTERS]
+    if unknown:
+        _fail(f"unknown augmenters {unknown} (known: {', '.join(AUGMENTERS)})")
     run_train(output=output, shared=shared, config=config, seed=seed, fraction=fraction, max_steps=max_steps,
-              suggester=suggester, workdir=workdir, curve=curve, fin5=fin5)
+              suggester=suggester, workdir=workdir, curve=curve, fin5=fin5, wide=wide, vectors=vectors,
+              init_tok2vec=init_tok2vec, augment=augmenters)
 
 
 @app.command("eval")
