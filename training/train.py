@@ -22,7 +22,7 @@ from pathlib import Path
 import spacy
 
 from sec_events.paths import PROJECT_ROOT
-from training.corpus import ANNOTATIONS, MANIFEST, load_gold
+from training.corpus import ANNOTATIONS, MANIFEST, WIDE_ANNOTATIONS, WIDE_MANIFEST, load_gold
 
 CONFIGS = {
     "ngram": PROJECT_ROOT / "training" / "configs" / "spancat.cfg",
@@ -71,6 +71,18 @@ def tokenizer_nlp(config_path: Path = CONFIG):
         {"nlp": {**config["nlp"], "pipeline": []}, "components": {}}, auto_fill=True, validate=False)
 
 
+def _describe(path: Path | None) -> dict | None:
+    """What a pretrained input was: its path and the JSON its maker wrote beside it
+    (`vectors.json` of training.vectors, `pretrain.json` of training.pretrain)."""
+    if path is None:
+        return None
+    for folder in (Path(path), Path(path).parent):
+        for name in ("vectors.json", "pretrain.json"):
+            if (folder / name).is_file():
+                return {"path": str(path), **json.loads((folder / name).read_text(encoding="utf-8"))}
+    return {"path": str(path)}
+
+
 def subset(records: list[dict], fraction: float, seed: int) -> list[dict]:
     if fraction >= 1.0:
         return records
@@ -98,20 +110,27 @@ def write_data(workdir: Path, nlp, train: list[dict], dev: list[dict]) -> dict:
     return {"paths": paths, "spans": report.get("spans", 0), "misaligned": report.get("misaligned", [])}
 
 
-def train_spancat(workdir: Path, config_path: Path, data: dict, seed: int, max_steps: int | None) -> Path:
+def train_spancat(workdir: Path, config_path: Path, data: dict, seed: int, max_steps: int | None,
+                  vectors: Path | None = None, init_tok2vec: Path | None = None) -> Path:
     from spacy.cli.train import train as spacy_train
 
     overrides = {"paths.train": str(data["paths"]["train"]), "paths.dev": str(data["paths"]["dev"]),
                  "system.seed": seed}
     if max_steps:
         overrides["training.max_steps"] = max_steps
+    if vectors:  # static vectors (training.vectors) read by the tok2vec's embedding
+        overrides["paths.vectors"] = str(vectors)
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
+    if init_tok2vec:  # tok2vec weights from `spacy pretrain` (training.pretrain)
+        overrides["paths.init_tok2vec"] = str(init_tok2vec)
     out = workdir / "spancat"
     spacy_train(config_path, out, overrides=overrides)
     return out / "model-best"
 
 
 def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], seed: int,
-               max_steps: int | None, linker_train: list[dict] | None = None):
+               max_steps: int | None, linker_train: list[dict] | None = None,
+               vectors: Path | None = None, init_tok2vec: Path | None = None):
     """Span classifier (on `train`) and linker (on `linker_train`, default `train`);
     returns (nlp, data info)."""
     from training.linker import fit_linker
@@ -121,7 +140,7 @@ def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], 
     data = write_data(workdir, tok_nlp, train, dev)
     print(f"train: {len(train)} documents, dev: {len(dev)}; {data['spans']} spans, "
           f"{len(data['misaligned'])} expanded to token boundaries")
-    best = train_spancat(workdir, config, data, seed, max_steps)
+    best = train_spancat(workdir, config, data, seed, max_steps, vectors, init_tok2vec)
     print("training the argument linker ...")
     from extractors.pipeline import assemble, rules_pipeline
 
@@ -132,7 +151,10 @@ def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], 
 
 def run_train(output: Path, shared: Path | None = None, config: Path | None = None, seed: int = 0,
               fraction: float = 1.0, max_steps: int | None = None, suggester: str = DEFAULT_SUGGESTER,
-              workdir: Path | None = None, curve: bool = False, fin5: bool = False) -> dict:
+              workdir: Path | None = None, curve: bool = False, fin5: bool = False, wide: bool = False,
+              vectors: Path | None = None, init_tok2vec: Path | None = None,
+              augment: list[str] | None = None) -> dict:
+    from extractors.pipeline import forget_paths
     from training.evaluate import evaluate, split_scores
 
     if suggester not in CONFIGS:
@@ -142,17 +164,25 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
     spacy.util.fix_random_seed(seed)
     workdir = Path(workdir or Path("runs") / f"train-{suggester}")
     train_all, dev = load_gold("train", shared), load_gold("dev", shared)
+    if wide:  # the wide set's training companies; wide-dev joins dev for choosing the checkpoint
+        train_all, dev = train_all + load_gold("wide-train", shared), dev + load_gold("wide-dev", shared)
     train = subset(train_all, fraction, seed)
     extra = []
+    if augment:
+        from training.augment import augment as make_variants
+
+        extra += make_variants(train, augment, seed)
+        print(f"adding {len(extra)} augmented variants ({', '.join(augment)})")
     if fin5:
         from extractors.pipeline import rules_pipeline
         from training.external import fin5_records
 
-        extra = fin5_records(shared, silver=rules_pipeline())
-        print(f"adding {len(extra)} FIN5 documents ({sum(len(r['spans']) for r in extra)} spans, "
+        fin5_docs = fin5_records(shared, silver=rules_pipeline())
+        extra += fin5_docs
+        print(f"adding {len(fin5_docs)} FIN5 documents ({sum(len(r['spans']) for r in fin5_docs)} spans, "
               f"PERSON/ORG gold, other labels rule-made silver)")
     nlp, data = train_once(workdir / f"{fraction:g}", config, train + extra, dev, seed, max_steps,
-                           linker_train=train)
+                           linker_train=train, vectors=vectors, init_tok2vec=init_tok2vec)
     train_seconds = time.perf_counter() - start
     scores = split_scores(nlp, shared, splits=("dev", "test", "wide-dev"))  # wide-test: training.rescore, once per submission
     learning_curve = []
@@ -177,9 +207,12 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
         "training": {
             "config": config.read_text(encoding="utf-8"), "suggester": suggester, "seed": seed,
             "fraction": fraction, "max_steps": max_steps, "seconds": round(train_seconds, 1),
-            "fin5": fin5,
+            "fin5": fin5, "wide": wide, "augment": augment or [],
+            "vectors": _describe(vectors), "init_tok2vec": _describe(init_tok2vec),
             "documents": {"train": [r["id"] for r in train], "dev": [r["id"] for r in dev]},
             "data_sha256": {"annotations": file_sha256(ANNOTATIONS), "manifest": file_sha256(MANIFEST),
+                            **({"wide_annotations": file_sha256(WIDE_ANNOTATIONS),
+                                "wide_manifest": file_sha256(WIDE_MANIFEST)} if wide else {}),
                             "train.spacy": file_sha256(data["paths"]["train"]),
                             "dev.spacy": file_sha256(data["paths"]["dev"])},
             "misaligned_spans": len(data["misaligned"]),
@@ -190,6 +223,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
     if output.exists():
         shutil.rmtree(output)
     nlp.to_disk(output)
+    forget_paths(output)  # the training workdir's paths are not the model's
     summary = {s: {k: v[k]["f"] for k in ("entities", "triggers", "arguments")} for s, v in scores.items()}
     print(json.dumps(summary))
     print(f"model written to {output}; training {train_seconds:.0f}s, total {time.perf_counter() - start:.0f}s")
