@@ -82,3 +82,18 @@ REGISTRANT_LINE = re.compile(r"(?:Full\s+Name\s+(?:of|or)\s+Registrant|Name\s+of
 PERIOD_LINE = re.compile(r"(?:Period\s+Ended|period\s+ended|fiscal\s+year\s+ended|quarter\s+ended)[\s:\-–]*$", re.I)
 EXPECTED_DATE_CUE = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|will\s+be\s+filed|expects?\s+to\s+file|"
                                r"within\s+the\s+extension\s+period|by)\s*(?:the\s+)?$", re.I)
+
+
+# ------------------------------------------------------------------------- 8-K cover page
+# the trading-symbol column of the cover's securities table (`Common Stock MRVL The Nasdaq
+# Stock Market, LLC`) and `under the symbol "JCI"`: a ticker is no company mention
+EXCHANGE_AFTER = re.compile(r"^\s*(?:The\s+)?(?:Nasdaq|NASDAQ|New\s+York\s+Stock\s+Exchange|NYSE|Cboe|CBOE|"
+                            r"Chicago\s+Stock\s+Exchange|American\s+Stock\s+Exchange|Boston\s+Stock\s+Exchange)")
+SYMBOL_BEFORE = re.compile(r"\b(?:symbols?|ticker)\s*:?\s*[\"“']?\s*$", re.I)
+TICKER = re.compile(r"^[A-Z][A-Z.]{0,5}$")
+
+
+def is_ticker(text: str, before: str, after: str) -> bool:
+    """`text` (one word in capitals) is a trading symbol: an exchange's name follows it
+    on the cover page's securities table, or `symbol` precedes it."""
+    return bool(TICKER.match(text)) and bool(EXCHANGE_AFTER.match(after) or SYMBOL_BEFORE.search(before))

@@ -247,7 +247,35 @@ def date(text: str, doc_year: int | None = None) -> str | None:
         return None
 
 
+MONTH_RANGE_RE = re.compile(rf"^{_MONTH}\s+(\d{{1,2}})\s*(?:-|–|—|to|through)\s*(?:{_MONTH}\s+)?(\d{{1,2}})"
+                            rf"(?:,?\s*{_YEAR})?$", re.I)
+NUMERIC_RANGE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\s*(?:-|–|—|to|through)\s*"
+                              r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
+
+
+def _range(month: int, first: int, month2: int, last: int, year: int | None) -> str | None:
+    """A range of days: the month when it covers the whole month (a repurchase table's
+    `October 1 - October 31`), else its first day (`November 14-18, 2022`)."""
+    import calendar
+
+    if year is None:
+        return None
+    if month == month2 and first == 1 and last == calendar.monthrange(year, month)[1]:
+        return _ymd(year, month)
+    return _ymd(year, month, first)
+
+
 def _date(text: str, doc_year: int | None) -> str | None:
+    m = MONTH_RANGE_RE.match(text)
+    if m:
+        month = _month(m.group(1))
+        month2 = _month(m.group(3)) if m.group(3) else month
+        year = _year(m.group(5), doc_year) if m.group(5) else doc_year
+        return _range(month, int(m.group(2)), month2, int(m.group(4)), year)
+    m = NUMERIC_RANGE_RE.match(text)
+    if m:
+        return _range(int(m.group(1)), int(m.group(2)), int(m.group(4)), int(m.group(5)),
+                      _year(m.group(6), doc_year))
     for regex, order in ((MDY_RE, "mdy"), (DMY_RE, "dmy")):
         m = regex.search(text)
         if m:

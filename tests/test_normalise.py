@@ -95,6 +95,12 @@ def test_percent(text, v):
     ("1/5/04", "2004-01-05"),
     ("2004-03-05", "2004-03-05"),
     ("March 5, '04", "2004-03-05"),
+    # ranges (GUIDELINES wide reading 5): a whole month is the month, else the first day
+    ("October 1 - October 31, 2023", "2023-10"),
+    ("April 1 - 30, 2023", "2023-04"),
+    ("7/1/24 - 7/31/24", "2024-07"),
+    ("February 1 - 29, 2024", "2024-02"),
+    ("November 14 - 18, 2022", "2022-11-14"),
 ])
 def test_date(text, iso):
     assert date(text) == iso
@@ -105,6 +111,8 @@ def test_date_uses_document_year_for_missing_parts():
     assert date("the third quarter") is None
     assert date("'98", doc_year=2003) == "1998"
     assert date("'03", doc_year=1999) == "2003"
+    assert date("October 1 - October 31", doc_year=2023) == "2023-10"
+    assert date("October 1 - October 31") is None
 
 
 @pytest.mark.parametrize("text", ["", "the day preceding the meeting", "yesterday", "\x00\x01", "99/99/9999"])

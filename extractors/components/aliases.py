@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.contract import filing_context
 from extractors.names import NOT_BEFORE, org_aliases, person_aliases
+from extractors.places import is_not_a_name
 
 
 def _with_capitalised(names) -> list[str]:
@@ -130,6 +131,8 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
         if label == "ORG" and end < len(doc) and doc[end].text in NOT_BEFORE:
             continue  # a law's or plan's name (`Agilent Plan`, `Innovo Act`)
         span = Span(doc, start, end, label=label)
+        if is_not_a_name(span):
+            continue  # `Apple` in `One Apple Park Way`
         span._.score = 0.9
         new.append(span)
         for i in range(start, end):

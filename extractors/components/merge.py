@@ -18,8 +18,13 @@ Policy (component `sec_merge`, settings in its config):
    adds only capitalised name words (`Quillfeather Robotics, Inc.` around a classifier's `Robotics, Inc.`),
    the classifier span is widened to the shortest such rule span
    (`extend_to_rules`): the classifier found the entity, the rule its boundary.
+   A classifier ORG that a person rule found as a PERSON with the same boundaries, and
+   that has no company word, becomes a PERSON; an ORG ending in `Board`/`Committee`
+   loses that word (`the [Reata] Board`).
    PERSON and ORG candidates whose whole text is a form name (`N-SAR`, `10-K`) or
-   in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are PERSON
+   in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are places and names
+   in street addresses (`extractors.places`: `Georgia`, `Chicago` in `Chicago, Illinois`,
+   `Apple` in `One Apple Park Way`), and so are PERSON
    candidates that hold a number or are one coined word (`DoubleClick`), and ROLE
    candidates with no office word (`titles.ROLE_HEAD`: president, officer, director, ...).
    With `generic_roles`, a chosen lower-case ROLE after `such`/`any`/`each`, or in a
@@ -40,7 +45,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.contract import MODEL_KEY, RULES_KEY, span_scores
-from extractors.names import person_aliases
+from extractors.names import LEGAL_SUFFIXES, LEXICON, person_aliases
+from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
 from extractors.titles import generic_role, is_role_text
 
@@ -92,6 +98,27 @@ def is_person_shape(span: Span) -> bool:
     return not (len(span) == 1 and COINED.match(span.text))
 
 
+ORG_WORDS = LEGAL_SUFFIXES | frozenset(LEXICON["descriptive"])
+BODY_WORDS = frozenset({"Board", "Committee"})  # a company's board is no ORG (`the [Reata] Board`)
+
+
+def person_over_org(span: Span, rule_people: set[tuple[int, int]]) -> Span:
+    """A classifier ORG that a person rule (first name, honorific, age, signature, ...) found
+    as a PERSON with the same boundaries, and that has no company word, is a PERSON
+    (`elected [Thomas J. Ridge] to serve`)."""
+    if (span.label_ == "ORG" and (span.start, span.end) in rule_people
+            and not any(t.text.strip(",.") in ORG_WORDS or t.text in ORG_WORDS for t in span)):
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return span
+
+
+def without_body(span: Span) -> Span:
+    """An ORG ending in `Board`/`Committee` names the company's body: keep the company."""
+    if span.label_ == "ORG" and len(span) > 1 and span[-1].text in BODY_WORDS:
+        return Span(span.doc, span.start, span.end - 1, label="ORG")
+    return span
+
+
 def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
     """The shortest rule span of `span`'s label that contains it, ends where it does and
     adds only capitalised name words (never `Board of Directors of ...`, never `Mr.`)."""
@@ -118,14 +145,17 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
     for span, score in rules:
         rank = 2 if span.label_ in rule_labels or not has_model else 0
         candidates.append((span, score, rank))
+    rule_people = {(s.start, s.end) for s, _ in rules if s.label_ == "PERSON"}
     for span, score in model:
         if span.label_ in rule_labels and rules and score < model_only_threshold:
             continue
         if extend_to_rules and span.label_ not in rule_labels:
             span = widen(span, rules)
-        candidates.append((span, score, 1))
+        candidates.append((person_over_org(span, rule_people), score, 1))
+    candidates = [(without_body(c[0]), *c[1:]) for c in candidates]
     candidates = [c for c in candidates
-                  if c[0].label_ not in ("PERSON", "ORG") or is_name_text(c[0].text, not_names)]
+                  if c[0].label_ not in ("PERSON", "ORG") or (is_name_text(c[0].text, not_names)
+                                                            and not is_not_a_name(c[0]))]
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
     chosen = resolve(candidates)

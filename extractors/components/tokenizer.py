@@ -81,6 +81,9 @@ def _infixes(defaults):
         r"(?<=[a-z])\$(?=[0-9.(])",                      # Butler$149,825 -> Butler $ 149,825
         r"(?<=[a-z]\.)\$(?=[0-9.(])",                    # Sr.$853,435 -> Sr. $ 853,435
         r"(?<=--)\$(?=[0-9.(])",
+        r"(?<=\w)\)(?=(?:––|—|–)\S)",                  # (Flagship)––In -> ( Flagship ) –– In
+        r"(?<=\))(?:––|—|–)(?=\S)",
+        r"(?<=[a-z])(?:––|—)(?=[A-Z])",                  # Agreement—In -> Agreement — In
     ]
     return out
 

@@ -39,7 +39,7 @@ from extractors.offsets import within
 # a member of the Company's Board`): a sentence that names one counts as holding a
 # ROLE for the EXECUTIVE_CHANGE rule (`BOARD_SEAT_LABEL` stands among its labels).
 BOARD_SEAT = re.compile(r"\b(?:to|from|of|on|join(?:ed|s)?)\s+(?:the|its|our|their)\s+(?:\w+(?:'s|\u2019s)\s+)?"
-                        r"board(?:\s+of\s+directors)?\b|\bas\s+an?\s+(?:independent\s+)?director\b", re.I)
+                        r"board(?:\s+of\s+directors)?\b|\bas\s+an?\s+(?:independent\s+|non-?executive\s+|Class\s+[IV]+\s+)?director\b", re.I)
 BOARD_SEAT_LABEL = "board seat"
 RULES = {
     "SHAREHOLDER_VOTE": (re.compile(r"\b(?:elected|approved|ratified|adopted|rejected|defeated|voted)\b", re.I),
@@ -69,6 +69,34 @@ RULES = {
     "SIGNATURE": (re.compile(r"\bsigned\b", re.I), SIGNATURE_CONTEXT, None),
     "LATE_FILING": (re.compile(r"NOTIFICATION\s+OF\s+LATE\s+FILING|(?:could|can)\s*not\s+be\s+filed", re.I),
                     None, None),
+    "AUDITOR_CHANGE": (re.compile(r"\b(dismissed|engaged|resigned|declined\s+to\s+stand)\b|"
+                                  r"\bapproved\s+the\s+(engagement)\s+of\b", re.I),
+                       re.compile(r"\bindependent\s+(?:registered\s+)?(?:public\s+)?account(?:ing|ants?)\b|"
+                                  r"\bindependent\s+auditors?\b|\bcertifying\s+accountants?\b", re.I), {"ORG"}),
+    "BANKRUPTCY": (re.compile(r"\b(filed)\s+(?:a\s+)?(?:voluntary\s+)?(?:petitions?|for\s+(?:bankruptcy|chapter|relief|"
+                              r"protection))\b", re.I),
+                   re.compile(r"\bchapter\s+(?:7|11|15)\b|\bbankruptcy\b", re.I), {"ORG"}),
+    "DELISTING": (re.compile(r"\b(received)\s+(?:a\s+|an\s+)?(?:written\s+|formal\s+)?(?:notice|notification|"
+                             r"(?:deficiency\s+)?letter|staff\s+determination)\b|\b(delisted|delisting\s+of)\b", re.I),
+                  re.compile(r"\bnot\s+(?:in\s+)?complian|\bno\s+longer\s+(?:in\s+)?complian|\bdelist|"
+                             r"\bcontinued\s+listing\b|\blisting\s+(?:rule|standard|requirement)", re.I), {"ORG"}),
+    "COMPENSATION": (re.compile(r"\b(?:approved|granted|awarded|adopted|increased)\b", re.I),
+                     re.compile(r"\bsalar(?:y|ies)\b|\bbonus(?:es)?\b|\bequity\s+awards?\b|\brestricted\s+stock\b|"
+                                r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b",
+                                re.I), {"PERSON|ROLE"}),
+}
+# A second cue of a type: biographies (GUIDELINES wide reading 13: an office with a stated
+# start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
+MORE_RULES = {
+    "EXECUTIVE_CHANGE": (re.compile(r"\b(?:has\s+)?(served)\s+as\b|\b(joined)\b|\b(assumed)\s+the\s+(?:role|position)\b|"
+                                    r"\b(became)\b", re.I), None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"}),
+    "ACQUISITION": (re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"}),
+}
+# Sentences that state another type with the same words: a plan or auditor the holders
+# vote on is a SHAREHOLDER_VOTE (`ratify the engagement of ... as independent auditors`).
+NOT_CONTEXT = {
+    "AUDITOR_CHANGE": re.compile(r"\bratif|\bstockholders\b|\bshareholders\b|\bproxy\b", re.I),
+    "COMPENSATION": re.compile(r"\bstockholders\b|\bshareholders\b|\bvotes?\b|\bproxy\b", re.I),
 }
 # SCHEMA: contingencies are no events (`directors shall be elected by a majority of the
 # votes cast`, `the bylaws may be adopted, amended or repealed`); the signature and
@@ -113,6 +141,14 @@ def _has(labels: set[str], need: set[str] | None) -> bool:
     return need is None or all(any(alt in labels for alt in req.split("|")) for req in need)
 
 
+def _rules(types):
+    """(type, rule) pairs: each type's rule, then its second cue."""
+    for event_type in types:
+        yield event_type, RULES[event_type]
+        if event_type in MORE_RULES:
+            yield event_type, MORE_RULES[event_type]
+
+
 def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> Doc:
     group = doc.spans[TRIGGERS_KEY] if TRIGGERS_KEY in doc.spans else []
     spans = list(group)
@@ -132,11 +168,12 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
         around = full[base:sents[k + 1].end_char] if k + 1 < len(sents) else text
-        for event_type in types:
+        for event_type, (words, context, need) in _rules(types):
             if event_type in done:
                 continue
-            words, context, need = RULES[event_type]
             if (context is not None and not context.search(around)) or not _has(labels, need):
+                continue
+            if event_type in NOT_CONTEXT and NOT_CONTEXT[event_type].search(text):
                 continue
             for m in words.finditer(text):
                 start, end = _cue(m)

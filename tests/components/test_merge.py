@@ -73,3 +73,35 @@ def test_role_rule_spans_outrank_the_classifier():
                [("Senior Vice President , Finance", "ROLE")], [("Senior Vice President", "ROLE", 0.95)])
     assert ents(merge_spans(doc)) == [("Senior Vice President , Finance", "ROLE")]
     assert ents(merge_spans(doc, rule_labels=("MONEY",))) == [("Senior Vice President", "ROLE")]
+
+
+def test_places_and_street_addresses_are_no_names():
+    """extractors.places: a state, a country, a city before its state, a name inside a street
+    address are never PERSON/ORG; after an honorific a place word is a person's name."""
+    doc = _doc("Its offices in Atlanta , Georgia and Hong Kong are at One Apple Park Way ; Mr. Jordan agreed .", [],
+               [("Atlanta", "ORG", 0.9), ("Georgia", "ORG", 0.9), ("Hong Kong", "ORG", 0.8), ("Apple", "ORG", 0.9),
+                ("Jordan", "PERSON", 0.9)])
+    assert ents(merge_spans(doc)) == [("Jordan", "PERSON")]
+    doc = _doc("Georgia Power Company sold 10 shares to Apple Inc .", [],
+               [("Georgia Power Company", "ORG", 0.9), ("Apple Inc", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("Georgia Power Company", "ORG"), ("Apple Inc", "ORG")]
+
+
+def test_a_person_rule_relabels_a_classifier_org_without_company_words():
+    doc = _doc("The board elected Thomas J. Ridge and Ridge Holdings Inc .",
+               [("Thomas J. Ridge", "PERSON"), ("Ridge Holdings Inc", "PERSON")],
+               [("Thomas J. Ridge", "ORG", 0.9), ("Ridge Holdings Inc", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("Thomas J. Ridge", "PERSON"), ("Ridge Holdings Inc", "ORG")]
+
+
+def test_a_company_board_is_the_company():
+    doc = _doc("The Reata Board has agreed .", [], [("Reata Board", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("Reata", "ORG")]
+
+
+def test_tickers_and_states_of_incorporation_are_no_names():
+    doc = _doc("Common Stock MRVL The Nasdaq Stock Market , LLC ; traded under the symbol \" JCI \" ; "
+               "( A Kentucky Corporation ) ; MRVL said", [],
+               [("MRVL", "ORG", 0.9), ("Nasdaq Stock Market", "ORG", 0.9), ("JCI", "ORG", 0.9),
+                ("Kentucky Corporation", "ORG", 0.9), ("said", "PERSON", 0.1)])
+    assert ents(merge_spans(doc)) == [("Nasdaq Stock Market", "ORG")]

@@ -70,6 +70,10 @@ def test_percent(nlp):
      ["the second quarter of 2007", "third quarter 2008"]),
     ("Guidance for Q4 2009 was raised in the first quarter.", ["Q4 2009", "the first quarter"]),
     ("Sales grew in 2007 compared with 2006.", ["2007", "2006"]),
+    # a repurchase table's month rows are one span each; a position word stays outside
+    ("October 1 - October 31 111,620 $976 November 1 - 30, 2023 149", ["October 1 - October 31", "November 1 - 30, 2023"]),
+    ("7/1/24 - 7/31/24 1,160,452", ["7/1/24 - 7/31/24"]),
+    ("The regulations enacted in late 2022 apply.", ["2022"]),
 ])
 def test_dates(nlp, text, expected):
     assert texts(nlp, text, "DATE") == expected
@@ -79,6 +83,8 @@ def test_dates(nlp, text, expected):
     "under the Investment Advisers Act of 1940, as amended",
     "the 2007 Equity Incentive Plan was adopted",
     "its 6.5% Senior Notes due 2017 were redeemed",
+    "shares may be purchased under the 2023 program",
+    "it used the 2014 share repurchase program and the 2006 ESPP",
     "within a sixty (60)-day period after notice",
     "prices in the 1980s were lower",
     "the call starts at 10:00 a.m. on the day before the meeting",
@@ -224,7 +230,7 @@ def test_saved_model_loads_in_fresh_process(tmp_path):
     ("guidance for the fiscal third quarter of 2012 is", ["the fiscal third quarter of 2012"]),
     ("Last year's third quarter income was", ["Last year's third quarter"]),
     ("results for the fourth quarter and year ended 2012 are", ["the fourth quarter and year ended 2012"]),
-    ("expected to close in late 2013 or by mid-2014.", ["late 2013", "mid-2014"]),
+    ("expected to close in late 2013 or by mid-2014.", ["2013", "mid-2014"]),
     ("made this 4th day of June, 2008 by", ["4th day of June, 2008"]),
     ("On March 3-4, 2010, the board met", ["March 3-4, 2010"]),
     ("Letter dated May 15,2012 from", ["May 15,2012"]),
@@ -359,3 +365,17 @@ def test_role_titles_with_their_area(nlp, text, expected):
 ])
 def test_titles_of_an_office_in_general_are_no_role(nlp, text):
     assert [e.text for e in nlp(text).ents if e.label_ == "ROLE"] == []
+
+
+@pytest.mark.parametrize("text,short", [
+    ("Ms. Roe served at Illinois Widget Works Inc. (“IWW”), a manufacturer.", "IWW"),
+    ("Together with Zeta Widget Foods Company (“ZWFC”), our subsidiary, we borrowed.", "ZWFC"),
+    ("Zeta Widgets Holdings, Inc. (\"Zeta\") agreed.", "Zeta"),
+    ("Zeta Widgets Holdings, Inc. (ZWH) agreed.", "ZWH"),
+])
+def test_a_short_name_defined_after_a_company_is_an_org(nlp, text, short):
+    assert short in texts(nlp, text, "ORG")
+
+
+def test_a_defined_role_after_a_company_is_no_org(nlp):
+    assert texts(nlp, 'Zeta Widgets Holdings, Inc. ("Buyer") agreed.', "ORG") == ["Zeta Widgets Holdings, Inc."]

@@ -57,3 +57,36 @@ def test_executive_change_rule_takes_a_board_seat_for_a_role(entities):
     # `named executive officers` is a term of the proxy rules, not an appointment
     assert found("The committee set the salaries of the named executive officers, including "
                  "Thomas Lindgren, Chief Executive Officer.") == []
+
+
+def test_rule_triggers_for_the_types_training_data_lacks(entities):
+    """Issue 18's plain forms: auditor changes, bankruptcy petitions, listing notices,
+    pay decisions, `has acquired`, a Class I director, biographies with a stated start."""
+    def found(text, types):
+        doc = entities(text)
+        add_rule_triggers(doc, types=types)
+        return [(t.text, t.label_) for t in doc.spans.get("triggers", [])]
+    assert found("On June 3, 2024, the Audit Committee dismissed Brindle & Holt LLP as the Company's independent "
+                 "registered public accounting firm.", ("AUDITOR_CHANGE",)) == [("dismissed", "AUDITOR_CHANGE")]
+    # ratifying the auditor is the holders' vote, not a change of auditor
+    assert found("The stockholders voted to ratify the engagement of Brindle & Holt LLP as independent auditors.",
+                 ("AUDITOR_CHANGE",)) == []
+    assert found("On January 9, 2025, Quillfeather Robotics, Inc. filed a voluntary petition for relief under "
+                 "Chapter 11 of the United States Bankruptcy Code.", ("BANKRUPTCY",)) == [("filed", "BANKRUPTCY")]
+    assert found("Quillfeather Robotics, Inc. filed proofs of claim in the bankruptcy of its customer.",
+                 ("BANKRUPTCY",)) == []
+    assert found("On May 2, 2024, Quillfeather Robotics, Inc. received a written notice from Nasdaq stating that "
+                 "it was not in compliance with Listing Rule 5550(a)(2).", ("DELISTING",)) == [("received", "DELISTING")]
+    assert found("On May 1, 2023, the Compensation Committee approved an increase in the annual base salary of "
+                 "Maria Okafor, Chief Financial Officer, to $900,000.", ("COMPENSATION",)) == [
+        ("approved", "COMPENSATION")]
+    assert found("At the annual meeting, the stockholders approved the 2023 Equity Incentive Plan.",
+                 ("COMPENSATION",)) == []
+    assert found("In 2021, Quillfeather Robotics, Inc. has acquired Brindle Systems Corp. for cash.",
+                 ("ACQUISITION",)) == [("acquired", "ACQUISITION")]
+    assert found("On April 26, 2005, the board elected Thomas Lindgren to serve as a Class I director.",
+                 ("EXECUTIVE_CHANGE",)) == [("elected", "EXECUTIVE_CHANGE")]
+    assert found("Maria Okafor has served as our Chief Financial Officer since 2018.",
+                 ("EXECUTIVE_CHANGE",)) == [("served", "EXECUTIVE_CHANGE")]
+    # an office with no start is no event (GUIDELINES wide reading 13)
+    assert found("Maria Okafor has served as our Chief Financial Officer.", ("EXECUTIVE_CHANGE",)) == []

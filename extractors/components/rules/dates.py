@@ -26,7 +26,11 @@ YEAR_NEXT_BAD = {"%", "percent", "shares", "units", "employees", "people", "mill
                  "customers", "stores", "locations", "s", "'s",
                  # a year inside a name: "the 2013 annual meeting", "the 2007 plan rules",
                  # "its 2004 stock plan", "the 2012 notes"
-                 "annual", "plan", "plans", "notes", "debentures", "stock", "equity", "omnibus"}
+                 "annual", "plan", "plans", "notes", "debentures", "stock", "equity", "omnibus",
+                 # "under the 2023 program", "the 2014 share repurchase program", "2023 proxy
+                 # statements", "the 2006 ESPP", "the 2023 USD Notes" (wide readings 7, 20)
+                 "program", "programs", "proxy", "espp", "grat", "usd", "euro", "senior", "share",
+                 "repurchase"}
 
 
 def date_years(ctx: RuleContext) -> list[Candidate]:

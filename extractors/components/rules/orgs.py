@@ -134,11 +134,25 @@ def _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, known_firs
     return out
 
 
+def _acronyms(full: list[str], legal) -> set[str]:
+    """Acronyms a name's short form may take: the initials of its capitalised words, with or
+    without its legal suffix (`KHF`, `KHFC` of `Kraft Heinz Foods Company`), of the name or of
+    its last words (`ITW` of `Automotive OEM of Illinois Tool Works Inc.`); two letters or more."""
+    out = set()
+    for k in range(len(full)):
+        words = [w for w in full[k:] if w[:1].isupper()]
+        for keep_legal in (False, True):
+            a = "".join(w[0] for w in words if keep_legal or w not in legal)
+            if len(a) >= 2:
+                out.add(a)
+    return out
+
+
 def org_defined_name(ctx: RuleContext) -> list[Candidate]:
     """A short name defined right after a suffixed company name:
     ``Azteca Production International, Inc. ("Azteca")`` or ``(AP)``. The short name must
-    be part of the full name or its acronym, which rules out defined roles like
-    ``("Buyer")``. (Its other mentions are tagged by `sec_aliases`, which propagates
+    be part of the full name, its words run together (`JPMorganChase`) or its acronym
+    (`_acronyms`), which rules out defined roles like ``("Buyer")``. (Its other mentions are tagged by `sec_aliases`, which propagates
     every name once the entities are decided.)
     """
     legal, desc, comma_ok, not_before, generic = _suffix_sets(ctx)
@@ -151,8 +165,8 @@ def org_defined_name(ctx: RuleContext) -> list[Candidate]:
             continue
         i = ctx.next_ns(i)
         full = [t.text for t in doc[cand.start:cand.end] if not t.is_space]
-        acronym = "".join(w[0] for w in full if w[:1].isupper() and w not in legal)
-        if i is not None and doc[i].text == acronym and len(acronym) >= 2:
+        acronyms = _acronyms(full, legal)
+        if i is not None and doc[i].text in acronyms:
             close = ctx.next_ns(i)
             if close is not None and doc[close].text == ")":
                 out.append(Candidate(i, i + 1, "ORG", "org_defined_name"))
@@ -169,7 +183,9 @@ def org_defined_name(ctx: RuleContext) -> list[Candidate]:
             continue
         alias_words = [doc[a].text for a in alias]
         inside = any(full[k:k + len(alias_words)] == alias_words for k in range(len(full)))
-        if (inside or "".join(alias_words) == acronym) and not all(w in generic for w in alias_words):
+        glued = len(alias_words) == 1 and any("".join(full[a:b]) == alias_words[0]
+                                              for a in range(len(full)) for b in range(a + 2, len(full) + 1))
+        if (inside or glued or "".join(alias_words) in acronyms) and not all(w in generic for w in alias_words):
             out.append(Candidate(alias[0], alias[-1] + 1, "ORG", "org_defined_name"))
     return out
 
