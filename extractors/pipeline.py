@@ -61,6 +61,15 @@ def rules_pipeline(config_path: str | Path | None = None) -> Language:
     return nlp
 
 
+def has_vectors(model: Path) -> bool:
+    """Whether a saved model holds static vectors (floret, or a table of real size)."""
+    vocab = Path(model) / "vocab"
+    if not (vocab / "vectors.cfg").is_file():
+        return False
+    mode = json.loads((vocab / "vectors.cfg").read_text(encoding="utf-8")).get("mode")
+    return mode == "floret" or (vocab / "vectors").stat().st_size > 1024
+
+
 def assemble(trained: str | Path, linker: str | Path | None = None, config_path: str | Path | None = None,
              meta: dict | None = None) -> Language:
     """The shipped pipeline with the span classifier of the model at `trained` and the
@@ -71,6 +80,10 @@ def assemble(trained: str | Path, linker: str | Path | None = None, config_path:
     config = load_config(config_path, trained=trained, linker=linker or trained)
     have = set(spacy.util.load_config(trained / "config.cfg")["nlp"]["pipeline"])
     missing = [n for n in sourced_components(config) if n not in have]
+    if has_vectors(trained):
+        # static vectors the span classifier's tok2vec reads (`train --vectors`): sourcing a
+        # component does not bring its vectors along; initialising from the model does
+        config["initialize"]["vectors"] = str(trained)
     nlp = _initialized(config, exclude=missing)
     if meta is None:
         meta = json.loads((trained / "meta.json").read_text(encoding="utf-8"))
@@ -89,6 +102,9 @@ def forget_paths(model: Path) -> None:
     for key in ("trained", "linker"):
         if key in config["paths"]:
             config["paths"][key] = None
+    vectors = config["initialize"].get("vectors")
+    if isinstance(vectors, str) and not vectors.startswith("${"):
+        config["initialize"]["vectors"] = None  # the model holds its vectors (set by assemble)
     config.to_disk(model / "config.cfg")
 
 

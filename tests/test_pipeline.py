@@ -101,3 +101,22 @@ def test_spacy_assemble_reads_the_config(tmp_path):
 def test_missing_linker_weights_are_an_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="linker.skops"):
         assemble(SHIPPED, linker=tmp_path)
+
+
+def test_assembly_keeps_the_static_vectors_of_the_trained_model(tmp_path):
+    """A span classifier trained with `--vectors` reads them in its tok2vec: the assembled
+    pipeline must hold the same vectors (sourcing a component alone drops them)."""
+    import numpy
+    import spacy
+    from spacy.vectors import Vectors
+
+    from extractors.pipeline import has_vectors
+
+    trained = spacy.load(SHIPPED)
+    data = numpy.random.default_rng(0).random((50, 8), dtype="float32")
+    trained.vocab.vectors = Vectors(data=data, mode="floret", hash_count=2, minn=3, maxn=5, strings=trained.vocab.strings)
+    trained.to_disk(tmp_path / "trained")
+    assert has_vectors(tmp_path / "trained") and not has_vectors(SHIPPED)
+    nlp = assemble(tmp_path / "trained", SHIPPED)
+    assert nlp.vocab.vectors.shape == (50, 8) and nlp.vocab.vectors.mode == "floret"
+    assert numpy.allclose(nlp.vocab["filing"].vector, trained.vocab["filing"].vector)

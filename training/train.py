@@ -153,7 +153,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
               fraction: float = 1.0, max_steps: int | None = None, suggester: str = DEFAULT_SUGGESTER,
               workdir: Path | None = None, curve: bool = False, fin5: bool = False, wide: bool = False,
               vectors: Path | None = None, init_tok2vec: Path | None = None,
-              augment: list[str] | None = None) -> dict:
+              augment: list[str] | None = None, wide_repeat: int = 1) -> dict:
     from extractors.pipeline import forget_paths
     from training.evaluate import evaluate, split_scores
 
@@ -164,8 +164,11 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
     spacy.util.fix_random_seed(seed)
     workdir = Path(workdir or Path("runs") / f"train-{suggester}")
     train_all, dev = load_gold("train", shared), load_gold("dev", shared)
-    if wide:  # the wide set's training companies; wide-dev joins dev for choosing the checkpoint
-        train_all, dev = train_all + load_gold("wide-train", shared), dev + load_gold("wide-dev", shared)
+    if wide:  # the wide set's training companies (`wide_repeat` times); wide-dev joins dev for the checkpoint
+        wide_train = load_gold("wide-train", shared)
+        train_all = train_all + [{**r, "id": f"{r['id']}" + (f"~{k}" if k else "")}
+                                 for k in range(wide_repeat) for r in wide_train]
+        dev = dev + load_gold("wide-dev", shared)
     train = subset(train_all, fraction, seed)
     extra = []
     if augment:
@@ -207,7 +210,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
         "training": {
             "config": config.read_text(encoding="utf-8"), "suggester": suggester, "seed": seed,
             "fraction": fraction, "max_steps": max_steps, "seconds": round(train_seconds, 1),
-            "fin5": fin5, "wide": wide, "augment": augment or [],
+            "fin5": fin5, "wide": wide, "wide_repeat": wide_repeat if wide else 0, "augment": augment or [],
             "vectors": _describe(vectors), "init_tok2vec": _describe(init_tok2vec),
             "documents": {"train": [r["id"] for r in train], "dev": [r["id"] for r in dev]},
             "data_sha256": {"annotations": file_sha256(ANNOTATIONS), "manifest": file_sha256(MANIFEST),
