@@ -14,6 +14,7 @@ a window of a long filing).
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -46,16 +47,62 @@ def _to_float(number: str) -> float | None:
         return None
 
 
-def _word_number(text: str) -> float | None:
-    """`thirty-five` -> 35, `two hundred` -> 200; None when a word is not a number word."""
-    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
-    if not words or any(w not in WORD_NUMBERS for w in words):
+WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+HALF_RE = re.compile(r"^\s*(?:one[\s-]+)?half\s+(?:of\s+)?an?\s+(?=(?:thousand|million|billion|trillion)\b)", re.I)
+AND_A_HALF_RE = re.compile(r"\band\s+a\s+half\b", re.I)
+
+
+def _words_value(words: list[str]) -> float | None:
+    """The value of number words with scales: `two million five hundred thousand` ->
+    2500000; `one and a half million` -> 1500000; `million five hundred thousand` ->
+    1500000 (a leading scale counts one, though not a scale alone: `million dollars`)."""
+    if len(words) == 1 and words[0] in WORD_SCALES:
         return None
-    total = 0
+    total, current, seen = 0.0, 0.0, False
     for w in words:
-        n = WORD_NUMBERS[w]
-        total = total * n if n == 100 and total else total + n
-    return float(total)
+        if w == "and" and seen:
+            continue
+        if w == "+half":
+            current += 0.5
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in WORD_SCALES:
+            total += (current or 1) * WORD_SCALES[w]
+            current = 0.0
+        elif w in WORD_NUMBERS:
+            current += WORD_NUMBERS[w]
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _word_number(text: str) -> float | None:
+    """`thirty-five` -> 35, `two hundred` -> 200, `two million five hundred thousand`
+    -> 2500000, `half a billion` -> 500000000; None when a word is not a number word."""
+    half = HALF_RE.match(text)
+    if half:
+        rest = text[half.end():].strip().lower()
+        value = WORD_SCALES[rest] if rest in WORD_SCALES else _word_number(rest)
+        return None if value is None else value / 2
+    words = [w for w in re.split(r"[\s-]+", AND_A_HALF_RE.sub(" +half ", text).lower().strip()) if w]
+    if not words or words[-1] == "and" or all(w in ("a", "an", "and") for w in words):
+        return None
+    return _words_value(words)
+
+
+_NUMBER_WORDS = "(?:" + "|".join(sorted((w for w in [*WORD_NUMBERS, *WORD_SCALES] if w not in ("a", "an")),
+                                        key=len, reverse=True)) + ")"
+LEADING_WORDS_RE = re.compile(
+    rf"^\s*((?:(?:one[\s-]+)?half\s+(?:of\s+)?an?\s+|an?\s+)?{_NUMBER_WORDS}"
+    rf"(?:[\s-]+and\s+a\s+half|[\s-]+(?:and[\s-]+)?{_NUMBER_WORDS})*)\b", re.I)
+
+
+def _leading_words(text: str) -> float | None:
+    """The value of the number words a text begins with (`three cents`, `one new share`,
+    `half a billion dollars`), or None."""
+    m = LEADING_WORDS_RE.match(text)
+    return _word_number(m.group(1)) if m else None
 
 
 def _number_and_scale(text: str) -> float | None:
@@ -70,11 +117,7 @@ def _number_and_scale(text: str) -> float | None:
     elif match:
         value, rest = _to_float(match.group(1)), text[match.end():]
     else:
-        words = re.match(r"\s*([a-z]+(?:[\s-]+[a-z]+)*?)\s+(thousand|million|billion|trillion)\b",
-                         text, re.I)
-        if not words:
-            return _word_number(text)
-        value, rest = _word_number(words.group(1)), text[words.start(2):]
+        return _leading_words(text)
     if value is None:
         return None
     scale = SCALE_RE.match(rest.lstrip(" \t\n-"))
@@ -115,11 +158,16 @@ def money(text: str) -> dict | None:
     body = text.strip()
     negative = bool(re.search(r"\(\s*[\d.,]+\s*\)|^[-\u2212\u2013]|\$\s*[-\u2212]", body))
     amount = _number_and_scale(re.sub(r"[()]", " ", body))
+    if amount is None and DASH_AMOUNT_RE.match(body):
+        amount = 0.0  # a table's `$ —`: nothing
     if amount is None:
         return None
     if re.search(r"\bcents?\b", body, re.I) and "$" not in body:
         amount /= 100
     return {"amount": -amount if negative else amount, "currency": code}
+
+
+DASH_AMOUNT_RE = re.compile(r"^(?:US)?\$\s*[\u2014\u2013-]+$")
 
 
 # --- SHARES and PERCENT ------------------------------------------------------
@@ -128,12 +176,23 @@ UNIT_WORDS = re.compile(r"\s+(?:additional\s+|favorable\s+|outstanding\s+)*(?:sh
                         r"options?|abstentions?)\b.*$", re.I | re.S)
 
 
-def shares(text: str) -> int | None:
-    """`3,125,000 shares` -> 3125000; `2.5 million shares` -> 2500000; `two shares` -> 2."""
+PHONE_RE = re.compile(r"\d-\d{3}-[\dA-Z]{3}|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b", re.I)
+
+
+def shares(text: str) -> int | float | None:
+    """`3,125,000 shares` -> 3125000; `2.5 million shares` -> 2500000; `two shares` -> 2;
+    a fraction that matters at a millionth of the count is kept (a conversion rate's
+    `155.4908 shares` -> 155.4908; `70,733,260.214 shares` -> 70733260); a telephone
+    number (`1-800-SEC-0330`) is no count."""
+    if PHONE_RE.search(text):
+        return None
     value = _number_and_scale(text)
     if value is None:
         value = _number_and_scale(UNIT_WORDS.sub("", text.strip()))
-    return None if value is None else int(round(value))
+    if value is None:
+        return None
+    whole = round(value)
+    return int(whole) if abs(value - whole) <= 1e-6 * max(1.0, abs(value)) else value
 
 
 def percent(text: str) -> float | None:
@@ -175,9 +234,10 @@ QUARTER_AFTER_YEAR_RE = re.compile(
 LAST_YEAR_RE = re.compile(r"\b(?:last|prior|previous)\s+year|\byear[- ]ago\b|\ba\s+year\s+ago\b", re.I)
 QN_RE = re.compile(r"\b(?:Q([1-4])\s*(?:FY|fiscal\s+)?'?(\d{4}|\d{2})|([1-4])Q\s*'?(\d{4}|\d{2})|"
                    r"(?:FY|fiscal\s+)?'?(\d{4}|\d{2})\s*Q([1-4]))\b", re.I)
-FISCAL_YEAR_RE = re.compile(r"\b(?:fiscal(?:[\s-]+year)?|FY)\s*'?(\d{4}|\d{2})\b|\b(\d{4})\s+fiscal\s+year\b", re.I)
+FISCAL_YEAR_RE = re.compile(r"\b(?:fiscal(?:[\s-]+year)?|FY)\s*[-'\u2019]?(\d{4}|\d{2})\b|\b(\d{4})\s+fiscal\s+year\b", re.I)
 BARE_QUARTER_RE = re.compile(r"^\s*(?:the\s+)?(?:fiscal\s+)?Q([1-4])\s*$", re.I)
 MONTH_ONLY_RE = re.compile(rf"^\s*(?:(?:early|mid|late|the end of|end of)[\s-]+)?{_MONTH}\s*$", re.I)
+THIS_YEAR_MONTH_RE = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?this\s+year\b", re.I)
 YEAR_RE = re.compile(r"(?<![\d$.,])(1[89]\d{2}|20\d{2})(?![\d,]|\.\d)")
 TWO_DIGIT_YEAR_RE = re.compile(r"['\u2019](\d{2})\b")
 
@@ -197,12 +257,18 @@ def _year(token: str, doc_year: int | None) -> int | None:
 
 
 def _ymd(year: int | None, month: int, day: int | None = None) -> str | None:
-    if year is None or not 1 <= month <= 12:
+    """`YYYY-MM-DD` (or `YYYY-MM` without a day); never a day the calendar does not have:
+    `November 31, 2001` gives its month, `2001-11`, and a day past 31 nothing."""
+    import calendar
+
+    if year is None or not 1 <= year <= 9999 or not 1 <= month <= 12:
         return None
     if day is None:
         return f"{year:04d}-{month:02d}"
     if not 1 <= day <= 31:
         return None
+    if day > calendar.monthrange(year, month)[1]:
+        return f"{year:04d}-{month:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -297,8 +363,11 @@ def _date(text: str, doc_year: int | None) -> str | None:
     if m:
         return _ymd(_year(m.group(2), doc_year), _month(m.group(1)))
     m = MD_RE.search(text)
-    if m and doc_year and not re.search(r"\b(ended|ending)\b", text, re.I):
+    if m and doc_year:  # no year given: the document's (`the six months ended June 30`)
         return _ymd(doc_year, _month(m.group(1)), int(m.group(2)))
+    m = THIS_YEAR_MONTH_RE.search(text)
+    if m and doc_year:
+        return _ymd(doc_year, _month(m.group(1)))
     m = FISCAL_YEAR_RE.search(text)
     if m:
         year = _year(m.group(1) or m.group(2), doc_year)
@@ -350,9 +419,13 @@ def normalise(label: str, text: str, doc_year: int | None = None):
     if func is None:
         return None
     try:
-        return func(text)
+        value = func(text)
     except (ValueError, OverflowError):
         return None
+    number = value["amount"] if isinstance(value, dict) else value
+    if number is not None and not math.isfinite(number):  # `9` x 400 is no amount JSON can hold
+        return None
+    return value
 
 
 def document_year(text: str) -> int | None:

@@ -174,3 +174,78 @@ def test_quarters_of_last_year():
     assert date("the third quarter of last year", doc_year=2011) == "FY2010-Q3"
     assert date("the first quarter last year", doc_year=2013) == "FY2012-Q1"
     assert date("the fourth quarter", doc_year=2012) == "FY2012-Q4"
+
+
+# ----------------------------------------------------------------- issue 21: lee8k's unread values
+@pytest.mark.parametrize("text, amount", [
+    ("three cents", 0.03), ("seventeen cents", 0.17), ("twenty-five cents", 0.25),
+    ("half a billion dollars", 5e8), ("one and a half million dollars", 1.5e6),
+    ("Two Million Five Hundred Thousand Dollars", 2.5e6),     # was 2,000,000
+    ("Million Five Hundred Thousand Dollars", 1.5e6), ("a billion dollars", 1e9),
+    ("$ \u2014", 0.0),                                          # a table's dash
+])
+def test_money_in_words(text, amount):
+    assert money(text) == {"amount": pytest.approx(amount), "currency": USD}
+
+
+@pytest.mark.parametrize("text", ["$" + " " * 31, "$/MT", "$ Describe", "million dollars", "billion dollars",
+                                  "an undisclosed sum of dollars"])
+def test_money_without_an_amount_is_none(text):
+    assert money(text) is None
+
+
+def test_shares_fractions_words_and_phone_numbers():
+    assert shares("155.4908 shares") == pytest.approx(155.4908)   # was 155
+    assert shares("1,000.0 shares") == 1000 and isinstance(shares("1,000.0 shares"), int)
+    assert shares("one new share") == 1
+    assert shares("1-800-SEC-0330") is None                      # was 1
+    assert shares("(202) 551-6551") is None
+    assert shares("billion shares") is None and shares("Google shares") is None
+
+
+def test_dates_are_real_calendar_dates():
+    assert date("November 31, 2001") == "2001-11"               # was the impossible 2001-11-31
+    assert date("February 29, 2001") == "2001-02"
+    assert date("February 29, 2004") == "2004-02-29"
+    assert date("June 31") is None and date("June 31", doc_year=2004) == "2004-06"
+    assert date("13/45/2003") is None
+
+
+def test_dates_without_a_year_take_the_documents():
+    assert date("Six Months Ended June 30", doc_year=2004) == "2004-06-30"
+    assert date("THE YEAR ENDED DECEMBER 31", doc_year=2004) == "2004-12-31"
+    assert date("January of this year", doc_year=2007) == "2007-01"
+    assert date("Six Months Ended June 30") is None
+    assert date("FY-09") == "FY2009"
+    for text in ("Ba2", "fiscal quarter", "Georgia 30326", "10-year", "?"):
+        assert date(text, doc_year=2004) is None
+
+
+@pytest.mark.parametrize("label", ["MONEY", "SHARES", "PERCENT", "DATE"])
+def test_normalisers_never_raise_nor_return_invalid(label):
+    """Random and adversarial strings: a value of the right type or None, never an exception."""
+    import datetime
+    import math
+    import random
+
+    rng = random.Random(21)
+    alphabet = "0123456789$%.,-/() \u2014\u00a3\u20acabcdefghijklmnopqrstuvwxyzJFMASOND'\u00a0\n"
+    pieces = ["$", "million", "billion", "half a", "and a half", "cents", "shares", "percent", "%", "ended",
+              "February 29,", "November 31,", "2001", "Q3", "fiscal", "FY-", "one", "hundred", "thousand",
+              "1-800-", "(", ")", "9" * 400, "e308", "\ud800"]
+    for _ in range(1500):
+        parts = [rng.choice(pieces) if rng.random() < 0.5 else
+                 "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 6))]
+        text = " ".join(parts)
+        value = normalise(label, text, rng.choice([None, 1999, 2004]))
+        if value is None:
+            continue
+        if label == "DATE":
+            assert isinstance(value, str)
+            if len(value) == 10 and value[4] == "-":
+                datetime.date.fromisoformat(value)
+        elif label == "MONEY":
+            assert isinstance(value["amount"], float) and value["currency"]
+            assert math.isfinite(value["amount"])
+        else:
+            assert isinstance(value, (int, float)) and math.isfinite(value)

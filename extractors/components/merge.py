@@ -30,6 +30,10 @@ Policy (component `sec_merge`, settings in its config):
    With `generic_roles`, a chosen lower-case ROLE after `such`/`any`/`each`, or in a
    sentence with no PERSON (nor a short name of one) and no personal pronoun, is dropped: it names an office in
    general (bylaws' `a director`), not one a person holds.
+   A candidate of a valued label (MONEY, SHARES, PERCENT, DATE) whose value cannot be
+   read (`extractors.normalise`: `Ba2` as a DATE, a `$` with no amount) is dropped:
+   no span is emitted with a label whose value SCHEMA requires and it lacks (but for
+   a yearless date in a document that gives no year at all: see `has_value`).
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -44,8 +48,9 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.contract import MODEL_KEY, RULES_KEY, span_scores
+from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
 from extractors.names import LEGAL_SUFFIXES, LEXICON, person_aliases
+from extractors.normalise import doc_year, normalise
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
 from extractors.titles import generic_role, is_role_text
@@ -134,6 +139,19 @@ def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
     return best
 
 
+STAND_IN_YEAR = 2000  # for a document whose dates imply no year at all
+
+
+def has_value(span: Span, year: int | None) -> bool:
+    """A span of a valued label has a value SCHEMA section 3 can read (spans of other
+    labels always pass). A date that needs the document's year (`the second quarter`)
+    in a document that implies none is judged by its form alone: it keeps its label,
+    its value left null, where no year can be known."""
+    if span.label_ not in VALUED:
+        return True
+    return normalise(span.label_, span.text, STAND_IN_YEAR if year is None else year) is not None
+
+
 def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
                 model_only_threshold: float = 0.7, use_rules: bool = True,
                 extend_to_rules: bool = True, not_names=NOT_NAMES, generic_roles: bool = True) -> Doc:
@@ -158,6 +176,9 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
                                                             and not is_not_a_name(c[0]))]
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
+    if any(c[0].label_ in VALUED for c in candidates):
+        year = doc_year(doc, doc_text(doc))
+        candidates = [c for c in candidates if has_value(c[0], year)]
     chosen = resolve(candidates)
     if generic_roles:
         spans = [span for span, _ in chosen]
