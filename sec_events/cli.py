@@ -54,6 +54,7 @@ def corpus_stats(
     """Documents, words, spans per label and events per type for each split of the gold corpus."""
     from training.corpus import print_stats
 
+    _check_split(split, shared)
     print_stats(shared=shared, split=split)
 
 
@@ -108,23 +109,37 @@ def extract(
     types: Optional[str] = typer.Option(None, "--types", help="Raw EDGAR input: comma-separated SGML "
                                         "document types to keep (as in corpus build)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress on stderr."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="The reader's error records, skipped "
+                                          "inputs included (default: OUTPUT with .errors.jsonl)."),
+    allow_errors: bool = typer.Option(False, "--allow-errors", help="Exit 0 even when some documents "
+                                      "failed (default: exit 1)."),
 ) -> None:
-    """Run the pipeline over documents and write spans and event records (FORMATS.md)."""
-    from extractors.batch.extract import run_extract
+    """Run the pipeline over documents and write spans and event records (FORMATS.md).
+
+    Exit status: 0 when every document of the run was extracted, 1 when some failed
+    (error records in the output; 0 with --allow-errors), 2 for a usage error."""
+    from extractors.batch.extract import ModelError, resolve_model, run_extract
     from extractors.batch.writers import ResumeError
 
-    missing = [str(p) for p in inputs if not p.exists()]
+    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}")
     if fmt and fmt.lower() not in ("jsonl", "parquet", "sqlite"):
         _fail(f"unknown --format {fmt!r} (jsonl, parquet or sqlite)")
+    if output.is_dir():
+        _fail(f"output is a folder: {output}")
     type_list = [t.strip() for t in types.split(",") if t.strip()] if types else None
     try:
+        resolve_model(model)
         summary = run_extract(inputs, output, model=model, fmt=fmt, processes=processes,
-                              batch_size=batch_size, resume=resume, types=type_list, progress=progress)
-    except (FileNotFoundError, ResumeError) as exc:
+                              batch_size=batch_size, resume=resume, types=type_list, progress=progress,
+                              errors_path=errors)
+    except (ModelError, ResumeError) as exc:
         _fail(str(exc))
     typer.echo(summary.describe())
+    if summary.errors and not allow_errors:
+        _fail(f"{summary.errors} of {summary.documents} documents failed (see the error records; "
+              "--allow-errors exits 0)", 1)
 
 
 @app.command()
@@ -166,9 +181,24 @@ def train(
     unknown = [a for a in augmenters or [] if a not in AUGMENTERS]
     if unknown:
         _fail(f"unknown augmenters {unknown} (known: {', '.join(AUGMENTERS)})")
+    _check_train_inputs(output, suggester, shared)
     run_train(output=output, shared=shared, config=config, seed=seed, fraction=fraction, max_steps=max_steps,
               suggester=suggester, workdir=workdir, curve=curve, fin5=fin5, wide=wide, vectors=vectors,
               init_tok2vec=init_tok2vec, augment=augmenters)
+
+
+def _check_train_inputs(output: Path, suggester: str, shared: Optional[Path]) -> None:
+    """What `train` needs, checked before it starts: a known suggester, the shared
+    folder, and an output that is a new path or a model folder (it is replaced)."""
+    from training.train import CONFIGS
+
+    if suggester not in CONFIGS:
+        _fail(f"unknown --suggester {suggester!r} (one of {', '.join(CONFIGS)})")
+    _shared(shared)
+    if output.exists() and not output.is_dir():
+        _fail(f"--output is a file, not a model folder: {output}")
+    if output.is_dir() and any(output.iterdir()) and not (output / "config.cfg").is_file():
+        _fail(f"--output is a folder that holds no model (it would be replaced): {output}")
 
 
 @app.command("eval")
@@ -188,13 +218,50 @@ def evaluate(
     shared: Optional[Path] = SharedOpt,
 ) -> None:
     """Score a model with FORMATS.md's figures; write metrics.json, report.md and report.html."""
+    from extractors.batch.extract import ModelError, resolve_model
+    from sec_events.checks import InputError, check_documents, check_gold, check_json
     from training.evaluate import run_eval
 
     for path in (annotations, compare, items):
-        if path is not None and not path.exists():
-            _fail(f"not found: {path}")
-    run_eval(model=model, annotations=annotations, output=output, split=split, shared=shared,
-             compare=compare, items=items, with_ablation=ablation, filing_context=filing_context)
+        if path is not None and not path.is_file():
+            _fail(f"not found: {path}" if not path.exists() else f"not a file: {path}")
+    if output.exists() and not output.is_dir():
+        _fail(f"--output is a file, not a folder: {output}")
+    try:
+        resolve_model(model)
+        if items is not None:
+            check_documents(items)
+        elif annotations is not None:
+            check_gold(annotations)
+        else:
+            _check_split(split, shared)
+            if split is None:
+                check_gold(_shared(shared) / "spec" / "seeds-gold.jsonl")
+        if compare is not None:
+            check_json(compare)
+        run_eval(model=model, annotations=annotations, output=output, split=split, shared=shared,
+                 compare=compare, items=items, with_ablation=ablation, filing_context=filing_context)
+    except (ModelError, InputError) as exc:
+        _fail(str(exc))
+
+
+def _shared(shared: Optional[Path]) -> Path:
+    """The shared data folder, or a one-line error."""
+    from sec_events.paths import shared_dir
+
+    try:
+        return shared_dir(shared)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+
+
+def _check_split(split: Optional[str], shared: Optional[Path]) -> None:
+    """A known split name, and a shared folder to read its texts from."""
+    from training.corpus import SPLITS
+
+    if split is not None and split not in SPLITS:
+        _fail(f"unknown split {split!r} (one of {', '.join(SPLITS)})")
+    _shared(shared)
 
 
 if __name__ == "__main__":  # pragma: no cover

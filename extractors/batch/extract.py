@@ -49,8 +49,11 @@ otherwise); `ExtractSummary.describe()` is the end-of-run summary.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -105,6 +108,7 @@ class ExtractSummary:
     existing: int = 0               # records found in the output when the run started
     stale: int = 0                  # existing records that match no input document
     processes: int = 1
+    errors_path: Path | None = None  # the reader's error records (skipped inputs too)
 
     def add(self, record: dict, words: int) -> None:
         self.documents += 1
@@ -134,6 +138,8 @@ class ExtractSummary:
             f"{self.processes} process{'es' if self.processes > 1 else ''})",
             f"output:     {self.output} ({self.format})",
         ]
+        if self.errors_path is not None:
+            lines.append(f"errors file: {self.errors_path}")
         return "\n".join(lines)
 
 
@@ -141,16 +147,29 @@ class ExtractSummary:
 _MODELS: dict[str, object] = {}
 
 
+class ModelError(FileNotFoundError):
+    """The model directory is missing, is not a spaCy pipeline, or does not load."""
+
+
 def resolve_model(model: str | os.PathLike | None = None) -> Path:
+    """The model directory (the shipped model when none is given); ModelError when it
+    is missing or holds no spaCy pipeline (config.cfg)."""
     path = Path(model) if model else default_model()
     if not path.exists():
-        raise FileNotFoundError(f"model not found: {path}")
+        raise ModelError(f"model not found: {path}")
+    if not path.is_dir() or not (path / "config.cfg").is_file():
+        raise ModelError(f"not a model folder (no config.cfg): {path}")
     return path.resolve()
 
 
 def load_model(model: str | os.PathLike | None = None):
     """Load a pipeline directory with spacy.load; the shipped model when none is given."""
-    nlp = spacy.load(resolve_model(model))
+    path = resolve_model(model)
+    try:
+        nlp = spacy.load(path)
+    except Exception as exc:  # a broken or foreign model folder: say so in one line
+        msg = " ".join(str(exc).split())[:300]
+        raise ModelError(f"cannot load the model {path}: {type(exc).__name__}: {msg}") from exc
     nlp.max_length = MAX_CHARS
     return nlp
 
@@ -187,26 +206,44 @@ def document_task(doc: dict) -> Task:
     if not isinstance(meta, dict):
         return Task(doc_id, sha, text, None)
     # declared 8-K items travel with the task: the record flags those with no event;
-    # so do the filer's name and the names of the rest of the filing (an excerpt's source)
-    items = tuple(meta["items"]) if meta.get("items") else ()
-    names = tuple(str(n) for n in [meta.get("company"), *(meta.get("context_names") or [])] if n)
-    return Task(doc_id, sha, text, None, items, filed_date(meta) if items else None, names)
+    # so do the filer's name and the names of the rest of the filing (an excerpt's source).
+    # Metadata of the wrong type is left out, never fatal.
+    items = _strings(meta.get("items"))
+    names = tuple(n for n in (*_strings([meta.get("company")]), *_strings(meta.get("context_names"))) if n)
+    filed = None
+    if items:
+        try:
+            filed = filed_date(meta)
+        except Exception:  # a filing date of the wrong type or form
+            filed = None
+    return Task(doc_id, sha, text, None, items, filed, names)
+
+
+def _strings(value) -> tuple[str, ...]:
+    """The non-empty strings of a metadata list (nothing when it is not a list)."""
+    if not isinstance(value, (list, tuple)):
+        return ()
+    return tuple(v for v in value if isinstance(v, str) and v)
 
 
 def iter_tasks(inputs: Iterable[str | os.PathLike], summary: ExtractSummary | None = None,
-               types: list[str] | None = None) -> Iterator[Task]:
+               types: list[str] | None = None, on_error: Callable[[object], None] | None = None
+               ) -> Iterator[Task]:
     """Tasks for all input documents, in order; reader errors become error tasks and
-    reader skips are counted in `summary.skipped`."""
+    reader skips are counted in `summary.skipped`; `on_error` sees every reader
+    `ErrorRecord` (both kinds)."""
     from sec_events.read.build import ErrorRecord, iter_documents
 
     for item in iter_documents([Path(p) for p in inputs], types):
         if isinstance(item, ErrorRecord):
+            if on_error is not None:
+                on_error(item)
             if item.kind == "skipped":
                 if summary is not None:
                     summary.skipped[item.reason] = summary.skipped.get(item.reason, 0) + 1
                 continue
             reason = f"{item.reason}: {item.detail}" if item.detail else item.reason
-            yield Task(item.document or f"file:{item.path}", None, None, reason)
+            yield Task(item.id, None, None, reason)
         else:
             yield document_task(item)
 
@@ -461,23 +498,35 @@ def ordered_results(submit: Callable[[list[Task]], object], batches: Iterable[li
 def drive(inputs: list[Path], output: Path, submit: Callable[[list[Task]], object], *,
           window: int, fmt: str | None = None, resume: bool = True, batch_size: int = 32,
           types: list[str] | None = None, progress: bool = True, processes: int = 1,
-          max_chars: int | None = BATCH_CHARS, writer_options: dict | None = None) -> ExtractSummary:
+          max_chars: int | None = BATCH_CHARS, writer_options: dict | None = None,
+          errors_path: Path | None = None) -> ExtractSummary:
     """Read inputs, skip what the output already holds, submit batches, write results
-    in order. `submit(batch)` returns an object with `.result()` (a future)."""
+    in order. `submit(batch)` returns an object with `.result()` (a future). The
+    reader's error records of this run (skipped files and documents too: every input
+    is in the output or there) go to `errors_path` (default OUTPUT.errors.jsonl),
+    rewritten by every run."""
+    from sec_events.documents import atomic_path
+    from sec_events.read.build import default_errors_path
+
     fmt = output_format(output, fmt)
     if fmt not in FORMATS:
         raise ValueError(f"unsupported output format {fmt!r} (jsonl, parquet or sqlite)")
     output = Path(output)
     summary = ExtractSummary(output=output, format=fmt, processes=processes)
+    summary.errors_path = Path(errors_path) if errors_path else default_errors_path(output)
     start = time.perf_counter()
-    with open_writer(output, fmt, resume=resume, **(writer_options or {})) as writer:
+    with open_writer(output, fmt, resume=resume, **(writer_options or {})) as writer, \
+            atomic_path(summary.errors_path) as etmp, open(etmp, "w", encoding="utf-8") as efh:
         summary.existing = writer.existing
         total = count_documents(inputs)
         if total is not None:
             total = max(total - writer.existing, 0)
         bar = Progress(summary, total, enabled=progress)
         try:
-            tasks = skip_done(iter_tasks(inputs, summary, types), writer.done, summary)
+            def on_error(err) -> None:
+                efh.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+
+            tasks = skip_done(iter_tasks(inputs, summary, types, on_error), writer.done, summary)
             for results in ordered_results(submit, batched_tasks(tasks, batch_size, max_chars), window):
                 writer.write_batch([record for record, _ in results])
                 for record, words in results:
@@ -490,15 +539,26 @@ def drive(inputs: list[Path], output: Path, submit: Callable[[list[Task]], objec
     return summary
 
 
+class Terminated(SystemExit):
+    """SIGTERM reached the parent of worker processes: it stops them and exits 143."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated(128 + signum)
+
+
 def _init_worker(model: str) -> None:
-    """Pool worker start: die with the parent; load the model once (errors re-raised per batch)."""
+    """Pool worker start: die with the parent; leave Ctrl-C to the parent (which stops
+    the workers); load the model once (errors re-raised per batch)."""
+    import signal
+
     try:
         import ctypes
-        import signal
 
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except Exception:
         pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         get_model(model)
     except Exception:  # reported by the first batch, with its traceback
@@ -507,14 +567,15 @@ def _init_worker(model: str) -> None:
 
 def run_extract(inputs: list[Path], output: Path, model: Path | None = None, fmt: str | None = None,
                 processes: int = 1, batch_size: int = 32, resume: bool = True,
-                types: list[str] | None = None, progress: bool = True) -> ExtractSummary:
+                types: list[str] | None = None, progress: bool = True,
+                errors_path: Path | None = None) -> ExtractSummary:
     """`sec-events extract`: inputs -> records in `output` (JSONL, Parquet or SQLite)."""
     model_path = str(resolve_model(model))
     if processes <= 1:
         nlp = get_model(model_path)
         return drive(inputs, output, lambda batch: _Done(process_batch(nlp, batch, batch_size)),
                      window=1, fmt=fmt, resume=resume, batch_size=batch_size, types=types,
-                     progress=progress, processes=1)
+                     progress=progress, processes=1, errors_path=errors_path)
 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -523,10 +584,20 @@ def run_extract(inputs: list[Path], output: Path, model: Path | None = None, fmt
         os.environ.setdefault(var, "1")  # one thread per worker process
     executor = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_init_worker, initargs=(model_path,))
+    # SIGTERM (and Ctrl-C) unwind through here: the output is closed as after a kill,
+    # the workers are stopped and the pool's semaphores released (no leak warning)
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
     try:
         return drive(inputs, output,
                      lambda batch: executor.submit(run_partition, model_path, batch, batch_size),
                      window=4 * processes, fmt=fmt, resume=resume, batch_size=batch_size, types=types,
-                     progress=progress, processes=processes)
+                     progress=progress, processes=processes, errors_path=errors_path)
+    except BaseException:
+        for proc in list((getattr(executor, "_processes", None) or {}).values()):
+            proc.terminate()  # stop at once rather than finish the batches in flight
+        raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

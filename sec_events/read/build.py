@@ -15,8 +15,16 @@ Document ids (stable: they depend only on the input, not on `types`)
       else ``file:<relpath>`` stands in for the accession.
     * HTML or plain-text file: ``file:<relpath>``, where relpath is the path
       relative to the folder given on the command line (POSIX separators), or the
-      file name when the file itself was given.
-    * documents JSONL/Parquet: the id found there.
+      file name when the file itself was given; when different files of one run would
+      share it (`a/report.htm`, `b/report.htm`), each gets as many of its parent
+      folders as it takes to tell them apart (`file_names`). Undecodable bytes of a
+      name are written as backslash escapes.
+    * documents JSONL/Parquet: the id found there; a line (row) that is no document
+      keeps its own id in its error record if it has one, else ``file:<relpath>#line<N>``
+      (``#row<N>``). Every line is accounted for: a line nested too deeply, not JSON,
+      of the wrong types or with an id that is not valid Unicode gets its error record
+      and reading goes on.
+    Error records carry the same ids (`ErrorRecord.id`: the document's, else its file's).
     The first document with a given id wins; later ones (e.g. the `.nc` and the
     `.txt` of the same submission) are reported as `duplicate-id`.
 
@@ -37,7 +45,9 @@ Errors and skips
     Nothing stops a batch. Each problem is an `ErrorRecord` {"path", "reason",
     "kind", optional "document", "detail"} written to the side file (default:
     OUTPUT with suffix `.errors.jsonl`). `kind` is "error" (unreadable, empty,
-    binary-file, truncated, no-documents, bad-json...) or "skipped"
+    binary-file, truncated, no-documents, bad-json, bad-document, not-a-regular-file:
+    a FIFO, socket, device or link to a folder is never opened, since reading it could
+    block forever; unwritable-document...) or "skipped"
     (binary-document, uuencoded-document, empty-document, no-kept-documents,
     duplicate-id, unsupported-file). Every input file ends up in the output or in
     this file (a file whose documents were all of other types gets one
@@ -54,6 +64,7 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 import time
 from collections import Counter
@@ -93,13 +104,20 @@ class ErrorRecord:
     reason: str
     document: str | None = None
     detail: str | None = None
+    file_id: str | None = None  # ``file:<name>`` of the input file, set by CorpusReader
 
     @property
     def kind(self) -> str:
         return "skipped" if self.reason in SKIP_REASONS else "error"
 
+    @property
+    def id(self) -> str:
+        """The id this record stands for: the document's when known, else its file's
+        (``file:<name>``, the id scheme of documents read from files)."""
+        return self.document or self.file_id or f"file:{self.path}"
+
     def to_dict(self) -> dict:
-        d = {"path": self.path, "reason": self.reason, "kind": self.kind}
+        d = {"id": self.id, "path": self.path, "reason": self.reason, "kind": self.kind}
         if self.document:
             d["document"] = self.document
         if self.detail:
@@ -163,14 +181,17 @@ def type_matches(doc_type: str, patterns: Iterable[str] | None = None) -> bool:
 # --------------------------------------------------------------------------- files
 def list_input_files(inputs: Iterable[str | os.PathLike]) -> list[tuple[Path, Path]]:
     """(file, root) pairs: each input file with itself as root, folders walked
-    recursively (sorted, hidden entries skipped) with the folder as root."""
+    recursively (sorted, hidden entries skipped) with the folder as root. A link to a
+    folder inside a folder is listed (as an entry, not followed), so that it is
+    reported rather than silently left out."""
     out: list[tuple[Path, Path]] = []
     for item in inputs:
         item = Path(item)
         if item.is_dir():
             for dirpath, dirnames, filenames in os.walk(item):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
+                links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+                for name in sorted([*filenames, *links]):
                     if not name.startswith("."):
                         out.append((Path(dirpath) / name, item))
         else:
@@ -185,6 +206,52 @@ def _relname(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.name
+
+
+def _printable(text: str) -> str:
+    """`text` with what UTF-8 cannot encode (a file name's undecodable bytes, lone
+    surrogates) written as backslash escapes: ids and paths are always writable."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if not text.isascii() else text
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """A path as records show it: as given, undecodable bytes escaped."""
+    try:
+        return str(path).encode("utf-8").decode("utf-8")
+    except UnicodeEncodeError:
+        return _printable(str(path))
+
+
+def file_names(files: list[tuple[Path, Path]]) -> list[str]:
+    """The name of each (file, root) of one run, unique among distinct files: the path
+    relative to its root (the file name for a file given itself), lengthened by as many
+    parent folders as it takes to tell apart different files that would share it
+    (`a/report.htm`, `b/report.htm`). The same file listed twice keeps one name."""
+    names = [display_path(_relname(path, root)) for path, root in files]
+    full = [Path(os.path.abspath(path)).parts[1:] for path, _ in files]
+    depth = [len(Path(n).parts) for n in names]
+    for _ in range(max((len(f) for f in full), default=0) + 1):
+        owners: dict[str, set] = {}
+        for name, parts in zip(names, full):
+            owners.setdefault(name, set()).add(parts)
+        clashes = {name for name, who in owners.items() if len(who) > 1}
+        if not clashes:
+            break
+        for i, name in enumerate(names):
+            if name in clashes and depth[i] < len(full[i]):
+                depth[i] += 1
+                names[i] = display_path("/".join(full[i][-depth[i]:]))
+            elif name in clashes:
+                names[i] = display_path("/" + "/".join(full[i]))
+    return names
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def binary_reason(data: bytes, filename: str | None = None) -> str | None:
@@ -276,21 +343,26 @@ class CorpusReader:
     # public ------------------------------------------------------------------
     def iter_documents(self, inputs: Iterable[str | os.PathLike],
                        files: list[tuple[Path, Path]] | None = None) -> Iterator[dict | ErrorRecord]:
-        for path, root in files if files is not None else list_input_files(inputs):
+        files = files if files is not None else list_input_files(inputs)
+        for (path, root), name in zip(files, file_names(files)):
             self.current = path
-            yield from self.iter_file(path, root)
+            yield from self.iter_file(path, root, name)
 
-    def iter_file(self, path: Path, root: Path | None = None) -> Iterator[dict | ErrorRecord]:
-        """Documents and error records of one input file (never raises for bad input)."""
+    def iter_file(self, path: Path, root: Path | None = None,
+                  name: str | None = None) -> Iterator[dict | ErrorRecord]:
+        """Documents and error records of one input file (never raises for bad input).
+        `name` is the file's name in the run (`file_names`; default: relative to root)."""
         root = root or path
         self.summary.files += 1
-        rel = _relname(path, root)
+        rel = name or _relname(path, root)
+        file_id = f"file:{rel}"
         try:
             for item in self._read_file(path, rel, explicit=(path == root)):
                 if isinstance(item, ErrorRecord):
+                    item.file_id = file_id
                     self._count_error(item)
                 elif self.dedupe and item["id"] in self._seen:
-                    err = ErrorRecord(str(path), "duplicate-id", item["id"])
+                    err = ErrorRecord(display_path(path), "duplicate-id", item["id"], file_id=file_id)
                     self._count_error(err)
                     item = err
                 else:
@@ -300,7 +372,8 @@ class CorpusReader:
                 yield item
         except Exception as exc:  # a reader bug must not stop the batch either
             log.debug("failed on %s", path, exc_info=True)
-            err = ErrorRecord(str(path), "unreadable", detail=f"{type(exc).__name__}: {exc}")
+            err = ErrorRecord(display_path(path), "unreadable", detail=_printable(f"{type(exc).__name__}: {exc}"),
+                              file_id=file_id)
             self._count_error(err)
             yield err
 
@@ -309,14 +382,22 @@ class CorpusReader:
         (self.summary.skipped if err.kind == "skipped" else self.summary.errors)[err.reason] += 1
 
     def _read_file(self, path: Path, rel: str, explicit: bool) -> Iterator[dict | ErrorRecord]:
-        src = str(path)
+        src = display_path(path)
         suffix = path.suffix.lower()
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            yield ErrorRecord(src, "unreadable", detail=str(exc))
+            return
+        if not stat.S_ISREG(mode):  # a FIFO would block the run forever, a device never end
+            yield ErrorRecord(src, "not-a-regular-file", detail=_file_kind(mode))
+            return
         if suffix in (".jsonl", ".parquet", ".pq"):
             try:
                 self.summary.bytes += path.stat().st_size
             except OSError:
                 pass
-            yield from self._read_documents_file(path)
+            yield from self._read_documents_file(path, rel)
             return
         if not explicit and suffix not in SUPPORTED_SUFFIXES:
             yield ErrorRecord(src, "unsupported-file", detail=f"extension {suffix or '(none)'}")
@@ -391,15 +472,18 @@ class CorpusReader:
                               detail="types: " + ", ".join(sorted(other)))
 
 
-    def _read_documents_file(self, path: Path) -> Iterator[dict | ErrorRecord]:
-        src = str(path)
+    def _read_documents_file(self, path: Path, rel: str) -> Iterator[dict | ErrorRecord]:
+        src = display_path(path)
         if path.suffix.lower() != ".jsonl":
             try:
                 for n, doc in enumerate(read_documents(path), 1):
-                    if isinstance(doc, dict) and isinstance(doc.get("id"), str) and isinstance(doc.get("text"), str):
+                    doc_id = doc.get("id") if isinstance(doc, dict) else None
+                    if isinstance(doc_id, str) and doc_id and _writable_text(doc_id) \
+                            and isinstance(doc.get("text"), str):
                         yield doc
                     else:
-                        yield ErrorRecord(src, "bad-document", detail=f"row {n}: needs id and text")
+                        yield ErrorRecord(src, "bad-document", f"file:{rel}#row{n}",
+                                          f"row {n}: needs id and text (strings)")
             except Exception as exc:
                 yield ErrorRecord(src, "unreadable", detail=f"{type(exc).__name__}: {exc}")
             return
@@ -409,22 +493,50 @@ class CorpusReader:
                 for lineno, raw in enumerate(fh, 1):
                     if not raw.strip():
                         continue
-                    try:
-                        doc = json.loads(decode_bytes(raw)[0])
-                    except json.JSONDecodeError as exc:
-                        yield ErrorRecord(src, "bad-json", detail=f"line {lineno}: {exc.msg}")
-                        continue
-                    if not (isinstance(doc, dict) and isinstance(doc.get("id"), str)
-                            and isinstance(doc.get("text"), str)):
-                        yield ErrorRecord(src, "bad-document", detail=f"line {lineno}: needs id and text")
-                        continue
-                    n_docs += 1
-                    yield doc
+                    n_docs += 1  # a line accounted for (a document or its error record)
+                    yield _jsonl_document(raw, lineno, src, rel)
         except OSError as exc:
             yield ErrorRecord(src, "unreadable", detail=str(exc))
             return
         if n_docs == 0:
             yield ErrorRecord(src, "empty", detail="no documents in JSONL")
+
+
+def _jsonl_document(raw: bytes, lineno: int, src: str, rel: str) -> dict | ErrorRecord:
+    """One line of a documents JSONL file: the document, or an error record whose
+    document id is the line's own id when it has one, else ``file:<name>#line<N>``.
+    Never raises: one line never ends the reading of its file."""
+    try:
+        return _read_line(raw, lineno, src, rel)
+    except Exception as exc:  # a reader bug on an odd line: that line only
+        log.debug("failed on %s line %d", src, lineno, exc_info=True)
+        return ErrorRecord(src, "bad-document", f"file:{rel}#line{lineno}",
+                           _printable(f"line {lineno}: {type(exc).__name__}: {exc}")[:300])
+
+
+def _read_line(raw: bytes, lineno: int, src: str, rel: str) -> dict | ErrorRecord:
+    own = f"file:{rel}#line{lineno}"
+    try:
+        doc = json.loads(decode_bytes(raw)[0])
+    except RecursionError:
+        return ErrorRecord(src, "bad-json", own, f"line {lineno}: nested too deeply")
+    except ValueError as exc:  # JSONDecodeError, and any decoding problem
+        return ErrorRecord(src, "bad-json", own, f"line {lineno}: {getattr(exc, 'msg', exc)}")
+    doc_id = doc.get("id") if isinstance(doc, dict) else None
+    if isinstance(doc_id, str) and not _writable_text(doc_id):
+        return ErrorRecord(src, "bad-document", own, f"line {lineno}: id {_printable(doc_id)!r} is not valid Unicode")
+    if not (isinstance(doc_id, str) and doc_id and isinstance(doc.get("text"), str)):
+        return ErrorRecord(src, "bad-document", doc_id if isinstance(doc_id, str) and doc_id else own,
+                           f"line {lineno}: needs id and text (strings)")
+    return doc
+
+
+def _writable_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _meta(header: dict, doc: RawDocument, src: str, accession: str | None, encoding: str) -> dict:
@@ -497,6 +609,18 @@ class _Progress:
             self.bar.stop()
 
 
+def _writable(doc: dict, path: Path, summary: Summary) -> dict | ErrorRecord:
+    """The document if it can be written as UTF-8 JSON (a documents-file line may hold
+    lone surrogates or be nested too deeply to write), else an error record for it."""
+    try:
+        json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        return doc
+    except (ValueError, TypeError, RecursionError) as exc:
+        summary.documents -= 1
+        summary.errors["unwritable-document"] += 1
+        return ErrorRecord(display_path(path), "unwritable-document", doc["id"], f"{type(exc).__name__}: {exc}"[:300])
+
+
 def build_corpus(inputs: list[Path], output: Path, types: list[str] | None = None,
                  errors_path: Path | None = None, progress_every: int = 100) -> Summary:
     """Read `inputs` and write documents to `output` (JSONL or Parquet by extension) and
@@ -516,8 +640,10 @@ def build_corpus(inputs: list[Path], output: Path, types: list[str] | None = Non
     try:
         with atomic_path(errors_path) as etmp, open(etmp, "w", encoding="utf-8") as efh:
             def documents() -> Iterator[dict]:
-                for path, root in files:
-                    for item in reader.iter_file(path, root):
+                for (path, root), name in zip(files, file_names(files)):
+                    for item in reader.iter_file(path, root, name):
+                        if not isinstance(item, ErrorRecord):
+                            item = _writable(item, path, reader.summary)
                         if isinstance(item, ErrorRecord):
                             efh.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
                         else:

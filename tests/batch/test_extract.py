@@ -271,11 +271,17 @@ def test_per_document_failures_never_stop_the_run(tmp_path, small_docs, model_pa
     out = tmp_path / "out.jsonl"
     summary = run_extract([src], out, model=model_path, progress=False)
     recs = list(read_records(out))
-    assert [r["id"] for r in recs] == [good[0]["id"], "surrogate", f"file:{src}", good[1]["id"],
+    # a bad line keeps an id of its own: its file's id (as documents read from files
+    # have) and its line number
+    assert [r["id"] for r in recs] == [good[0]["id"], "surrogate", "file:mixed.jsonl#line3", good[1]["id"],
                                       "empty", good[2]["id"]]
     errors = {r["id"]: r["error"] for r in recs if r["error"]}
     assert errors["surrogate"].startswith("undecodable-text")
-    assert errors[f"file:{src}"].startswith("bad-json")
+    assert errors["file:mixed.jsonl#line3"].startswith("bad-json")
+    # what the output leaves out (the duplicate) is in the errors file, with its id
+    listed = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
+    assert [(e["id"], e["reason"]) for e in listed] == [("file:mixed.jsonl#line3", "bad-json"),
+                                                        (good[1]["id"], "duplicate-id")]
     assert all(r["spans"] == [] and r["events"] == [] for r in recs if r["error"])
     assert summary.skipped == {"duplicate-id": 1}
     assert summary.reasons == {"undecodable-text": 1, "bad-json": 1}
@@ -316,7 +322,7 @@ def test_raw_edgar_input(tmp_path, model_path):
     summary = run_extract([filing, header_only], out, model=model_path, progress=False)
     recs = list(read_records(out))
     assert recs[0]["id"] == f"file:{filing.name}" and recs[0]["error"] is None and recs[0]["spans"]
-    assert recs[1]["id"] == f"file:{header_only}" and recs[1]["error"].startswith("no-documents")
+    assert recs[1]["id"] == f"file:{header_only.name}" and recs[1]["error"].startswith("no-documents")
     assert summary.documents == 2 and summary.reasons == {"no-documents": 1}
 
 
