@@ -31,7 +31,7 @@ def value_problem(label: str, value) -> str | None:
                 datetime.date.fromisoformat(value)
             except ValueError:
                 return "not a calendar date"
-        elif len(value) == 7 and value[4] == "-" and not 1 <= int(value[5:]) <= 12:
+        elif len(value) == 7 and value[5:].isdigit() and not 1 <= int(value[5:]) <= 12:
             return "no such month"
         return None
     number = value.get("amount") if label == "MONEY" and isinstance(value, dict) else value
@@ -46,6 +46,7 @@ def test_value_problem():
     assert value_problem("DATE", "2001-11-31") == "not a calendar date"
     assert value_problem("DATE", "2001-13") == "no such month"
     assert value_problem("DATE", "FY2004-Q3") is None and value_problem("DATE", "2004-02-29") is None
+    assert value_problem("DATE", "2004-Q1") is None
     assert value_problem("MONEY", {"amount": 1.0}) == "no currency"
     assert value_problem("SHARES", None) == "null"
 
