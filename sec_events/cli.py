@@ -160,6 +160,8 @@ def train(
                                           "suggester's config in training/configs/)."),
     wide: bool = typer.Option(False, "--wide", help="Also train on the wide set's wide-train split "
                               "(wide-dev joins dev for choosing the checkpoint)."),
+    wide_repeat: int = typer.Option(1, "--wide-repeat", min=1, max=10, help="With --wide: how many times "
+                                    "the wide-train documents enter the training data."),
     vectors: Optional[Path] = typer.Option(None, "--vectors", help="Static vectors for the tok2vec "
                                            "(a spaCy vectors model, e.g. from `python -m training.vectors`)."),
     init_tok2vec: Optional[Path] = typer.Option(None, "--init-tok2vec", help="Pretrained tok2vec weights "
@@ -184,7 +186,7 @@ def train(
     _check_train_inputs(output, suggester, shared)
     run_train(output=output, shared=shared, config=config, seed=seed, fraction=fraction, max_steps=max_steps,
               suggester=suggester, workdir=workdir, curve=curve, fin5=fin5, wide=wide, vectors=vectors,
-              init_tok2vec=init_tok2vec, augment=augmenters)
+              init_tok2vec=init_tok2vec, augment=augmenters, wide_repeat=wide_repeat)
 
 
 def _check_train_inputs(output: Path, suggester: str, shared: Optional[Path]) -> None:

@@ -97,11 +97,17 @@ def markdown(rows: list[dict]) -> str:
 @app.command()
 def table(models: list[Path] = typer.Argument(..., help="Model folders written by `run`."),
           out: Path = typer.Option(None, "-o", help="Where to write the rows as JSON."),
-          rescore: bool = typer.Option(False, help="Score every model now, with the current code.")) -> None:
+          rescore: bool = typer.Option(False, help="Score every model now, with the current code."),
+          into: Path = typer.Option(None, help="A model whose meta records the table (sec_events.ablation).")) -> None:
     rows = [row(m, rescore) for m in models if (m / "meta.json").is_file()]
     typer.echo(markdown(rows))
     if out:
         out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    if into:
+        meta_path = into / "meta.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta.setdefault("sec_events", {})["ablation"] = rows
+        meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
