@@ -59,8 +59,12 @@ def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> int:
     return n
 
 
+DOCUMENT_KEYS = ("id", "text", "meta")
+
+
 def read_parquet(path: str | os.PathLike) -> Iterator[dict]:
-    """Yield documents from a Parquet file written by `write_parquet` (meta as JSON text)."""
+    """Yield documents from a Parquet file written by `write_parquet` (meta, and any other
+    keys a document had, as JSON text)."""
     import pyarrow.parquet as pq
 
     pf = pq.ParquetFile(path)
@@ -68,27 +72,43 @@ def read_parquet(path: str | os.PathLike) -> Iterator[dict]:
         for row in batch.to_pylist():
             if isinstance(row.get("meta"), str):
                 row["meta"] = json.loads(row["meta"])
+            extra = row.pop("extra", None)
+            if isinstance(extra, str):
+                row.update(json.loads(extra))
             yield row
 
 
+def _parquet_row(record: dict) -> dict:
+    """A document as a row of fixed string columns: its keys beyond id, text and meta
+    (passed through from the input, of any type) go to one JSON column, `extra`, so that
+    two documents whose extra keys differ in type can share the file."""
+    extra = {k: v for k, v in record.items() if k not in DOCUMENT_KEYS}
+    return {"id": record.get("id"), "text": record.get("text"),
+            "meta": json.dumps(record.get("meta", {}), ensure_ascii=False),
+            "extra": json.dumps(extra, ensure_ascii=False) if extra else None}
+
+
 def write_parquet(records: Iterable[dict], path: str | os.PathLike) -> int:
-    """Write documents atomically to Parquet through `datasets` (meta kept as JSON text,
-    since its keys vary from document to document)."""
-    from datasets import Dataset
-
-    rows = ({**r, "meta": json.dumps(r.get("meta", {}), ensure_ascii=False)} for r in records)
-    rows = list(rows)
-    with atomic_path(path) as tmp:
-        Dataset.from_list(rows).to_parquet(str(tmp)) if rows else _empty_parquet(tmp)
-    return len(rows)
-
-
-def _empty_parquet(path: Path) -> None:
+    """Write documents atomically to Parquet with pyarrow, streaming in batches (id, text,
+    meta as JSON text since its keys vary from document to document, extra keys as JSON)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.table({"id": pa.array([], pa.string()), "text": pa.array([], pa.string()),
-                             "meta": pa.array([], pa.string())}), path)
+    schema = pa.schema([(k, pa.string()) for k in DOCUMENT_KEYS + ("extra",)])
+    n = 0
+    with atomic_path(path) as tmp:
+        with pq.ParquetWriter(str(tmp), schema) as writer:
+            batch: list[dict] = []
+            for record in records:
+                batch.append(_parquet_row(record))
+                if len(batch) >= 256:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    n += len(batch)
+                    batch = []
+            if batch:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+    return n
 
 
 def read_documents(path: str | os.PathLike) -> Iterator[dict]:

@@ -32,8 +32,8 @@ Policy (component `sec_merge`, settings in its config):
    general (bylaws' `a director`), not one a person holds.
    A candidate of a valued label (MONEY, SHARES, PERCENT, DATE) whose value cannot be
    read (`extractors.normalise`: `Ba2` as a DATE, a `$` with no amount) is dropped:
-   no span is emitted with a label whose value SCHEMA requires and it lacks (but for
-   a yearless date in a document that gives no year at all: see `has_value`).
+   no span is emitted with a label whose value SCHEMA requires and it lacks (a yearless
+   date in a document that gives no year at all included).
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -139,17 +139,13 @@ def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
     return best
 
 
-STAND_IN_YEAR = 2000  # for a document whose dates imply no year at all
-
-
 def has_value(span: Span, year: int | None) -> bool:
     """A span of a valued label has a value SCHEMA section 3 can read (spans of other
     labels always pass). A date that needs the document's year (`the second quarter`)
-    in a document that implies none is judged by its form alone: it keeps its label,
-    its value left null, where no year can be known."""
+    in a document that implies none has no value, and is no DATE."""
     if span.label_ not in VALUED:
         return True
-    return normalise(span.label_, span.text, STAND_IN_YEAR if year is None else year) is not None
+    return normalise(span.label_, span.text, year) is not None
 
 
 def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,

@@ -155,3 +155,22 @@ def test_file_names_are_unique_and_short():
     assert file_names(files) == ["x/a/r.htm", "b/r.htm", "y/a/r.htm", "q.htm", "q.htm"]
     names = file_names(list_input_files([Path(__file__).parent]))
     assert len(set(names)) == len(names)
+
+
+def test_parquet_documents_keep_extra_keys_of_mixed_types(tmp_path):
+    """Passed-through JSONL documents whose extra top-level keys differ in type (an Arrow
+    error and a traceback before) go to Parquet and come back as they were."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from sec_events.cli import app
+    from sec_events.documents import read_documents
+
+    src = tmp_path / "in.jsonl"
+    docs = [{"id": "a", "text": "Alpha text.", "meta": {"k": 1}, "extra": 1},
+            {"id": "b", "text": "Beta text.", "meta": {}, "extra": "x", "more": [1, {"y": None}]}]
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    done = CliRunner().invoke(app, ["corpus", "build", str(src), "-o", str(tmp_path / "out.parquet")])
+    assert done.exit_code == 0, done.output
+    assert list(read_documents(tmp_path / "out.parquet")) == docs
