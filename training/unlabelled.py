@@ -20,26 +20,25 @@ HELD_OUT_COMPANIES = ("test", "wide-dev", "wide-test")  # and every filing of th
 SOURCES = ("lee8k", "filings10x")
 
 
-def held_out_companies() -> set[str]:
-    """Companies (ticker or normalised name, `training.corpus.company`) of the test splits and wide-dev."""
+def _held_out(splits_of_interest, key) -> set[str]:
+    """`key` of every gold record (lee8k and wide) in one of `splits_of_interest`."""
     out = set()
     for gold, manifest in ((ANNOTATIONS, MANIFEST), (WIDE_ANNOTATIONS, WIDE_MANIFEST)):
         splits = read_manifest(manifest)["splits"]
         for s in read_jsonl(gold):
-            if any(s["id"] in splits.get(name, ()) for name in HELD_OUT_COMPANIES):
-                out.add(company(s))
+            if any(s["id"] in splits.get(name, ()) for name in splits_of_interest):
+                out.add(key(s))
     return out
+
+
+def held_out_companies() -> set[str]:
+    """Companies (ticker or normalised name, `training.corpus.company`) of the test splits and wide-dev."""
+    return _held_out(HELD_OUT_COMPANIES, company)
 
 
 def held_out_sources() -> set[str]:
     """Source document ids (`lee8k/...`, filings10x ids) of every dev and test gold record."""
-    out = set()
-    for gold, manifest in ((ANNOTATIONS, MANIFEST), (WIDE_ANNOTATIONS, WIDE_MANIFEST)):
-        splits = read_manifest(manifest)["splits"]
-        for s in read_jsonl(gold):
-            if any(s["id"] in splits.get(name, ()) for name in HELD_OUT):
-                out.add(s["source_id"])
-    return out
+    return _held_out(HELD_OUT, lambda s: s["source_id"])
 
 
 def unlabelled_documents(shared: Path | None = None) -> Iterator[dict]:

@@ -23,11 +23,15 @@ def test_rule_triggers_skip_contingencies_and_board_votes(entities):
     assert votes("The nomination by the stockholders was approved by a vote of two-thirds of the directors.") == []
 
 
+def _found(entities, text, types):
+    doc = entities(text)
+    add_rule_triggers(doc, types=types)
+    return [(t.text, t.label_) for t in doc.spans.get("triggers", [])]
+
+
 def test_rule_triggers_for_completed_deals_agreements_and_investments(entities):
     def found(text, types):
-        doc = entities(text)
-        add_rule_triggers(doc, types=types)
-        return [(t.text, t.label_) for t in doc.spans.get("triggers", [])]
+        return _found(entities, text, types)
     assert found("On May 2, 2022, Quillfeather Robotics, Inc. completed its previously announced acquisition of "
                  "Brindle Systems Corp.", ("ACQUISITION",)) == [("acquisition", "ACQUISITION")]
     assert found("Brindle Systems Corp. completed the sale of its Sensor Division.",
@@ -63,9 +67,7 @@ def test_rule_triggers_for_the_types_training_data_lacks(entities):
     """Issue 18's plain forms: auditor changes, bankruptcy petitions, listing notices,
     pay decisions, `has acquired`, a Class I director, biographies with a stated start."""
     def found(text, types):
-        doc = entities(text)
-        add_rule_triggers(doc, types=types)
-        return [(t.text, t.label_) for t in doc.spans.get("triggers", [])]
+        return _found(entities, text, types)
     assert found("On June 3, 2024, the Audit Committee dismissed Brindle & Holt LLP as the Company's independent "
                  "registered public accounting firm.", ("AUDITOR_CHANGE",)) == [("dismissed", "AUDITOR_CHANGE")]
     # ratifying the auditor is the holders' vote, not a change of auditor
