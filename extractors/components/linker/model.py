@@ -3,7 +3,9 @@ decoded under SCHEMA's constraints.
 
 `ArgumentLinker` follows the scikit-learn estimator contract: `__init__` stores
 parameters, `fit` learns from gold annotation records and returns self. It is saved
-with skops (never pickle) as `linker.skops` plus its parameters in `linker.json`.
+with skops (never pickle) as `linker.skops`, its weights also as plain arrays in
+`linker.npz` (what a model load reads, without importing scikit-learn), and its
+parameters in `linker.json`.
 
 Decoding, per trigger: every candidate gets a probability for each role; a role
 takes its best candidate whose label fits the role (SCHEMA) and whose probability is
@@ -72,7 +74,31 @@ class ArgumentLinker:
         return self
 
     def predict_proba(self, X: list[dict]) -> np.ndarray:
-        return self.model_.predict_proba(self.vectorizer_.transform(X))
+        if getattr(self, "model_", None) is not None:
+            return self.model_.predict_proba(self.vectorizer_.transform(X))
+        return self._weights_proba(X)
+
+    def _weights_proba(self, X: list[dict]) -> np.ndarray:
+        """predict_proba from the saved weights alone (`linker.npz`; no scikit-learn to import
+        at load time): the features as DictVectorizer maps them, then the multinomial
+        logistic regression's softmax (or the binary one's sigmoid)."""
+        scores = np.tile(self.intercept_, (len(X), 1)).astype(np.float64)
+        for i, x in enumerate(X):
+            cols, vals = [], []
+            for k, v in x.items():
+                name, value = (f"{k}={v}", 1.0) if isinstance(v, str) else (k, float(v))
+                j = self.vocabulary_.get(name)
+                if j is not None and value:
+                    cols.append(j)
+                    vals.append(value)
+            if cols:
+                scores[i] += self.coef_[:, cols] @ np.asarray(vals)
+        if scores.shape[1] == 1:  # binary: one column of scores for the second class
+            p = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.column_stack([1.0 - p, p])
+        scores -= scores.max(axis=1, keepdims=True)
+        e = np.exp(scores)
+        return e / e.sum(axis=1, keepdims=True)
 
     # -- decoding ------------------------------------------------------------
     def link(self, view: DocView, event_type: str, trig_start: int, trig_end: int) -> list[dict]:
@@ -120,13 +146,26 @@ class ArgumentLinker:
 
     # -- persistence (skops + JSON, no pickle) -------------------------------
     def save(self, path: Path) -> None:
-        import skops.io as sio
-
+        """`linker.skops` (the fitted scikit-learn objects, for refitting and inspection),
+        `linker.npz` (the same weights as plain arrays, what `load` reads: no scikit-learn
+        import when a model loads) and `linker.json` (the parameters)."""
         path.mkdir(parents=True, exist_ok=True)
-        import zipfile
+        if getattr(self, "model_", None) is not None:
+            import zipfile
 
-        sio.dump({"vectorizer": self.vectorizer_, "model": self.model_}, path / "linker.skops",
-                 compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+            import skops.io as sio
+
+            sio.dump({"vectorizer": self.vectorizer_, "model": self.model_}, path / "linker.skops",
+                     compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+            names = self.vectorizer_.get_feature_names_out()
+            coef, intercept = self.model_.coef_, self.model_.intercept_
+        else:  # loaded from linker.npz: write back what was read
+            (path / "linker.skops").write_bytes(self.skops_bytes_)
+            names = np.array(sorted(self.vocabulary_, key=self.vocabulary_.get))
+            coef, intercept = self.coef_, self.intercept_
+        np.savez_compressed(path / "linker.npz", features=np.asarray(names, dtype=str),
+                            classes=np.asarray(self.classes_, dtype=str),
+                            coef=np.asarray(coef, dtype=np.float32), intercept=np.asarray(intercept, dtype=np.float32))
         (path / "linker.json").write_text(json.dumps(
             {"C": self.C, "threshold": self.threshold, "max_iter": self.max_iter,
              "class_weight": self.class_weight, "role_thresholds": self.role_thresholds,
@@ -135,10 +174,20 @@ class ArgumentLinker:
 
     @classmethod
     def load(cls, path: Path) -> "ArgumentLinker":
-        import skops.io as sio
-
+        """From `linker.npz` (plain arrays, `allow_pickle=False`) where it exists, else from
+        `linker.skops` (only scikit-learn, numpy and scipy types are trusted)."""
         params = json.loads((path / "linker.json").read_text(encoding="utf-8"))
         obj = cls(**params)
+        if (path / "linker.npz").exists():
+            with np.load(path / "linker.npz", allow_pickle=False) as data:
+                obj.vocabulary_ = {str(n): i for i, n in enumerate(data["features"])}
+                obj.classes_ = [str(c) for c in data["classes"]]
+                obj.coef_, obj.intercept_ = data["coef"].astype(np.float64), data["intercept"].astype(np.float64)
+            obj.model_ = None
+            obj.skops_bytes_ = (path / "linker.skops").read_bytes()
+            return obj
+        import skops.io as sio
+
         file = path / "linker.skops"
         untrusted = sio.get_untrusted_types(file=file)
         allowed = {t for t in untrusted if t.startswith(("sklearn.", "numpy.", "scipy.", "builtins."))}

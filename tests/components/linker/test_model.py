@@ -96,3 +96,30 @@ def test_candidates_include_generic_filer_phrase(nlp):
     view = DocView(doc, [(21, 35, "ORG")])
     labels = {(c.label, doc.text[c.start:c.end]) for c in view.candidates}
     assert ("FILER", "The Company") in labels and ("ORG", "Birch Labs LLC") in labels
+
+
+def test_saved_weights_give_the_fitted_probabilities_without_scikit_learn(tmp_path, nlp, linker, seeds):
+    """`linker.npz` holds the weights as plain arrays: loading reads them (no pickle, no
+    scikit-learn import) and gives the fitted model's probabilities; saving the loaded
+    linker writes the same files back."""
+    import subprocess
+    import sys
+
+    import numpy
+
+    linker.save(tmp_path)
+    loaded = ArgumentLinker.load(tmp_path)
+    assert loaded.model_ is None
+    from extractors.components.linker.candidates import pairs
+    view = gold_view(nlp, seeds[0])
+    X = [f for ev in seeds[0]["events"] for _, f in pairs(view, ev["type"], ev["trigger"]["start"], ev["trigger"]["end"])]
+    assert len(X) > 10
+    assert numpy.allclose(loaded.predict_proba(X), linker.predict_proba(X), atol=1e-5)
+    loaded.save(tmp_path / "again")
+    assert (tmp_path / "again" / "linker.skops").read_bytes() == (tmp_path / "linker.skops").read_bytes()
+    with numpy.load(tmp_path / "again" / "linker.npz") as a, numpy.load(tmp_path / "linker.npz") as b:
+        assert all(numpy.array_equal(a[k], b[k]) for k in ("features", "classes", "coef", "intercept"))
+    code = (f"import sys, pathlib; from extractors.components.linker.model import ArgumentLinker; "
+            f"ArgumentLinker.load(pathlib.Path({str(tmp_path)!r})); print('sklearn' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
