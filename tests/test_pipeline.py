@@ -89,7 +89,8 @@ def test_spacy_assemble_reads_the_config(tmp_path):
     extracts what the shipped model extracts."""
     out = tmp_path / "assembled"
     subprocess.run([sys.executable, "-m", "spacy", "assemble", str(CONFIG_PATH), str(out),
-                    "--paths.trained", str(SHIPPED), "--paths.linker", str(SHIPPED)],
+                    "--paths.trained", str(SHIPPED), "--paths.linker", str(SHIPPED),
+                    "--initialize.vectors", str(SHIPPED)],
                    check=True, capture_output=True, cwd=tmp_path)
     text = ("On May 2, 2022, Quillfeather Robotics, Inc. appointed Ada Byron as Chief Financial Officer. "
             "Quillfeather also agreed to acquire Brindle Systems Corp. for $12.5 million.")
@@ -116,7 +117,7 @@ def test_assembly_keeps_the_static_vectors_of_the_trained_model(tmp_path):
     data = numpy.random.default_rng(0).random((50, 8), dtype="float32")
     trained.vocab.vectors = Vectors(data=data, mode="floret", hash_count=2, minn=3, maxn=5, strings=trained.vocab.strings)
     trained.to_disk(tmp_path / "trained")
-    assert has_vectors(tmp_path / "trained") and not has_vectors(SHIPPED)
+    assert has_vectors(tmp_path / "trained") and not has_vectors(RULES_ONLY)
     nlp = assemble(tmp_path / "trained", SHIPPED)
     assert nlp.vocab.vectors.shape == (50, 8) and nlp.vocab.vectors.mode == "floret"
     assert numpy.allclose(nlp.vocab["filing"].vector, trained.vocab["filing"].vector)
