@@ -15,6 +15,9 @@ LEGAL_SUFFIXES = frozenset(LEXICON["legal"])
 GENERIC = frozenset(w.lower() for w in LEXICON["generic"])
 COMMON = frozenset(LEXICON["common"])  # lower case
 NOT_BEFORE = frozenset(LEXICON["not_before"])
+# words before a person's name (`Mr. Schmidt`): the PERSON rules read them, and a word after
+# one is a person's name whatever else it could be (`Mr. Jordan`)
+HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"})
 
 
 def _alternation(words) -> str:

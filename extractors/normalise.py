@@ -14,6 +14,7 @@ a window of a long filing).
 """
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from functools import lru_cache
@@ -259,8 +260,6 @@ def _year(token: str, doc_year: int | None) -> int | None:
 def _ymd(year: int | None, month: int, day: int | None = None) -> str | None:
     """`YYYY-MM-DD` (or `YYYY-MM` without a day); never a day the calendar does not have:
     `November 31, 2001` gives its month, `2001-11`, and a day past 31 nothing."""
-    import calendar
-
     if year is None or not 1 <= year <= 9999 or not 1 <= month <= 12:
         return None
     if day is None:
@@ -322,8 +321,6 @@ NUMERIC_RANGE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\s*(?:-|â€“|â€
 def _range(month: int, first: int, month2: int, last: int, year: int | None) -> str | None:
     """A range of days: the month when it covers the whole month (a repurchase table's
     `October 1 - October 31`), else its first day (`November 14-18, 2022`)."""
-    import calendar
-
     if year is None:
         return None
     if month == month2 and first == 1 and last == calendar.monthrange(year, month)[1]:

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
+from extractors.contract import doc_text
 from extractors.layout import is_ticker
+from extractors.names import HONORIFICS
 
 PLACES = json.loads(Path(__file__).with_name("places.json").read_text(encoding="utf-8"))
 REGIONS = frozenset(PLACES["regions"])
@@ -35,8 +37,7 @@ def _region_after(span: Span) -> bool:
     if i >= len(doc) or doc[i].text != ",":
         return False
     for n in (1, 2, 3):
-        words = [t for t in doc[i + 1:i + 1 + n] if not t.is_space]
-        text = " ".join(t.text for t in words)
+        text = _text(doc[i + 1:i + 1 + n])
         if text in REGIONS or text in REGION_CODES:
             return True
     return False
@@ -62,9 +63,6 @@ def in_address(span: Span) -> bool:
         len(after) >= 2 and f"{after[0].text} {after[1].text}" in STREET)
 
 
-HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Messrs.", "Miss"})
-
-
 INCORPORATED = frozenset({"corporation", "company", "limited liability company", "limited partnership"})
 
 
@@ -84,7 +82,7 @@ def is_not_a_name(span: Span) -> bool:
     if span.label_ == "PERSON" and span.start > 0 and span.doc[span.start - 1].text in HONORIFICS:
         return False
     if len(span) == 1:
-        text = span.doc.text
+        text = doc_text(span.doc)  # read once per Doc (Doc.text rebuilds the string each time)
         if is_ticker(span.text, text[max(0, span.start_char - 20):span.start_char],
                      text[span.end_char:span.end_char + 40]):
             return True

@@ -171,7 +171,7 @@ def reanchor_record(record: dict, old: str, new: str, alignment: Alignment | Non
     for e in record.get("events", []):
         trigger = place(e["trigger"], f"{e['type']} trigger")
         if not trigger:
-            continue  # counted as lost with its arguments
+            continue  # the trigger is counted as lost; its arguments go with it
         args = [place(x, f"{e['type']} {x['role']}") for x in e.get("args", [])]
         events.append(dict(e, trigger=trigger, args=[x for x in args if x]))
     out["events"] = events

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from extractors.names import HONORIFICS
+
 from .context import INITIAL_RE, NAME_SUFFIXES, Candidate, RuleContext, name_like
 
-HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"}
 PHONE_RE = re.compile(r"^(?:\+?\d{1,3}[-.]?)?(?:\d{3}[-.]\d{3}[-.]\d{4}|\d{3}[-.]\d{4})$")
 
 
