@@ -16,7 +16,10 @@ Span groups (`doc.spans[...]`):
 `doc.ents` is set once, by `sec_merge` (and extended by `sec_aliases`).
 
 Extensions: `Span._.score` (a span's confidence), `Span._.source` (the rule that
-found it), `Doc._.events` (FORMATS.md event records, set by `sec_linker`).
+found it), `Doc._.events` (FORMATS.md event records, set by `sec_linker`). Read-only
+views for users: `Span._.value` (the SCHEMA section 3 value of an entity span, as the
+output records it; None for labels without values and for triggers) and
+`Doc._.event_objects` (`doc._.events` as `extractors.events.Event` objects with Spans).
 
 `doc.user_data`: `TEXT_KEY` (the Doc's text, read once: `doc_text`),
 `CONTEXT_KEY` (the `FilingContext` of the filing a Doc is part of: `attach_context`,
@@ -27,6 +30,7 @@ not split).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -44,6 +48,45 @@ for _attr in ("score", "source"):
         Span.set_extension(_attr, default=None)
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
+
+
+@lru_cache(maxsize=8)
+def _text_year(text: str) -> int | None:
+    """`normalise.document_year`, read once per text (a Doc's text is one str object,
+    its hash cached: a hit costs an identity check)."""
+    from extractors.normalise import document_year
+
+    return document_year(text)
+
+
+def _span_value(span: Span):
+    """`Span._.value`: what `records.span_record` writes as the span's `value` (same
+    function, same context: the characters around the span and the filing's year)."""
+    from extractors.normalise import span_value
+    from extractors.schema import VALUED
+
+    label = span.label_
+    if label not in VALUED:
+        return None
+    doc = span.doc
+    text = doc_text(doc)
+    start, end = span.start_char, span.end_char
+    year = filing_context(doc).year
+    if year is None:
+        year = _text_year(text)
+    return span_value(label, text[start:end], text[max(0, start - 1):start], text[end:end + 2], year)
+
+
+def _event_objects(doc: Doc) -> list:
+    from extractors.events import events
+
+    return events(doc)
+
+
+if not Span.has_extension("value"):
+    Span.set_extension("value", getter=_span_value)
+if not Doc.has_extension("event_objects"):
+    Doc.set_extension("event_objects", getter=_event_objects)
 
 
 @dataclass(frozen=True)
