@@ -50,7 +50,25 @@ def _to_float(number: str) -> float | None:
 
 WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 HALF_RE = re.compile(r"^\s*(?:one[\s-]+)?half\s+(?:of\s+)?an?\s+(?=(?:thousand|million|billion|trillion)\b)", re.I)
-AND_A_HALF_RE = re.compile(r"\band\s+a\s+half\b", re.I)
+#: fraction words by denominator: `one-half`, `two-thirds`, `three quarters`
+FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                  "fourth": 4, "fourths": 4, "eighth": 8, "eighths": 8}
+_FRACTION = r"(?:one|a|two|three|five|seven)[\s-]+(?:halves|half|thirds?|quarters?|fourths?|eighths?)"
+AND_FRACTION_RE = re.compile(rf"\band\s+({_FRACTION})\b", re.I)
+
+
+def _fraction_words(text: str) -> float | None:
+    """`one-half` -> 0.5, `a third` -> 1/3, `three-quarters` -> 0.75; None for anything else."""
+    words = re.split(r"[\s-]+", text.strip().lower())
+    if len(words) != 2 or words[1] not in FRACTION_WORDS:
+        return None
+    top = 1 if words[0] in ("a", "an") else WORD_NUMBERS.get(words[0])
+    den = FRACTION_WORDS[words[1]]
+    return top / den if top and top < den else None
+
+
+def _and_fraction(m: re.Match) -> str:
+    return f" +{_fraction_words(m.group(1))!r} "
 
 
 def _words_value(words: list[str]) -> float | None:
@@ -63,8 +81,11 @@ def _words_value(words: list[str]) -> float | None:
     for w in words:
         if w == "and" and seen:
             continue
-        if w == "+half":
-            current += 0.5
+        if w.startswith("+"):  # `and a half`, `and one-half`, `and two-thirds`
+            try:
+                current += float(w[1:])
+            except ValueError:
+                return None
         elif w == "hundred":
             current = (current or 1) * 100
         elif w in WORD_SCALES:
@@ -86,7 +107,10 @@ def _word_number(text: str) -> float | None:
         rest = text[half.end():].strip().lower()
         value = WORD_SCALES[rest] if rest in WORD_SCALES else _word_number(rest)
         return None if value is None else value / 2
-    words = [w for w in re.split(r"[\s-]+", AND_A_HALF_RE.sub(" +half ", text).lower().strip()) if w]
+    fraction = _fraction_words(text)
+    if fraction is not None:
+        return fraction
+    words = [w for w in re.split(r"[\s-]+", AND_FRACTION_RE.sub(_and_fraction, text).lower().strip()) if w]
     if not words or words[-1] == "and" or all(w in ("a", "an", "and") for w in words):
         return None
     return _words_value(words)
@@ -96,7 +120,7 @@ _NUMBER_WORDS = "(?:" + "|".join(sorted((w for w in [*WORD_NUMBERS, *WORD_SCALES
                                         key=len, reverse=True)) + ")"
 LEADING_WORDS_RE = re.compile(
     rf"^\s*((?:(?:one[\s-]+)?half\s+(?:of\s+)?an?\s+|an?\s+)?{_NUMBER_WORDS}"
-    rf"(?:[\s-]+and\s+a\s+half|[\s-]+(?:and[\s-]+)?{_NUMBER_WORDS})*)\b", re.I)
+    rf"(?:[\s-]+and\s+{_FRACTION}|[\s-]+(?:and[\s-]+)?{_NUMBER_WORDS})*)\b", re.I)
 
 
 def _leading_words(text: str) -> float | None:
@@ -106,14 +130,42 @@ def _leading_words(text: str) -> float | None:
     return _word_number(m.group(1)) if m else None
 
 
+#: a whole number and a fraction: `66 2/3`, `7-3/8`, `6-\n1\n/\n2` (a table cell's lines)
+MIXED_RE = re.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})*)(?:\s+|\s*-\s*)([1-9])\s*/\s*([1-9]\d?)(?![\d/])")
+#: thirds whose fraction lost its superscript: `662/3%`, `331/3%` (two-thirds and
+#: one-third majorities; as written they would be 220.67% and 110.33%)
+GLUED_THIRDS_RE = re.compile(r"(?<![\w.,/])([1-9]\d)([12])/3(?![\d/])")
+BARE_FRACTION_RE = re.compile(r"(?<![\w.,/])([1-9])\s*/\s*([1-9]\d?)(?![\d/])")
+
+
+def _fraction_number(text: str, glued: bool = False) -> tuple[float, re.Match] | None:
+    """A number written with a fraction (`66 2/3`, `7-3/8`, `1/2`; with `glued`, also
+    `662/3`) and its match, or None. Only proper fractions count (`1/2`, not `3/2`)."""
+    m = MIXED_RE.search(text)
+    if m and int(m.group(2)) < int(m.group(3)):
+        return _to_float(m.group(1)) + int(m.group(2)) / int(m.group(3)), m
+    m = GLUED_THIRDS_RE.search(text) if glued else None
+    if m:
+        return int(m.group(1)) + int(m.group(2)) / 3, m
+    m = BARE_FRACTION_RE.search(text)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return int(m.group(1)) / int(m.group(2)), m
+    return None
+
+
 def _number_and_scale(text: str) -> float | None:
     """The first number in `text` times the scale word that follows it, if any.
 
-    `thirty (30)` takes the numeral in parentheses; `two million` reads number words.
+    `thirty (30)` takes the numeral in parentheses; `two million` reads number words;
+    `5 1/2 million` its fraction.
     """
     paren = PAREN_NUMBER_RE.search(text)
     match = NUMBER_RE.search(text)
-    if paren and (not match or match.start() > paren.start()):
+    fraction = _fraction_number(text)
+    if fraction and (not match or fraction[1].start() <= match.start()) and \
+            (not paren or fraction[1].start() < paren.start()):
+        value, rest = fraction[0], text[fraction[1].end():]
+    elif paren and (not match or match.start() > paren.start()):
         value, rest = _to_float(paren.group(1)), text[paren.end():]
     elif match:
         value, rest = _to_float(match.group(1)), text[match.end():]
@@ -129,36 +181,75 @@ def _number_and_scale(text: str) -> float | None:
 
 # --- MONEY -----------------------------------------------------------------
 
+def _code(*codes: str) -> str:
+    """ISO codes as written, in capitals, glued to a number or not (`EUR 50`, `INR22.7`)."""
+    return r"(?-i:(?<![A-Za-z])(?:" + "|".join(codes) + r")(?![a-z]))"
+
+
+def _sign(*prefixes: str) -> str:
+    """A dollar sign with a country prefix (`HK$`, `Cdn. $`), not inside a word; a
+    one-letter prefix only glued to the sign (`A$5`, while `A $5 million` is an article)."""
+    longer = [p for p in prefixes if len(p) > 1]
+    single = [p for p in prefixes if len(p) == 1]
+    parts = [r"(?<![A-Za-z.])(?:" + "|".join(longer) + r")\.?\s?\$"] if longer else []
+    if single:
+        parts.append(r"(?<![A-Za-z.])(?-i:" + "|".join(single) + r")\$")
+    return "|".join(parts)
+
+
 CURRENCIES = [  # (pattern, ISO code), checked in order: the most specific first
-    (r"US\s?\$|U\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b", "USD"),
-    (r"C\$|Cdn\s?\$|CA\$|\bCAD\b|\bCanadian dollars?\b", "CAD"),
-    (r"A\$|AU\$|\bAUD\b|\bAustralian dollars?\b", "AUD"),
-    (r"R\$|\bBRL\b|\breais\b|\breal\b", "BRL"),
-    (r"€|\bEUR\b|\beuros?\b", "EUR"),
-    (r"£|\bGBP\b|\bpounds? sterling\b|\bpounds?\b", "GBP"),
-    (r"¥|\bJPY\b|\byen\b", "JPY"),
-    (r"\bRMB\b|\bCNY\b|\byuan\b|\brenminbi\b", "CNY"),
-    (r"\bCHF\b|\bSwiss francs?\b", "CHF"),
+    (_sign("US", r"U\.S") + "|" + _code("USD") + r"|\bU\.?S\.? dollars?\b", "USD"),
+    (_sign("HK") + "|" + _code("HKD") + r"|\bHong Kong dollars?\b", "HKD"),
+    (_sign("C", "CA", "CAD", "Cdn", "CDN", "Can", "CAN") + "|" + _code("CAD") + r"|\bCanadian dollars?\b", "CAD"),
+    (_sign("A", "AU", "AUD") + "|" + _code("AUD") + r"|\bAustralian dollars?\b", "AUD"),
+    (_sign("NZ") + "|" + _code("NZD") + r"|\bNew Zealand dollars?\b", "NZD"),
+    (_sign("S", "SG") + "|" + _code("SGD") + r"|\bSingapore dollars?\b", "SGD"),
+    (_sign("NT") + "|" + _code("TWD") + r"|\bNew Taiwan dollars?\b", "TWD"),
+    (_sign("Mex", "MX") + "|" + _code("MXN") + r"|\bMexican pesos?\b", "MXN"),
+    (_sign("R") + "|" + _code("BRL") + r"|\breais\b|\bBrazilian real\b", "BRL"),
+    (r"€|" + _code("EUR") + r"|\beuros?\b", "EUR"),
+    (r"£|" + _code("GBP") + r"|\bpounds? sterling\b|\bsterling\b|\bpounds?\b", "GBP"),
+    (r"¥|" + _code("JPY") + r"|\byen\b", "JPY"),
+    (_code("RMB", "Rmb", "CNY") + r"|\byuan\b|\brenminbi\b", "CNY"),
+    (r"₹|" + _code("INR") + r"|(?-i:\bRs\b)\.?|\brupees?\b", "INR"),
+    (_code("CHF", "SFr") + r"|\bSwiss francs?\b", "CHF"),
+    (_code("DKK") + r"|\bDanish kron(?:er|e)\b", "DKK"),
+    (_code("SEK") + r"|\bSwedish kron(?:or|a)\b", "SEK"),
+    (_code("NOK") + r"|\bNorwegian kron(?:er|e)\b", "NOK"),
+    (_code("SAR") + r"|\bSaudi riyals?\b", "SAR"),
+    (r"₩|" + _code("KRW") + r"|\bKorean won\b", "KRW"),
+    (r"₪|" + _code("ILS", "NIS") + r"|\bshekels?\b", "ILS"),
+    (_code("ZAR") + r"|\bSouth African rand\b", "ZAR"),
     (r"\$|\bdollars?\b|\bcents?\b", "USD"),
 ]
 _CURRENCY_RES = [(re.compile(p, re.I), code) for p, code in CURRENCIES]
 
 
-def currency(text: str) -> str | None:
+def _currency_match(text: str) -> tuple[str, re.Match] | tuple[None, None]:
     for pattern, code in _CURRENCY_RES:
-        if pattern.search(text):
-            return code
-    return None
+        m = pattern.search(text)
+        if m:
+            return code, m
+    return None, None
+
+
+def currency(text: str) -> str | None:
+    """The ISO 4217 code of the currency a text's sign, code or word names:
+    `HK$` -> HKD, `Cdn. $` -> CAD, `EUR`/`€`/`euros` -> EUR, `RMB` -> CNY; a bare `$`,
+    `dollars` or `cents` -> USD."""
+    return _currency_match(text)[0]
 
 
 def money(text: str) -> dict | None:
     """`$12.5 million` -> {"amount": 12500000.0, "currency": "USD"}; `$(0.05)` -> -0.05."""
-    code = currency(text)
+    code, mark = _currency_match(text)
     if code is None:
         return None
     body = text.strip()
     negative = bool(re.search(r"\(\s*[\d.,]+\s*\)|^[-\u2212\u2013]|\$\s*[-\u2212]", body))
-    amount = _number_and_scale(re.sub(r"[()]", " ", body))
+    # the number without its currency mark: `INR22.7 billion`, `EUR5 million`
+    numbers = text[:mark.start()] + " " + text[mark.end():]
+    amount = _number_and_scale(re.sub(r"[()]", " ", numbers))
     if amount is None and DASH_AMOUNT_RE.match(body):
         amount = 0.0  # a table's `$ —`: nothing
     if amount is None:
@@ -197,11 +288,15 @@ def shares(text: str) -> int | float | None:
 
 
 def percent(text: str) -> float | None:
-    """`65%` -> 65.0, `5.5 percent` -> 5.5, `(3.2)%` -> -3.2, `five percent` -> 5.0."""
+    """`65%` -> 65.0, `5.5 percent` -> 5.5, `(3.2)%` -> -3.2, `five percent` -> 5.0,
+    `66 2/3%` -> 66.6667, `Twelve and one-half percent` -> 12.5."""
     body = text.strip()
     negative = bool(re.search(r"^\(.*\)\s*%?$|^[-\u2212\u2013]", body))
     match = NUMBER_RE.search(body)
-    if match:
+    fraction = _fraction_number(body, glued=True)
+    if fraction and (not match or fraction[1].start() <= match.start()):
+        value = round(fraction[0], 4)  # 66 2/3% -> 66.6667, as the gold writes thirds
+    elif match:
         value = _to_float(match.group(1))
     else:
         value = _word_number(re.sub(r"\s*(%|per\s*cent|percent(age points?)?)\s*$", "", body, flags=re.I))
@@ -220,6 +315,33 @@ _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(\d{4}|'\d{2}|\u2019\d{2})"
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+#: ordinal days in words, as agreements date themselves (`the fifteenth day of March, 2012`)
+DAY_ORDINALS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+DAY_ORDINALS["thirtieth"] = 30
+_DAY_WORD = (r"(?:(twenty|thirty)[\s-]*)?(" + "|".join(sorted(DAY_ORDINALS, key=len, reverse=True)) + r")")
+DAY_WORD_RE = re.compile(rf"\b{_DAY_WORD}(?=\s+day\s+of\b)", re.I)
+MONTH_DAY_WORD_RE = re.compile(rf"\b({_MONTH}\s+){_DAY_WORD}(?=,?\s+\d{{4}}\b)", re.I)
+
+
+def _day_number(tens: str | None, unit: str) -> str | None:
+    day = DAY_ORDINALS[unit.lower()]
+    if tens:
+        if day >= 10:
+            return None
+        day += 20 if tens.lower() == "twenty" else 30
+    return f"{day}th" if day <= 31 else None
+
+
+def _day_words(text: str) -> str:
+    """Ordinal days in words as numbers: `the fifteenth day of March, 2012` -> `the 15th
+    day of March, 2012`, `March fifteenth, 2012` -> `March 15th, 2012`."""
+    text = DAY_WORD_RE.sub(lambda m: _day_number(m.group(1), m.group(2)) or m.group(0), text)
+    return MONTH_DAY_WORD_RE.sub(
+        lambda m: m.group(1) + (_day_number(m.group(3), m.group(4)) or m.group(0)[len(m.group(1)):]), text)
+
 
 MDY_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s*{_YEAR}", re.I)
 DMY_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?{_MONTH},?\s+{_YEAR}", re.I)
@@ -329,6 +451,8 @@ def _range(month: int, first: int, month2: int, last: int, year: int | None) -> 
 
 
 def _date(text: str, doc_year: int | None) -> str | None:
+    if re.search(r"(?:st|nd|rd|th|tieth)\b", text, re.I):  # `fifteenth day of` -> `15th day of`
+        text = _day_words(text)
     m = MONTH_RANGE_RE.match(text)
     if m:
         month = _month(m.group(1))
