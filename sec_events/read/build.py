@@ -39,7 +39,10 @@ meta
     source (path), accession, form, type, sequence, filename, description, cik
     (no leading zeros), company, filed, period (ISO dates), items (the header's
     ITEM INFORMATION / <ITEMS> values, as declared), encoding; plus truncated=true
-    on a document that was cut short. Absent values are left out.
+    on a document that was cut short, and tables: the document's tables as
+    {"start", "end", "rows", "columns"} (HTML: `html.html_document`, each row one line
+    of tab-separated cells; plain text: the `<TABLE>` regions, lines kept as they are).
+    Absent values are left out.
 
 Errors and skips
     Nothing stops a batch. Each problem is an `ErrorRecord` {"path", "reason",
@@ -74,7 +77,7 @@ from typing import Iterable, Iterator
 
 from sec_events.documents import atomic_path, read_documents, write_documents
 from sec_events.read.decode import decode_bytes, normalize_newlines
-from sec_events.read.html import html_to_text
+from sec_events.read.html import html_document
 from sec_events.read.sgml import ACCESSION_RE, RawDocument, looks_like_sgml, parse_submission
 
 log = logging.getLogger(__name__)
@@ -284,25 +287,73 @@ def is_html(text_head: str, filename: str | None = None) -> bool:
 def plain_sgml_text(text: str) -> str:
     """Plain `<TEXT>`: keep the layout, drop EDGAR's <PAGE>/<S>/<C>/<TABLE>/<FN> markup
     and trailing spaces, trim blank lines at both ends."""
-    text = _SGML_TEXT_TAGS.sub("", text)
-    lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(lines).strip("\n")
+    return plain_sgml_document(text)[0]
 
 
-def document_text(body: bytes, filename: str | None = None) -> tuple[str | None, str, str | None]:
-    """(text, encoding, skip reason) for the bytes inside one SGML <TEXT>."""
+_TABLE_OPEN = re.compile(r"<TABLE>", re.I)
+_TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
+_TEXT_COLUMNS = re.compile(r"\S+(?: \S+)*")  # fields of a fixed-width line: runs split by 2+ spaces or tabs
+
+
+def text_columns(line: str) -> int:
+    """Columns of one line of a fixed-width table: its fields apart by two or more spaces."""
+    return len(_TEXT_COLUMNS.findall(line.expandtabs()))
+
+
+def plain_sgml_document(text: str) -> tuple[str, list[dict]]:
+    """(text, tables) of a plain `<TEXT>` (`plain_sgml_text`). Fixed-width tables keep
+    their lines as they are; those the filer marked with EDGAR's `<TABLE>` ... `</TABLE>`
+    are listed as {"start", "end", "rows", "columns"} (offsets of their first and last
+    non-blank line, non-blank lines, the most fields of a line: runs of text two or more
+    spaces apart). A `<TABLE>` left open ends at the end of the text."""
+    out: list[str] = []
+    tables: list[dict] = []
+    current: list[int] | None = None  # indices in `out` of the open table's lines
+    for raw in text.split("\n"):
+        opens, closes = _TABLE_OPEN.search(raw), _TABLE_CLOSE.search(raw)
+        line = _SGML_TEXT_TAGS.sub("", raw).rstrip()
+        if opens and current is None:
+            current = []
+        out.append(line)
+        if current is not None and line.strip():
+            current.append(len(out) - 1)
+        if closes and current is not None:
+            if current:
+                tables.append({"lines": current})
+            current = None
+    if current:
+        tables.append({"lines": current})
+    lead = 0
+    while lead < len(out) and not out[lead]:
+        lead += 1
+    starts, pos = [], 0
+    for line in out:
+        starts.append(pos)
+        pos += len(line) + 1
+    joined = "\n".join(out).strip("\n")
+    shift = starts[lead] if lead < len(out) else 0
+    spans = []
+    for t in tables:
+        first, last = t["lines"][0], t["lines"][-1]
+        spans.append({"start": starts[first] - shift, "end": starts[last] + len(out[last]) - shift,
+                      "rows": len(t["lines"]), "columns": max(text_columns(out[i]) for i in t["lines"])})
+    return joined, spans
+
+
+def document_text(body: bytes, filename: str | None = None) -> tuple[str | None, str, str | None, list[dict]]:
+    """(text, encoding, skip reason, tables) for the bytes inside one SGML <TEXT>."""
     reason = binary_reason(body, filename)
     if reason:
-        return None, "", reason
+        return None, "", reason, []
     text, encoding = decode_bytes(body)
     text = _WRAPPER.sub("", text)
     if is_html(text, filename):
-        text = html_to_text(text)
+        text, tables = html_document(text)
     else:
-        text = plain_sgml_text(text)
+        text, tables = plain_sgml_document(text)
     if not text.strip():
-        return None, encoding, "empty-document"
-    return text, encoding, None
+        return None, encoding, "empty-document", []
+    return text, encoding, None, tables
 
 
 def guess_form(text: str) -> str | None:
@@ -421,12 +472,15 @@ class CorpusReader:
             return
         text, encoding = decode_bytes(normalize_newlines(data))
         html = is_html(text, path.name)
+        tables: list[dict] = []
         if html:
-            text = html_to_text(text)
+            text, tables = html_document(text)
         if not text.strip():
             yield ErrorRecord(src, "empty", detail="no text after conversion")
             return
         meta = {"source": src, "encoding": encoding, "format": "html" if html else "text"}
+        if tables:
+            meta["tables"] = tables
         form = guess_form(text)
         if form:
             meta["form"] = form
@@ -462,11 +516,14 @@ class CorpusReader:
             kept += 1
             if doc.truncated:
                 yield ErrorRecord(src, "truncated", doc_id, doc.truncated)
-            text, encoding, reason = document_text(doc.body, doc.filename)
+            text, encoding, reason, tables = document_text(doc.body, doc.filename)
             if reason:
                 yield ErrorRecord(src, reason, doc_id, doc.filename)
                 continue
-            yield {"id": doc_id, "text": text, "meta": _meta(header, doc, src, accession, encoding)}
+            meta = _meta(header, doc, src, accession, encoding)
+            if tables:
+                meta["tables"] = tables
+            yield {"id": doc_id, "text": text, "meta": meta}
         if not kept:
             yield ErrorRecord(src, "no-kept-documents",
                               detail="types: " + ", ".join(sorted(other)))

@@ -319,7 +319,7 @@ def test_interrupted_build_leaves_no_output(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build, "html_to_text", boom)
+    monkeypatch.setattr(build, "html_document", boom)
     out = tmp_path / "docs.jsonl"
     with pytest.raises(KeyboardInterrupt):
         build_corpus([EDGAR / "0001213900-25-032135.txt"], out)
