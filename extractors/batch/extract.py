@@ -6,9 +6,18 @@
 Input
     Every input goes through `sec_events.read.build.iter_documents`, so documents
     files (JSONL, Parquet) and raw EDGAR files or folders are read exactly as by
-    `sec-events corpus build`. Its `ErrorRecord`s of kind "error" become output lines
-    with `error` set and empty lists (id: the document id if known, else
-    ``file:<path>``); those of kind "skipped" are only counted in the summary.
+    `sec-events corpus build`, and documents get the same ids (a file's id is
+    ``file:<name>``, its path relative to the folder given, or its name when the file
+    itself was given, lengthened by parent folders when two files of the run would
+    share it; see `sec_events.read.build`). Its `ErrorRecord`s of kind "error" become
+    output lines with `error` set and empty lists (id: the document id if known, else
+    the file's id); those of kind "skipped" are not in the output. Every output
+    record carries the input document's `meta` (`records.record_meta`).
+
+Errors file
+    OUTPUT.errors.jsonl (``--errors``) lists every input of the run that is not
+    extracted, one line each, as `corpus build`'s errors file: the reader's skips and
+    every error record of the output (see `drive`). The summary counts them.
 
 Streaming
     Documents are turned into small tasks (`Task`: id, sha256, text, error, declared
@@ -63,7 +72,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 import spacy
 
-from extractors.batch.records import add_unmatched_items, doc_to_record, error_record
+from extractors.batch.records import doc_to_record, error_record, finish_record, record_meta
 from extractors.batch.windows import WINDOW_CHARS, join_records, window_bounds
 from extractors.batch.writers import FORMATS, open_writer
 from extractors.contract import FilingContext, attach_context, doc_text, remember_text
@@ -81,8 +90,10 @@ BATCH_CHARS = 250_000  # characters per batch at most (about 40k words, a few se
 class Task(NamedTuple):
     """One input document's work: its id, the SHA-256 of its text, the text (None with
     an error), the error that stops it (or None), and what its metadata adds: the
-    declared 8-K items with the filing date, and the names of its filing
-    (`meta.company`, `meta.context_names`). Tuples pickle fast to worker processes."""
+    declared 8-K items with the filing date, the names of its filing
+    (`meta.company`, `meta.context_names`) and the metadata the record carries
+    (`records.record_meta`); `path` is the input file it was read from, for the
+    errors file. Tuples pickle fast to worker processes."""
 
     id: str
     sha256: str | None
@@ -91,6 +102,8 @@ class Task(NamedTuple):
     items: tuple[str, ...] = ()
     filed: str | None = None
     names: tuple[str, ...] = ()
+    meta: dict | None = None
+    path: str | None = None
 
 
 # --------------------------------------------------------------------------- summary
@@ -189,22 +202,25 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def document_task(doc: dict) -> Task:
-    """A documents-format dict -> task; text problems become the task's error."""
+def document_task(doc: dict, path: str | None = None) -> Task:
+    """A documents-format dict (read from the input file `path`) -> task; text problems
+    become the task's error."""
     doc_id = str(doc.get("id", ""))
     text = doc.get("text")
+    meta = doc.get("meta") or {}
+    carried = record_meta(meta)
     if not isinstance(text, str):
-        return Task(doc_id, None, None, "no-text")
+        return Task(doc_id, None, None, "no-text", meta=carried, path=path)
     sha = text_sha256(text)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        return Task(doc_id, sha, None, f"undecodable-text: {exc.reason} at character {exc.start}")
+        return Task(doc_id, sha, None, f"undecodable-text: {exc.reason} at character {exc.start}",
+                    meta=carried, path=path)
     if doc.get("error"):
-        return Task(doc_id, sha, None, str(doc["error"]))
-    meta = doc.get("meta") or {}
+        return Task(doc_id, sha, None, str(doc["error"]), meta=carried, path=path)
     if not isinstance(meta, dict):
-        return Task(doc_id, sha, text, None)
+        return Task(doc_id, sha, text, None, meta=carried, path=path)
     # declared 8-K items travel with the task: the record flags those with no event;
     # so do the filer's name and the names of the rest of the filing (an excerpt's source).
     # Metadata of the wrong type is left out, never fatal.
@@ -216,7 +232,7 @@ def document_task(doc: dict) -> Task:
             filed = filed_date(meta)
         except Exception:  # a filing date of the wrong type or form
             filed = None
-    return Task(doc_id, sha, text, None, items, filed, names)
+    return Task(doc_id, sha, text, None, items, filed, names, carried, path)
 
 
 def _strings(value) -> tuple[str, ...]:
@@ -229,12 +245,14 @@ def _strings(value) -> tuple[str, ...]:
 def iter_tasks(inputs: Iterable[str | os.PathLike], summary: ExtractSummary | None = None,
                types: list[str] | None = None, on_error: Callable[[object], None] | None = None
                ) -> Iterator[Task]:
-    """Tasks for all input documents, in order; reader errors become error tasks and
-    reader skips are counted in `summary.skipped`; `on_error` sees every reader
-    `ErrorRecord` (both kinds)."""
-    from sec_events.read.build import ErrorRecord, iter_documents
+    """Tasks for all input documents, in order (documents ids as `corpus build` gives
+    them: the same reader); reader errors become error tasks and reader skips are
+    counted in `summary.skipped`; `on_error` sees every reader `ErrorRecord` (both
+    kinds)."""
+    from sec_events.read.build import CorpusReader, ErrorRecord, display_path
 
-    for item in iter_documents([Path(p) for p in inputs], types):
+    reader = CorpusReader(types)
+    for item in reader.iter_documents([Path(p) for p in inputs]):
         if isinstance(item, ErrorRecord):
             if on_error is not None:
                 on_error(item)
@@ -243,9 +261,19 @@ def iter_tasks(inputs: Iterable[str | os.PathLike], summary: ExtractSummary | No
                     summary.skipped[item.reason] = summary.skipped.get(item.reason, 0) + 1
                 continue
             reason = f"{item.reason}: {item.detail}" if item.detail else item.reason
-            yield Task(item.id, None, None, reason)
+            yield Task(item.id, None, None, reason, path=item.path)
         else:
-            yield document_task(item)
+            yield document_task(item, display_path(reader.current) if reader.current else None)
+
+
+def error_entry(record: dict, path: str | None = None) -> dict:
+    """The errors-file line of an output record that has an error (as `corpus build`
+    writes them: id, path, reason, kind, detail)."""
+    reason, _, detail = str(record["error"]).partition(": ")
+    entry = {"id": record["id"], "path": path, "reason": reason, "kind": "error"}
+    if detail:
+        entry["detail"] = detail
+    return entry
 
 
 def skip_done(tasks: Iterable[Task], done: Counter, summary: ExtractSummary) -> Iterator[Task]:
@@ -283,8 +311,7 @@ def batched_tasks(tasks: Iterable[Task], size: int, max_chars: int | None = BATC
 
 # --------------------------------------------------------------------------- batch
 def _error(task: Task, reason: str) -> dict:
-    rec = error_record(task.id, reason)
-    return {"id": rec.pop("id"), "sha256": task.sha256, **rec}
+    return finish_record(error_record(task.id, reason), sha256=task.sha256, meta=task.meta)
 
 
 def _windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
@@ -318,8 +345,8 @@ def _task_record(task: Task, parts: list[tuple[int, object]]) -> dict:
     """The document record of a task from its processed windows, with hash and the
     declared items no event matches."""
     rec = join_records(task.id, [(offset, doc_to_record(doc, task.id)) for offset, doc in parts])
-    add_unmatched_items(rec, task.items, task.filed, task.text)
-    return {"id": rec.pop("id"), "sha256": task.sha256, **rec}
+    return finish_record(rec, sha256=task.sha256, meta=task.meta, items=task.items, filed=task.filed,
+                         text=task.text)
 
 
 def process_batch(nlp, tasks: list[Task], batch_size: int | None = None,
@@ -501,10 +528,14 @@ def drive(inputs: list[Path], output: Path, submit: Callable[[list[Task]], objec
           max_chars: int | None = BATCH_CHARS, writer_options: dict | None = None,
           errors_path: Path | None = None) -> ExtractSummary:
     """Read inputs, skip what the output already holds, submit batches, write results
-    in order. `submit(batch)` returns an object with `.result()` (a future). The
-    reader's error records of this run (skipped files and documents too: every input
-    is in the output or there) go to `errors_path` (default OUTPUT.errors.jsonl),
-    rewritten by every run."""
+    in order. `submit(batch)` returns an object with `.result()` (a future).
+
+    The errors file `errors_path` (default OUTPUT.errors.jsonl, rewritten by every run)
+    holds one line per input of this run that is not extracted, as `corpus build`'s:
+    ``{"id", "path", "reason", "kind", "detail"}``; ``kind`` "skipped" for what the
+    reader left out (unsupported or duplicate inputs: not in the output), "error" for
+    every error record written to the output (unreadable input, bad lines, text too
+    long, a component failure...). Every input is in the output or there."""
     from sec_events.documents import atomic_path
     from sec_events.read.build import default_errors_path
 
@@ -523,15 +554,46 @@ def drive(inputs: list[Path], output: Path, submit: Callable[[list[Task]], objec
             total = max(total - writer.existing, 0)
         bar = Progress(summary, total, enabled=progress)
         try:
-            def on_error(err) -> None:
-                efh.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+            # the errors file in input order: a skip (not in the output) is held with the
+            # number of tasks read before it, and written before the error lines of the
+            # tasks that follow it
+            skips: deque = deque()
+            read = [0]
 
-            tasks = skip_done(iter_tasks(inputs, summary, types, on_error), writer.done, summary)
-            for results in ordered_results(submit, batched_tasks(tasks, batch_size, max_chars), window):
+            def on_error(err) -> None:
+                if err.kind == "skipped":  # an error-kind record gets its output record
+                    skips.append((read[0], err.to_dict()))
+
+            def counted(tasks: Iterable[Task]) -> Iterator[Task]:
+                for task in tasks:
+                    yield task
+                    read[0] += 1
+
+            def write_skips(upto: float) -> None:
+                while skips and skips[0][0] <= upto:
+                    efh.write(json.dumps(skips.popleft()[1], ensure_ascii=False) + "\n")
+
+            sent: deque = deque()  # the input paths of the batches in flight, in order
+
+            def remember(batches: Iterable[list[Task]]) -> Iterator[list[Task]]:
+                for batch in batches:
+                    sent.append([task.path for task in batch])
+                    yield batch
+
+            tasks = counted(skip_done(iter_tasks(inputs, summary, types, on_error), writer.done, summary))
+            batches = remember(batched_tasks(tasks, batch_size, max_chars))
+            done = 0
+            for results in ordered_results(submit, batches, window):
                 writer.write_batch([record for record, _ in results])
-                for record, words in results:
+                for (record, words), path in zip(results, sent.popleft()):
                     summary.add(record, words)
+                    write_skips(done)
+                    done += 1
+                    if record.get("error"):
+                        efh.write(json.dumps(error_entry(record, path), ensure_ascii=False) + "\n")
+                efh.flush()
                 bar.update(len(results))
+            write_skips(float("inf"))
         finally:
             bar.close()
         summary.stale = sum(n for n in writer.done.values() if n > 0)

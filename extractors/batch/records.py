@@ -3,8 +3,15 @@
 This is the last stage of the pipeline: entity spans get their normalised `value`
 (SCHEMA section 3) and a `score`; event records come from the linker, which stores
 them on ``doc._.events`` as FORMATS.md dicts (empty until a linker runs).
+
+`finish_record` gives a document's output record its document-level fields, in this
+order: ``id``, ``sha256``, ``meta`` (the input document's metadata, `record_meta`),
+``spans``, ``events``, ``error`` and, when the document declares 8-K items,
+``unmatched_items``. Further document-level fields belong there too.
 """
 from __future__ import annotations
+
+import json
 
 from spacy.tokens import Doc, Span
 
@@ -56,3 +63,38 @@ def doc_to_record(doc: Doc, doc_id: str, items: tuple[str, ...] | list[str] = ()
 def error_record(doc_id: str, reason: str) -> dict:
     """The line a document that could not be processed still gets (FORMATS.md)."""
     return {"id": doc_id, "spans": [], "events": [], "error": reason}
+
+
+def record_meta(meta) -> dict:
+    """The input document's `meta` as an output record carries it: every key whose value
+    can be written as UTF-8 JSON, as given (company, cik, form, filed, items, source,
+    url... whatever the document has), less null values. Metadata that is not a dict,
+    or a value nested too deeply, holding lone surrogates or non-finite numbers, is
+    left out rather than failing the record."""
+    if not isinstance(meta, dict):
+        return {}
+    out = {}
+    for key, value in meta.items():
+        if not isinstance(key, str) or value is None:
+            continue
+        try:
+            json.dumps({key: value}, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (ValueError, TypeError, RecursionError):  # UnicodeEncodeError is a ValueError
+            continue
+        out[key] = value
+    return out
+
+
+def finish_record(record: dict, *, sha256: str | None = None, meta=None,
+                  items: tuple[str, ...] | list[str] = (), filed: str | None = None,
+                  text: str | None = None) -> dict:
+    """A document's output record from its extraction (or error) record: ``id``,
+    ``sha256`` of its text, ``meta`` (`record_meta` of the input document's meta),
+    ``spans``, ``events``, ``error``, and ``unmatched_items`` when it declares 8-K
+    `items` (`add_unmatched_items`; not for an error record). `text` is the document's
+    text (None for an error record)."""
+    out = {"id": record["id"], "sha256": sha256, "meta": record_meta(meta),
+           "spans": record["spans"], "events": record["events"], "error": record["error"]}
+    if out["error"] is None:
+        add_unmatched_items(out, items, filed, text)
+    return out

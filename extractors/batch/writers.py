@@ -2,9 +2,12 @@
 
 Every record is a FORMATS.md "Extraction output" line plus ``sha256``, the hex
 SHA-256 of the document's UTF-8 text (``null`` when no text was read, e.g. an
-unreadable raw file)::
+unreadable raw file), and ``meta``, the input document's metadata
+(`extractors.batch.records.record_meta`: company, cik, form, filed, items, source...
+whatever the document carries; ``{}`` when it has none)::
 
-    {"id": "...", "sha256": "9f2c...", "spans": [...], "events": [...], "error": null}
+    {"id": "...", "sha256": "9f2c...", "meta": {"company": "...", "form": "8-K", ...},
+     "spans": [...], "events": [...], "error": null, "unmatched_items": [...]}
 
 A writer is opened on the final output path. With ``resume=True`` (the default of
 `sec-events extract`) it first reads what a previous run left there, exposes the
@@ -15,6 +18,21 @@ before it returns (or, for Parquet, within `rows_per_part` records / `commit_sec
 so a run killed at any moment (SIGKILL, power loss of the process) leaves output
 that a resumed run completes without duplicating or losing a record.
 
+Typed values (Parquet and SQLite)
+    A span's or argument's normalised ``value`` (SCHEMA section 3) is split into
+    typed fields: ``amount`` (double) and ``currency`` (string) for MONEY, ``number``
+    (double) for SHARES and PERCENT, ``date`` (string: ``2004-03-05``, ``2004-03``,
+    ``FY2002``, ``2002-Q3``) for DATE, and ``value_json`` (JSON text) for a value of
+    any other shape (none in SCHEMA v1.2; named so as not to clash with the span's
+    ``text``). A span of a valued label whose value could not be read has all of them
+    null. Read back, a span has a ``value`` key when its label is valued or one of
+    the fields is set (a SHARES count is an int again); an argument when one is set
+    or the span it points at has one. An argument whose offsets are those of an entity
+    span points at it: ``span`` (its index in the record's ``spans``) in Parquet,
+    ``span_id`` (a foreign key) in SQLite; a text filler (proposal, reason...) has
+    none. Keys of a span, event or argument that these columns do not hold go to an
+    ``extra`` JSON field, so nothing is lost.
+
 JSON Lines (``.jsonl``)
     Appended to the final path; each batch is written with one ``write`` and then
     ``flush`` + ``fsync``. On resume the file is scanned; a torn last line (no
@@ -22,56 +40,94 @@ JSON Lines (``.jsonl``)
     last complete line.
 
 Parquet (``.parquet``)
+    Written with pyarrow under an explicit schema (`parquet_schema`), nested columns
+    typed so that pandas (``pd.read_parquet``) and duckdb
+    (``select unnest(spans, recursive := true) from 'x.parquet'``) read them as they
+    are::
+
+        id string, sha256 string,
+        meta struct<accession, company, cik, ticker, form, type, document_type,
+                    sequence, filename, description, filed, accepted, period: string,
+                    items: list<string>, source, url, encoding, format: string,
+                    truncated: bool,
+                    other: string>        -- JSON of the meta keys not listed (or not
+                                          -- of the listed type); null when none
+        spans list<struct<start int64, end int64, label string, text string,
+                          score double, amount double, currency string, number double,
+                          date string, value_json string, extra string>>
+        events list<struct<type string,
+                           trigger struct<start int64, end int64, text string>,
+                           modality string, score double,
+                           args list<struct<role string, start int64, end int64,
+                                            text string, span int32, score double,
+                                            amount double, currency string,
+                                            number double, date string,
+                                            value_json string, extra string>>,
+                           extra string>>
+        error string,
+        unmatched_items list<string>      -- null when the document declared no items
+        extra string                      -- JSON of other top-level record keys
+
     While running, records go to committed parts beside the output:
     ``OUT.parquet.parts/part-00000.parquet``, ``part-00001.parquet``... Each part is
     committed every `rows_per_part` rows (default 1000, or ``$SEC_EVENTS_PARQUET_PART_ROWS``)
     or `commit_seconds` (30 s), whichever comes first, so a kill loses at most that
-    much work, which the resumed run redoes. A part is
-    written to a hidden temporary name, fsynced and renamed into place, so a part
-    either exists complete or not at all (leftover temporaries are deleted on
-    resume). `close()` merges the parts, in order, into ``OUT.parquet`` (streamed
-    through a ``pyarrow.parquet.ParquetWriter`` in row groups of `rows_per_part`
-    rows, written to a temporary file and renamed), then deletes the parts folder.
-    If the parts folder exists it is authoritative (an ``OUT.parquet`` beside it is
-    a stale merge); resuming on a finished ``OUT.parquet`` moves it into the parts
-    folder as the first part and appends new parts after it. Columns: ``id``,
-    ``sha256``, ``error`` (strings) and ``spans``, ``events``, ``unmatched_items``
-    (JSON text, since span values and event arguments are polymorphic: a date
-    string, a money object, a number; ``unmatched_items`` is null when the document
-    declared no 8-K items). File metadata key ``sec_events`` says so.
+    much work, which the resumed run redoes; no more than one part's rows are held in
+    memory. A part is written to a hidden temporary name, fsynced and renamed into
+    place, so a part either exists complete or not at all (leftover temporaries are
+    deleted on resume). `close()` merges the parts, in order, into ``OUT.parquet``
+    (streamed batch by batch through a ``pyarrow.parquet.ParquetWriter`` in row groups
+    of `rows_per_part` rows, written to a temporary file and renamed), then deletes the
+    parts folder. If the parts folder exists it is authoritative (an ``OUT.parquet``
+    beside it is a stale merge); resuming on a finished ``OUT.parquet`` moves it into
+    the parts folder as the first part and appends new parts after it. A file of
+    another schema (e.g. the JSON-text columns of earlier versions) is not resumed.
+    File metadata key ``sec_events`` names the layout (`PARQUET_LAYOUT`).
 
 SQLite (``.sqlite`` / ``.db``)
     One transaction per batch (WAL journal while running, ``synchronous=FULL``; on
     close the WAL is checkpointed and the file returned to a single-file rollback
-    journal). Schema (``PRAGMA user_version = 2``)::
+    journal). Schema (``PRAGMA user_version = 3``; `SQLITE_SCHEMA`)::
 
         documents(seq INTEGER PRIMARY KEY,     -- 0-based output order = input order
                   id TEXT NOT NULL, sha256 TEXT, error TEXT,
                   n_spans INTEGER NOT NULL, n_events INTEGER NOT NULL,
-                  unmatched_items TEXT)        -- JSON list; NULL when no items declared
-        spans(doc_seq INTEGER NOT NULL REFERENCES documents(seq),
+                  accession, company, cik, ticker, form, type, document_type,
+                  sequence, filename, description, filed, accepted, period TEXT,
+                  items TEXT,                  -- JSON list of the declared items
+                  source, url, encoding, format TEXT, truncated INTEGER,
+                  meta_other TEXT,             -- JSON of the other meta keys
+                  unmatched_items TEXT,        -- JSON list; NULL when no items declared
+                  extra TEXT)                  -- JSON of other record keys
+        spans(span_id INTEGER PRIMARY KEY,
+              doc_seq INTEGER NOT NULL REFERENCES documents(seq),
               idx INTEGER NOT NULL,              -- position in the record's spans list
               start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
               label TEXT NOT NULL, text TEXT NOT NULL,
-              value TEXT,                        -- JSON; NULL when the span has no value key
-              score REAL, extra TEXT,            -- extra: JSON of any other keys
-              PRIMARY KEY (doc_seq, idx))
-        events(doc_seq INTEGER NOT NULL REFERENCES documents(seq), idx INTEGER NOT NULL,
+              amount REAL, currency TEXT, number REAL, date TEXT, value_json TEXT,
+              score REAL, extra TEXT, UNIQUE (doc_seq, idx))
+        events(event_id INTEGER PRIMARY KEY,
+               doc_seq INTEGER NOT NULL REFERENCES documents(seq), idx INTEGER NOT NULL,
                type TEXT NOT NULL, trigger_start INTEGER, trigger_end INTEGER,
                trigger_text TEXT, modality TEXT, score REAL, extra TEXT,
-               PRIMARY KEY (doc_seq, idx))
-        arguments(doc_seq INTEGER NOT NULL, event_idx INTEGER NOT NULL, idx INTEGER NOT NULL,
-                  role TEXT NOT NULL, start_char INTEGER, end_char INTEGER, text TEXT,
-                  value TEXT, extra TEXT,
-                  PRIMARY KEY (doc_seq, event_idx, idx),
-                  FOREIGN KEY (doc_seq, event_idx) REFERENCES events(doc_seq, idx))
+               UNIQUE (doc_seq, idx))
+        arguments(argument_id INTEGER PRIMARY KEY,
+                  event_id INTEGER NOT NULL REFERENCES events(event_id),
+                  doc_seq INTEGER NOT NULL REFERENCES documents(seq),
+                  idx INTEGER NOT NULL,          -- position in the event's args
+                  role TEXT NOT NULL,
+                  span_id INTEGER REFERENCES spans(span_id),  -- NULL: a text filler
+                  start_char INTEGER, end_char INTEGER, text TEXT,
+                  amount REAL, currency TEXT, number REAL, date TEXT, value_json TEXT,
+                  score REAL, extra TEXT, UNIQUE (event_id, idx))
 
-    Indexes: ``documents(id, sha256)``, ``spans(label)``, ``events(type)``,
-    ``arguments(role)`` (the primary keys cover lookups by document). Offsets are
-    code-point offsets into the document text, ``end`` exclusive, as in FORMATS.md.
+    Indexes: ``documents(id, sha256)``, ``documents(company)``, ``documents(form)``,
+    ``spans(label)``, ``events(type)``, ``arguments(role)``, ``arguments(span_id)``.
+    Offsets are code-point offsets into the document text, ``end`` exclusive, as in
+    FORMATS.md. A database of an earlier schema (user_version 2) is not resumed.
 
 `read_records(path)` streams any of the three back as FORMATS.md dicts (with
-``sha256``), in output order.
+``sha256`` and ``meta``), in output order.
 """
 from __future__ import annotations
 
@@ -87,7 +143,7 @@ from typing import Iterable, Iterator
 from sec_events.documents import output_format
 
 FORMATS = ("jsonl", "parquet", "sqlite")
-SQLITE_VERSION = 2
+SQLITE_VERSION = 3
 PART_ROWS_ENV = "SEC_EVENTS_PARQUET_PART_ROWS"  # rows per Parquet part (default 1000)
 Key = tuple[str, "str | None"]
 
@@ -209,38 +265,239 @@ class JsonlWriter(RecordWriter):
             self._fh.close()
 
 
-# --------------------------------------------------------------------------- Parquet
-def parquet_schema():
-    import pyarrow as pa
+# --------------------------------------------------------------------------- typed fields
+# meta keys with a column of their own, and the type it holds; every other key (or a
+# listed key whose value is of another type) goes to the JSON `other` field
+META_FIELDS: tuple[tuple[str, str], ...] = (
+    ("accession", "str"), ("company", "str"), ("cik", "str"), ("ticker", "str"), ("form", "str"),
+    ("type", "str"), ("document_type", "str"), ("sequence", "str"), ("filename", "str"),
+    ("description", "str"), ("filed", "str"), ("accepted", "str"), ("period", "str"),
+    ("items", "list"), ("source", "str"), ("url", "str"), ("encoding", "str"), ("format", "str"),
+    ("truncated", "bool"))
+VALUE_FIELDS = ("amount", "currency", "number", "date", "value_json")
+RECORD_KEYS = ("id", "sha256", "meta", "spans", "events", "error", "unmatched_items")
+_SPAN_KEYS = ("start", "end", "label", "text", "value", "score")
+_EVENT_KEYS = ("type", "trigger", "args", "modality", "score")
+_TRIGGER_KEYS = ("start", "end", "text")
+_ARG_KEYS = ("role", "start", "end", "text", "value", "score")
 
-    return pa.schema([("id", pa.string()), ("sha256", pa.string()), ("spans", pa.string()),
-                      ("events", pa.string()), ("error", pa.string()), ("unmatched_items", pa.string())],
-                     metadata={"sec_events": "extraction output v1 (FORMATS.md); spans and events "
-                                             "are JSON text; sha256 of the UTF-8 document text"})
+
+def _of_type(value, kind: str) -> bool:
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "bool":
+        return isinstance(value, bool)
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _parquet_row(record: dict) -> dict:
-    return {"id": record["id"], "sha256": record.get("sha256"), "spans": _dumps(record.get("spans", [])),
-            "events": _dumps(record.get("events", [])), "error": record.get("error"),
-            "unmatched_items": _items_text(record)}
+def split_meta(meta: dict | None) -> tuple[dict, dict]:
+    """(typed, other): the meta keys of `META_FIELDS` whose value has the listed type,
+    and the rest."""
+    typed, other = {}, {}
+    kinds = dict(META_FIELDS)
+    for key, value in (meta or {}).items():
+        if key in kinds and _of_type(value, kinds[key]):
+            typed[key] = value
+        elif value is not None:
+            other[key] = value
+    return typed, other
+
+
+def join_meta(typed: dict, other: str | None) -> dict:
+    """The inverse of `split_meta` (`other` as stored: JSON text or None)."""
+    meta = {k: v for k, v in typed.items() if v is not None}
+    if other:
+        meta.update(json.loads(other))
+    return meta
+
+
+def split_value(value) -> dict:
+    """A normalised value as typed fields (`VALUE_FIELDS`; absent fields are null)."""
+    if value is None:
+        return {}
+    if isinstance(value, bool):
+        return {"value_json": _dumps(value)}
+    if isinstance(value, (int, float)):
+        return {"number": float(value)}
+    if isinstance(value, str):
+        return {"date": value}
+    if (isinstance(value, dict) and set(value) == {"amount", "currency"}
+            and isinstance(value["amount"], (int, float)) and not isinstance(value["amount"], bool)
+            and isinstance(value["currency"], (str, type(None)))):
+        return {"amount": float(value["amount"]), "currency": value["currency"]}
+    return {"value_json": _dumps(value)}
+
+
+def join_value(fields: dict, label: str | None = None, valued: bool = False):
+    """(present, value) from typed fields: a value is present when a field is set or
+    `valued` (the span's label carries one); a SHARES number that is whole is an int."""
+    if fields.get("value_json") is not None:
+        return True, json.loads(fields["value_json"])
+    if fields.get("amount") is not None:
+        return True, {"amount": fields.get("amount"), "currency": fields.get("currency")}
+    number = fields.get("number")
+    if number is not None:
+        if label == "SHARES" and float(number).is_integer():
+            number = int(number)
+        return True, number
+    if fields.get("date") is not None:
+        return True, fields["date"]
+    return valued, None
+
+
+def _valued(label: str | None) -> bool:
+    from extractors.schema import VALUED
+
+    return label in VALUED
+
+
+def _extra_text(d: dict, known: tuple) -> str | None:
+    rest = {k: v for k, v in d.items() if k not in known}
+    return _dumps(rest) if rest else None
+
+
+def span_index(spans: list[dict]) -> dict[tuple[int, int], int]:
+    """(start, end) -> index of the first span with those offsets (what an argument
+    whose filler is an entity points at)."""
+    index: dict[tuple[int, int], int] = {}
+    for i, s in enumerate(spans):
+        index.setdefault((s.get("start"), s.get("end")), i)
+    return index
+
+
+def _event_extra(e: dict) -> str | None:
+    extra = {k: v for k, v in e.items() if k not in _EVENT_KEYS}
+    trig = e.get("trigger")
+    if "trigger" not in e or not isinstance(trig, dict) or set(trig) - set(_TRIGGER_KEYS):
+        extra["trigger"] = trig
+    return _dumps(extra) if extra else None
 
 
 def _items_text(record: dict) -> str | None:
-    """`unmatched_items` as stored (JSON text); None when the document declared no items."""
+    """`unmatched_items` as stored in SQLite (JSON text); None when the document declared no items."""
     return _dumps(record["unmatched_items"]) if "unmatched_items" in record else None
 
 
-def _with_items(record: dict, items: str | None) -> dict:
-    """The inverse of `_items_text`: put stored `unmatched_items` back on a record."""
+def _record_extra(record: dict) -> str | None:
+    return _extra_text(record, RECORD_KEYS)
+
+
+def _finish(record: dict, meta: dict, items, extra: str | None) -> dict:
+    """Put the stored meta, `unmatched_items` (None: absent) and extra keys back."""
+    out = {"id": record["id"], "sha256": record["sha256"], "meta": meta, "spans": record["spans"],
+           "events": record["events"], "error": record["error"]}
     if items is not None:
-        record["unmatched_items"] = json.loads(items)
-    return record
+        out["unmatched_items"] = items
+    if extra:
+        out.update(json.loads(extra))
+    return out
+
+
+# --------------------------------------------------------------------------- Parquet
+PARQUET_LAYOUT = ("extraction output v2 (FORMATS.md, typed): meta struct; spans, events and args "
+                  "as lists of structs with typed values (amount, currency, number, date, "
+                  "value_json); args point at spans by index (span); sha256 of the UTF-8 text")
+
+
+def _value_types(pa) -> list:
+    return [("amount", pa.float64()), ("currency", pa.string()), ("number", pa.float64()),
+            ("date", pa.string()), ("value_json", pa.string())]
+
+
+def parquet_schema():
+    """The explicit Arrow schema of extraction output (see the module docstring)."""
+    import pyarrow as pa
+
+    meta = pa.struct([(name, pa.list_(pa.string()) if kind == "list" else
+                       pa.bool_() if kind == "bool" else pa.string()) for name, kind in META_FIELDS]
+                     + [("other", pa.string())])
+    span = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("label", pa.string()),
+                      ("text", pa.string()), ("score", pa.float64()), *_value_types(pa),
+                      ("extra", pa.string())])
+    arg = pa.struct([("role", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                     ("text", pa.string()), ("span", pa.int32()), ("score", pa.float64()),
+                     *_value_types(pa), ("extra", pa.string())])
+    trigger = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
+    event = pa.struct([("type", pa.string()), ("trigger", trigger), ("modality", pa.string()),
+                       ("score", pa.float64()), ("args", pa.list_(arg)), ("extra", pa.string())])
+    return pa.schema([("id", pa.string()), ("sha256", pa.string()), ("meta", meta),
+                      ("spans", pa.list_(span)), ("events", pa.list_(event)), ("error", pa.string()),
+                      ("unmatched_items", pa.list_(pa.string())), ("extra", pa.string())],
+                     metadata={"sec_events": PARQUET_LAYOUT})
+
+
+def _num(x):
+    """A score or offset as Arrow takes it (a number; anything else is null)."""
+    return x if isinstance(x, (int, float)) and not isinstance(x, bool) else None
+
+
+def _parquet_row(record: dict) -> dict:
+    """One record as a row of `parquet_schema`."""
+    spans = record.get("spans") or []
+    where = span_index(spans)
+    typed, other = split_meta(record.get("meta"))
+    row_spans = [{"start": s["start"], "end": s["end"], "label": s["label"], "text": s["text"],
+                  "score": _num(s.get("score")), **split_value(s.get("value")),
+                  "extra": _extra_text(s, _SPAN_KEYS)} for s in spans]
+    events = []
+    for e in record.get("events") or []:
+        trig = e.get("trigger") if isinstance(e.get("trigger"), dict) else {}
+        args = [{"role": a["role"], "start": a.get("start"), "end": a.get("end"), "text": a.get("text"),
+                 "span": where.get((a.get("start"), a.get("end"))) if "start" in a else None,
+                 "score": _num(a.get("score")), **split_value(a.get("value")),
+                 "extra": _extra_text(a, _ARG_KEYS)} for a in e.get("args") or []]
+        events.append({"type": e["type"], "trigger": {k: trig.get(k) for k in _TRIGGER_KEYS},
+                       "modality": e.get("modality"), "score": _num(e.get("score")), "args": args,
+                       "extra": _event_extra(e)})
+    return {"id": record["id"], "sha256": record.get("sha256"),
+            "meta": {**typed, "other": _dumps(other) if other else None},
+            "spans": row_spans, "events": events, "error": record.get("error"),
+            "unmatched_items": record.get("unmatched_items"), "extra": _record_extra(record)}
+
+
+def _typed_item(d: dict, keys: tuple) -> dict:
+    return {k: d[k] for k in keys if d.get(k) is not None}
 
 
 def _parquet_record(row: dict) -> dict:
-    return _with_items({"id": row["id"], "sha256": row["sha256"], "spans": json.loads(row["spans"] or "[]"),
-                        "events": json.loads(row["events"] or "[]"), "error": row["error"]},
-                       row.get("unmatched_items"))
+    """The inverse of `_parquet_row`: a FORMATS.md record (with sha256 and meta)."""
+    spans = []
+    for s in row["spans"] or []:
+        span = {"start": s["start"], "end": s["end"], "label": s["label"], "text": s["text"]}
+        present, value = join_value(s, s["label"], _valued(s["label"]))
+        if present:
+            span["value"] = value
+        if s["score"] is not None:
+            span["score"] = s["score"]
+        if s["extra"]:
+            span.update(json.loads(s["extra"]))
+        spans.append(span)
+    events = []
+    for e in row["events"] or []:
+        args = []
+        for a in e["args"] or []:
+            arg = {"role": a["role"], **_typed_item(a, ("start", "end", "text"))}
+            label = spans[a["span"]]["label"] if a["span"] is not None else None
+            present, value = join_value(a, label, a["span"] is not None and "value" in spans[a["span"]])
+            if present:
+                arg["value"] = value
+            if a["score"] is not None:
+                arg["score"] = a["score"]
+            if a["extra"]:
+                arg.update(json.loads(a["extra"]))
+            args.append(arg)
+        event = {"type": e["type"], "trigger": _typed_item(e["trigger"] or {}, _TRIGGER_KEYS), "args": args}
+        if e["modality"] is not None:
+            event["modality"] = e["modality"]
+        if e["score"] is not None:
+            event["score"] = e["score"]
+        if e["extra"]:
+            event.update(json.loads(e["extra"]))
+        events.append(event)
+    meta = dict(row["meta"] or {})
+    other = meta.pop("other", None)
+    return _finish({"id": row["id"], "sha256": row["sha256"], "spans": spans, "events": events,
+                    "error": row["error"]}, join_meta(meta, other), row["unmatched_items"], row["extra"])
 
 
 def parts_dir(path: Path) -> Path:
@@ -290,10 +547,13 @@ class ParquetWriter(RecordWriter):
     def _check_schema(path: Path) -> None:
         import pyarrow.parquet as pq
 
-        names = set(pq.read_schema(path).names)
-        if not {"id", "sha256", "spans", "events", "error"} <= names:
+        schema = pq.read_schema(path)
+        if not {"id", "sha256", "spans", "events", "error"} <= set(schema.names):
             raise ResumeError(f"{path}: not an extraction output with id and sha256 columns; "
                               f"cannot resume (use --no-resume to overwrite)")
+        if not schema.equals(parquet_schema(), check_metadata=False):
+            raise ResumeError(f"{path}: extraction output of another layout (an earlier version's "
+                              f"JSON-text columns?); cannot resume (use --no-resume to overwrite)")
 
     def write_batch(self, records: list[dict]) -> None:
         self._buffer.extend(_parquet_row(r) for r in records)
@@ -368,6 +628,7 @@ class ParquetWriter(RecordWriter):
 
 
 # --------------------------------------------------------------------------- SQLite
+_META_COLUMNS = tuple(name for name, _ in META_FIELDS)
 SQLITE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     seq INTEGER PRIMARY KEY,
@@ -376,21 +637,30 @@ CREATE TABLE IF NOT EXISTS documents (
     error TEXT,
     n_spans INTEGER NOT NULL,
     n_events INTEGER NOT NULL,
-    unmatched_items TEXT
+    %s,
+    meta_other TEXT,
+    unmatched_items TEXT,
+    extra TEXT
 );
 CREATE TABLE IF NOT EXISTS spans (
+    span_id INTEGER PRIMARY KEY,
     doc_seq INTEGER NOT NULL REFERENCES documents(seq),
     idx INTEGER NOT NULL,
     start_char INTEGER NOT NULL,
     end_char INTEGER NOT NULL,
     label TEXT NOT NULL,
     text TEXT NOT NULL,
-    value TEXT,
+    amount REAL,
+    currency TEXT,
+    number REAL,
+    date TEXT,
+    value_json TEXT,
     score REAL,
     extra TEXT,
-    PRIMARY KEY (doc_seq, idx)
+    UNIQUE (doc_seq, idx)
 );
 CREATE TABLE IF NOT EXISTS events (
+    event_id INTEGER PRIMARY KEY,
     doc_seq INTEGER NOT NULL REFERENCES documents(seq),
     idx INTEGER NOT NULL,
     type TEXT NOT NULL,
@@ -400,39 +670,58 @@ CREATE TABLE IF NOT EXISTS events (
     modality TEXT,
     score REAL,
     extra TEXT,
-    PRIMARY KEY (doc_seq, idx)
+    UNIQUE (doc_seq, idx)
 );
 CREATE TABLE IF NOT EXISTS arguments (
-    doc_seq INTEGER NOT NULL,
-    event_idx INTEGER NOT NULL,
+    argument_id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(event_id),
+    doc_seq INTEGER NOT NULL REFERENCES documents(seq),
     idx INTEGER NOT NULL,
     role TEXT NOT NULL,
+    span_id INTEGER REFERENCES spans(span_id),
     start_char INTEGER,
     end_char INTEGER,
     text TEXT,
-    value TEXT,
+    amount REAL,
+    currency TEXT,
+    number REAL,
+    date TEXT,
+    value_json TEXT,
+    score REAL,
     extra TEXT,
-    PRIMARY KEY (doc_seq, event_idx, idx),
-    FOREIGN KEY (doc_seq, event_idx) REFERENCES events(doc_seq, idx)
+    UNIQUE (event_id, idx)
 );
 CREATE INDEX IF NOT EXISTS documents_id ON documents(id, sha256);
+CREATE INDEX IF NOT EXISTS documents_company ON documents(company);
+CREATE INDEX IF NOT EXISTS documents_form ON documents(form);
 CREATE INDEX IF NOT EXISTS spans_label ON spans(label);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS arguments_role ON arguments(role);
-"""
-
-_SPAN_KEYS = ("start", "end", "label", "text", "value", "score")
-_EVENT_KEYS = ("type", "trigger", "args", "modality", "score")
-_ARG_KEYS = ("role", "start", "end", "text", "value")
+CREATE INDEX IF NOT EXISTS arguments_span ON arguments(span_id);
+""" % ",\n    ".join(f"{name} {'INTEGER' if kind == 'bool' else 'TEXT'}" for name, kind in META_FIELDS)
 
 
-def _extra(d: dict, known: tuple) -> str | None:
-    rest = {k: v for k, v in d.items() if k not in known}
-    return _dumps(rest) if rest else None
+def _values(d: dict) -> tuple:
+    fields = split_value(d.get("value"))
+    return tuple(fields.get(k) for k in VALUE_FIELDS)
 
 
-def _value(d: dict) -> str | None:
-    return _dumps(d["value"]) if "value" in d else None
+def _meta_columns(meta: dict | None) -> tuple:
+    typed, other = split_meta(meta)
+    row = []
+    for name, kind in META_FIELDS:
+        value = typed.get(name)
+        row.append(_dumps(value) if kind == "list" and value is not None else
+                   int(value) if kind == "bool" and value is not None else value)
+    return (*row, _dumps(other) if other else None)
+
+
+def _meta_from_columns(values: tuple) -> dict:
+    typed = {}
+    for (name, kind), value in zip(META_FIELDS, values):
+        if value is not None:
+            typed[name] = json.loads(value) if kind == "list" else bool(value) if kind == "bool" else value
+    return join_meta(typed, values[len(META_FIELDS)])
 
 
 class SqliteWriter(RecordWriter):
@@ -453,8 +742,9 @@ class SqliteWriter(RecordWriter):
             raise ResumeError(f"{self.path}: not a SQLite database ({exc}); use --no-resume to overwrite")
         if tables and (version != SQLITE_VERSION or "documents" not in tables):
             self.conn.close()
-            raise ResumeError(f"{self.path}: not an extraction database (user_version {version}); "
-                              f"use --no-resume to overwrite")
+            older = " of an earlier schema" if "documents" in tables and version < SQLITE_VERSION else ""
+            raise ResumeError(f"{self.path}: not an extraction database{older} (user_version {version}, "
+                              f"this version writes {SQLITE_VERSION}); use --no-resume to overwrite")
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.executescript(SQLITE_SCHEMA)
@@ -464,6 +754,14 @@ class SqliteWriter(RecordWriter):
             self.done[(doc_id, sha)] += 1
             self.existing += 1
             self._seq = seq + 1
+        self._next_ids()
+
+    def _next_ids(self) -> None:
+        """The next span, event and argument ids (after what is committed)."""
+        one = lambda sql: (self.conn.execute(sql).fetchone()[0] or 0) + 1  # noqa: E731
+        self._span_id = one("SELECT max(span_id) FROM spans")
+        self._event_id = one("SELECT max(event_id) FROM events")
+        self._arg_id = one("SELECT max(argument_id) FROM arguments")
 
     def write_batch(self, records: list[dict]) -> None:
         if not records:
@@ -475,31 +773,41 @@ class SqliteWriter(RecordWriter):
             rec_spans = rec.get("spans") or []
             rec_events = rec.get("events") or []
             docs.append((seq, rec["id"], rec.get("sha256"), rec.get("error"), len(rec_spans), len(rec_events),
-                         _items_text(rec)))
+                         *_meta_columns(rec.get("meta")), _items_text(rec), _record_extra(rec)))
+            first_id = self._span_id
             for i, s in enumerate(rec_spans):
-                spans.append((seq, i, s["start"], s["end"], s["label"], s["text"], _value(s),
-                              s.get("score"), _extra(s, _SPAN_KEYS)))
+                spans.append((self._span_id, seq, i, s["start"], s["end"], s["label"], s["text"], *_values(s),
+                              _num(s.get("score")), _extra_text(s, _SPAN_KEYS)))
+                self._span_id += 1
+            where = span_index(rec_spans)
             for i, e in enumerate(rec_events):
-                trig = e.get("trigger") or {}
-                extra = {k: v for k, v in e.items() if k not in _EVENT_KEYS}
-                if set(trig) - {"start", "end", "text"} or "trigger" not in e:
-                    extra["trigger"] = e.get("trigger")
-                events.append((seq, i, e["type"], trig.get("start"), trig.get("end"), trig.get("text"),
-                               e.get("modality"), e.get("score"), _dumps(extra) if extra else None))
+                trig = e.get("trigger") if isinstance(e.get("trigger"), dict) else {}
+                event_id = self._event_id
+                self._event_id += 1
+                events.append((event_id, seq, i, e["type"], trig.get("start"), trig.get("end"), trig.get("text"),
+                               e.get("modality"), _num(e.get("score")), _event_extra(e)))
                 for j, a in enumerate(e.get("args") or []):
-                    args.append((seq, i, j, a["role"], a.get("start"), a.get("end"), a.get("text"),
-                                 _value(a), _extra(a, _ARG_KEYS)))
+                    idx = where.get((a.get("start"), a.get("end"))) if "start" in a else None
+                    args.append((self._arg_id, event_id, seq, j, a["role"],
+                                 None if idx is None else first_id + idx, a.get("start"), a.get("end"),
+                                 a.get("text"), *_values(a), _num(a.get("score")), _extra_text(a, _ARG_KEYS)))
+                    self._arg_id += 1
         conn = self.conn
+        marks = lambda row: ",".join("?" * len(row))  # noqa: E731
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?)", docs)
-            conn.executemany("INSERT INTO spans VALUES (?,?,?,?,?,?,?,?,?)", spans)
-            conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?)", events)
-            conn.executemany("INSERT INTO arguments VALUES (?,?,?,?,?,?,?,?,?)", args)
+            conn.executemany(f"INSERT INTO documents VALUES ({marks(docs[0])})", docs)
+            if spans:
+                conn.executemany(f"INSERT INTO spans VALUES ({marks(spans[0])})", spans)
+            if events:
+                conn.executemany(f"INSERT INTO events VALUES ({marks(events[0])})", events)
+            if args:
+                conn.executemany(f"INSERT INTO arguments VALUES ({marks(args[0])})", args)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             self._seq -= len(records)
+            self._next_ids()
             raise
         self.written += len(records)
 
@@ -519,44 +827,57 @@ class SqliteWriter(RecordWriter):
 
 def _sqlite_records(path: Path) -> Iterator[dict]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    meta_cols = ", ".join((*_META_COLUMNS, "meta_other"))
+    values = ", ".join(VALUE_FIELDS)
     try:
-        cur = conn.execute("SELECT seq, id, sha256, error, unmatched_items FROM documents ORDER BY seq")
+        cur = conn.execute(f"SELECT seq, id, sha256, error, unmatched_items, extra, {meta_cols} "
+                           f"FROM documents ORDER BY seq")
         while True:
             rows = cur.fetchmany(256)
             if not rows:
                 break
             lo, hi = rows[0][0], rows[-1][0]
             spans: dict[int, list] = {}
-            for seq, start, end, label, text, value, score, extra in conn.execute(
-                    "SELECT doc_seq, start_char, end_char, label, text, value, score, extra FROM spans "
-                    "WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, idx", (lo, hi)):
+            by_id: dict[int, dict] = {}
+            for span_id, seq, start, end, label, text, *rest in conn.execute(
+                    f"SELECT span_id, doc_seq, start_char, end_char, label, text, {values}, score, extra "
+                    f"FROM spans WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, idx", (lo, hi)):
+                *vals, score, extra = rest
                 s = {"start": start, "end": end, "label": label, "text": text}
-                if value is not None:
-                    s["value"] = json.loads(value)
+                present, value = join_value(dict(zip(VALUE_FIELDS, vals)), label, _valued(label))
+                if present:
+                    s["value"] = value
                 if score is not None:
                     s["score"] = score
                 if extra:
                     s.update(json.loads(extra))
                 spans.setdefault(seq, []).append(s)
-            args: dict[tuple, list] = {}
-            for seq, ev, role, start, end, text, value, extra in conn.execute(
-                    "SELECT doc_seq, event_idx, role, start_char, end_char, text, value, extra FROM arguments "
-                    "WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, event_idx, idx", (lo, hi)):
+                by_id[span_id] = s
+            args: dict[int, list] = {}
+            for event_id, span_id, role, start, end, text, *rest in conn.execute(
+                    f"SELECT event_id, span_id, role, start_char, end_char, text, {values}, score, extra "
+                    f"FROM arguments WHERE doc_seq BETWEEN ? AND ? ORDER BY event_id, idx", (lo, hi)):
+                *vals, score, extra = rest
                 a = {"role": role}
                 for k, v in (("start", start), ("end", end), ("text", text)):
                     if v is not None:
                         a[k] = v
-                if value is not None:
-                    a["value"] = json.loads(value)
+                span = by_id.get(span_id) if span_id is not None else None
+                present, value = join_value(dict(zip(VALUE_FIELDS, vals)), span and span["label"],
+                                            span is not None and "value" in span)
+                if present:
+                    a["value"] = value
+                if score is not None:
+                    a["score"] = score
                 if extra:
                     a.update(json.loads(extra))
-                args.setdefault((seq, ev), []).append(a)
+                args.setdefault(event_id, []).append(a)
             events: dict[int, list] = {}
-            for seq, idx, etype, ts, te, tt, modality, score, extra in conn.execute(
-                    "SELECT doc_seq, idx, type, trigger_start, trigger_end, trigger_text, modality, score, extra "
-                    "FROM events WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, idx", (lo, hi)):
+            for event_id, seq, etype, ts, te, tt, modality, score, extra in conn.execute(
+                    "SELECT event_id, doc_seq, type, trigger_start, trigger_end, trigger_text, modality, score, "
+                    "extra FROM events WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, idx", (lo, hi)):
                 trig = {k: v for k, v in (("start", ts), ("end", te), ("text", tt)) if v is not None}
-                e = {"type": etype, "trigger": trig, "args": args.get((seq, idx), [])}
+                e = {"type": etype, "trigger": trig, "args": args.get(event_id, [])}
                 if modality is not None:
                     e["modality"] = modality
                 if score is not None:
@@ -564,9 +885,10 @@ def _sqlite_records(path: Path) -> Iterator[dict]:
                 if extra:
                     e.update(json.loads(extra))
                 events.setdefault(seq, []).append(e)
-            for seq, doc_id, sha, error, items in rows:
-                yield _with_items({"id": doc_id, "sha256": sha, "spans": spans.get(seq, []),
-                                   "events": events.get(seq, []), "error": error}, items)
+            for seq, doc_id, sha, error, items, extra, *meta in rows:
+                yield _finish({"id": doc_id, "sha256": sha, "spans": spans.get(seq, []),
+                               "events": events.get(seq, []), "error": error}, _meta_from_columns(tuple(meta)),
+                              None if items is None else json.loads(items), extra)
     finally:
         conn.close()
 

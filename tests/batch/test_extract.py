@@ -77,18 +77,36 @@ def cli(*args: str) -> list[str]:
 
 # --------------------------------------------------------------------------- writers
 def sample_records() -> list[dict]:
+    """Records as `extract` writes them, with what the typed formats must keep: meta of
+    listed keys and others (a cik of the wrong type, nested values), a valued span
+    whose value could not be read, a text filler, keys no column holds."""
     return [
-        {"id": "a", "sha256": "1" * 64, "spans": [
+        {"id": "a", "sha256": "1" * 64,
+         "meta": {"company": "AGILENT TECHNOLOGIES INC", "cik": "1090872", "form": "8-K", "filed": "2002-05-17",
+                  "items": ["Item 5. Other events"], "truncated": True, "ticker": 7,
+                  "tags": {"nested": [1, 2]}},
+         "spans": [
             {"start": 0, "end": 12, "label": "DATE", "text": "May 16, 2002", "value": "2002-05-16", "score": 1.0},
             {"start": 20, "end": 27, "label": "MONEY", "text": "$1.5 mm", "value": None, "score": 0.5},
-            {"start": 30, "end": 37, "label": "ORG", "text": "Agilent", "score": 0.9}],
+            {"start": 30, "end": 37, "label": "ORG", "text": "Agilent", "score": 0.9},
+            {"start": 50, "end": 66, "label": "SHARES", "text": "3,125,000 shares", "value": 3125000,
+             "score": 0.8, "source": "rule"},
+            {"start": 70, "end": 73, "label": "PERCENT", "text": "65%", "value": 65.0, "score": 0.7}],
          "events": [{"type": "DIVIDEND", "trigger": {"start": 40, "end": 48, "text": "declared"},
                      "args": [{"role": "amount", "start": 20, "end": 27, "text": "$1.5 mm",
-                               "value": {"amount": 1500000.0, "currency": "USD"}}],
-                     "modality": "expected", "score": 0.87}],
-         "error": None},
-        {"id": "b", "sha256": None, "spans": [], "events": [], "error": "unreadable: boom"},
-        {"id": "c", "sha256": "2" * 64, "spans": [], "events": [], "error": None},
+                               "value": {"amount": 1500000.0, "currency": "USD"}, "score": 0.6},
+                              {"role": "payer", "start": 30, "end": 37, "text": "Agilent", "score": 0.5}],
+                     "modality": "expected", "score": 0.87},
+                    {"type": "SHAREHOLDER_VOTE", "trigger": {"start": 80, "end": 88, "text": "approved"},
+                     "args": [{"role": "proposal", "start": 89, "end": 120, "text": "the 2002 stock plan",
+                               "score": 0.4},
+                              {"role": "count", "start": 50, "end": 66, "text": "3,125,000 shares",
+                               "value": 3125000, "score": 0.3}],
+                     "modality": "asserted", "score": 0.5, "note": "kept"}],
+         "error": None, "unmatched_items": [], "sections": [{"start": 0, "end": 120, "item": "5"}]},
+        {"id": "b", "sha256": None, "meta": {}, "spans": [], "events": [], "error": "unreadable: boom"},
+        {"id": "c", "sha256": "2" * 64, "meta": {"source": "/data/c.htm", "encoding": "utf-8"},
+         "spans": [], "events": [], "error": None, "unmatched_items": ["Item 2.02"]},
     ]
 
 
@@ -167,7 +185,9 @@ def test_formats_agree_and_resume_is_a_no_op(tmp_path, docs40, small_docs, refer
     assert outputs[".parquet"] == outputs[".sqlite"] == reference[:40]
     assert sum(len(r["spans"]) for r in outputs[".jsonl"]) > 0
     first = outputs[".jsonl"][0]
-    assert set(first) == {"id", "sha256", "spans", "events", "error", "unmatched_items"}
+    assert list(first) == ["id", "sha256", "meta", "spans", "events", "error", "unmatched_items"]
+    # every record carries its document's metadata, in every format
+    assert [r["meta"] for r in outputs[".parquet"]] == [d["meta"] for d in small_docs[:40]]
     # lee8k documents declare their 8-K items: the ones with no matching event are flagged
     from extractors.items import filed_date, item_types
     from extractors.layout import body_end
@@ -190,12 +210,14 @@ def test_sqlite_schema_is_queryable(tmp_path, docs40, model_path):
     n_docs, = con.execute("SELECT count(*) FROM documents").fetchone()
     n_spans, = con.execute("SELECT count(*) FROM spans").fetchone()
     total, = con.execute("SELECT sum(n_spans) FROM documents").fetchone()
-    dates = con.execute("SELECT d.id, s.text, json_extract(s.value, '$') FROM spans s "
+    dates = con.execute("SELECT d.id, d.form, s.text, s.date FROM spans s "
                         "JOIN documents d ON d.seq = s.doc_seq WHERE s.label = 'DATE' LIMIT 3").fetchall()
     indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     con.close()
     assert n_docs == 40 and n_spans == total > 0 and dates
-    assert {"documents_id", "spans_label", "events_type", "arguments_role"} <= indexes
+    assert all(form == "8-K" and date[:1].isdigit() for _, form, _, date in dates)
+    assert {"documents_id", "documents_company", "documents_form", "spans_label", "events_type",
+            "arguments_role", "arguments_span"} <= indexes
     assert not Path(f"{out}-wal").exists()
 
 
@@ -278,10 +300,14 @@ def test_per_document_failures_never_stop_the_run(tmp_path, small_docs, model_pa
     errors = {r["id"]: r["error"] for r in recs if r["error"]}
     assert errors["surrogate"].startswith("undecodable-text")
     assert errors["file:mixed.jsonl#line3"].startswith("bad-json")
-    # what the output leaves out (the duplicate) is in the errors file, with its id
+    # every input not extracted is in the errors file, in input order, with its id and
+    # reason: what the output leaves out (the duplicate) and every error record
     listed = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
-    assert [(e["id"], e["reason"]) for e in listed] == [("file:mixed.jsonl#line3", "bad-json"),
-                                                        (good[1]["id"], "duplicate-id")]
+    assert [(e["id"], e["reason"], e["kind"]) for e in listed] == [
+        ("surrogate", "undecodable-text", "error"), ("file:mixed.jsonl#line3", "bad-json", "error"),
+        (good[1]["id"], "duplicate-id", "skipped")]
+    assert all(e["path"] == str(src) for e in listed)
+    assert listed[0]["detail"].startswith("surrogates not allowed")
     assert all(r["spans"] == [] and r["events"] == [] for r in recs if r["error"])
     assert summary.skipped == {"duplicate-id": 1}
     assert summary.reasons == {"undecodable-text": 1, "bad-json": 1}
