@@ -69,6 +69,13 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$",
     "FINANCING": r"spin-off|spun off",
 }.items()}
+# Trigger words of a type that the words after them show to be no such event: a
+# `Master Repurchase Agreement` (a repo loan) or a `Change of Control Repurchase Event`
+# is no buy-back.
+NOT_FOLLOWED_BY: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
+    "SHARE_REPURCHASE": r"\s*(?:agreements?|events?|obligations?|transactions?|price|right|"
+                        r"and\s+related\s+agreements)\b",
+}.items()}
 RETYPE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), t) for p, t in [
     (r"repurchas|reacquir|buy-?back", "SHARE_REPURCHASE"),
     (r"acquir|purchas|bought|\bbuy", "ACQUISITION"),
@@ -93,20 +100,24 @@ def has_core_roles(event: dict) -> bool:
     return core is None or any(a["role"] in core for a in event["args"])
 
 
-def trigger_fits(event_type: str, text: str) -> bool:
-    """False where the trigger's words never state an event of the type (NOT_TRIGGERS)."""
+def trigger_fits(event_type: str, text: str, after: str = "") -> bool:
+    """False where the trigger's words never state an event of the type (NOT_TRIGGERS),
+    or the words `after` it show that they do not (NOT_FOLLOWED_BY)."""
     words = NOT_TRIGGERS.get(event_type)
-    return words is None or not words.search(text)
+    follow = NOT_FOLLOWED_BY.get(event_type)
+    return (words is None or not words.search(text)) and (follow is None or not follow.match(after))
 
 
-def trigger_type(event_type: str, text: str) -> str | None:
+def trigger_type(event_type: str, text: str, after: str = "") -> str | None:
     """The type a classifier trigger stands for: its own where its words fit it, else
     the type its words state (RETYPE: `acquired` given as EXECUTIVE_CHANGE is an
-    ACQUISITION), else None (no event)."""
-    if trigger_fits(event_type, text):
+    ACQUISITION), else None (no event). `after`: the text that follows the trigger."""
+    if trigger_fits(event_type, text, after):
         return event_type
+    if event_type in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[event_type].match(after):
+        return None  # the words name something else (an agreement), not another event
     for words, other in RETYPE:
-        if words.search(text) and other != event_type and trigger_fits(other, text):
+        if words.search(text) and other != event_type and trigger_fits(other, text, after):
             return other
     return None
 

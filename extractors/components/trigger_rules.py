@@ -7,7 +7,8 @@ entities the event needs (the trigger is the cue's first matched group, else all
 it), and where the classifier has no trigger of that type overlapping. A cue that
 states a contingency (`shall be elected`) or, for votes, an act of the board is no
 trigger (`stated`). Rule triggers get score `rule_score`; classifier triggers keep
-theirs.
+theirs, except that a second cue of the ABSORB types replaces a classifier trigger of its
+type inside the cue's words (`authorized a share [repurchase] program` -> `authorized`).
 
 | type | trigger words | the sentence must also hold (context words: it or the next one) |
 |---|---|---|
@@ -15,10 +16,10 @@ theirs.
 | ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire | an ORG |
 | DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of | an ORG |
 | AGREEMENT | entered into a/an/the/certain; signed a (definitive) agreement/offer letter/contract | agreement words and an ORG |
-| FINANCING | invested (approximately) $ | MONEY and security words (preferred stock, notes, financing, ...) |
+| FINANCING | invested (approximately) $; issued/sold/raised $N or N (shares); completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected, promoted, resigned/resigning/resignation, retired/retiring, succeed(s), stepped down, hired, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
-| SHARE_REPURCHASE | repurchase(d), buyback, buy back | MONEY or SHARES |
-| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena | an ORG or PERSON |
+| SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
+| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued (the verb) | an ORG or PERSON |
 | DIVIDEND | declared | the word dividend |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
@@ -91,7 +92,36 @@ MORE_RULES = {
     "EXECUTIVE_CHANGE": (re.compile(r"\b(?:has\s+)?(served)\s+as\b|\b(joined)\b|\b(assumed)\s+the\s+(?:role|position)\b|"
                                     r"\b(became)\b", re.I), None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"}),
     "ACQUISITION": (re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"}),
+    # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
+    # (wide readings: `authorized a share repurchase program`)
+    "SHARE_REPURCHASE": (re.compile(r"\b(authorized|approved|announced)\s+(?:an?\s+|the\s+|its\s+)?[^.;]{0,60}?"
+                                    r"\b(?:share\s+|stock\s+)?(?:re)?purchase(?:\s+(?:program|plan|authori[sz]ation)|"
+                                    r"\s+of\b)|\brepurchase\s+(?:program|plan)\b[^.;]{0,40}?\b(?:was|were|has\s+been)\s+"
+                                    r"(authorized|approved|announced)\b", re.I), None, {"MONEY|SHARES"}),
+    # a suit brought: the trigger is the filing verb (`lawsuits were filed`, `filed a
+    # complaint`, `sued`), not the suit's noun
+    "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?)\s+"
+                                    r"(?:was|were|has\s+been|have\s+been)\s+(filed)\b|"
+                                    r"\b(filed|brought)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
+                                    r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?)\b|\b(sued)\b", re.I),
+                         None, {"ORG|PERSON"}),
+    # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
+    # AGREEMENT and a FINANCING on the same `entered into`)
+    "FINANCING": (re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?:approximately\s+)?"
+                             r"(?:[$\u20ac\u00a3]|US\$|\d)|"
+                             r"\bcompleted\s+(?:an?|the|its|our)\s+(?:\w+\s+){0,3}?(offering|placement|issuance)\b|"
+                             r"\b(entered\s+into)\s+(?:an?|the|certain|its|our)\s+[^.;]{0,60}?(?:credit\s+agreement|"
+                             r"credit\s+facility|term\s+loan|loan\s+agreement|commitment\s+letter|note\s+purchase)",
+                             re.I),
+                  re.compile(r"\bnotes\b|\bdebentures\b|\bbonds\b|\bterm\s+loans?\b|\bcredit\s+(?:agreement|facilit)|"
+                             r"\bloan\s+agreement\b|\bcommitment\s+letter\b|\bprivate\s+placement\b|"
+                             r"\b(?:public|registered\s+direct)\s+offering\b|\bpreferred\s+stock\b|\bconvertible\b",
+                             re.I), {"MONEY|SHARES"}),
 }
+# The second cues of these types name the whole act (`authorized a $5 billion share
+# repurchase program`, `entered into a credit agreement`): a classifier trigger of the
+# type inside the cue's match (`repurchase`, `credit agreement`) gives way to the cue.
+ABSORB = frozenset({"SHARE_REPURCHASE", "FINANCING", "LEGAL_PROCEEDING"})
 # Sentences that state another type with the same words: a plan or auditor the holders
 # vote on is a SHAREHOLDER_VOTE (`ratify the engagement of ... as independent auditors`).
 NOT_CONTEXT = {
@@ -144,9 +174,9 @@ def _has(labels: set[str], need: set[str] | None) -> bool:
 def _rules(types):
     """(type, rule) pairs: each type's rule, then its second cue."""
     for event_type in types:
-        yield event_type, RULES[event_type]
+        yield event_type, RULES[event_type], False
         if event_type in MORE_RULES:
-            yield event_type, MORE_RULES[event_type]
+            yield event_type, MORE_RULES[event_type], event_type in ABSORB
 
 
 def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> Doc:
@@ -154,10 +184,10 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
     spans = list(group)
     values = span_scores(group)
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    added = False
     done = {t for t in ONCE_PER_DOCUMENT if any(s.label_ == t for s in spans)}
     ents = [(e.start, e.end, e.label_) for e in doc.ents]  # read once (sorted); doc.ents builds every span
     full = doc_text(doc)  # Span.text rebuilds its string from tokens: slice the Doc's text once
+    added = False
     for k, sent in enumerate(sents):
         labels = {label for _, _, label in within(ents, sent.start, sent.end)}
         base = sent.start_char
@@ -168,7 +198,7 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
         around = full[base:sents[k + 1].end_char] if k + 1 < len(sents) else text
-        for event_type, (words, context, need) in _rules(types):
+        for event_type, (words, context, need), absorb in _rules(types):
             if event_type in done:
                 continue
             if (context is not None and not context.search(around)) or not _has(labels, need):
@@ -180,8 +210,15 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
                 if not stated(event_type, text, start, end):
                     continue
                 span = doc.char_span(base + start, base + end, label=event_type, alignment_mode="expand")
-                if span is None or any(s.label_ == event_type and s.start < span.end and span.start < s.end
-                                       for s in spans):
+                if span is None:
+                    continue
+                if absorb:
+                    lo, hi = base + m.start(), base + m.end()
+                    keep = [i for i, s in enumerate(spans)
+                            if not (s.label_ == event_type and s.start_char < hi and lo < s.end_char)]
+                    added = added or len(keep) < len(spans)
+                    spans, values = [spans[i] for i in keep], [values[i] for i in keep]
+                if any(s.label_ == event_type and s.start < span.end and span.start < s.end for s in spans):
                     continue
                 spans.append(span)
                 values.append(rule_score)

@@ -92,3 +92,47 @@ def test_rule_triggers_for_the_types_training_data_lacks(entities):
                  ("EXECUTIVE_CHANGE",)) == [("served", "EXECUTIVE_CHANGE")]
     # an office with no start is no event (GUIDELINES wide reading 13)
     assert found("Maria Okafor has served as our Chief Financial Officer.", ("EXECUTIVE_CHANGE",)) == []
+
+
+def test_rule_triggers_for_issues_of_securities_and_loans(entities):
+    """FINANCING: an issue with its amount, a completed offering, a credit agreement
+    entered into; not a press release issued, not an underwriting agreement."""
+    def found(text):
+        return _found(entities, text, ("FINANCING",))
+    assert found("On May 3, 2021, Quillfeather Robotics, Inc. issued $400 million aggregate principal amount "
+                 "of 3.25% Senior Notes due 2031.") == [("issued", "FINANCING")]
+    assert found("Brindle Systems Corp. entered into a new $750 million revolving credit agreement with "
+                 "Marlow Bank, N.A. on June 1, 2020.") == [("entered into", "FINANCING")]
+    assert found("Quillfeather Robotics, Inc. issued a press release on the notes offering of $400 million.") == []
+    assert found("Brindle Systems Corp. entered into an underwriting agreement for $400 million of notes "
+                 "with Marlow Securities LLC.") == []
+
+
+def test_buy_back_authorisations_take_the_boards_verb(entities):
+    """SHARE_REPURCHASE: `authorized a ... repurchase program` is triggered by the verb, and
+    a classifier trigger inside the phrase gives way to it."""
+    from spacy.tokens import Span
+    text = ("On March 2, 2022, the Board of Brindle Systems Corp. authorized a $2 billion share repurchase "
+            "program.")
+    doc = entities(text)
+    k = text.index("repurchase")
+    doc.spans["triggers"] = [doc.char_span(k, k + len("repurchase"), label="SHARE_REPURCHASE")]
+    doc.spans["triggers"].attrs["scores"] = [0.9]
+    add_rule_triggers(doc, types=("SHARE_REPURCHASE",))
+    assert [(t.text, t.label_) for t in doc.spans["triggers"]] == [("authorized", "SHARE_REPURCHASE")]
+    assert isinstance(doc.spans["triggers"][0], Span)
+
+
+def test_suits_take_the_filing_verb(entities):
+    def found(text):
+        return _found(entities, text, ("LEGAL_PROCEEDING",))
+    assert found("On June 4, 2021, two derivative lawsuits were filed against Brindle Systems Corp. in the "
+                 "Delaware Court of Chancery.") == [("filed", "LEGAL_PROCEEDING")]
+    assert found("Marlow Holdings LLC sued Brindle Systems Corp. for breach of contract.") == [
+        ("sued", "LEGAL_PROCEEDING")]
+
+
+def test_repurchase_agreements_are_no_buy_backs():
+    from extractors.schema import trigger_type
+    assert trigger_type("SHARE_REPURCHASE", "Repurchase", " Agreement with the bank") is None
+    assert trigger_type("SHARE_REPURCHASE", "repurchase", " program of up to $1 billion") == "SHARE_REPURCHASE"

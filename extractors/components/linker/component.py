@@ -69,7 +69,9 @@ class EventLinker:
         for trig, score in zip(triggers, span_scores(triggers)):
             if trig.label_ not in ROLES or score < self.min_trigger_score:
                 continue
-            kind = trigger_type(trig.label_, trig.text)  # `acquired` given as EXECUTIVE_CHANGE: ACQUISITION
+            # `acquired` given as EXECUTIVE_CHANGE: ACQUISITION; `Repurchase Agreement`: none
+            kind = trigger_type(trig.label_, text[trig.start_char:trig.end_char],
+                                text[trig.end_char:trig.end_char + 40])
             if kind is None:
                 continue
             if kind != trig.label_:
