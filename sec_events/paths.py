@@ -15,10 +15,23 @@ MODELS_DIR = PROJECT_ROOT / "models"
 DEFAULT_MODEL_NAME = "sec_events_sm"
 ENV_SHARED = "SEC_EVENTS_SHARED"
 ENV_MODEL = "SEC_EVENTS_MODEL"
+ENV_REQUIRE_SHARED = "SEC_EVENTS_REQUIRE_SHARED"  # "1": the tests fail, not skip, without the folder
+
+
+class SharedDataMissing(FileNotFoundError):
+    """The shared data folder is not where `shared_dir` looked (`looked`: the folders
+    tried). The tests that need it skip on this error (tests/conftest.py), or fail when
+    ``SEC_EVENTS_REQUIRE_SHARED=1``."""
+
+    def __init__(self, looked: list[Path]):
+        self.looked = list(looked)
+        super().__init__(f"shared data folder not found (looked in {', '.join(map(str, self.looked))}); "
+                         f"pass --shared or set {ENV_SHARED}")
 
 
 def shared_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """Resolve the shared data folder; raise FileNotFoundError with a hint if absent."""
+    """Resolve the shared data folder; raise `SharedDataMissing` (a FileNotFoundError)
+    with a hint if absent."""
     candidates = []
     if explicit:
         candidates.append(Path(explicit))
@@ -29,9 +42,7 @@ def shared_dir(explicit: str | os.PathLike | None = None) -> Path:
     for path in candidates:
         if (path / "spec").is_dir() or (path / "corpus").is_dir():
             return path.resolve()
-    raise FileNotFoundError(
-        f"shared data folder not found (looked in {', '.join(map(str, candidates))}); "
-        f"pass --shared or set {ENV_SHARED}")
+    raise SharedDataMissing(candidates)
 
 
 def default_model() -> Path:

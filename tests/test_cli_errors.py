@@ -75,6 +75,7 @@ def test_eval_bad_split_and_shared(tmp_path):
     assert_usage_error(run("corpus", "stats", "--split", "nope"), "unknown split")
 
 
+@pytest.mark.shared  # train looks for the shared folder before the checks below
 def test_train_bad_inputs_fail_before_training(tmp_path, not_a_model):
     existing = tmp_path / "model.bin"
     existing.write_text("a file")

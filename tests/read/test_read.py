@@ -8,15 +8,21 @@ import pytest
 from typer.testing import CliRunner
 
 from sec_events.documents import read_documents
-from sec_events.paths import shared_dir
 from sec_events.read.build import (ErrorRecord, CorpusReader, build_corpus, iter_documents,
                                    list_input_files, type_matches)
 from sec_events.read.decode import decode_bytes
 from sec_events.read.html import html_to_text
 from sec_events.read.sgml import parse_submission
 
-EDGAR = shared_dir() / "corpus" / "edgar"
-SEEDS = shared_dir() / "seeds"
+
+@pytest.fixture(scope="module")
+def EDGAR(shared):  # the real EDGAR files of ../shared (the tests using them skip without it)
+    return shared / "corpus" / "edgar"
+
+
+@pytest.fixture(scope="module")
+def SEEDS(shared):  # the seed filings of ../shared
+    return shared / "seeds"
 
 
 def read_one(path: Path, types=None) -> tuple[dict[str, dict], list[ErrorRecord]]:
@@ -51,7 +57,7 @@ def doc(type_: str, seq: int, text: bytes, filename: str | None = None, end: boo
 
 
 # ----------------------------------------------------------------- real submissions
-def test_documents_kept_per_submission():
+def test_documents_kept_per_submission(EDGAR):
     docs, errors = read_one(EDGAR / "0001213900-25-032135.txt")
     assert list(docs) == ["0001213900-25-032135/8-K", "0001213900-25-032135/EX-99.1"]
     assert not errors
@@ -70,7 +76,7 @@ def test_documents_kept_per_submission():
     assert list(docs) == ["0001493152-25-001317/8-K"]
 
 
-def test_types_override_and_prefixes():
+def test_types_override_and_prefixes(EDGAR):
     docs, _ = read_one(EDGAR / "0001493152-25-001317.nc", types=["EX-10"])
     assert list(docs) == ["0001493152-25-001317/EX-10.1"]
     docs, _ = read_one(EDGAR / "0001213900-25-032135.txt", types=["EX-99*"])
@@ -105,7 +111,7 @@ def test_types_override_and_prefixes():
         "accession": "0001193125-24-066744", "form": "485APOS", "cik": "1100663",
         "company": "iSHARES TRUST", "filed": "2024-03-13"}),
 ])
-def test_header_metadata(name, expected):
+def test_header_metadata(name, expected, EDGAR):
     header = parse_submission((EDGAR / name).read_bytes()).header
     for key, value in expected.items():
         assert header.get(key) == value, key
@@ -113,7 +119,7 @@ def test_header_metadata(name, expected):
         assert not header.get("items")
 
 
-def test_document_meta_carries_header_and_document_fields():
+def test_document_meta_carries_header_and_document_fields(EDGAR):
     docs, _ = read_one(EDGAR / "0001213900-25-032135.txt")
     meta = docs["0001213900-25-032135/EX-99.1"]["meta"]
     assert meta["type"] == "EX-99.1" and meta["sequence"] == "2"
@@ -123,7 +129,7 @@ def test_document_meta_carries_header_and_document_fields():
     assert meta["source"].endswith("0001213900-25-032135.txt")
 
 
-def test_press_release_text_is_intact():
+def test_press_release_text_is_intact(EDGAR):
     docs, _ = read_one(EDGAR / "0001104659-25-002604.txt")
     text = docs["0001104659-25-002604/EX-99.(A)(5)(C)"]["text"]
     assert ("SUNNY ISLES BEACH, Fla., January 9, 2025 — Icahn Enterprises L.P. (NASDAQ: IEP) (“IEP”) "
@@ -138,7 +144,7 @@ def test_press_release_text_is_intact():
            "compared to $152,430 in 2023." in text
 
 
-def test_ixbrl_hidden_header_dropped_and_tables_one_line():
+def test_ixbrl_hidden_header_dropped_and_tables_one_line(EDGAR):
     docs, _ = read_one(EDGAR / "form8k.Nordstrom.html")
     text = docs["file:form8k.Nordstrom.html"]["text"]
     assert text.startswith("UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION")
@@ -163,7 +169,7 @@ def test_html_to_text_basics():
     assert any(line.startswith("Net income") and line.endswith("(5)") for line in lines)
 
 
-def test_plain_sgml_text_keeps_layout():
+def test_plain_sgml_text_keeps_layout(EDGAR):
     docs, _ = read_one(EDGAR / "0001011438-98-000429.txt")
     text = docs["0001011438-98-000429/8-K"]["text"]
     assert "\n" in text and "SECURITIES AND EXCHANGE COMMISSION" in text
@@ -182,7 +188,7 @@ def test_ids_disambiguated_by_sequence(tmp_path):
                           "0000000001-24-000001/EX-99#3"]
 
 
-def test_duplicate_submission_reported_once(tmp_path):
+def test_duplicate_submission_reported_once(tmp_path, EDGAR):
     items = list(iter_documents([EDGAR / "0001104659-25-002604.nc", EDGAR / "0001104659-25-002604.txt"]))
     docs = [i for i in items if not isinstance(i, ErrorRecord)]
     errs = [i for i in items if isinstance(i, ErrorRecord)]
@@ -190,7 +196,7 @@ def test_duplicate_submission_reported_once(tmp_path):
     assert [(e.reason, e.document) for e in errs] == [("duplicate-id", "0001104659-25-002604/EX-99.(A)(5)(C)")]
 
 
-def test_plain_text_seed_and_single_html():
+def test_plain_text_seed_and_single_html(EDGAR, SEEDS):
     docs, _ = read_one(SEEDS / "002_60273d0750d61c5f.txt")
     d = docs["file:002_60273d0750d61c5f.txt"]
     assert d["text"] == (SEEDS / "002_60273d0750d61c5f.txt").read_text(encoding="utf-8")  # untouched
@@ -235,7 +241,7 @@ def test_truncated_document_kept_and_reported(tmp_path):
     assert reasons == [("truncated", ""), ("truncated", "0000000001-24-000001/EX-99.1")]
 
 
-def test_real_file_cut_midway(tmp_path):
+def test_real_file_cut_midway(tmp_path, EDGAR):
     raw = (EDGAR / "0001213900-25-032135.txt").read_bytes()
     cut = raw[: raw.index(b"ABVC reported total revenues") + 200]
     docs, errors = read_one(_write(cut, tmp_path))
@@ -280,7 +286,7 @@ def test_unreadable_file(tmp_path):
 
 
 # ----------------------------------------------------------------- whole corpus, output, CLI
-def test_every_edgar_file_accounted_for(tmp_path):
+def test_every_edgar_file_accounted_for(tmp_path, EDGAR):
     out = tmp_path / "docs.jsonl"
     summary = build_corpus([EDGAR], out)
     files = {str(p) for p, _ in list_input_files([EDGAR])}
@@ -300,7 +306,7 @@ def test_every_edgar_file_accounted_for(tmp_path):
         assert word in text
 
 
-def test_parquet_round_trip(tmp_path):
+def test_parquet_round_trip(tmp_path, EDGAR, SEEDS):
     out = tmp_path / "docs.parquet"
     build_corpus([EDGAR / "0001213900-25-032135.txt", SEEDS], out)
     docs = {d["id"]: d for d in read_documents(out)}
@@ -313,7 +319,7 @@ def test_parquet_round_trip(tmp_path):
     assert (tmp_path / "docs.errors.jsonl").exists()
 
 
-def test_interrupted_build_leaves_no_output(tmp_path, monkeypatch):
+def test_interrupted_build_leaves_no_output(tmp_path, monkeypatch, EDGAR):
     import sec_events.read.build as build
 
     def boom(*args, **kwargs):
@@ -326,7 +332,7 @@ def test_interrupted_build_leaves_no_output(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_corpus_build(tmp_path):
+def test_cli_corpus_build(tmp_path, EDGAR):
     from sec_events.cli import app
 
     out = tmp_path / "tmp" / "docs.jsonl"
