@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.layout import body_end
 from extractors.schema import CURRENT, PRE_2004, REFORM_DATE, TITLES
+from extractors.sections import body_end
 
 _TITLES = [(re.compile(p, re.I), types) for p, types in TITLES]
 _NUMBER = re.compile(r"^\s*(?:item\s*)?(\d{1,2}(?:\.\d{2})?)\b", re.I)
@@ -50,9 +50,10 @@ def unmatched_items(items: list[str], event_types: set[str], filed: str | None =
 
 
 def body_types(text: str, events: list[dict]) -> set[str]:
-    """Event types with at least one trigger in the 8-K body of `text`
-    (`layout.body_end`: up to the signature block), the events SCHEMA section 4 matches
-    declared items against."""
+    """Event types with at least one trigger in the 8-K body of `text`, the events
+    SCHEMA section 4 matches declared items against: up to the signature block
+    (`sections.body_end`: the signature block's first line, else the first exhibit
+    after it; the cover page and the items count, the signature and exhibits do not)."""
     end = body_end(text)
     return {e["type"] for e in events if e["trigger"]["start"] < end}
 

@@ -53,3 +53,26 @@ def test_every_lee8k_item_title_is_known(shared):
         titles.update(json.loads(line)["meta"].get("items", []))
     unknown = [t for t in titles if not item_types(t) and not any(k in t.lower() for k in unmapped_ok)]
     assert unknown == []
+
+
+def test_body_is_the_8k_up_to_its_signature_block():
+    """SCHEMA v1.2 section 4: events count in the cover and the items, not in the
+    signature block or the exhibits after it (extractors.sections.body_end)."""
+    from extractors.items import body_types
+
+    text = ("FORM 8-K\nItem 2.02 Results of Operations and Financial Condition\nThe Company reported revenues "
+            "of $5 million.\nItem 9.01 Financial Statements and Exhibits\n99.1 Press release\nSIGNATURES\n"
+            "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused "
+            "this report to be signed on its behalf by the undersigned.\nBy: /s/ Jane Doe, appointed Chief "
+            "Financial Officer\nExhibit 99.1\nThe Company acquired Acme Corp. and named a new chief executive.\n")
+
+    def event(kind, word):
+        start = text.index(word)
+        return {"type": kind, "trigger": {"start": start, "end": start + len(word)}}
+
+    events = [event("FINANCIAL_RESULT", "revenues"), event("EXECUTIVE_CHANGE", "appointed"),
+              event("ACQUISITION", "acquired"), event("SIGNATURE", "signed")]
+    assert body_types(text, events) == {"FINANCIAL_RESULT"}
+    types = body_types(text, events)
+    assert unmatched_items(["Item 2.02", "Item 5.02", "Item 2.01", "Item 9.01"], types, "2020-01-02") == \
+        ["Item 5.02", "Item 2.01"]

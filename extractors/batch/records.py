@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from extractors.contract import doc_text, span_score
 from extractors.items import body_types, unmatched_items
 from extractors.normalise import doc_year, span_value
+from extractors.sections import sections
 from extractors.schema import VALUED
 
 
@@ -97,4 +98,5 @@ def finish_record(record: dict, *, sha256: str | None = None, meta=None,
            "spans": record["spans"], "events": record["events"], "error": record["error"]}
     if out["error"] is None:
         add_unmatched_items(out, items, filed, text)
+    out["sections"] = sections(text) if text is not None else []  # 8-K items, signature, exhibits
     return out
