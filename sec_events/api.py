@@ -22,8 +22,9 @@ Inputs (`source`)
       keyword arguments: `id` names the document, the rest is its `meta`, as in a
       documents JSONL line; default id ``text:<first 12 hex digits of the text's SHA-256>``);
     * a documents dict ``{"id", "text", "meta"}`` (keyword arguments are merged into it);
-    * a path (`pathlib.Path`, or a one-line `str` naming a folder or a file with a suffix
-      the reader knows: .htm, .html, .txt, .nc, .jsonl, .parquet...): read by
+    * a path (`pathlib.Path`, or a one-line `str` naming an existing folder, ending in
+      "/", or naming a file with a suffix the reader knows: .htm, .html, .txt, .nc,
+      .jsonl, .parquet...; a missing path raises FileNotFoundError): read by
       `sec_events.read` as `corpus build` and `extract` read it; one record per document
       kept (`types=` chooses SGML document types as `--types` does). A file's id is the
       one the command gives it when that file alone is named on the command line.
@@ -52,7 +53,8 @@ def _is_path(source) -> bool:
         return False
     from sec_events.read.build import SUPPORTED_SUFFIXES
 
-    return Path(source).suffix.lower() in SUPPORTED_SUFFIXES or os.path.isdir(source)
+    return (Path(source).suffix.lower() in SUPPORTED_SUFFIXES or source.endswith(("/", os.sep))
+            or os.path.isdir(source))
 
 
 def _document(source: str | Mapping[str, Any], context: Mapping[str, Any]) -> dict:

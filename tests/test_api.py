@@ -95,6 +95,8 @@ def test_inputs_that_are_refused(extractor, tmp_path):
         extractor.extract(tmp_path / "missing.htm")
     with pytest.raises(FileNotFoundError):
         extractor.extract("missing-filing.txt")                 # a one-line str with a reader suffix
+    with pytest.raises(FileNotFoundError):
+        extractor.extract("missing-folder/")
     page = tmp_path / "page.htm"
     page.write_text("<html><body><p>On May 1, 2005, Acme Corp. paid $5 million.</p></body></html>")
     with pytest.raises(TypeError):
