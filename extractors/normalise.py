@@ -289,7 +289,8 @@ def shares(text: str) -> int | float | None:
 
 def percent(text: str) -> float | None:
     """`65%` -> 65.0, `5.5 percent` -> 5.5, `(3.2)%` -> -3.2, `five percent` -> 5.0,
-    `66 2/3%` -> 66.6667, `Twelve and one-half percent` -> 12.5."""
+    `66 2/3%` -> 66.6667, `Twelve and one-half percent` -> 12.5, `one-half of one percent`
+    -> 0.5."""
     body = text.strip()
     negative = bool(re.search(r"^\(.*\)\s*%?$|^[-\u2212\u2013]", body))
     match = NUMBER_RE.search(body)
@@ -299,7 +300,10 @@ def percent(text: str) -> float | None:
     elif match:
         value = _to_float(match.group(1))
     else:
-        value = _word_number(re.sub(r"\s*(%|per\s*cent|percent(age points?)?)\s*$", "", body, flags=re.I))
+        words = re.sub(r"\s*(%|per\s*cent|percent(age points?)?)\s*$", "", body, flags=re.I)
+        of_one = re.match(r"^(.+?)\s+of\s+one$", words, re.I)  # `one-half of one percent` -> 0.5
+        value = _fraction_words(of_one.group(1)) if of_one else _word_number(words)
+        value = None if value is None else round(value, 4)
     if value is None:
         return None
     return -value if negative else value
@@ -567,11 +571,23 @@ def span_value(label: str, text: str, before: str, after: str, doc_year: int | N
     followed by `after` in the document; an amount of money written in accounting
     brackets (`($0.06)`, the brackets outside the span as SCHEMA asks) is negative.
     (A percentage in brackets is usually an aside in prose, `(6 percent)`, so it keeps
-    its sign.)"""
+    its sign.) The first amount of a range takes the scale the second names when `after`
+    holds it (`$45` followed by ` to $50 million` -> 45000000.0; the callers pass two
+    characters today, so this waits for a longer `after`)."""
     value = normalise(label, text, doc_year)
     if label == "MONEY" and value and before.endswith("(") and after.startswith(")") and value["amount"] > 0:
         value = {**value, "amount": -value["amount"]}
+    if label == "MONEY" and value and "," not in text and not SCALE_WORD_RE.search(text):
+        shared = RANGE_SCALE_RE.match(after)  # `$45` in `$45 to $50 million` (GUIDELINES)
+        if shared:
+            value = {**value, "amount": value["amount"] * WORD_SCALES[shared.group(1).lower()]}
     return value
+
+
+SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion|mil|mm|bn|tn)\b|\d\s*[KMB]\b", re.I)
+#: the second amount of a range whose scale the first shares: ` to $50 million`
+RANGE_SCALE_RE = re.compile(r"^\s*(?:to|-|\u2013|\u2014|through)\s*(?:US)?\$?\s*\d[\d,]*(?:\.\d+)?\s*"
+                            r"(thousand|million|billion|trillion)\b", re.I)
 
 
 def doc_year(doc, text: str) -> int | None:

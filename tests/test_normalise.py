@@ -28,6 +28,11 @@ USD = "USD"
     ("two million dollars", 2_000_000.0, USD),
     ("-$3.4 million", -3_400_000.0, USD),
     ("$0.35", 0.35, USD),
+    ("HK$5 million", 5_000_000.0, "HKD"),
+    ("Cdn. $15,000,000", 15_000_000.0, "CAD"),
+    ("INR22.7 billion", 22_700_000_000.0, "INR"),
+    ("RMB 1.3 million", 1_300_000.0, "CNY"),
+    ("A $5 million", 5_000_000.0, USD),
 ])
 def test_money(text, amount, cur):
     value = money(text)
@@ -58,6 +63,7 @@ def test_shares(text, n):
 @pytest.mark.parametrize("text, v", [
     ("65%", 65.0), ("217%", 217.0), ("5.5 percent", 5.5), ("12 per cent", 12.0),
     ("(3.2)%", -3.2), ("-4%", -4.0), ("five percent", 5.0), ("0.5%", 0.5),
+    ("66 2/3%", 66.6667), ("7-3/8%", 7.375), ("Twelve and one-half percent", 12.5),
 ])
 def test_percent(text, v):
     assert percent(text) == pytest.approx(v)
