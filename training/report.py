@@ -158,7 +158,7 @@ def error_marks(gold: dict, pred: dict) -> dict:
     `gold_spans`/`pred_spans` (indices into `spans`), `gold_events`/`pred_events`
     (indices into `events`: missed and false triggers), `gold_args`/`pred_args`
     ((event index, argument index)). Predictions inside `ignore` are never errors."""
-    from training.scoring import _filler, _in_ignore, _span_index, fillers_equal
+    from training.scoring import _filler, _in_ignore, _span_index, fillers_equal, match_triggers
 
     ignore = gold.get("ignore", []) or []
     pred = {**pred, "text": pred.get("text", gold.get("text", ""))}
@@ -176,17 +176,10 @@ def error_marks(gold: dict, pred: dict) -> dict:
     gold_events = gold["events"]
     pred_events = [(i, e) for i, e in enumerate(pred.get("events", []) or [])
                    if not _in_ignore(e["trigger"]["start"], e["trigger"]["end"], ignore)]
-    matched: set[int] = set()
-    for pi, pe in pred_events:
-        t = pe["trigger"]
-        for gi, ge in enumerate(gold_events):
-            g = ge["trigger"]
-            if gi not in matched and ge["type"] == pe["type"] and t["start"] < g["end"] and g["start"] < t["end"]:
-                matched.add(gi)
-                break
-        else:
-            marks["pred_events"].add(pi)
-    marks["gold_events"] = set(range(len(gold_events))) - matched
+    matched = match_triggers(gold, pred, gold_events, [e for _, e in pred_events])
+    hit = set(matched.values())
+    marks["pred_events"] = {pi for k, (pi, _) in enumerate(pred_events) if k not in hit}
+    marks["gold_events"] = set(range(len(gold_events))) - set(matched)
     gspans, pspans = _span_index(gold), _span_index(pred)
     gold_tuples = [((gi, ai), ge["type"], a["role"], _filler(gold, a, gspans))
                    for gi, ge in enumerate(gold_events) for ai, a in enumerate(ge.get("args", []))]

@@ -166,23 +166,49 @@ def _score_entities(gold: dict, pred: dict, ignore: list, ents: Table, values: T
         ents.add(key[2], fn=1)
 
 
+def carried_args(gold: dict, pred: dict, gold_event: dict, pred_event: dict) -> int:
+    """How many of the gold event's arguments the predicted event carries."""
+    gspans, pspans = _span_index(gold), _span_index(pred)
+    pfills = [(a["role"], _filler(pred, a, pspans)) for a in pred_event.get("args", [])]
+    return sum(any(r == a["role"] and fillers_equal(_filler(gold, a, gspans), f) for r, f in pfills)
+               for a in gold_event.get("args", []))
+
+
+def match_triggers(gold: dict, pred: dict, gold_events: list[dict], pred_events: list[dict]) -> dict[int, int]:
+    """FORMATS.md rule 3: {gold event index: predicted event index}. A predicted event
+    matches a gold event of its type whose trigger overlaps its own, one to one; as many
+    pairs as possible, and where several predicted events overlap one gold trigger (a
+    shared trigger) the gold event takes the one carrying most of its arguments (a
+    maximum-weight assignment: each pair weighs 1 plus a fraction for its arguments)."""
+    pairs = [(gi, pi) for gi, ge in enumerate(gold_events) for pi, pe in enumerate(pred_events)
+             if ge["type"] == pe["type"] and pe["trigger"]["start"] < ge["trigger"]["end"]
+             and ge["trigger"]["start"] < pe["trigger"]["end"]]
+    if not pairs:
+        return {}
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    gis, pis = sorted({g for g, _ in pairs}), sorted({p for _, p in pairs})
+    row, col = {g: i for i, g in enumerate(gis)}, {p: j for j, p in enumerate(pis)}
+    weight = np.zeros((len(gis), len(pis)))
+    for gi, pi in pairs:
+        n = max(1, len(gold_events[gi].get("args", [])))
+        # ties (equal arguments) go to the earlier prediction
+        weight[row[gi], col[pi]] = 1 + carried_args(gold, pred, gold_events[gi], pred_events[pi]) / (n + 1) \
+            - 1e-6 * col[pi]
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    return {gis[r]: pis[c] for r, c in zip(rows, cols) if weight[r, c] > 0}
+
+
 def _score_events(doc_id, gold, pred, ignore, triggers, args, records, record_by_type, doc_types) -> None:
     gold_spans, pred_spans = _span_index(gold), _span_index(pred)
     gold_events = gold.get("events", [])
     pred_events = [e for e in pred.get("events", []) or []
                    if not _in_ignore(e["trigger"]["start"], e["trigger"]["end"], ignore)]
-    # triggers: greedy one-to-one, same type and overlapping trigger
-    matched: dict[int, int] = {}
+    matched = match_triggers(gold, pred, gold_events, pred_events)
+    hit = set(matched.values())
     for pi, pe in enumerate(pred_events):
-        t = pe["trigger"]
-        for gi, ge in enumerate(gold_events):
-            g = ge["trigger"]
-            if gi not in matched and ge["type"] == pe["type"] and t["start"] < g["end"] and g["start"] < t["end"]:
-                matched[gi] = pi
-                triggers.add(pe["type"], tp=1)
-                break
-        else:
-            triggers.add(pe["type"], fp=1)
+        triggers.add(pe["type"], **({"tp": 1} if pi in hit else {"fp": 1}))
     for gi, ge in enumerate(gold_events):
         if gi not in matched:
             triggers.add(ge["type"], fn=1)

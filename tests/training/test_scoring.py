@@ -99,3 +99,35 @@ def test_items_scores_count_slots_and_ignores_unmapped_types():
     m = items_scores(docs + [{"id": "c", "meta": {"items": ["5.02"], "filed": "2010-01-04"}}],
                      {**preds, "c": {"COMPENSATION"}})
     assert (m["tp"], m["fp"], m["fn"]) == (3, 1, 0)  # Item 5.02 is matched by a COMPENSATION event
+
+
+def _vote_record(events):
+    text = "At the meeting, Ann Lee and Bo Park were elected with 1,000 and 2,000 votes for."
+    spans = [{"start": text.index(w), "end": text.index(w) + len(w), "label": lab}
+             for w, lab in (("Ann Lee", "PERSON"), ("Bo Park", "PERSON"), ("1,000", "SHARES"), ("2,000", "SHARES"))]
+    for s in spans:
+        if s["label"] == "SHARES":
+            s["value"] = float(text[s["start"]:s["end"]].replace(",", ""))
+    trig = {"start": text.index("elected"), "end": text.index("elected") + len("elected")}
+    evs = [{"type": "SHAREHOLDER_VOTE", "trigger": dict(trig),
+            "args": [{"role": r, "start": next(s["start"] for s in spans if text[s["start"]:s["end"]] == w),
+                      "end": next(s["end"] for s in spans if text[s["start"]:s["end"]] == w)} for r, w in ev]}
+           for ev in events]
+    return {"id": "v", "text": text, "spans": spans, "events": evs}
+
+
+def test_shared_trigger_gold_takes_the_prediction_with_most_of_its_arguments():
+    """FORMATS.md scoring rule 3: several predictions on one shared gold trigger; each gold
+    event takes the one that carries most of its arguments, not the first in order."""
+    gold = _vote_record([[("nominee", "Ann Lee"), ("votes_for", "1,000")],
+                         [("nominee", "Bo Park"), ("votes_for", "2,000")]])
+    # predictions in the other order: a first-come matching pairs Ann's gold with Bo's event
+    pred = _vote_record([[("nominee", "Bo Park"), ("votes_for", "2,000")],
+                         [("nominee", "Ann Lee"), ("votes_for", "1,000")]])
+    m = score([gold], [pred])
+    assert m["triggers"]["tp"] == 2 and m["triggers"]["fp"] == 0
+    assert m["records"]["complete"] == 2  # each gold event matched to its own complete prediction
+    # one prediction only: one gold event matched, the one whose arguments it carries
+    one = _vote_record([[("nominee", "Bo Park"), ("votes_for", "2,000")]])
+    m = score([gold], [one])
+    assert (m["triggers"]["tp"], m["triggers"]["fn"], m["records"]["complete"]) == (1, 1, 1)
