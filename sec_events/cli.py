@@ -113,6 +113,8 @@ def extract(
                                           "inputs included (default: OUTPUT with .errors.jsonl)."),
     allow_errors: bool = typer.Option(False, "--allow-errors", help="Exit 0 even when some documents "
                                       "failed (default: exit 1)."),
+    pretty: bool = typer.Option(False, "--pretty", help="Then print the output readably, as "
+                                "`sec-events show OUTPUT --n 0` does."),
 ) -> None:
     """Run the pipeline over documents and write spans and event records (FORMATS.md).
 
@@ -136,10 +138,42 @@ def extract(
                               errors_path=errors)
     except (ModelError, ResumeError) as exc:
         _fail(str(exc))
+    if pretty:
+        from extractors.batch.show import show_file
+
+        show_file(output, fmt, n=0)
     typer.echo(summary.describe())
     if summary.errors and not allow_errors:
         _fail(f"{summary.errors} of {summary.documents} documents failed (see the error records; "
               "--allow-errors exits 0)", 1)
+
+
+@app.command()
+def show(
+    file: Path = typer.Argument(..., help="Extraction output (.jsonl, .parquet or .sqlite)."),
+    doc_id: Optional[str] = typer.Option(None, "--id", help="Only the record with this id (or ids "
+                                         "matching it as a shell pattern: 'lee8k/A/*')."),
+    n: int = typer.Option(10, "--n", "-n", min=0, help="At most this many records (0: all)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="jsonl, parquet or sqlite (default: by extension)."),
+    spans: bool = typer.Option(False, "--spans", help="Also list each record's entity spans."),
+) -> None:
+    """Print extraction output readably: per document its filer (company, form, filing
+    date), then each event with its trigger and each argument's text and normalised value."""
+    from extractors.batch.show import show_file
+
+    if not file.is_file():
+        _fail(f"not found: {file}" if not file.exists() else f"not a file: {file}")
+    if fmt and fmt.lower() not in ("jsonl", "parquet", "sqlite"):
+        _fail(f"unknown --format {fmt!r} (jsonl, parquet or sqlite)")
+    try:
+        shown = show_file(file, fmt, doc_id=doc_id, n=n, spans=spans)
+    except (ValueError, KeyError, TypeError, OSError) as exc:
+        _fail(f"{file}: not extraction output ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})")
+    except Exception as exc:  # pyarrow / sqlite3 errors on a file of another kind
+        _fail(f"{file}: cannot read it as extraction output ({type(exc).__name__}: "
+              f"{' '.join(str(exc).split())[:200]})")
+    if doc_id is not None and not shown:
+        _fail(f"no record with id {doc_id!r} in {file}", 1)
 
 
 @app.command()

@@ -66,6 +66,8 @@ Parquet (``.parquet``)
                            extra string>>
         error string,
         unmatched_items list<string>      -- null when the document declared no items
+        sections list<struct<item string, title string, start int64, end int64,
+                             items list<string>, extra string>>   -- extractors.sections
         extra string                      -- JSON of other top-level record keys
 
     While running, records go to committed parts beside the output:
@@ -98,7 +100,12 @@ SQLite (``.sqlite`` / ``.db``)
                   source, url, encoding, format TEXT, truncated INTEGER,
                   meta_other TEXT,             -- JSON of the other meta keys
                   unmatched_items TEXT,        -- JSON list; NULL when no items declared
+                  n_sections INTEGER,          -- NULL: the record has no sections list
                   extra TEXT)                  -- JSON of other record keys
+        sections(doc_seq INTEGER NOT NULL REFERENCES documents(seq), idx INTEGER NOT NULL,
+                 item TEXT, title TEXT, start_char INTEGER, end_char INTEGER,
+                 items TEXT,                   -- JSON list, for a heading of several items
+                 extra TEXT, PRIMARY KEY (doc_seq, idx))
         spans(span_id INTEGER PRIMARY KEY,
               doc_seq INTEGER NOT NULL REFERENCES documents(seq),
               idx INTEGER NOT NULL,              -- position in the record's spans list
@@ -275,11 +282,12 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
     ("items", "list"), ("source", "str"), ("url", "str"), ("encoding", "str"), ("format", "str"),
     ("truncated", "bool"))
 VALUE_FIELDS = ("amount", "currency", "number", "date", "value_json")
-RECORD_KEYS = ("id", "sha256", "meta", "spans", "events", "error", "unmatched_items")
+RECORD_KEYS = ("id", "sha256", "meta", "spans", "events", "error", "unmatched_items", "sections")
 _SPAN_KEYS = ("start", "end", "label", "text", "value", "score")
 _EVENT_KEYS = ("type", "trigger", "args", "modality", "score")
 _TRIGGER_KEYS = ("start", "end", "text")
 _ARG_KEYS = ("role", "start", "end", "text", "value", "score")
+_SECTION_KEYS = ("item", "title", "start", "end", "items")
 
 
 def _of_type(value, kind: str) -> bool:
@@ -382,12 +390,28 @@ def _record_extra(record: dict) -> str | None:
     return _extra_text(record, RECORD_KEYS)
 
 
-def _finish(record: dict, meta: dict, items, extra: str | None) -> dict:
-    """Put the stored meta, `unmatched_items` (None: absent) and extra keys back."""
+def _section_fields(section: dict) -> dict:
+    """A section (`extractors.sections`) as typed fields (`items` only for a heading of several)."""
+    return {"item": section.get("item"), "title": section.get("title"), "start": _num(section.get("start")),
+            "end": _num(section.get("end")), "items": section.get("items"),
+            "extra": _extra_text(section, _SECTION_KEYS)}
+
+
+def _section(fields: dict) -> dict:
+    out = {k: fields[k] for k in _SECTION_KEYS if fields.get(k) is not None}
+    if fields.get("extra"):
+        out.update(json.loads(fields["extra"]))
+    return out
+
+
+def _finish(record: dict, meta: dict, items, extra: str | None, sections: list | None = None) -> dict:
+    """Put the stored meta, `unmatched_items` and `sections` (None: absent) and extra keys back."""
     out = {"id": record["id"], "sha256": record["sha256"], "meta": meta, "spans": record["spans"],
            "events": record["events"], "error": record["error"]}
     if items is not None:
         out["unmatched_items"] = items
+    if sections is not None:
+        out["sections"] = sections
     if extra:
         out.update(json.loads(extra))
     return out
@@ -396,7 +420,7 @@ def _finish(record: dict, meta: dict, items, extra: str | None) -> dict:
 # --------------------------------------------------------------------------- Parquet
 PARQUET_LAYOUT = ("extraction output v2 (FORMATS.md, typed): meta struct; spans, events and args "
                   "as lists of structs with typed values (amount, currency, number, date, "
-                  "value_json); args point at spans by index (span); sha256 of the UTF-8 text")
+                  "value_json); args point at spans by index (span); sections; sha256 of the UTF-8 text")
 
 
 def _value_types(pa) -> list:
@@ -420,9 +444,12 @@ def parquet_schema():
     trigger = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
     event = pa.struct([("type", pa.string()), ("trigger", trigger), ("modality", pa.string()),
                        ("score", pa.float64()), ("args", pa.list_(arg)), ("extra", pa.string())])
+    section = pa.struct([("item", pa.string()), ("title", pa.string()), ("start", pa.int64()),
+                         ("end", pa.int64()), ("items", pa.list_(pa.string())), ("extra", pa.string())])
     return pa.schema([("id", pa.string()), ("sha256", pa.string()), ("meta", meta),
                       ("spans", pa.list_(span)), ("events", pa.list_(event)), ("error", pa.string()),
-                      ("unmatched_items", pa.list_(pa.string())), ("extra", pa.string())],
+                      ("unmatched_items", pa.list_(pa.string())), ("sections", pa.list_(section)),
+                      ("extra", pa.string())],
                      metadata={"sec_events": PARQUET_LAYOUT})
 
 
@@ -452,7 +479,10 @@ def _parquet_row(record: dict) -> dict:
     return {"id": record["id"], "sha256": record.get("sha256"),
             "meta": {**typed, "other": _dumps(other) if other else None},
             "spans": row_spans, "events": events, "error": record.get("error"),
-            "unmatched_items": record.get("unmatched_items"), "extra": _record_extra(record)}
+            "unmatched_items": record.get("unmatched_items"),
+            "sections": None if record.get("sections") is None else
+            [_section_fields(x) for x in record["sections"]],
+            "extra": _record_extra(record)}
 
 
 def _typed_item(d: dict, keys: tuple) -> dict:
@@ -496,8 +526,9 @@ def _parquet_record(row: dict) -> dict:
         events.append(event)
     meta = dict(row["meta"] or {})
     other = meta.pop("other", None)
+    sections = None if row["sections"] is None else [_section(x) for x in row["sections"]]
     return _finish({"id": row["id"], "sha256": row["sha256"], "spans": spans, "events": events,
-                    "error": row["error"]}, join_meta(meta, other), row["unmatched_items"], row["extra"])
+                    "error": row["error"]}, join_meta(meta, other), row["unmatched_items"], row["extra"], sections)
 
 
 def parts_dir(path: Path) -> Path:
@@ -594,17 +625,16 @@ class ParquetWriter(RecordWriter):
         tmp = self.path.with_name(f".{self.path.name}.merge.tmp")
         with open(tmp, "wb") as fh:
             writer = pq.ParquetWriter(fh, schema, compression="zstd")
-            pending: list = []
-            rows = 0
+            size = self.rows_per_part
+            pending = pa.Table.from_batches([], schema=schema)  # fewer than `size` rows
             for part in self._part_files():
-                for batch in pq.ParquetFile(part).iter_batches(batch_size=self.rows_per_part):
-                    pending.append(batch)
-                    rows += batch.num_rows
-                    if rows >= self.rows_per_part:
-                        writer.write_table(pa.Table.from_batches(pending, schema=schema))
-                        pending, rows = [], 0
-            if pending:
-                writer.write_table(pa.Table.from_batches(pending, schema=schema))
+                for batch in pq.ParquetFile(part).iter_batches(batch_size=size):
+                    pending = pa.concat_tables([pending, pa.Table.from_batches([batch], schema=schema)])
+                    while pending.num_rows >= size:  # row groups of exactly `size` rows
+                        writer.write_table(pending.slice(0, size), row_group_size=size)
+                        pending = pending.slice(size)
+            if pending.num_rows:
+                writer.write_table(pending, row_group_size=size)
             writer.close()
             fh.flush()
             os.fsync(fh.fileno())
@@ -640,7 +670,19 @@ CREATE TABLE IF NOT EXISTS documents (
     %s,
     meta_other TEXT,
     unmatched_items TEXT,
+    n_sections INTEGER,
     extra TEXT
+);
+CREATE TABLE IF NOT EXISTS sections (
+    doc_seq INTEGER NOT NULL REFERENCES documents(seq),
+    idx INTEGER NOT NULL,
+    item TEXT,
+    title TEXT,
+    start_char INTEGER,
+    end_char INTEGER,
+    items TEXT,
+    extra TEXT,
+    PRIMARY KEY (doc_seq, idx)
 );
 CREATE TABLE IF NOT EXISTS spans (
     span_id INTEGER PRIMARY KEY,
@@ -766,14 +808,20 @@ class SqliteWriter(RecordWriter):
     def write_batch(self, records: list[dict]) -> None:
         if not records:
             return
-        docs, spans, events, args = [], [], [], []
+        docs, spans, events, args, sections = [], [], [], [], []
         for rec in records:
             seq = self._seq
             self._seq += 1
             rec_spans = rec.get("spans") or []
             rec_events = rec.get("events") or []
+            rec_sections = rec.get("sections")
             docs.append((seq, rec["id"], rec.get("sha256"), rec.get("error"), len(rec_spans), len(rec_events),
-                         *_meta_columns(rec.get("meta")), _items_text(rec), _record_extra(rec)))
+                         *_meta_columns(rec.get("meta")), _items_text(rec),
+                         None if rec_sections is None else len(rec_sections), _record_extra(rec)))
+            for i, x in enumerate(rec_sections or []):
+                f = _section_fields(x)
+                sections.append((seq, i, f["item"], f["title"], f["start"], f["end"],
+                                 None if f["items"] is None else _dumps(f["items"]), f["extra"]))
             first_id = self._span_id
             for i, s in enumerate(rec_spans):
                 spans.append((self._span_id, seq, i, s["start"], s["end"], s["label"], s["text"], *_values(s),
@@ -803,6 +851,8 @@ class SqliteWriter(RecordWriter):
                 conn.executemany(f"INSERT INTO events VALUES ({marks(events[0])})", events)
             if args:
                 conn.executemany(f"INSERT INTO arguments VALUES ({marks(args[0])})", args)
+            if sections:
+                conn.executemany(f"INSERT INTO sections VALUES ({marks(sections[0])})", sections)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -830,7 +880,7 @@ def _sqlite_records(path: Path) -> Iterator[dict]:
     meta_cols = ", ".join((*_META_COLUMNS, "meta_other"))
     values = ", ".join(VALUE_FIELDS)
     try:
-        cur = conn.execute(f"SELECT seq, id, sha256, error, unmatched_items, extra, {meta_cols} "
+        cur = conn.execute(f"SELECT seq, id, sha256, error, unmatched_items, n_sections, extra, {meta_cols} "
                            f"FROM documents ORDER BY seq")
         while True:
             rows = cur.fetchmany(256)
@@ -885,10 +935,18 @@ def _sqlite_records(path: Path) -> Iterator[dict]:
                 if extra:
                     e.update(json.loads(extra))
                 events.setdefault(seq, []).append(e)
-            for seq, doc_id, sha, error, items, extra, *meta in rows:
+            sections: dict[int, list] = {}
+            for seq, item, title, start, end, several, extra in conn.execute(
+                    "SELECT doc_seq, item, title, start_char, end_char, items, extra FROM sections "
+                    "WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, idx", (lo, hi)):
+                sections.setdefault(seq, []).append(_section(
+                    {"item": item, "title": title, "start": start, "end": end,
+                     "items": None if several is None else json.loads(several), "extra": extra}))
+            for seq, doc_id, sha, error, items, n_sections, extra, *meta in rows:
                 yield _finish({"id": doc_id, "sha256": sha, "spans": spans.get(seq, []),
                                "events": events.get(seq, []), "error": error}, _meta_from_columns(tuple(meta)),
-                              None if items is None else json.loads(items), extra)
+                              None if items is None else json.loads(items), extra,
+                              None if n_sections is None else sections.get(seq, []))
     finally:
         conn.close()
 
