@@ -23,6 +23,10 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | DIVIDEND | declared | the word dividend |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
+| AUDITOR_CHANGE | dismissed, engaged, resigned, declined to stand, approved the engagement of | independent (registered public) accountants/auditors and an ORG; not a ratification vote |
+| BANKRUPTCY | filed a (voluntary) petition / for bankruptcy, chapter, relief, protection | chapter 7/11/15 or bankruptcy, and an ORG |
+| DELISTING | received a (written) notice/letter/staff determination; delisted | not in compliance, delisting, continued listing, listing rule; an ORG |
+| COMPENSATION | approved, granted, awarded, adopted, increased; to/will award, grant, receive; grant of | pay words (salary, bonus, equity award, stock options, RSUs, ...) and a PERSON or ROLE; not a holders' vote |
 """
 from __future__ import annotations
 
@@ -81,7 +85,8 @@ RULES = {
                              r"(?:deficiency\s+)?letter|staff\s+determination)\b|\b(delisted|delisting\s+of)\b", re.I),
                   re.compile(r"\bnot\s+(?:in\s+)?complian|\bno\s+longer\s+(?:in\s+)?complian|\bdelist|"
                              r"\bcontinued\s+listing\b|\blisting\s+(?:rule|standard|requirement)", re.I), {"ORG"}),
-    "COMPENSATION": (re.compile(r"\b(?:approved|granted|awarded|adopted|increased)\b", re.I),
+    "COMPENSATION": (re.compile(r"\b(?:approved|granted|awarded|adopted|increased|(?:to|will)\s+(award|grant|receive)|"
+                                r"(grant)\s+of)\b", re.I),
                      re.compile(r"\bsalar(?:y|ies)\b|\bbonus(?:es)?\b|\bequity\s+awards?\b|\brestricted\s+stock\b|"
                                 r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b",
                                 re.I), {"PERSON|ROLE"}),

@@ -136,3 +136,12 @@ def test_repurchase_agreements_are_no_buy_backs():
     from extractors.schema import trigger_type
     assert trigger_type("SHARE_REPURCHASE", "Repurchase", " Agreement with the bank") is None
     assert trigger_type("SHARE_REPURCHASE", "repurchase", " program of up to $1 billion") == "SHARE_REPURCHASE"
+
+
+def test_pay_decisions_in_the_infinitive_and_grants_of(entities):
+    def found(text):
+        return _found(entities, text, ("COMPENSATION",))
+    assert found("On March 1, 2023, the Committee determined to award stock options to Mr. Tom Quill, "
+                 "the Chief Financial Officer.") == [("award", "COMPENSATION")]
+    assert found("Mr. Tom Quill also received a grant of stock options to purchase 2,000 shares.") == [
+        ("grant", "COMPENSATION")]
