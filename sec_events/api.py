@@ -100,8 +100,8 @@ class Extractor:
             if not path.exists() and not path.is_symlink():
                 raise FileNotFoundError(f"input not found: {path}")
             yield from _batch.iter_tasks([path], types=types, on_error=on_error)
-        elif isinstance(source, (str, Mapping)):
-            yield _batch.document_task(_document(source, context))
+        elif isinstance(source, (str, Mapping)):  # `types` chooses a file's documents: not metadata
+            yield _batch.document_task(_document(source, {k: v for k, v in context.items() if k != "types"}))
         else:
             raise TypeError(f"expected a text, a path or a document dict, not {type(source).__name__}")
 
