@@ -64,3 +64,17 @@ def filed_date(meta: dict) -> str | None:
         return str(meta["filed"])[:10]
     acc = str(meta.get("accepted") or "")
     return f"{acc[:4]}-{acc[4:6]}-{acc[6:8]}" if len(acc) >= 8 and acc.isdigit() else None
+
+
+def slot_items(slot: str) -> str:
+    """The items (current numbering, old numbers in brackets) whose types are the
+    `|`-joined `slot` of the items check ('1.01, 1.02' for AGREEMENT); '' for a type no
+    item declares alone (a predicted type outside every declared item)."""
+    types = set(slot.split("|"))
+    old = {tuple(sorted(t)): n for n, t in PRE_2004.items()}
+    out = []
+    for number, t in CURRENT.items():
+        if set(t) == types:
+            before = old.get(tuple(sorted(t)))
+            out.append(f"{number} ({before})" if before and not any(f"({before})" in o for o in out) else number)
+    return ", ".join(out)

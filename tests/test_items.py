@@ -76,3 +76,22 @@ def test_body_is_the_8k_up_to_its_signature_block():
     types = body_types(text, events)
     assert unmatched_items(["Item 2.02", "Item 5.02", "Item 2.01", "Item 9.01"], types, "2020-01-02") == \
         ["Item 5.02", "Item 2.01"]
+
+
+def test_items_report_names_the_items_of_each_row(tmp_path):
+    from extractors.items import slot_items
+    from training.evaluate import items_report
+    from training.scoring import items_scores
+
+    assert slot_items("AGREEMENT") == "1.01, 1.02" and slot_items("COMPENSATION|EXECUTIVE_CHANGE") == "5.02 (6)"
+    assert slot_items("FINANCIAL_RESULT") == "2.02 (12), 2.05, 2.06" and slot_items("DISPOSITION") == ""
+    docs = [{"id": "a", "meta": {"items": ["Item 2.02", "Item 5.02"], "filed": "2010-01-05"}},
+            {"id": "b", "meta": {"items": ["Item 5.07"], "filed": "2010-01-05"}}]
+    result = items_scores(docs, {"a": {"FINANCIAL_RESULT", "DISPOSITION"}, "b": {"SHAREHOLDER_VOTE"}})
+    result["whole_document"] = result
+    result["documents"] = {"a": {}, "b": {}}
+    report = items_report(result, tmp_path / "docs.jsonl")
+    assert "| 2.02 (12), 2.05, 2.06 | FINANCIAL_RESULT | 1.000 | 1.000 | 1.000 | 1 | 1 |" in report
+    assert "| 5.02 (6) | COMPENSATION|EXECUTIVE_CHANGE | 0.000 | 0.000 | 0.000 | 1 | 0 |" in report
+    assert "|  | DISPOSITION | 0.000 | 0.000 | 0.000 | 0 | 1 |" in report
+    assert "|  | micro | 0.667 | 0.667 | 0.667 | 3 | 3 |" in report

@@ -121,3 +121,8 @@ def test_hand_checked_filings(shared):
         if got != f["sections"]:
             wrong.append((f["id"], starts(got), starts(f["sections"])))
     assert not wrong, wrong[:3]
+    # a later stage asks which item a vote count stands in
+    text = texts[("edgar", "file:1800Flowers.8-K.html")]
+    secs = sections(text)
+    assert item_at(secs, text.index("Celia R. Brown\t281,090,975")) == "5.07"
+    assert item_at(secs, text.index("duly caused this report")) is None
