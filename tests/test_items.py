@@ -92,6 +92,6 @@ def test_items_report_names_the_items_of_each_row(tmp_path):
     result["documents"] = {"a": {}, "b": {}}
     report = items_report(result, tmp_path / "docs.jsonl")
     assert "| 2.02 (12), 2.05, 2.06 | FINANCIAL_RESULT | 1.000 | 1.000 | 1.000 | 1 | 1 |" in report
-    assert "| 5.02 (6) | COMPENSATION|EXECUTIVE_CHANGE | 0.000 | 0.000 | 0.000 | 1 | 0 |" in report
+    assert "| 5.02 (6) | COMPENSATION\\|EXECUTIVE_CHANGE | 0.000 | 0.000 | 0.000 | 1 | 0 |" in report
     assert "|  | DISPOSITION | 0.000 | 0.000 | 0.000 | 0 | 1 |" in report
     assert "|  | micro | 0.667 | 0.667 | 0.667 | 3 | 3 |" in report

@@ -177,7 +177,8 @@ def items_report(result: dict, docs_path: Path) -> str:
              "found in a body whose filer declared no item of it (a false positive).", "",
              "| items | types | P | R | F1 | gold | predicted |", "|---|---|---:|---:|---:|---:|---:|"]
     for key, v in [*result["by"].items(), ("micro", result)]:
-        lines.append(f"| {slot_items(key) if key != 'micro' else ''} | {key} | {v['p']:.3f} | {v['r']:.3f} | "
+        types = key.replace("|", "\\|")  # a slot's types, joined by | in items.json
+        lines.append(f"| {slot_items(key) if key != 'micro' else ''} | {types} | {v['p']:.3f} | {v['r']:.3f} | "
                      f"{v['f']:.3f} | {v['tp'] + v['fn']} | {v['tp'] + v['fp']} |")
     lines += ["", f"Whole documents (exhibits included): P {whole['p']:.3f} R {whole['r']:.3f} F1 {whole['f']:.3f}; "
               f"{len(result['documents'])} documents read.", ""]
