@@ -62,7 +62,7 @@ def _text_year(text: str) -> int | None:
 def _span_value(span: Span):
     """`Span._.value`: what `records.span_record` writes as the span's `value` (same
     function, same context: the characters around the span and the filing's year)."""
-    from extractors.normalise import span_value
+    from extractors.normalise import value_at
     from extractors.schema import VALUED
 
     label = span.label_
@@ -74,7 +74,7 @@ def _span_value(span: Span):
     year = filing_context(doc).year
     if year is None:
         year = _text_year(text)
-    return span_value(label, text[start:end], text[max(0, start - 1):start], text[end:end + 2], year)
+    return value_at(label, text, start, end, year)
 
 
 def _event_objects(doc: Doc) -> list:

@@ -572,8 +572,8 @@ def span_value(label: str, text: str, before: str, after: str, doc_year: int | N
     brackets (`($0.06)`, the brackets outside the span as SCHEMA asks) is negative.
     (A percentage in brackets is usually an aside in prose, `(6 percent)`, so it keeps
     its sign.) The first amount of a range takes the scale the second names when `after`
-    holds it (`$45` followed by ` to $50 million` -> 45000000.0; the callers pass two
-    characters today, so this waits for a longer `after`)."""
+    holds it (`$45` followed by ` to $50 million` -> 45000000.0). Callers read values
+    through `value_at`, which gives the context."""
     value = normalise(label, text, doc_year)
     if label == "MONEY" and value and before.endswith("(") and after.startswith(")") and value["amount"] > 0:
         value = {**value, "amount": -value["amount"]}
@@ -582,6 +582,18 @@ def span_value(label: str, text: str, before: str, after: str, doc_year: int | N
         if shared:
             value = {**value, "amount": value["amount"] * WORD_SCALES[shared.group(1).lower()]}
     return value
+
+
+#: how much of the text around a span `value_at` shows `span_value`: the character
+#: before (an accounting bracket) and enough after for a range's second amount
+BEFORE_CHARS, AFTER_CHARS = 1, 40
+
+
+def value_at(label: str, text: str, start: int, end: int, doc_year: int | None):
+    """The value of the span text[start:end] of `label` in its document's `text` (every
+    caller reads a span's value through this, with the same context)."""
+    return span_value(label, text[start:end], text[max(0, start - BEFORE_CHARS):start],
+                      text[end:end + AFTER_CHARS], doc_year)
 
 
 SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion|mil|mm|bn|tn)\b|\d\s*[KMB]\b", re.I)

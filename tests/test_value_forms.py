@@ -173,7 +173,12 @@ def test_forms_that_must_not_be_overread(label, text, value):
 
 def test_a_range_shares_its_scale_when_the_text_after_says_it():
     assert span_value("MONEY", "$45", "", " to $50 million", 2010) == usd(45_000_000.0)
-    assert span_value("MONEY", "$45", "", " t", 2010) == usd(45.0)  # what the callers pass today
+    text = "Revenue is expected to be $45 to $50 million, and ($3) of it is a charge."
+    from extractors.normalise import value_at
+    k = text.index("$45")
+    assert value_at("MONEY", text, k, k + 3, 2010) == usd(45_000_000.0)  # the callers' context
+    k = text.index("$3")
+    assert value_at("MONEY", text, k, k + 2, 2010) == usd(-3.0)  # accounting brackets
     assert span_value("MONEY", "$926,000", "", " and $63 million", 2010) == usd(926_000.0)
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.contract import doc_text, span_score
 from extractors.items import body_types, unmatched_items
-from extractors.normalise import doc_year, span_value
+from extractors.normalise import doc_year, value_at
 from extractors.sections import sections
 from extractors.schema import VALUED
 
@@ -27,8 +27,7 @@ def span_record(span: Span, year: int | None, text: str) -> dict:
     record = {"start": span.start_char, "end": span.end_char, "label": span.label_,
               "text": text[span.start_char:span.end_char]}
     if span.label_ in VALUED:
-        record["value"] = span_value(span.label_, span.text, text[max(0, span.start_char - 1):span.start_char],
-                                     text[span.end_char:span.end_char + 2], year)
+        record["value"] = value_at(span.label_, text, span.start_char, span.end_char, year)
     record["score"] = span_score(span)
     return record
 

@@ -35,7 +35,7 @@ from extractors.components.linker.model import ArgumentLinker
 from extractors.components.linker.results import decode_results, one_per_fact
 from extractors.contract import TRIGGERS_KEY, span_scores
 from extractors.layout import in_signature_clause
-from extractors.normalise import doc_year, span_value
+from extractors.normalise import doc_year, value_at
 from extractors.schema import ROLES, VALUED, has_core_roles, trigger_type
 
 EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\w*|project(?:s|ed|ion)|"
@@ -125,7 +125,7 @@ class EventLinker:
             arg = {"role": role, "start": start, "end": end, "text": text[start:end]}
             label = ent_label.get((start, end))
             if label in VALUED:
-                arg["value"] = span_value(label, arg["text"], text[max(0, start - 1):start], text[end:end + 2], year)
+                arg["value"] = value_at(label, text, start, end, year)
             arg["score"] = arg_score
             out_args.append(arg)
         span = doc.char_span(*trigger, alignment_mode="expand")
