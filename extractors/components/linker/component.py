@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.components.linker.model import ArgumentLinker
-from extractors.components.linker.results import decode_results, one_per_fact
+from extractors.components.linker.results import decode_results, one_per_fact, with_values
 from extractors.contract import TRIGGERS_KEY, span_scores
 from extractors.layout import in_signature_clause
 from extractors.normalise import doc_year, value_at
@@ -94,10 +94,11 @@ class EventLinker:
             events.append(self._record(doc, text, trig.label_, (trig.start_char, trig.end_char), args, score,
                                        ent_label, year))
         if self.results_decoding != "off":
-            for ev in decode_results(doc, results, self.results_decoding == "lexicon"):
+            for ev in decode_results(doc, results, self.results_decoding == "lexicon", year=year):
                 args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
-                events.append(self._record(doc, text, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"],
-                                           ent_label, year))
+                record = self._record(doc, text, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"], ent_label, year)
+                record["args"] = with_values(record["args"], ev.get("values"))  # a table's figures and periods
+                events.append(record)
         if self.require_core_roles:
             events = [e for e in events if has_core_roles(e)]
         events.sort(key=lambda e: (e["trigger"]["start"], e["type"]))

@@ -37,16 +37,31 @@ decoded per figure:
    after the phrase), or says the results call was held (`held its first quarter
    2010 earnings conference call`: `EARNINGS_CALL`, a DATE before `earnings`), is one
    event too, classifier or not (GUIDELINES, Item 2.02).
-6. The linker then keeps one record per fact stated twice (`one_per_fact`: same
+6. Tables (`tables=True`; GUIDELINES, wide-set reading 1): a results table found in
+   the text (`extractors.tables`: tab-separated rows of the HTML reader, space-aligned
+   text tables, cells stacked one per line) gives one event per figure of a row whose
+   label names a result (`METRIC`, not a share count, margin or balance-sheet line):
+   trigger and `metric` the row label (`Less:` and a trailing colon left out), `value`
+   the cell, valued with the table's scale (`(In millions)`: `1,234` -> 1234000000.0,
+   `(79)` -> -79000000.0; per-share rows unscaled), `period` the column header cell over
+   it (`2023` under `Three Months Ended December 31,` -> `2023`, reading 20; `Dec 30,
+   2023`), `change` a percentage in a `% Change` column, on the row's first figure.
+   Figures in table rows are left out of the prose decoding (1-5). Values the table
+   gives are returned under `values` (role -> value) for the linker to write.
+7. The linker then keeps one record per fact stated twice (`one_per_fact`: same
    metric phrase and figure in the highlights and the body).
 """
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from extractors import tables as tb
 from extractors.contract import doc_text
+from extractors.normalise import span_value, value_at
 from extractors.offsets import within
 
 METRIC = re.compile(
@@ -145,10 +160,13 @@ def _is_change(text: str, pct: tuple[int, int]) -> bool:
 
 def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
                    lexicon_alone: bool = True, generic_only: bool = True,
-                   announced: bool = True) -> list[dict]:
-    """FINANCIAL_RESULT events as dicts: trigger offsets, score, arg offsets by role."""
+                   announced: bool = True, tables: bool = True, year: int | None = None) -> list[dict]:
+    """FINANCIAL_RESULT events as dicts: trigger offsets, score, arg offsets by role
+    (and `values` by role for the figures and periods of a table)."""
     text = doc_text(doc)
     money = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
+    found = tb.find_tables(text) if tables else []
+    rows = sorted((c.start, c.end) for t in found for r in t.rows for c in r.values)
     dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     pcts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERCENT"]
     sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
@@ -158,8 +176,11 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
     triggers = sorted(classifier_triggers)
     for s0, s1 in sents:
         inside = lambda spans: within(spans, s0, s1)
-        figs = [f for f in inside(money) if not PRICE_BEFORE.search(text, max(s0, f[0] - 60), f[0])
+        figs = [f for f in inside(money) if not _in_rows(rows, f)
+                and not PRICE_BEFORE.search(text, max(s0, f[0] - 60), f[0])
                 and not DIFFERENCE_AFTER.match(text[f[1]:f[1] + 12])]
+        if not figs:
+            continue
         cost_of = [(m.start(), m.end()) for m in COST_OF.finditer(text, s0, s1)]
         cls = [_widen(t, cost_of) for t in within(triggers, s0, s1)]
         asides = _asides(text, s0, s1, figs)
@@ -173,8 +194,6 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
                 metrics.append(x)
         metrics.sort()
         score_of = {(a, b): sc for a, b, sc in cls}
-        if not figs:
-            continue
         if not metrics or (not cls and not lexicon_alone):
             continue
         for k, (f0, f1) in enumerate(figs):
@@ -216,7 +235,194 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         events.append({"trigger": (a, b), "score": sc, "args": args})
     if announced:
         events += _announced_results(text, sents, money, dates, events)
+    if found:
+        value_of = lambda label, s, e: value_at(label, text, s, e, year)
+        prose = [m for m in money if not _in_rows(rows, m)]
+        amounts = [v["amount"] for s, e in prose[:2000] if isinstance(v := value_of("MONEY", s, e), dict)
+                   and v.get("amount")] if any(t.scale == 1.0 for t in found) else []
+        facts = [(v["amount"], value_of("DATE", *ev["args"]["period"]) if "period" in ev["args"] else None)
+                 for ev in events if "value" in ev["args"]
+                 for v in [value_of("MONEY", *ev["args"]["value"])] if isinstance(v, dict) and v.get("amount")]
+        events += _stated_in_prose(table_results(text, found, sorted(classifier_triggers), amounts, year), facts)
     return events
+
+
+def _in_rows(cells: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether `span` overlaps one of the figure cells of a table (sorted (start, end))."""
+    k = bisect.bisect_left(cells, (span[1],)) - 1
+    return k >= 0 and cells[k][0] < span[1] and span[0] < cells[k][1]
+
+
+# ------------------------------------------------------------------ tables
+# a row label that names no result: share counts, margins and rates, balance-sheet lines
+NOT_RESULT_ROW = re.compile(
+    r"\bshares\b|\bweighted[- ]average\b|\bmargins?\b|%|\bpercent(?:age)?\b|\bratio\b|\brates?\b|"
+    r"\bheadcount\b|\bemployees\b|\bdays\b|\b(?:total\s+)?assets\b|\bliabilit\w+|\bpayable\b|\breceivables?\b|"
+    r"\bdeferred\b|\baccrued\b|\baccumulated\b|\bretained\b|\binventor(?:y|ies)\b|\bgoodwill\b|\bprepaid\b|"
+    r"(?:stock|share)holders[’']?\s+equity|\bbalance\b|\bbacklog\b|\bunits\b|\bprovision\s+for\s+income\s+tax|"
+    r"\bdividends?\b",
+    re.I)
+NOT_RESULT_TABLE = re.compile(r"\bbalance\s+sheets?\b|\bfinancial\s+(?:position|condition)\b|\bas\s+of\b", re.I)
+PER_SHARE_ROW = re.compile(r"\bper\s+(?:\w+\s+){0,2}(?:share|unit|ADS|ADR)\b|\bEPS\b", re.I)
+LABEL_PREFIX = re.compile(r"(?:(?:less|add|plus|minus|deduct)\s*:?\s+|[-–—•·*]+\s*)", re.I)
+LABEL_SUFFIX = re.compile(r"(?:\s*:|\s*\(\d\)|\s*\*+|(?<=[a-z])\d)$")
+CURRENCY_OF = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+
+def _label(text: str, cell: tb.Cell) -> tuple[int, int]:
+    """A row label's trigger: the label without `Less:`, a bullet, a trailing colon or
+    footnote mark."""
+    a, b = cell.start, cell.end
+    if m := LABEL_PREFIX.match(text, a, b):
+        a = m.end()
+    if (m := LABEL_SUFFIX.search(text[a:b])) and m.start() > 0:
+        b = a + m.start()
+    return a, b
+
+
+def _currency(table: tb.Table, text: str) -> str | None:
+    """The table's currency: a sign in its figures or caption, a currency word, or
+    (a caption that states a scale: `(In millions)`) dollars; else None: no money."""
+    body = table.caption + " " + " ".join(c.text for r in table.rows for c in r.values[:4])
+    for sign, code in CURRENCY_OF.items():
+        if sign in body:
+            return code
+    if re.search(r"\b(?:dollars|USD|U\.S\.\s*\$)\b", table.caption, re.I) or table.scale != 1.0:
+        return "USD"
+    return None
+
+
+def _row_kind(name: str) -> str | None:
+    """`result` for a row label that names a result, `excluded` for one that names none
+    (share counts, margins, balance-sheet lines), else None (a label the lexicon does not
+    know: a result only under a results section such as `Revenue:`)."""
+    if NOT_RESULT_ROW.search(name):
+        return "excluded"
+    return "result" if METRIC.search(name) or COST_OF.search(name) else None
+
+
+def table_results(text: str, tables: list[tb.Table], triggers: list[tuple[int, int, float]],
+                  prose_amounts: list[float] | None = None, year: int | None = None) -> list[dict]:
+    """One FINANCIAL_RESULT per figure of a results table's result rows (GUIDELINES,
+    wide-set reading 1), with the values the table gives (`values`). A row is a result
+    row when its label names a result (`_row_kind`), or it stands under a section label
+    that does (`Revenue:`, `EARNINGS PER SHARE:`: `Subscription`, `Diluted`). A table
+    with no scale caption takes the scale (thousands, millions, billions) under which
+    one of its figures equals an amount the prose states (`$6,420` beside `$6.42 billion`)."""
+    events = []
+    for table in tables:
+        if NOT_RESULT_TABLE.search(table.caption):
+            continue
+        currency = _currency(table, text)
+        if currency is None:
+            continue
+        scale = table.scale if table.scale != 1.0 else _inferred_scale(table, prose_amounts or [])
+        section: tuple[str, bool] | None = None  # (kind, per share) of the section label above
+        rows = set(map(id, table.rows))
+        for line in table.lines:
+            if id(line) not in rows:
+                if len(line.cells) == 1 and line.cells[0].kind == "text":
+                    name = line.cells[0].text
+                    kind = _row_kind(name)
+                    section = (kind, bool(PER_SHARE_ROW.search(name))) if kind == "result" else None
+                continue
+            label = line.label
+            if label is None:
+                continue
+            a, b = _label(text, label)
+            name = text[a:b]
+            kind = _row_kind(name)
+            if kind == "excluded" or (kind is None and section is None):
+                continue
+            per_share = bool(PER_SHARE_ROW.search(name)) or (kind is None and section is not None and section[1])
+            cls = [t for t in triggers if t[0] < b and a < t[1]] if triggers else []
+            score = max((t[2] for t in cls), default=0.6)
+            events += _row_events(text, table, line, (a, b), score, currency, 1.0 if per_share else scale, year)
+    return events
+
+
+def _row_events(text: str, table: tb.Table, row: tb.Row, trigger: tuple[int, int], score: float, currency: str,
+                scale: float, year: int | None) -> list[dict]:
+    out: list[dict] = []
+    for cell, head in tb.periods(table, row):
+        if cell.kind == "percent":
+            first = out[0] if out else None
+            dated = head is not None and head.kind in ("year", "date")
+            if first is not None and "change" not in first["args"] and not dated:
+                first["args"]["change"] = tb.core(cell)
+                first["values"]["change"] = tb.number(cell.text)
+            continue
+        amount = tb.number(cell.text) if cell.kind == "number" else None
+        if amount is None or (head is not None and head.kind not in ("year", "date")):
+            continue  # no figure (`—`), or a change stated in dollars (`$ Change`)
+        if not tb.SCALE_WORD.search(cell.text):
+            amount *= scale
+        args = {"metric": trigger, "value": tb.core(cell)}
+        values = {"value": {"amount": amount, "currency": currency}}
+        if head is not None and head.kind in ("year", "date"):
+            p0, p1 = head.start, head.end
+            if (m := re.search(r"\s*\(\w\)$", head.text)) and m.start() > 0:
+                p1 = head.start + m.start()  # `February 3, 2024 (1)`: the footnote mark left out
+            period = _date_value(text[p0:p1], year)
+            if period is not None:
+                args["period"] = (p0, p1)
+                values["period"] = period
+        out.append({"trigger": trigger, "score": score, "args": args, "values": values})
+    return out
+
+
+@lru_cache(maxsize=256)
+def _date_value(header: str, year: int | None):
+    """A column header's DATE value (`2023` -> `2023`, `Dec 30, 2023` -> `2023-12-30`),
+    read once per header text."""
+    return span_value("DATE", header, "", "", year)
+
+
+def _inferred_scale(table: tb.Table, prose_amounts: list[float]) -> float:
+    """The scale under which a figure of the table (1,000 or more) equals an amount the
+    prose states, within 0.5%; none: 1."""
+    if not prose_amounts:
+        return 1.0
+    figures = [abs(x) for r in table.rows[:200] for c in r.values if c.kind == "number"
+               for x in [tb.number(c.text)] if x is not None and abs(x) >= 1000 and not tb.SCALE_WORD.search(c.text)]
+    for scale in (1e6, 1e3, 1e9):
+        if any(abs(f * scale - p) <= 0.005 * p for f in figures for p in prose_amounts):
+            return scale
+    return 1.0
+
+
+def _stated_in_prose(table_events: list[dict], prose_facts: list[tuple[float, object]]) -> list[dict]:
+    """GUIDELINES (reading 1): a figure already given as an event in the prose is not a
+    second event: table events whose amount (within 0.5%) and period equal a prose
+    event's are left out."""
+    if not prose_facts:
+        return table_events
+    out = []
+    for ev in table_events:
+        amount = ev["values"]["value"]["amount"]
+        period = ev["values"].get("period")
+        if any(abs(amount - p) <= 0.005 * abs(p) and p != 0 and period is not None and period == pp
+               for p, pp in prose_facts):
+            continue
+        out.append(ev)
+    return out
+
+
+def with_values(args: list[dict], values: dict) -> list[dict]:
+    """Event args (FORMATS.md dicts) with the values a table gave their roles, in the
+    place `value` takes in an arg (before `score`)."""
+    if not values:
+        return args
+    out = []
+    for arg in args:
+        if arg["role"] in values and values[arg["role"]] is not None:
+            score = arg.get("score")
+            arg = {k: v for k, v in arg.items() if k not in ("value", "score")}
+            arg["value"] = values[arg["role"]]
+            if score is not None:
+                arg["score"] = score
+        out.append(arg)
+    return out
 
 
 def _announced_results(text: str, sents, money, dates, events, score: float = 0.5) -> list[dict]:

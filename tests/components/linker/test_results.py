@@ -1,5 +1,8 @@
 """FINANCIAL_RESULT decoding: one event per reported figure (linker/results.py)."""
 import re
+import time
+
+import pytest
 
 from extractors.components.linker.results import decode_results
 
@@ -85,3 +88,146 @@ def test_a_result_stated_twice_is_one_event():
     assert one_per_fact(per_share) == per_share  # `per share` follows different metrics
     vote = {"type": "SHAREHOLDER_VOTE", "trigger": {"text": "approved"}, "args": []}
     assert one_per_fact([vote, vote]) == [vote, vote]
+
+
+# ------------------------------------------------------------------ results tables (issue 19)
+from extractors.components.linker.results import table_results  # noqa: E402
+from extractors.tables import find_tables  # noqa: E402
+from sec_events.read.html import html_document  # noqa: E402
+
+PRESS_RELEASE = (
+    "<p>Brindlecomb Corp. today reported results for its fourth quarter.</p>"
+    "<p>(In millions, except per share data)</p>"
+    "<table>"
+    "<tr><td></td><td colspan=2>Three Months Ended December 31,</td><td></td></tr>"
+    "<tr><td></td><td>2023</td><td>2022</td><td>% Change</td></tr>"
+    "<tr><td>Net revenues</td><td>$</td><td>1,234</td><td>$</td><td>1,100</td><td>12</td><td>%</td></tr>"
+    "<tr><td>Cost of revenues</td><td>(500)</td><td>(450)</td><td>11%</td></tr>"
+    "<tr><td>Weighted average shares outstanding</td><td>300</td><td>290</td><td></td></tr>"
+    "<tr><td>Gross margin</td><td>59.5%</td><td>59.1%</td><td></td></tr>"
+    "<tr><td>Net income per diluted share</td><td>$0.57</td><td>$0.50</td><td>14%</td></tr>"
+    "</table><p>Brindlecomb will hold a call today.</p>")
+
+
+def table_events(events: list[dict]) -> list[tuple]:
+    """(metric, value text, value, period text, period value, change) of the records
+    the linker wrote (doc._.events)."""
+    out = []
+    for ev in events:
+        args = {a["role"]: a for a in ev["args"]}
+        if ev["type"] != "FINANCIAL_RESULT" or "value" not in args:
+            continue
+        assert args["metric"]["text"] == ev["trigger"]["text"]
+        row = (args["metric"]["text"], args["value"]["text"], args["value"]["value"]["amount"])
+        row += (args["period"]["text"], args["period"]["value"]) if "period" in args else (None, None)
+        out.append(row + (args["change"]["value"] if "change" in args else None,))
+    return out
+
+
+def test_press_release_table_one_event_per_figure(rules_nlp):
+    """GUIDELINES (wide set, reading 1): trigger and metric the row label, value the
+    cell with the caption's scale (per-share rows unscaled, `(500)` -> the span `500`,
+    negative), period the column header's year (reading 20), change the `% Change`
+    column; no events for share counts or margins."""
+    text, _ = html_document(PRESS_RELEASE)
+    doc = rules_nlp(text)
+    assert table_events(doc._.events) == [
+        ("Net revenues", "$1,234", 1234e6, "2023", "2023", 12.0),
+        ("Net revenues", "$1,100", 1100e6, "2022", "2022", None),
+        ("Cost of revenues", "500", -500e6, "2023", "2023", 11.0),
+        ("Cost of revenues", "450", -450e6, "2022", "2022", None),
+        ("Net income per diluted share", "$0.57", 0.57, "2023", "2023", 14.0),
+        ("Net income per diluted share", "$0.50", 0.50, "2022", "2022", None)]
+    values = [a for ev in doc._.events for a in ev["args"] if a["role"] == "value"]
+    assert all(list(a) == ["role", "start", "end", "text", "value", "score"] for a in values)
+
+
+def test_text_tables_spaced_and_stacked(rules_nlp):
+    spaced = ("Note 5: Earnings Per Share\n\n"
+              "Years Ended (In Millions, Except Per Share Amounts)  Dec 30, 2023  Dec 31, 2022\n"
+              "Net income                                           $1,675        $8,017\n"
+              "Less: Net income attributable to partners            (14)          3\n"
+              "Weighted average shares of common stock outstanding  4,190         4,108\n"
+              "Earnings per share—diluted                           $0.40         $1.94\n\n"
+              "We computed diluted earnings per share of common stock based on the weighted average shares.")
+    assert table_events(rules_nlp(spaced)._.events) == [
+        ("Net income", "$1,675", 1675e6, "Dec 30, 2023", "2023-12-30", None),
+        ("Net income", "$8,017", 8017e6, "Dec 31, 2022", "2022-12-31", None),
+        ("Net income attributable to partners", "14", -14e6, "Dec 30, 2023", "2023-12-30", None),
+        ("Net income attributable to partners", "3", 3e6, "Dec 31, 2022", "2022-12-31", None),
+        ("Earnings per share—diluted", "$0.40", 0.40, "Dec 30, 2023", "2023-12-30", None),
+        ("Earnings per share—diluted", "$1.94", 1.94, "Dec 31, 2022", "2022-12-31", None)]
+    stacked = ("Consolidated Statements of Operations (in thousands)\n\nThree Months Ended\nDecember 31,\n"
+               "2023\n2022\nRevenue:\nSubscription\n$1,234\n$1,100\nTotal operating expenses\n(56)\n45\n\n"
+               "The quarter was strong, the Company said in a statement.")
+    assert table_events(rules_nlp(stacked)._.events) == [
+        ("Subscription", "$1,234", 1234e3, "2023", "2023", None),  # under the section label `Revenue:`
+        ("Subscription", "$1,100", 1100e3, "2022", "2022", None),
+        ("Total operating expenses", "56", -56e3, "2023", "2023", None),
+        ("Total operating expenses", "45", 45e3, "2022", "2022", None)]
+
+
+def test_table_figures_stated_in_prose_and_balance_sheets(rules_nlp):
+    """A figure the prose states as an event is not a second event (GUIDELINES,
+    reading 1); a table with no scale caption takes the scale under which a figure
+    equals a prose amount; balance sheets hold no results."""
+    text = ("Revenue for 2023 was $17.52 billion, compared with $20.03 billion for 2022.\n\n"
+            "For Years Ended December 31,\n"
+            "2023                                  2022\n"
+            "Revenue                               $17,519   $20,028\n"
+            "Free cash flow (non-GAAP)             $1,349    $5,923\n"
+            "Free cash flow as a percentage of revenue  7.7 %    29.6 %\n\n"
+            "Condensed Consolidated Balance Sheets\n(In millions)\n\n"
+            "ASSETS                     December 31, 2023    December 31, 2022\n"
+            "Accounts receivable         $1,800              $1,900\n"
+            "Deferred revenue            300                 290\n"
+            "Retained earnings           $5,000              $4,000\n\n"
+            "The Company reported these results in its annual report for the year.")
+    found = table_events(rules_nlp(text)._.events)
+    assert ("Free cash flow (non-GAAP)", "$1,349", 1349e6, "2023", "2023", None) in found
+    assert ("Free cash flow (non-GAAP)", "$5,923", 5923e6, "2022", "2022", None) in found
+    # the table's revenue figures are the prose's (`$17,519` in millions): no second events
+    assert [f[1:5] for f in found if f[0] == "Revenue"] == [("$17.52 billion", 17.52e9, "2023", "2023"),
+                                                          ("$20.03 billion", 20.03e9, "2022", "2022")]
+    assert not [f for f in found if f[0] in ("Accounts receivable", "Deferred revenue", "Retained earnings")]
+
+
+def test_bad_tables_give_text_and_events(rules_nlp):
+    """Ragged rows, a nested table and a text table with no alignment: text and events,
+    never an error."""
+    ragged = ("<p>(In millions)</p><table><tr><td></td><td>2023</td><td>2022</td><td>2021</td></tr>"
+              "<tr><td>Net revenues</td><td>$1,234</td><td>$1,100</td><td>$1,000</td></tr>"
+              "<tr><td>Net income</td><td>$200</td><td>$150</td></tr>"
+              "<tr><td>Operating income</td><td>$300</td></tr><tr><td></td></tr>"
+              "<tr><td>Segments<table><tr><td>Retail sales</td><td>$700</td></tr></table></td><td>$9</td></tr>"
+              "</table>")
+    text, _ = html_document(ragged)
+    found = table_events(rules_nlp(text)._.events)
+    assert found[:3] == [("Net revenues", "$1,234", 1234e6, "2023", "2023", None),
+                         ("Net revenues", "$1,100", 1100e6, "2022", "2022", None),
+                         ("Net revenues", "$1,000", 1000e6, "2021", "2021", None)]
+    assert ("Net income", "$200", 200e6, None, None, None) in found  # no column fits: no period
+    assert ("Operating income", "$300", 300e6, None, None, None) in found
+    unaligned = "Results for 2023:\nNet revenues $1,234 million $1,100 million\nNet income $200 million $150 million\n"
+    found = table_events(rules_nlp(unaligned)._.events)
+    assert [f[:2] for f in found] == [("Net revenues", "$1,234 million"), ("Net revenues", "$1,100 million"),
+                                      ("Net income", "$200 million"), ("Net income", "$150 million")]
+
+
+def test_ten_thousand_row_table_decodes_fast():
+    rows = "\n".join(f"Net revenues of segment {i}\t${i * 7 + 1000:,}\t${i * 5 + 900:,}" for i in range(10_000))
+    text = "Results (in thousands)\n\n\tYear Ended December 31,\n\t2023\t2022\n" + rows + "\n\nThe end."
+    start = time.perf_counter()
+    events = table_results(text, find_tables(text), [])
+    assert len(events) == 20_000 and time.perf_counter() - start < 10
+    last = events[-1]
+    assert text[slice(*last["trigger"])] == "Net revenues of segment 9999"
+    assert last["values"] == {"value": {"amount": 50_895_000.0, "currency": "USD"}, "period": "2022"}
+
+
+@pytest.mark.slow
+def test_ten_thousand_row_table_through_the_pipeline(rules_nlp):
+    rows = "".join(f"<tr><td>Net revenues of segment {i}</td><td>${i + 1000:,}</td></tr>" for i in range(10_000))
+    text, _ = html_document("<p>(In thousands)</p><table><tr><td></td><td>2023</td></tr>" + rows + "</table>")
+    events = [e for e in rules_nlp(text)._.events if e["type"] == "FINANCIAL_RESULT"]
+    assert len(events) == 10_000

@@ -1,0 +1,437 @@
+"""Tables in a document's text: rows, cells and column headers (issue 19).
+
+Pure functions over the text alone (no spaCy), so that any component can read the
+tables it needs (results tables for the linker, vote tables). Three written forms
+are read:
+
+- `tab`: one line per row, cells separated by tabs, as the HTML reader writes a
+  table (`sec_events.read.html`: `Net revenues<TAB>$1,234<TAB>$1,100`); `meta.tables`
+  of a document lists those tables (`tables_from_regions`).
+- `spaced`: a plain-text table aligned with spaces, cells separated by two or more
+  spaces (`Net revenues      $1,234    $1,100`), rows on consecutive lines or with a
+  blank line between them; a currency sign standing apart (`$  4,373`) belongs to
+  the number after it.
+- `stacked`: a table flattened one cell per line: a row label on its line, then its
+  figures each on a line of their own (blank lines between them allowed).
+
+A table is a run of rows that hold a label and figures (`Row.values`), with the
+lines between them that are short (a section label `Revenue:`, a header of years);
+its header lines are the short lines just above its first row. `periods` gives the
+column header cell over each figure of a row: the nearest header line above the row
+that has as many period cells as the row has figures (`2023  2022` under
+`Three Months Ended December 31,`; a `% Change` column beside them), or none where
+no header line has as many cells as the row (a ragged row: empty cells dropped
+leave no way to tell which column a figure stands in).
+
+Everything is linear in the text's length: a 10,000-row table takes milliseconds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+CURRENCY_SIGNS = "$€£¥"
+_NUMBER = r"[-\u2212\u2013]?\d[\d,]*(?:\.\d+)?|[-\u2212\u2013]?\.\d+"
+# a figure: `$1,234`, `(1,234)`, `$(7)`, `1.5`, `12.5%`, `36.6 %`, `US$ 3.2 billion`
+NUMBER_CELL = re.compile(rf"^(?:US|C|A|HK|NZ)?[{CURRENCY_SIGNS}]?\s*\(?\s*(?:[{CURRENCY_SIGNS}]\s*)?(?:{_NUMBER})\s*\)?"
+                         r"(?:\s*(?:thousand|million|billion|trillion)s?\b)?\s*\)?\s*%?\s*(?:\(\d\)|\*+)?$", re.I)
+# no figure, but a place for one: `—`, `$ —`, `-`, `n/a`, `NM`
+DASH_CELL = re.compile(rf"^(?:[{CURRENCY_SIGNS}]\s*)?(?:[-\u2013\u2014\u2012]+|n/?a|nm|\*+)$", re.I)
+YEAR_CELL = re.compile(r"^(?:(?:fiscal|FY|calendar)\s*)?'?(?:19|20)\d\d(?:\s*\(\w+\))?$", re.I)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+# a column header naming a period: `Dec 30, 2023`, `Q4 2023`, `Three Months Ended June 30, 2024`,
+# `FY2024`, `Fiscal 2023`: a year, and otherwise only words of periods, months and days
+_YEAR_TOKEN = re.compile(r"(?<![\d,.$])(?:(?:FY|Q[1-4]\s*|[1-4]Q\s*)'?\d\d|'?(?:19|20)\d\d)(?![\d,.%])", re.I)
+_PERIOD_WORDS = re.compile(
+    rf"\b(?:three|six|nine|twelve|thirteen|months?|weeks?|quarters?|years?|fiscal|calendar|ended|ending|period|full|"
+    rf"first|second|third|fourth|half|ytd|q[1-4]|[1-4]q|fy|h[12]|and|to|through|the|as|of|at|for|"
+    rf"unaudited|restated|actual|reported|"
+    rf"{_MONTHS}|\d{{1,2}}(?:st|nd|rd|th)?)\b|[,.\-\u2013\u2014/()'\s]", re.I)
+
+
+def _is_period(t: str) -> bool:
+    return bool(_YEAR_TOKEN.search(t)) and not _PERIOD_WORDS.sub("", _YEAR_TOKEN.sub("", t))
+
+
+CHANGE_HEADER = re.compile(r"^(?:%|percent(?:age)?)?\s*(?:change|chg\.?|increase|decrease|growth|var(?:iance)?\.?)"
+                           r"(?:\s*\(?%\)?)?$|^%$|^%\s*(?:change|chg\.?|inc\.?|var\.?)|^(?:y/y|yoy|q/q)(?:\s*%)?$",
+                           re.I)
+SCALE = re.compile(r"\b(?:in|dollars\s+in|amounts\s+in|\$\s*in|€\s*in|us\$\s*in|(?:\$|dollars|us\$)\s+)"
+                   r"\s*(thousands|millions|billions)\b|"
+                   r"\(\s*(?:\$|€|£|us\$)?\s*(000s?|000,000s?|mm|mils?)\s*\)", re.I)
+SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "000": 1e3, "000s": 1e3, "000,000": 1e6,
+          "000,000s": 1e6, "mm": 1e6, "mil": 1e6, "mils": 1e6}
+_CELL_SPLIT = {"tab": re.compile(r"\t+"), "spaced": re.compile(r"\t+|[ \u00a0]{2,}")}
+_LINE = re.compile(r"[^\n]*")
+MAX_LABEL = 160  # a row label is a phrase, not a paragraph
+MAX_GAP = 4  # short lines (section labels, a repeated header) allowed between two rows of one table
+MAX_HEADER = 6  # short lines above the first row read as its header and caption
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+    @cached_property
+    def kind(self) -> str:
+        """`year`, `date` (a period header), `number` (a figure), `percent`, `dash`
+        (an empty figure: `—`) or `text`."""
+        return cell_kind(self.text)
+
+
+@dataclass(frozen=True)
+class Row:
+    start: int
+    end: int
+    cells: tuple[Cell, ...]
+
+    @cached_property
+    def label(self) -> Cell | None:
+        """The row's label: its first cell when that is text."""
+        return self.cells[0] if self.cells and self.cells[0].kind == "text" else None
+
+    @cached_property
+    def values(self) -> tuple[Cell, ...]:
+        """The figure cells after the label (numbers, percentages, dashes), in order."""
+        return tuple(c for c in self.cells[1 if self.label else 0:] if c.kind in VALUE_KINDS)
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    form: str  # tab, spaced or stacked
+    rows: list[Row] = field(default_factory=list)  # data rows: label and figures
+    headers: list[Row] = field(default_factory=list)  # period header lines (years, dates), in order
+    lines: list[Row] = field(default_factory=list)  # every line of the table and its header, in order
+    caption: str = ""  # the short lines above the table (title, `(In millions, except per share data)`)
+    scale: float = 1.0  # the caption's scale (`(In millions)`: 1e6), or that of the table just above it
+    next_to: bool = False  # the table below follows it with only short lines between
+
+
+VALUE_KINDS = ("number", "percent", "dash")
+
+
+def cell_kind(text: str) -> str:
+    t = text.strip()
+    if not t:
+        return "text"
+    if YEAR_CELL.match(t):
+        return "year"
+    if NUMBER_CELL.match(t):
+        return "percent" if t.rstrip("*)( 0123456789").endswith("%") else "number"
+    if DASH_CELL.match(t):
+        return "dash"
+    if len(t) <= 60 and _is_period(t):
+        return "date"
+    return "text"
+
+
+def split_cells(text: str, start: int, end: int, form: str = "spaced") -> list[Cell]:
+    """The cells of the line text[start:end] (offsets into `text`, stripped): split at
+    tabs (`tab`) or at tabs and runs of two or more spaces (`spaced`); a currency sign
+    or an opening parenthesis standing alone joins the figure after it, a `%` or `)`
+    the one before."""
+    line = text[start:end]
+    cells: list[Cell] = []
+    pos = 0
+    for m in _CELL_SPLIT["tab" if form == "tab" else "spaced"].finditer(line):
+        _add(cells, text, start + pos, start + m.start())
+        pos = m.end()
+    _add(cells, text, start + pos, end)
+    return _join_signs(cells, text)
+
+
+def _add(cells: list[Cell], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        cells.append(Cell(a, b, text[a:b]))
+
+
+def _join_signs(cells: list[Cell], text: str) -> list[Cell]:
+    out: list[Cell] = []
+    pending: Cell | None = None
+    for c in cells:
+        if c.text in CURRENCY_SIGNS or c.text in ("(", "US$", "$(", "($"):
+            pending = Cell(pending.start, c.end, text[pending.start:c.end]) if pending else c
+            continue
+        if pending is not None:
+            joined = Cell(pending.start, c.end, text[pending.start:c.end])
+            if joined.kind in VALUE_KINDS:
+                c = joined
+            else:
+                out.append(pending)
+            pending = None
+        if c.text in ("%", ")") and out and out[-1].kind in VALUE_KINDS:
+            prev = out.pop()
+            c = Cell(prev.start, c.end, text[prev.start:c.end])
+        out.append(c)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _lines(text: str):
+    """(start, end) of every line of `text`."""
+    pos, n = 0, len(text)
+    while pos <= n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        yield pos, end
+        pos = end + 1
+
+
+def _is_header(cells: list[Cell]) -> bool:
+    """A line of period headers: its cells after an optional caption are years or dates
+    (`Dec 30, 2023  Dec 31, 2022`, `2023  2022  % Change`), at least one of them."""
+    kinds = [c.kind for c in cells]
+    if kinds and kinds[0] == "text":
+        kinds = kinds[1:]
+    dated = sum(k in ("year", "date") for k in kinds)
+    return dated > 0 and all(k in ("year", "date") or (k == "text" and CHANGE_HEADER.match(c.text))
+                             for k, c in zip(kinds, cells[len(cells) - len(kinds):]))
+
+
+def _short(text: str, a: int, b: int) -> bool:
+    """A line that may stand inside or above a table: a label, a caption, a header."""
+    return b - a <= MAX_LABEL and not re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text[a:b])
+
+
+def _classify(text: str, a: int, b: int) -> tuple[str, list[Cell]]:
+    """What a line is: `row` (a label and figures), `values` (figures only), `header`
+    (period headers), `short` (a label, caption or title), `prose`, or `blank`."""
+    if b - a > 4000:
+        return "prose", []
+    cells = split_cells(text, a, b, "tab" if "\t" in text[a:b] else "spaced")
+    if not cells:
+        return "blank", cells
+    kinds = [c.kind for c in cells]
+    if (len(cells) >= 2 and kinds[0] == "text" and len(cells[0].text) <= MAX_LABEL and kinds[-1] in VALUE_KINDS
+            and all(k in VALUE_KINDS or k == "text" for k in kinds[1:])):
+        return "row", cells
+    if _is_header(cells):
+        return "header", cells
+    if all(k in VALUE_KINDS for k in kinds):
+        return "values", cells
+    if _short(text, a, b) and len(cells) <= 12:
+        return "short", cells
+    return "prose", cells
+
+
+FOOTNOTE = re.compile(r"^\(\d\)$|^\d$")
+
+
+def _figure_like(cells: list[Cell]) -> bool:
+    """Figures that are not a lone page number or footnote mark (`4`, `(1)`): a sign, a
+    separator, decimals, brackets, or more than one figure."""
+    one = cells[0].text
+    return len(cells) > 1 or (not FOOTNOTE.match(one) and bool(re.search(r"[$€£¥,.()%—–-]", one)))
+
+
+def _stack_label(cell: Cell) -> bool:
+    """A line that may be the label of figures stacked under it: a phrase with no figure of its own."""
+    return cell.kind == "text" and len(cell.text) <= 80 and not re.search(r"[$€£¥%]|\d,\d|[.;:]\s", cell.text)
+
+
+def find_tables(text: str, regions: list[dict] | None = None) -> list[Table]:
+    """The tables of `text`, in order. With `regions` (a document's `meta.tables`:
+    dicts with `start` and `end`), only those spans are read, as tab-separated rows;
+    without, tables are found in all three forms."""
+    if regions is not None:
+        return tables_from_regions(text, regions)
+    tables: list[Table] = []
+    current: Table | None = None
+    gap = 0  # short lines since the current table's last row
+    pending: list[Row] = []  # lines above the next row (caption, header, section labels)
+    stack_label: Cell | None = None  # `stacked`: a label line that figures may follow
+    stack_cells: list[Cell] = []
+    last_kind = "blank"
+
+    def take(row: Row, form: str) -> None:
+        nonlocal current, gap, pending
+        if current is None:
+            head = [r for r in pending if r.end <= row.start]
+            prev = tables[-1] if tables else None
+            current = Table(head[0].start if head else row.start, row.end, form)
+            current.lines.extend(head)
+            current.headers.extend(r for r in head if _is_header(list(r.cells)))
+            current.caption = "\n".join(" ".join(c.text for c in r.cells if c.kind == "text") for r in head)
+            current.scale = scale_of(current.caption) if SCALE.search(current.caption) else \
+                (prev.scale if prev is not None and prev.next_to and row.start - prev.end < 2000 else 1.0)
+            tables.append(current)
+        else:
+            current.lines.extend(r for r in pending if r.end <= row.start)
+            current.headers.extend(r for r in pending if r.end <= row.start and _is_header(list(r.cells)))
+        pending = []
+        current.rows.append(row)
+        current.lines.append(row)
+        current.end = row.end
+        gap = 0
+
+    def close_stack() -> None:
+        nonlocal stack_label, stack_cells
+        if stack_label is not None and stack_cells and _figure_like(stack_cells):
+            take(Row(stack_label.start, stack_cells[-1].end, (stack_label, *stack_cells)), "stacked")
+        stack_label, stack_cells = None, []
+
+    def end_table(split: bool = False) -> None:
+        nonlocal current, gap
+        if current is not None:
+            current.next_to = split
+        current, gap = None, 0
+
+    for a, b in _lines(text):
+        kind, cells = _classify(text, a, b)
+        if kind == "blank":
+            continue
+        if kind == "values" and stack_label is not None:
+            stack_cells.extend(cells)
+            last_kind = kind
+            continue
+        close_stack()
+        if kind == "row":
+            take(Row(a, b, tuple(cells)), "tab" if "\t" in text[a:b] else "spaced")
+        elif kind == "values":
+            if current is not None and len(cells) > 1 and "\t" in text[a:b]:
+                take(Row(a, b, tuple(cells)), "tab")  # a row whose label cell is empty
+        elif kind == "header":
+            if current is not None:  # a new header under rows: the next table begins
+                end_table(split=True)
+                pending = pending[-(MAX_HEADER - 1):]
+            row = Row(a, b, tuple(cells))
+            if last_kind == "header" and pending and len(cells) == 1 and all(
+                    c.kind in ("year", "date") for c in pending[-1].cells):  # stacked header cells
+                prev = pending.pop()
+                row = Row(prev.start, b, prev.cells + tuple(cells))
+            pending.append(row)
+        elif kind == "short":
+            if len(cells) == 1 and _stack_label(cells[0]):
+                stack_label = cells[0]
+            if current is not None:
+                gap += 1
+                if gap > MAX_GAP:
+                    end_table(split=True)
+                    pending = pending[-(MAX_HEADER - 1):]
+            pending.append(Row(a, b, tuple(cells)))
+            if current is None:
+                pending = pending[-MAX_HEADER:]
+        else:  # prose ends a table
+            end_table()
+            pending = []
+        last_kind = kind
+    close_stack()
+    return tables
+
+
+def tables_from_regions(text: str, regions: list[dict]) -> list[Table]:
+    """Tables from a document's `meta.tables` (the HTML reader's tab-separated rows):
+    every line of a region is a line of the table; rows are those with figures."""
+    out = []
+    for reg in regions or []:
+        try:
+            s, e = int(reg["start"]), int(reg["end"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        s, e = max(0, s), min(len(text), e)
+        if s >= e:
+            continue
+        table = Table(s, e, "tab")
+        table.caption = text[max(0, s - 300):s].strip()
+        table.scale = scale_of(table.caption)
+        for a, b in _lines(text[s:e]):
+            cells = split_cells(text, s + a, s + b, "tab")
+            if not cells:
+                continue
+            row = Row(s + a, s + b, tuple(cells))
+            table.lines.append(row)
+            if _is_header(cells):
+                table.headers.append(row)
+            elif row.label is not None and row.values:
+                table.rows.append(row)
+        out.append(table)
+    return out
+
+
+def scale_of(text: str) -> float:
+    """The scale a caption states for a table's figures: `(In millions, except per share
+    data)` -> 1e6, `$ in thousands` -> 1e3, `($000)` -> 1e3; none: 1."""
+    m = SCALE.search(text)
+    if not m:
+        return 1.0
+    word = (m.group(1) or m.group(2) or "").lower()
+    return SCALES.get(word, 1.0)
+
+
+def periods(table: Table, row: Row) -> list[tuple[Cell, Cell | None]]:
+    """Each figure of `row` with the column header cell over it (a period: a year or a
+    date, or a `% Change` header), or None where no header line fits: the nearest
+    header line above the row with as many period cells as the row has number cells
+    (matched in order), else one with as many header cells as the row has figures."""
+    values = list(row.values)
+    numbers = [c for c in values if c.kind in ("number", "dash")]
+    above = [h for h in table.headers if h.end <= row.start]
+    for h in reversed(above[-8:]):
+        dated = [c for c in h.cells if c.kind in ("year", "date")]
+        if len(dated) == len(numbers):
+            out, k = [], 0
+            changes = [c for c in h.cells if CHANGE_HEADER.match(c.text)]
+            for c in values:
+                if c.kind in ("number", "dash"):
+                    out.append((c, dated[k]))
+                    k += 1
+                else:
+                    out.append((c, changes[0] if len(changes) == 1 else None))
+            return out
+    for h in reversed(above[-8:]):
+        cells = [c for c in h.cells if c.kind in ("year", "date") or CHANGE_HEADER.match(c.text)]
+        if len(cells) == len(values):
+            return list(zip(values, cells))
+    return [(c, None) for c in values]  # ragged: no header fits
+
+
+def number(text: str) -> float | None:
+    """The figure of a cell: `$1,234` -> 1234.0, `(79)` and `-79` -> -79.0, `$ —` ->
+    None (no figure), `1.5 billion` -> 1500000000.0."""
+    t = text.strip()
+    m = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", t)
+    if not m:
+        return None
+    try:
+        value = float(m.group().replace(",", ""))
+    except ValueError:
+        return None
+    rest = t[m.end():].lower()
+    for word, k in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)):
+        if rest.lstrip().startswith(word):
+            value *= k
+            break
+    if "(" in t[:m.start()] or re.search(r"[-\u2212\u2013]\s*$", t[:m.start()]):
+        value = -value
+    return value
+
+
+SCALE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion)s?\b", re.I)
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion)s?\b)?|\.\d+", re.I)
+
+
+def core(cell: Cell) -> tuple[int, int]:
+    """The offsets of a figure in its cell: the whole cell (`$1,234`, `12.5%`) but for
+    parentheses and footnote marks, which stay outside (GUIDELINES: `(79)` -> `79`,
+    `$(7)` -> `7`, `1,234(1)` -> `1,234`)."""
+    t = cell.text
+    m = _FIGURE.search(t)
+    if not m:
+        return cell.start, cell.end
+    a = 0 if "(" not in t[:m.start()] else m.start()
+    b = m.end()
+    rest = t[b:].lstrip()
+    if rest.startswith("%"):
+        b = t.index("%", b) + 1
+    return cell.start + a, cell.start + b

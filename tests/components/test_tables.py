@@ -1,0 +1,158 @@
+"""Tables read from a document's text (extractors/tables.py): rows, cells, column
+headers and scales, in the three forms a table reaches the pipeline (the HTML
+reader's tab-separated rows, space-aligned text, cells stacked one per line), and
+bad tables (ragged rows, nested tables, 10,000 rows, no alignment)."""
+import time
+
+from extractors.tables import cell_kind, core, find_tables, number, periods, scale_of, tables_from_regions
+from sec_events.read.html import html_document
+
+PRESS_RELEASE = (
+    "<p>Brindlecomb Corp. today reported results for its fourth quarter.</p>"
+    "<p>(In millions, except per share data)</p>"
+    "<table>"
+    "<tr><td></td><td colspan=2>Three Months Ended December 31,</td><td></td></tr>"
+    "<tr><td></td><td>2023</td><td>2022</td><td>% Change</td></tr>"
+    "<tr><td>Net revenues</td><td>$</td><td>1,234</td><td>$</td><td>1,100</td><td>12</td><td>%</td></tr>"
+    "<tr><td>Cost of revenues</td><td>(500)</td><td>(450)</td><td>11%</td></tr>"
+    "<tr><td>Weighted average shares outstanding</td><td>300</td><td>290</td><td></td></tr>"
+    "<tr><td>Net income per diluted share</td><td>$0.57</td><td>$0.50</td><td>14%</td></tr>"
+    "</table><p>Brindlecomb will hold a call today.</p>")
+
+
+def rows_of(text: str, table) -> list[tuple]:
+    return [(r.label.text if r.label else None,
+             [(v.text, h.text if h else None) for v, h in periods(table, r)]) for r in table.rows]
+
+
+def test_cell_kinds():
+    assert [cell_kind(t) for t in ("$1,234", "(1,234)", "$(7)", "1.5 billion", "12.5%", "36.6 %")] == \
+        ["number"] * 4 + ["percent"] * 2
+    assert [cell_kind(t) for t in ("—", "$ —", "n/a")] == ["dash"] * 3
+    assert [cell_kind(t) for t in ("2023", "Fiscal 2023", "FY2024")] == ["year"] * 3
+    assert [cell_kind(t) for t in ("Dec 30, 2023", "March 3, 2023", "Three Months Ended December 31, 2023",
+                                   "Q4 2023")] == ["date"] * 4
+    assert [cell_kind(t) for t in ("Net revenues", "December 31,", "% Change", "Revenue 2023 was up")] == \
+        ["text"] * 4
+
+
+def test_figures_and_scales():
+    assert number("$1,234") == 1234.0 and number("(79)") == -79.0 and number("$(7)") == -7.0
+    assert number("1.5 billion") == 1.5e9 and number("—") is None
+    text = "Net loss\t(79)\t$(7)\t$1,234(1)\t12.5%"
+    cells = find_tables(text)[0].rows[0].values
+    assert [text[slice(*core(c))] for c in cells] == ["79", "7", "$1,234", "12.5%"]  # GUIDELINES: `(79)` -> `79`
+    assert scale_of("(In millions, except per share data)") == 1e6
+    assert scale_of("(Amounts in Thousands Except Per Share Amounts)") == 1e3
+    assert scale_of("($ in billions)") == 1e9 and scale_of("Dollars in thousands") == 1e3
+    assert scale_of("Consolidated Statements of Income") == 1.0
+
+
+def test_html_table_through_the_reader():
+    text, regions = html_document(PRESS_RELEASE)
+    assert "Net revenues\t$1,234\t$1,100\t12%" in text
+    for table in (find_tables(text)[0], tables_from_regions(text, regions)[0]):
+        assert table.scale == 1e6
+        assert rows_of(text, table) == [
+            ("Net revenues", [("$1,234", "2023"), ("$1,100", "2022"), ("12%", "% Change")]),
+            ("Cost of revenues", [("(500)", "2023"), ("(450)", "2022"), ("11%", "% Change")]),
+            ("Weighted average shares outstanding", [("300", "2023"), ("290", "2022")]),
+            ("Net income per diluted share", [("$0.57", "2023"), ("$0.50", "2022"), ("14%", "% Change")])]
+    assert len(find_tables(text)) == 1  # the prose around the table is no table
+
+
+def test_space_aligned_text_table():
+    text = ("We computed earnings per share as follows.\n\n"
+            "Years Ended (In Millions, Except Per Share Amounts)  Dec 30, 2023  Dec 31, 2022\n"
+            "Net income                                           $1,675        $8,017\n"
+            "Less: Net income attributable to partners            (14)          3\n"
+            "Earnings per share—diluted                           $0.40         $1.94\n\n"
+            "We computed diluted earnings per share of common stock based on the weighted average.")
+    [table] = find_tables(text)
+    assert table.form == "spaced" and table.scale == 1e6
+    assert rows_of(text, table) == [
+        ("Net income", [("$1,675", "Dec 30, 2023"), ("$8,017", "Dec 31, 2022")]),
+        ("Less: Net income attributable to partners", [("(14)", "Dec 30, 2023"), ("3", "Dec 31, 2022")]),
+        ("Earnings per share—diluted", [("$0.40", "Dec 30, 2023"), ("$1.94", "Dec 31, 2022")])]
+
+
+def test_rows_with_blank_lines_and_signs_apart():
+    """The EDGAR text form: a blank line between rows, `$` apart from its number."""
+    text = ("Condensed Statements of Income\n\n(In millions; unaudited)\n\n    Three Months Ended\n\n"
+            "    March 3, 2023    March 4, 2022\n\n  Revenue:\n\n  Subscription  $  4,373       $  3,958\n\n"
+            "  Interest expense  (32)      (28)\n\n4\n\nThe Company's results are described in its report. "
+            "It is a long sentence.")
+    [table] = find_tables(text)
+    assert table.scale == 1e6
+    assert rows_of(text, table) == [("Subscription", [("$  4,373", "March 3, 2023"), ("$  3,958", "March 4, 2022")]),
+                                    ("Interest expense", [("(32)", "March 3, 2023"), ("(28)", "March 4, 2022")])]
+
+
+def test_cells_stacked_one_per_line():
+    text = ("Consolidated results (in thousands)\n\nThree Months Ended\nDecember 31,\n2023\n2022\n"
+            "Net revenues\n$1,234\n$1,100\nNet income\n(56)\n45\n\nThe quarter was strong. Sales grew.")
+    [table] = find_tables(text)
+    assert table.form == "stacked" and table.scale == 1e3
+    assert rows_of(text, table) == [("Net revenues", [("$1,234", "2023"), ("$1,100", "2022")]),
+                                    ("Net income", [("(56)", "2023"), ("45", "2022")])]
+
+
+def test_a_footnote_mark_under_a_line_is_no_table():
+    text = ("Non-GAAP net income of $275 million, or $0.78 per share\n(1)\n \n"
+            "Orders of $1.84 billion, up 8 percent year-over-year\n2\n")
+    assert find_tables(text) == []
+
+
+def test_ragged_rows_give_figures_without_a_period():
+    html = ("<table><tr><td></td><td>2023</td><td>2022</td><td>2021</td></tr>"
+            "<tr><td>Net revenues</td><td>$1,234</td><td>$1,100</td><td>$1,000</td></tr>"
+            "<tr><td>Net income</td><td>$200</td><td>$150</td></tr>"
+            "<tr><td>Operating income</td><td>$300</td><td>$250</td><td>$220</td><td>$210</td></tr>"
+            "<tr><td>Other</td></tr><tr><td>$5</td></tr></table>")
+    text, _ = html_document(html)
+    [table] = find_tables(text)
+    assert rows_of(text, table) == [
+        ("Net revenues", [("$1,234", "2023"), ("$1,100", "2022"), ("$1,000", "2021")]),
+        ("Net income", [("$200", None), ("$150", None)]),  # which two of the three columns: unknown
+        ("Operating income", [("$300", None), ("$250", None), ("$220", None), ("$210", None)]),
+        ("Other", [("$5", None)])]  # a label row and a figure row under it: read as one row
+
+
+def test_nested_table_is_read_as_its_cell():
+    html = ("<table><tr><td></td><td>2023</td><td>2022</td></tr>"
+            "<tr><td>Net revenues</td><td>$1,234</td><td>$1,100</td></tr>"
+            "<tr><td>Segments<table><tr><td>Retail</td><td>$700</td></tr><tr><td>Online</td><td>$534</td></tr>"
+            "</table></td><td>$1,234</td><td>$1,100</td></tr></table>")
+    text, regions = html_document(html)
+    [table] = find_tables(text)
+    assert [r.label.text for r in table.rows][0] == "Net revenues"
+    assert rows_of(text, table)[0] == ("Net revenues", [("$1,234", "2023"), ("$1,100", "2022")])
+    assert len(tables_from_regions(text, regions)) == 1
+
+
+def test_ten_thousand_rows_are_read_fast():
+    rows = "\n".join(f"Net revenues of segment {i}\t${i * 7 + 1000:,}\t${i * 5 + 900:,}" for i in range(10_000))
+    text = "Results (in thousands)\n\n\tYear Ended December 31,\n\t2023\t2022\n" + rows + "\n\nThe end."
+    start = time.perf_counter()
+    tables = find_tables(text)
+    last = tables[0].rows[-1]
+    assert rows_of(text, tables[0])[-1] == (last.label.text, [("$70,993", "2023"), ("$50,895", "2022")])
+    assert time.perf_counter() - start < 5
+    assert len(tables) == 1 and len(tables[0].rows) == 10_000
+    html = "<table>" + "".join(f"<tr><td>Row {i}</td><td>${i}</td></tr>" for i in range(10_000)) + "</table>"
+    start = time.perf_counter()
+    text, regions = html_document(html)
+    assert len(tables_from_regions(text, regions)[0].rows) == 10_000 == len(find_tables(text)[0].rows)
+    assert time.perf_counter() - start < 10
+
+
+def test_text_with_no_alignment_is_no_table():
+    """Single spaces between cells: no column can be told from a word, so no table."""
+    text = ("Net revenues $1,234 $1,100\nNet income $200 $150\n2023 2022\n")
+    assert find_tables(text) == []
+
+
+def test_bad_regions_are_skipped():
+    text = "Net revenues\t$1,234\n"
+    assert tables_from_regions(text, [{"start": "x"}, {"end": 4}, {"start": 50, "end": 90}, None]) == []
+    assert [len(t.rows) for t in tables_from_regions(text, [{"start": 0, "end": 20}])] == [1]
