@@ -136,6 +136,8 @@ def test_repurchase_agreements_are_no_buy_backs():
     from extractors.schema import trigger_type
     assert trigger_type("SHARE_REPURCHASE", "Repurchase", " Agreement with the bank") is None
     assert trigger_type("SHARE_REPURCHASE", "repurchase", " program of up to $1 billion") == "SHARE_REPURCHASE"
+    assert trigger_type("DISPOSITION", "acquisition") is None  # the classifier's confusion on an acquisition
+    assert trigger_type("DISPOSITION", "sale") == "DISPOSITION"
 
 
 def test_pay_decisions_in_the_infinitive_and_grants_of(entities):
