@@ -42,9 +42,13 @@ ANNOTATIONS = CORPUS_DIR / "annotations.jsonl"
 MANIFEST = CORPUS_DIR / "manifest.json"
 WIDE_ANNOTATIONS = CORPUS_DIR / "wide" / "annotations.jsonl"
 WIDE_MANIFEST = CORPUS_DIR / "wide" / "manifest.json"
+VOTES_ANNOTATIONS = CORPUS_DIR / "votes" / "annotations.jsonl"
+VOTES_MANIFEST = CORPUS_DIR / "votes" / "manifest.json"
 LEE8K_SPLITS = ("train", "dev", "test")
 WIDE_SPLITS = ("wide-train", "wide-dev", "wide-test")
 SPLITS = LEE8K_SPLITS + WIDE_SPLITS
+# the vote gold (corpus/votes/, issue 19): loaded by load_gold, not part of the training or eval splits above
+VOTES_SPLITS = ("votes-dev", "votes-test")
 # where each source's documents are, under <shared>/corpus/ (a folder: raw EDGAR files, read as `corpus build` does)
 SOURCES = {"lee8k": "lee8k.jsonl", "filings10x": "filings10x.jsonl", "edgar-8k": "edgar-8k.jsonl", "edgar": "edgar"}
 
@@ -122,15 +126,16 @@ def read_manifest(path: Path = MANIFEST) -> dict:
 def load_gold(split: str | None = None, shared: Path | None = None,
               annotations: Path | None = None, manifest: Path | None = None) -> list[dict]:
     """Full annotation records of the gold corpus (one split, or all of a corpus), in
-    file order. The `wide-*` splits read the wide set (corpus/wide/), the others the
-    lee8k corpus, unless `annotations` and `manifest` name other files."""
-    wide = split in WIDE_SPLITS
-    annotations = annotations or (WIDE_ANNOTATIONS if wide else ANNOTATIONS)
-    manifest = manifest or (WIDE_MANIFEST if wide else MANIFEST)
+    file order. The `wide-*` splits read the wide set (corpus/wide/), the `votes-*` splits
+    the vote gold (corpus/votes/), the others the lee8k corpus, unless `annotations` and
+    `manifest` name other files."""
+    wide, votes = split in WIDE_SPLITS, split in VOTES_SPLITS
+    annotations = annotations or (WIDE_ANNOTATIONS if wide else VOTES_ANNOTATIONS if votes else ANNOTATIONS)
+    manifest = manifest or (WIDE_MANIFEST if wide else VOTES_MANIFEST if votes else MANIFEST)
     standoffs = list(read_jsonl(annotations))
     if split is not None:
-        if split not in SPLITS:
-            raise ValueError(f"unknown split {split!r} (one of {', '.join(SPLITS)})")
+        if split not in SPLITS + VOTES_SPLITS:
+            raise ValueError(f"unknown split {split!r} (one of {', '.join(SPLITS + VOTES_SPLITS)})")
         keep = set(read_manifest(manifest)["splits"][split])
         standoffs = [s for s in standoffs if s["id"] in keep]
     sources = sources_of(standoffs, shared)

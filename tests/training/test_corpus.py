@@ -126,6 +126,7 @@ def test_every_annotation_matches_its_text(shared):
 
     files = gold_files()
     assert {f.name for f in files} >= {"annotations.jsonl", "second.jsonl", "wide-first-round1.jsonl"}
+    assert any(f.parent.name == "votes" and f.name == "annotations.jsonl" for f in files)  # the vote gold
     standoffs = {path: list(read_jsonl(path)) for path in files}
     sources = sources_of([s for v in standoffs.values() for s in v], shared)
     for path, records in standoffs.items():
@@ -137,6 +138,10 @@ def test_every_annotation_matches_its_text(shared):
             for m in marks:
                 assert 0 <= m["start"] < m["end"] <= n, (path.name, r["id"], m)
                 assert not text[m["start"]].isspace() and not text[m["end"] - 1].isspace(), (path.name, r["id"], m)
+    votes = {split: load_gold(split, shared) for split in ("votes-dev", "votes-test")}
+    assert votes["votes-dev"] and votes["votes-test"]
+    assert {r["meta"]["ticker"] for r in votes["votes-test"]} == {"GOOG"}
+    assert all(any(e["type"] == "SHAREHOLDER_VOTE" for e in r["events"]) for v in votes.values() for r in v)
     records = [r for split in WIDE_SPLITS for r in load_gold(split, shared)]
     assert len(records) >= 90 and sum(len(r["text"].split()) for r in records) >= 60_000
     assert {r["id"].split("/")[0] for r in records} == {"filings10x", "edgar-8k", "edgar"}
