@@ -306,7 +306,9 @@ def table_results(text: str, tables: list[tb.Table], triggers: list[tuple[int, i
     """One FINANCIAL_RESULT per figure of a results table's result rows (GUIDELINES,
     wide-set reading 1), with the values the table gives (`values`). A row is a result
     row when its label names a result (`_row_kind`), or it stands under a section label
-    that does (`Revenue:`, `EARNINGS PER SHARE:`: `Subscription`, `Diluted`). A table
+    that does (`Revenue:`, `EARNINGS PER SHARE:`: `Subscription`, `Diluted`; a label in
+    the table's body, below its column headers, ending in a colon or of at most five
+    words, not a title above the table). A table
     with no scale caption takes the scale (thousands, millions, billions) under which
     one of its figures equals an amount the prose states (`$6,420` beside `$6.42 billion`)."""
     events = []
@@ -318,14 +320,18 @@ def table_results(text: str, tables: list[tb.Table], triggers: list[tuple[int, i
             continue
         scale = table.scale if table.scale != 1.0 else _inferred_scale(table, prose_amounts or [])
         section: tuple[str, bool] | None = None  # (kind, per share) of the section label above
-        rows = set(map(id, table.rows))
+        rows, headers = set(map(id, table.rows)), set(map(id, table.headers))
+        body = False  # past the column headers or a row: a one-cell line is a section label, not a title
         for line in table.lines:
             if id(line) not in rows:
-                if len(line.cells) == 1 and line.cells[0].kind == "text":
+                if len(line.cells) == 1 and line.cells[0].kind == "text" and body:
                     name = line.cells[0].text
-                    kind = _row_kind(name)
+                    short = name.rstrip().endswith(":") or len(name.split()) <= 5
+                    kind = _row_kind(name) if short else None
                     section = (kind, bool(PER_SHARE_ROW.search(name))) if kind == "result" else None
+                body = body or id(line) in headers
                 continue
+            body = True
             label = line.label
             if label is None:
                 continue

@@ -231,3 +231,12 @@ def test_ten_thousand_row_table_through_the_pipeline(rules_nlp):
     text, _ = html_document("<p>(In thousands)</p><table><tr><td></td><td>2023</td></tr>" + rows + "</table>")
     events = [e for e in rules_nlp(text)._.events if e["type"] == "FINANCIAL_RESULT"]
     assert len(events) == 10_000
+
+
+def test_a_title_above_a_table_is_no_results_section(rules_nlp):
+    text = ("Licensing Milestone Income Provides Strong Revenue Visibility for the Company\n\n"
+            "Partner\tProgram\tCash Collected\tRemaining Milestone Potential\n"
+            "Zeta Pharma Inc.\tOncology\t$200,000\t$6,800,000\n"
+            "Total\t$200,000\t$6,800,000\n\n"
+            "Future milestone payments remain subject to development events, the Company said.")
+    assert table_events(rules_nlp(text)._.events) == []
