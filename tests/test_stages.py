@@ -13,7 +13,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 COMPONENT_MODULES = {
     "sec_sentencizer": "sentences", "sec_rules": "rules", "tok2vec": None, "span_finder": None,
     "spancat": "suggesters", "triggers": None, "sec_merge": "merge", "sec_aliases": "aliases",
-    "sec_trigger_rules": "trigger_rules", "sec_linker": "linker",
+    "sec_trigger_rules": "trigger_rules", "sec_linker": "linker", "sec_votes": "votes",
 }
 
 

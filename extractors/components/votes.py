@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.components.linker.component import event_record
 from extractors.contract import doc_text
 from extractors.normalise import doc_year
 
@@ -485,8 +486,6 @@ class VoteResults:
             self._set_ents(doc, new_ents)
         ent_label = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
         year = doc_year(doc, text)
-        from extractors.components.linker.component import EventLinker
-
         records = []
         for m in made:
             roles = m["roles"]
@@ -501,7 +500,7 @@ class VoteResults:
             if present and "shares_present" not in roles:
                 roles["shares_present"] = present
             args = [(role, s, e, 0.9) for role, (s, e) in roles.items()]
-            rec = EventLinker._record(doc, text, VOTE, m["trigger"], args, m.get("score", 0.9), ent_label, year)
+            rec = event_record(doc, text, VOTE, m["trigger"], args, m.get("score", 0.9), ent_label, year)
             if m.get("linker") is not None:
                 rec["modality"] = m["linker"].get("modality", rec["modality"])
             records.append(rec)

@@ -48,6 +48,26 @@ def modality(doc: Doc, trigger: Span) -> str:
     return "expected" if EXPECTED_CUE.search(sent.text) else "asserted"
 
 
+def event_record(doc: Doc, text: str, event_type: str, trigger: tuple[int, int], args, score: float,
+                 ent_label: dict, year) -> dict:
+    """An event as FORMATS.md writes it: `args` as (role, start, end, score), valued
+    fillers with their value, the modality read at the trigger. Later stages that make
+    events (sec_votes) build theirs with it too."""
+    out_args = []
+    for role, start, end, arg_score in sorted(args, key=lambda a: a[1]):
+        arg = {"role": role, "start": start, "end": end, "text": text[start:end]}
+        label = ent_label.get((start, end))
+        if label in VALUED:
+            arg["value"] = value_at(label, text, start, end, year)
+        arg["score"] = arg_score
+        out_args.append(arg)
+    span = doc.char_span(*trigger, alignment_mode="expand")
+    return {"type": event_type,
+            "trigger": {"start": trigger[0], "end": trigger[1], "text": text[trigger[0]:trigger[1]]},
+            "args": out_args, "modality": modality(doc, span) if span is not None else "asserted",
+            "score": round(float(score), 4)}
+
+
 class EventLinker:
     def __init__(self, nlp: Language, name: str = "sec_linker", min_trigger_score: float = 0.0,
                  results_decoding: str = "lexicon", require_core_roles: bool = True):
@@ -86,17 +106,17 @@ class EventLinker:
                 if blocks:  # several registrants: one event per signature block, one trigger
                     for block in blocks:
                         args = [(role, s, e, 0.5) for role, (s, e) in block.items()]
-                        events.append(self._record(doc, text, "SIGNATURE", (trig.start_char, trig.end_char),
+                        events.append(event_record(doc, text, "SIGNATURE", (trig.start_char, trig.end_char),
                                                    args, score, ent_label, year))
                     continue
             args = [(a["role"], a["start"], a["end"], a["score"]) for a in self.link(view, trig)]
             args += self._form_args(text, ents, trig, args)
-            events.append(self._record(doc, text, trig.label_, (trig.start_char, trig.end_char), args, score,
+            events.append(event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), args, score,
                                        ent_label, year))
         if self.results_decoding != "off":
             for ev in decode_results(doc, results, self.results_decoding == "lexicon", year=year):
                 args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
-                record = self._record(doc, text, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"], ent_label, year)
+                record = event_record(doc, text, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"], ent_label, year)
                 record["args"] = with_values(record["args"], ev.get("values"))  # a table's figures and periods
                 events.append(record)
         if self.require_core_roles:
@@ -117,23 +137,6 @@ class EventLinker:
         filled = {a[0] for a in args}
         used = {(a[1], a[2]) for a in args}
         return [(role, s, e, 0.5) for role, (s, e) in found.items() if role not in filled and (s, e) not in used]
-
-    @staticmethod
-    def _record(doc: Doc, text: str, event_type: str, trigger: tuple[int, int], args, score: float,
-                ent_label: dict, year) -> dict:
-        out_args = []
-        for role, start, end, arg_score in sorted(args, key=lambda a: a[1]):
-            arg = {"role": role, "start": start, "end": end, "text": text[start:end]}
-            label = ent_label.get((start, end))
-            if label in VALUED:
-                arg["value"] = value_at(label, text, start, end, year)
-            arg["score"] = arg_score
-            out_args.append(arg)
-        span = doc.char_span(*trigger, alignment_mode="expand")
-        return {"type": event_type,
-                "trigger": {"start": trigger[0], "end": trigger[1], "text": text[trigger[0]:trigger[1]]},
-                "args": out_args, "modality": modality(doc, span) if span is not None else "asserted",
-                "score": round(float(score), 4)}
 
     def link(self, view: DocView, trig: Span) -> list[dict]:
         if self.linker is None:
