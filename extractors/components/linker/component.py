@@ -33,10 +33,12 @@ from extractors.components.linker.candidates import DocView
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.components.linker.model import ArgumentLinker
 from extractors.components.linker.results import decode_results, one_per_fact, with_values
+from extractors.components.trigger_rules import stated
 from extractors.contract import TRIGGERS_KEY, span_scores
 from extractors.layout import in_signature_clause
 from extractors.normalise import doc_year, value_at
 from extractors.schema import ROLES, VALUED, has_core_roles, trigger_type
+from extractors.sections import section_at, sections
 
 EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\w*|project(?:s|ed|ion)|"
                           r"will|estimate[sd]?|target\w*)\b", re.I)
@@ -46,6 +48,31 @@ def modality(doc: Doc, trigger: Span) -> str:
     """`expected` when the trigger's sentence states an expectation (guidance)."""
     sent = trigger.sent if doc.has_annotation("SENT_START") else doc[max(0, trigger.start - 15):trigger.end + 15]
     return "expected" if EXPECTED_CUE.search(sent.text) else "asserted"
+
+
+# Types whose classifier triggers pass the rule triggers' check of what the cue states
+# (trigger_rules.stated: a contingency or, for votes, an act of the board is no event).
+CHECKED_STATEMENTS = frozenset({"SHAREHOLDER_VOTE"})
+
+
+# Item 5.07 (Submission of Matters to a Vote of Security Holders) states votes: a vote
+# verb there is a SHAREHOLDER_VOTE whatever type the classifier gave it (`elected` as
+# EXECUTIVE_CHANGE, `approved` as COMPENSATION).
+VOTE_WORDS = re.compile(r"elected|re-elected|approved|ratified|adopted|rejected|defeated|voted|not\s+approved", re.I)
+VOTE_ITEM = "5.07"
+
+
+def in_vote_item(secs: list[dict], offset: int) -> bool:
+    """True where `offset` lies in the Item 5.07 section of the filing (`secs`: its
+    sections, extractors.sections)."""
+    section = section_at(secs, offset)
+    return section is not None and VOTE_ITEM in section.get("items", [section["item"]])
+
+
+def _states(text: str, trig: Span) -> bool:
+    sent = trig.sent if trig.doc.has_annotation("SENT_START") else trig.doc[:]
+    base = sent.start_char
+    return stated(trig.label_, text[base:sent.end_char], trig.start_char - base, trig.end_char - base)
 
 
 def event_record(doc: Doc, text: str, event_type: str, trigger: tuple[int, int], args, score: float,
@@ -86,6 +113,7 @@ class EventLinker:
         year = doc_year(doc, text)
         events = []
         results = []
+        secs = None  # the filing's item sections, read at the first vote word
         for trig, score in zip(triggers, span_scores(triggers)):
             if trig.label_ not in ROLES or score < self.min_trigger_score:
                 continue
@@ -94,8 +122,16 @@ class EventLinker:
                                 text[trig.end_char:trig.end_char + 40])
             if kind is None:
                 continue
+            if kind != "SHAREHOLDER_VOTE" and VOTE_WORDS.fullmatch(trig.text):
+                secs = sections(text) if secs is None else secs
+            if kind != "SHAREHOLDER_VOTE" and VOTE_WORDS.fullmatch(trig.text) and in_vote_item(secs, trig.start_char):
+                if any(t.label_ == "SHAREHOLDER_VOTE" and t.start < trig.end and trig.start < t.end for t in triggers):
+                    continue  # Item 5.07 states votes: this word's vote is there already
+                kind = "SHAREHOLDER_VOTE"
             if kind != trig.label_:
                 trig = Span(doc, trig.start, trig.end, label=kind)
+            if kind in CHECKED_STATEMENTS and not _states(text, trig):
+                continue  # the board approves; the holders vote (as for rule triggers)
             if trig.label_ == "FINANCIAL_RESULT" and self.results_decoding != "off":
                 results.append((trig.start_char, trig.end_char, score))
                 continue

@@ -23,3 +23,24 @@ def test_signed_only_in_the_signature_clause():
     assert not in_signature_clause(instruction, at, at + 6)
     copies = "2. One signed original and four conformed copies of this form shall be filed."
     assert not in_signature_clause(copies, copies.index("signed"), copies.index("signed") + 6)
+
+
+def test_vote_words_in_item_5_07_are_votes_and_the_board_approving_is_none(rules_nlp):
+    """Sections in event typing (issue 19): in Item 5.07 a vote verb the classifier typed
+    otherwise is a SHAREHOLDER_VOTE; elsewhere it keeps its type. A classifier vote whose
+    sentence has the board acting is no vote (the rule triggers' check)."""
+    from extractors.components.linker.component import EventLinker
+
+    def types(text, word, label):
+        doc = rules_nlp(text)
+        at = doc.text.index(word)
+        doc.spans["triggers"] = [doc.char_span(at, at + len(word), label=label)]
+        return [e["type"] for e in EventLinker(rules_nlp, require_core_roles=False)(doc)._.events]
+    vote = ("Item 5.07 Submission of Matters to a Vote of Security Holders.\n\nAt the annual meeting held on "
+            "May 1, 2024, the stockholders elected Ann Lee as a director.")
+    assert types(vote, "elected", "EXECUTIVE_CHANGE") == ["SHAREHOLDER_VOTE"]
+    change = ("Item 5.02 Departure of Directors or Certain Officers.\n\nOn May 1, 2024, the Board elected "
+              "Ann Lee as Chief Financial Officer.")
+    assert types(change, "elected", "EXECUTIVE_CHANGE") == ["EXECUTIVE_CHANGE"]
+    board = "On May 1, 2024, the Board of Directors approved the plan, subject to a vote of the stockholders."
+    assert types(board, "approved", "SHAREHOLDER_VOTE") == []
