@@ -69,13 +69,30 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$",
     "FINANCING": r"spin-off|spun off",
 }.items()}
-# Trigger words of a type that the words after them show to be no such event: a
-# `Master Repurchase Agreement` (a repo loan) or a `Change of Control Repurchase Event`
-# is no buy-back.
-NOT_FOLLOWED_BY: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
-    "SHARE_REPURCHASE": r"\s*(?:agreements?|events?|obligations?|transactions?|price|right|"
-                        r"and\s+related\s+agreements)\b",
+# Trigger words of a type that the words after them show to state another type, or
+# none: a `Master Repurchase Agreement` (a repo loan) or a `Change of Control
+# Repurchase Event` is no buy-back; the `sale of the Securities` (`offer and sale of
+# $250 million ... of notes`) is a FINANCING, not a DISPOSITION.
+FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p, re.I), o) for p, o in rules]
+                                                              for t, rules in {
+    "SHARE_REPURCHASE": [(r"\s*(?:agreements?|events?|obligations?|transactions?|price|right|"
+                          r"and\s+related\s+agreements)\b", None)],
+    "DISPOSITION": [(r"\s+of\s+(?:(?:an?|the)\s+)?(?:aggregate\s+of\s+)?(?:US)?\$\s*[\d.,]+\s*(?:million|billion)?\s+"
+                     r"(?:in\s+)?(?:aggregate\s+)?(?:principal\s+amount|of\s+(?:its\s+|the\s+)?(?:[\w%.-]+\s+){0,4}?"
+                     r"(?:notes|debentures|bonds))", "FINANCING"),
+                    (r"\s+of\s+(?:the\s+|its\s+|our\s+|such\s+)?(?:[\w-]+\s+){0,2}?(?:securities|notes|debentures|bonds)\b|"
+                     r"\s+the\s+(?:\w+\s+)?securities\b", None)],
 }.items()}
+
+
+def _followed(event_type: str, after: str) -> tuple[bool, str | None]:
+    """(whether the words after a trigger show another type or none, that type)."""
+    for pattern, other in FOLLOWED_BY.get(event_type, ()):
+        if pattern.match(after):
+            return True, other
+    return False, None
+
+
 RETYPE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), t) for p, t in [
     (r"repurchas|reacquir|buy-?back", "SHARE_REPURCHASE"),
     (r"acquir|purchas|bought|\bbuy", "ACQUISITION"),
@@ -102,10 +119,9 @@ def has_core_roles(event: dict) -> bool:
 
 def trigger_fits(event_type: str, text: str, after: str = "") -> bool:
     """False where the trigger's words never state an event of the type (NOT_TRIGGERS),
-    or the words `after` it show that they do not (NOT_FOLLOWED_BY)."""
+    or the words `after` it show that they do not (FOLLOWED_BY)."""
     words = NOT_TRIGGERS.get(event_type)
-    follow = NOT_FOLLOWED_BY.get(event_type)
-    return (words is None or not words.search(text)) and (follow is None or not follow.match(after))
+    return (words is None or not words.search(text)) and not _followed(event_type, after)[0]
 
 
 def trigger_type(event_type: str, text: str, after: str = "") -> str | None:
@@ -114,8 +130,9 @@ def trigger_type(event_type: str, text: str, after: str = "") -> str | None:
     ACQUISITION), else None (no event). `after`: the text that follows the trigger."""
     if trigger_fits(event_type, text, after):
         return event_type
-    if event_type in NOT_FOLLOWED_BY and NOT_FOLLOWED_BY[event_type].match(after):
-        return None  # the words name something else (an agreement), not another event
+    followed, other = _followed(event_type, after)
+    if followed:  # the words name something else: another event (a sale of notes) or none (an agreement)
+        return other
     for words, other in RETYPE:
         if words.search(text) and other != event_type and trigger_fits(other, text, after):
             return other

@@ -134,17 +134,19 @@ NOT_CONTEXT = {
     "COMPENSATION": re.compile(r"\bstockholders\b|\bshareholders\b|\bvotes?\b|\bproxy\b", re.I),
 }
 # SCHEMA: contingencies are no events (`directors shall be elected by a majority of the
-# votes cast`, `the bylaws may be adopted, amended or repealed`); the signature and
+# votes cast`, `the bylaws may be adopted, amended or repealed`, `until his successor shall
+# have been elected`, `matters to be voted on`); the signature and
 # late-filing cues are themselves modal (`caused this report to be signed`).
-CONTINGENT = re.compile(r"\b(?:may|shall|must|should|would|could|can)\s+(?:not\s+)?(?:be\s+)?$", re.I)
+CONTINGENT = re.compile(r"\b(?:may|shall|must|should|would|could|can)\s+(?:not\s+)?(?:have\s+)?(?:be(?:en)?\s+)?$|"
+                        r"\bto\s+be\s+$", re.I)
 MODAL_CUES = {"SIGNATURE", "LATE_FILING"}
 # A vote of the board is no SHAREHOLDER_VOTE: the board (or a committee, or the
 # directors) acts, nearer the trigger than any holders, or acts after it (`approved by
 # a vote of two-thirds of the directors`).
 BOARD = re.compile(r"\b(?:board|directors|committee)\b", re.I)
-HOLDERS = re.compile(r"\b(?:stockholders?|shareholders?|holders|members)\b", re.I)
-BY_BOARD = re.compile(r"^\s+by\s+(?:(?:a|the)\s+(?:vote|majority|consent)\s+of\s+[^.;]{0,40}?)?(?:the\s+|its\s+)?"
-                      r"(?:board|directors|committee)\b", re.I)
+HOLDERS = re.compile(r"\b(?:stockholders?|shareholders?|holders|(?<!\d )members(?!\s+of\s+the\s+board))\b", re.I)
+BY_BOARD = re.compile(r"^\s+(?:in\s+principle\s+)?by\s+(?:(?:a|the)\s+(?:vote|majority|consent)\s+of\s+[^.;]{0,40}?)?"
+                      r"(?:the\s+|its\s+)?(?:[\w.&-]+(?:'s|\u2019s)\s+)?(?:board|directors|committee)\b", re.I)
 ONCE_PER_DOCUMENT = {"LATE_FILING"}  # a notice is one event: its title, else the first statement
 
 

@@ -147,3 +147,27 @@ def test_pay_decisions_in_the_infinitive_and_grants_of(entities):
                  "the Chief Financial Officer.") == [("award", "COMPENSATION")]
     assert found("Mr. Tom Quill also received a grant of stock options to purchase 2,000 shares.") == [
         ("grant", "COMPENSATION")]
+
+
+def test_what_a_vote_cue_does_not_state():
+    """No vote: the board approving (`by the Company's Board`), the board enlarged to 9
+    members electing a director, bylaw clauses (`shall have been elected`, `to be voted on`)."""
+    from extractors.components.trigger_rules import stated
+
+    def states(text, word):
+        at = text.index(word)
+        return stated("SHAREHOLDER_VOTE", text, at, at + len(word))
+    assert not states("The form of agreement was previously approved by the Company's Board of Directors.", "approved")
+    assert not states("The Board increased its size from 8 to 9 members and elected Ann Lee to the vacancy.", "elected")
+    assert not states("Each director holds office until a successor shall have been elected by the stockholders.",
+                      "elected")
+    assert not states("The inspectors shall decide all matters which are to be voted on by the stockholders.", "voted")
+    assert states("At the annual meeting, the Company's stockholders approved the 2009 Stock Plan.", "approved")
+    assert states("At the meeting, the members of the LLC approved the merger.", "approved")
+
+
+def test_a_sale_of_notes_is_a_financing():
+    from extractors.schema import trigger_type
+    assert trigger_type("DISPOSITION", "sale", " of $250 million in aggregate principal amount of notes") == "FINANCING"
+    assert trigger_type("DISPOSITION", "sale", " of the Securities and compliance with this Agreement") is None
+    assert trigger_type("DISPOSITION", "sale", " of its camera module business to Marlow Inc.") == "DISPOSITION"
