@@ -28,6 +28,8 @@ Aliases:
   carried a legal suffix, PERSON otherwise.
 - A name broken over lines (`Blue\nConcepts`, EDGAR text) matches; one broken over
   a blank line does not.
+A PERSON entity that is the defined short name of the ORG just before it (`F. Hoffmann-La
+Roche Ltd. (“Roche Basel”)`) is relabelled ORG first.
 An existing DATE or PERSON entity whose text is exactly an ORG alias of a suffixed
 company name is relabelled ORG (e.g. `23andMe`, once `23andMe, Inc.` is seen).
 
@@ -39,6 +41,7 @@ with each part (`extractors.contract.FilingContext`) and count as suffixed ORG n
 """
 from __future__ import annotations
 
+import re
 import string
 
 from spacy.language import Language
@@ -82,10 +85,36 @@ def _matches(matcher: PhraseMatcher, doc: Doc) -> list[tuple[int, int, int]]:
     return out
 
 
+# a defined short name in brackets right after the name it defines: `Ltd. (“Roche Basel”)`,
+# `Inc. (the "Company")`
+DEFINES = re.compile(r"^\s*\(\s*(?:the\s+)?[\"\u201c\u2018']\s*$", re.I)
+
+
+def defined_as_companies(doc: Doc) -> Doc:
+    """A PERSON entity that is the defined short name of the ORG just before it (`F.
+    Hoffmann-La Roche Ltd. (“Roche Basel”)`) is an ORG: a company's defined name names
+    the company, whatever it looks like."""
+    ents = list(doc.ents)
+    text = doc.text
+    defined = {ents[k].text for k in range(1, len(ents))
+               if ents[k].label_ == "PERSON" and ents[k - 1].label_ == "ORG"
+               and DEFINES.match(text[ents[k - 1].end_char:ents[k].start_char])}
+    if not defined:
+        return doc
+    for k, ent in enumerate(ents):
+        if ent.label_ == "PERSON" and ent.text in defined:  # every mention of the defined name
+            relabelled = Span(doc, ent.start, ent.end, label="ORG")
+            relabelled._.score = ent._.score
+            ents[k] = relabelled
+    doc.ents = ents
+    return doc
+
+
 def propagate(doc: Doc, tokenize=None) -> Doc:
     """Tag the other mentions of the document's ORG and PERSON names (and of the names
     in the Doc's filing context); `tokenize` splits an alias into tokens as the
     pipeline does (default: on spaces)."""
+    doc = defined_as_companies(doc)
     org, strong, person = set(), set(), set()
     for name in _with_capitalised(filing_context(doc).names):
         aliases, suffixed = org_aliases(name)

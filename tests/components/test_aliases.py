@@ -57,3 +57,22 @@ def test_a_person_name_beats_an_unsuffixed_company_tag(rules_nlp):
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 6, "ORG")]  # a classifier's slip
     propagate(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Alain Belda", "PERSON"), ("Alain", "ORG")]
+
+
+def test_a_companys_defined_name_is_a_company_wherever_it_is_written():
+    """`Marlow Holdings AG (“Marlow Basel”)`: the defined name takes the company's label, at
+    its definition and at its other mentions, however much it looks like a person's name."""
+    import spacy
+    from spacy.tokens import Span
+    from extractors.components.aliases import defined_as_companies
+
+    nlp = spacy.blank("en")
+    doc = nlp("The Company signed with Marlow Holdings AG ( “ Marlow Basel ” ) . Marlow Basel will pay .")
+    org = Span(doc, 4, 7, label="ORG")
+    people = [Span(doc, 9, 11, label="PERSON"), Span(doc, 14, 16, label="PERSON")]
+    doc.ents = [org, *people]
+    assert [(e.text, e.label_) for e in defined_as_companies(doc).ents] == [
+        ("Marlow Holdings AG", "ORG"), ("Marlow Basel", "ORG"), ("Marlow Basel", "ORG")]
+    doc = nlp("Marlow Holdings AG hired Ann Lee . Ann Lee starts today .")
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="PERSON"), Span(doc, 7, 9, label="PERSON")]
+    assert [e.label_ for e in defined_as_companies(doc).ents] == ["ORG", "PERSON", "PERSON"]
