@@ -48,6 +48,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
 from extractors.names import LEGAL_SUFFIXES, LEXICON, person_aliases
 from extractors.normalise import doc_year, normalise
@@ -109,11 +110,21 @@ BODY_WORDS = frozenset({"Board", "Committee"})  # a company's board is no ORG (`
 
 def person_over_org(span: Span, rule_people: set[tuple[int, int]]) -> Span:
     """A classifier ORG that a person rule (first name, honorific, age, signature, ...) found
-    as a PERSON with the same boundaries, and that has no company word, is a PERSON
-    (`elected [Thomas J. Ridge] to serve`)."""
-    if (span.label_ == "ORG" and (span.start, span.end) in rule_people
-            and not any(t.text.strip(",.") in ORG_WORDS or t.text in ORG_WORDS for t in span)):
+    as a PERSON with the same boundaries, or that lies inside such a PERSON (`[Christopher]
+    van [Ingen]`: the classifier split the name at its particle), and that has no company
+    word, is that PERSON (`elected [Thomas J. Ridge] to serve`)."""
+    if span.label_ != "ORG" or any(t.text.strip(",.") in ORG_WORDS or t.text in ORG_WORDS for t in span):
+        return span
+    if (span.start, span.end) in rule_people:
         return Span(span.doc, span.start, span.end, label="PERSON")
+    # only a name the classifier split at a lower-case particle (`van`, `de`): the rule
+    # spans around other ORGs are often headlines (`Alcoa Appoints James Owens`)
+    around = [(s, e) for s, e in rule_people if s <= span.start and span.end <= e
+              and any(t.is_lower and t.text in NAME_PARTICLES for t in span.doc[s:e])]
+    if around:
+        s, e = max(around, key=lambda b: b[1] - b[0])
+        if not any(t.text.strip(",.") in ORG_WORDS for t in span.doc[s:e]):
+            return Span(span.doc, s, e, label="PERSON")
     return span
 
 

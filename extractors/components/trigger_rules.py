@@ -26,7 +26,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | AUDITOR_CHANGE | dismissed, engaged, resigned, declined to stand, approved the engagement of | independent (registered public) accountants/auditors and an ORG; not a ratification vote |
 | BANKRUPTCY | filed a (voluntary) petition / for bankruptcy, chapter, relief, protection | chapter 7/11/15 or bankruptcy, and an ORG |
 | DELISTING | received a (written) notice/letter/staff determination; delisted | not in compliance, delisting, continued listing, listing rule; an ORG |
-| COMPENSATION | approved, granted, awarded, adopted, increased; to/will award, grant, receive; grant of | pay words (salary, bonus, equity award, stock options, RSUs, ...) and a PERSON or ROLE; not a holders' vote |
+| COMPENSATION | approved, granted, awarded, adopted, increased, amended, established; to/will award, grant, receive; grant of | pay words (salary, bonus, equity award, stock options, RSUs, incentive compensation, ...) and a PERSON, a ROLE or the compensation committee; not a holders' vote |
 """
 from __future__ import annotations
 
@@ -46,6 +46,11 @@ from extractors.offsets import within
 BOARD_SEAT = re.compile(r"\b(?:to|from|of|on|join(?:ed|s)?)\s+(?:the|its|our|their)\s+(?:\w+(?:'s|\u2019s)\s+)?"
                         r"board(?:\s+of\s+directors)?\b|\bas\s+an?\s+(?:independent\s+|non-?executive\s+|Class\s+[IV]+\s+)?director\b", re.I)
 BOARD_SEAT_LABEL = "board seat"
+# A pay decision of the compensation committee names whose pay it is, or is a plan
+# decision naming nobody (lee8k v1.2: one COMPENSATION without `person`): a sentence
+# naming the committee counts as holding a PERSON or ROLE for the COMPENSATION rule.
+PAY_BODY = re.compile(r"\bcompensation\s+(?:and\s+\w+\s+|\w+\s+)?committee\b", re.I)
+PAY_BODY_LABEL = "pay committee"
 RULES = {
     "SHAREHOLDER_VOTE": (re.compile(r"\b(?:elected|approved|ratified|adopted|rejected|defeated|voted)\b", re.I),
                          re.compile(r"\b(?:votes?|voting|stockholders|shareholders|annual meeting|proposal)\b", re.I),
@@ -85,11 +90,12 @@ RULES = {
                              r"(?:deficiency\s+)?letter|staff\s+determination)\b|\b(delisted|delisting\s+of)\b", re.I),
                   re.compile(r"\bnot\s+(?:in\s+)?complian|\bno\s+longer\s+(?:in\s+)?complian|\bdelist|"
                              r"\bcontinued\s+listing\b|\blisting\s+(?:rule|standard|requirement)", re.I), {"ORG"}),
-    "COMPENSATION": (re.compile(r"\b(?:approved|granted|awarded|adopted|increased|(?:to|will)\s+(award|grant|receive)|"
-                                r"(grant)\s+of)\b", re.I),
+    "COMPENSATION": (re.compile(r"\b(?:approved|granted|awarded|adopted|increased|amended|established|"
+                                r"(?:to|will)\s+(award|grant|receive)|(grant)\s+of)\b", re.I),
                      re.compile(r"\bsalar(?:y|ies)\b|\bbonus(?:es)?\b|\bequity\s+awards?\b|\brestricted\s+stock\b|"
-                                r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b",
-                                re.I), {"PERSON|ROLE"}),
+                                r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b|"
+                                r"\bincentive\s+(?:compensation|awards?|plans?|bonus)|\bcash\s+incentives?\b",
+                                re.I), {"PERSON|ROLE|" + PAY_BODY_LABEL}),
 }
 # A second cue of a type: biographies (GUIDELINES wide reading 13: an office with a stated
 # start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
@@ -202,6 +208,8 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         # the seat matters only where a PERSON has no ROLE beside it: search no more
         if "PERSON" in labels and "ROLE" not in labels and BOARD_SEAT.search(text):
             labels.add(BOARD_SEAT_LABEL)
+        if "PERSON" not in labels and "ROLE" not in labels and PAY_BODY.search(text):
+            labels.add(PAY_BODY_LABEL)
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
         around = full[base:sents[k + 1].end_char] if k + 1 < len(sents) else text

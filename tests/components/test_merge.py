@@ -105,3 +105,19 @@ def test_tickers_and_states_of_incorporation_are_no_names():
                [("MRVL", "ORG", 0.9), ("Nasdaq Stock Market", "ORG", 0.9), ("JCI", "ORG", 0.9),
                 ("Kentucky Corporation", "ORG", 0.9), ("said", "PERSON", 0.1)])
     assert ents(merge_spans(doc)) == [("Nasdaq Stock Market", "ORG")]
+
+
+def test_a_name_split_at_its_particle_is_the_rules_person():
+    """The classifier read `[Christopher] van [Ingen]` as two ORGs; the first-name rule read
+    the person: the ORG pieces give way to it. A rule PERSON without a particle around a
+    classifier ORG (a headline, `Alcoa Appoints James Owens`) does not."""
+    import spacy
+    from spacy.tokens import Span
+    from extractors.components.merge import person_over_org
+
+    doc = spacy.blank("en")("effective today , Christopher van Ingen will retire")
+    people = {(3, 6)}
+    assert (lambda s: (s.text, s.label_))(person_over_org(Span(doc, 3, 4, label="ORG"), people)) == (
+        "Christopher van Ingen", "PERSON")
+    doc = spacy.blank("en")("Exhibit 99 Alcoa Appoints James Owens , Chairman")
+    assert person_over_org(Span(doc, 2, 3, label="ORG"), {(2, 6)}).label_ == "ORG"

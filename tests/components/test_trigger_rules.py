@@ -171,3 +171,11 @@ def test_a_sale_of_notes_is_a_financing():
     assert trigger_type("DISPOSITION", "sale", " of $250 million in aggregate principal amount of notes") == "FINANCING"
     assert trigger_type("DISPOSITION", "sale", " of the Securities and compliance with this Agreement") is None
     assert trigger_type("DISPOSITION", "sale", " of its camera module business to Marlow Inc.") == "DISPOSITION"
+
+
+def test_pay_decisions_of_the_compensation_committee_naming_nobody(entities):
+    assert _found(entities, "On January 18, 2024, the Compensation and Benefits Committee approved annual cash "
+                            "incentive compensation under the plan.", ("COMPENSATION",)) == [
+        ("approved", "COMPENSATION")]
+    assert _found(entities, "On January 18, 2024, the Audit Committee approved the budget for the new plant.",
+                  ("COMPENSATION",)) == []
