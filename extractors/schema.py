@@ -64,7 +64,7 @@ CORE_ROLES: dict[str, frozenset] = {
 # another type, the trigger takes that type (RETYPE); otherwise it is dropped.
 NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint",
-    "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|acquisi|purchas",
+    "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|acquisi|purchas|^join",
     "EXECUTIVE_CHANGE": r"purchas|acquir|repurchas|reacquir|secur|bought|sold|sell|sale",
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$",
     "FINANCING": r"spin-off|spun off",

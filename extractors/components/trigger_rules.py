@@ -137,7 +137,8 @@ ABSORB = frozenset({"SHARE_REPURCHASE", "FINANCING", "LEGAL_PROCEEDING"})
 # vote on is a SHAREHOLDER_VOTE (`ratify the engagement of ... as independent auditors`).
 NOT_CONTEXT = {
     "AUDITOR_CHANGE": re.compile(r"\bratif|\bstockholders\b|\bshareholders\b|\bproxy\b", re.I),
-    "COMPENSATION": re.compile(r"\bstockholders\b|\bshareholders\b|\bvotes?\b|\bproxy\b", re.I),
+    "COMPENSATION": re.compile(r"\bstockholders\b|\bshareholders\b|\bvotes?\b|\bproxy\b|\brepurchase\b|"
+                               r"\bby-?laws\b|\barticle\s+[IVX\d]", re.I),
 }
 # SCHEMA: contingencies are no events (`directors shall be elected by a majority of the
 # votes cast`, `the bylaws may be adopted, amended or repealed`, `until his successor shall

@@ -179,3 +179,11 @@ def test_pay_decisions_of_the_compensation_committee_naming_nobody(entities):
         ("approved", "COMPENSATION")]
     assert _found(entities, "On January 18, 2024, the Audit Committee approved the budget for the new plant.",
                   ("COMPENSATION",)) == []
+
+
+def test_no_pay_decision_in_a_buy_back_or_a_bylaw_amendment(entities):
+    assert _found(entities, "On November 19, 2024, the Board approved a new share repurchase program of $2 "
+                            "billion; Mr. Tom Quill, the Chief Financial Officer, noted the compensation plans.",
+                  ("COMPENSATION",)) == []
+    assert _found(entities, "On May 1, 2024, the Board approved an amendment to Article II of the bylaws on the "
+                            "compensation of Mr. Tom Quill.", ("COMPENSATION",)) == []
