@@ -135,6 +135,26 @@ def without_body(span: Span) -> Span:
     return span
 
 
+# A court is named with its district or circuit (`United States District Court for the
+# Eastern District of New York`, `Circuit Court of the 17th Judicial Circuit for Broward
+# County`, `Court of Chancery`): an ORG ending in `Court` takes the words that say which.
+COURT_TAIL = re.compile(r"\s+(?:for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of|"
+                        r"of\s+the\s+\w+\s+Judicial\s+Circuit\s+(?:in\s+and\s+)?for|of)"
+                        r"(?:\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
+                        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)*")
+
+
+def with_court_tail(span: Span, text: str) -> Span:
+    """An ORG ending in `Court` widened over the district or circuit that follows it."""
+    if span.label_ != "ORG" or span[-1].text != "Court":
+        return span
+    m = COURT_TAIL.match(text, span.end_char)
+    if not m:
+        return span
+    wide = span.doc.char_span(span.start_char, m.end(), label="ORG", alignment_mode="contract")
+    return wide if wide is not None and len(wide) > len(span) else span
+
+
 def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
     """The shortest rule span of `span`'s label that contains it, ends where it does and
     adds only capitalised name words (never `Board of Directors of ...`, never `Mr.`)."""
@@ -177,7 +197,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
         if extend_to_rules and span.label_ not in rule_labels:
             span = widen(span, rules)
         candidates.append((person_over_org(span, rule_people), score, 1))
-    candidates = [(without_body(c[0]), *c[1:]) for c in candidates]
+    text = doc_text(doc)
+    candidates = [(with_court_tail(without_body(c[0]), text), *c[1:]) for c in candidates]
     candidates = [c for c in candidates
                   if c[0].label_ not in ("PERSON", "ORG") or (is_name_text(c[0].text, not_names)
                                                             and not is_not_a_name(c[0]))]

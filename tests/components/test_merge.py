@@ -121,3 +121,23 @@ def test_a_name_split_at_its_particle_is_the_rules_person():
         "Christopher van Ingen", "PERSON")
     doc = spacy.blank("en")("Exhibit 99 Alcoa Appoints James Owens , Chairman")
     assert person_over_org(Span(doc, 2, 3, label="ORG"), {(2, 6)}).label_ == "ORG"
+
+
+def test_a_court_is_named_with_its_district():
+    import spacy
+    from spacy.tokens import Span
+    from extractors.components.merge import with_court_tail
+
+    nlp = spacy.blank("en")
+    for text, court in (
+            ("It was filed in the United States District Court for the Eastern District of New York , captioned X .",
+             "United States District Court for the Eastern District of New York"),
+            ("It was filed in the Circuit Court of the 17th Judicial Circuit for Broward County , Florida .",
+             "Circuit Court of the 17th Judicial Circuit for Broward County")):
+        doc = nlp(text)
+        k = [t.text for t in doc].index("Court")
+        start = 5 if doc[4].text == "the" else 4
+        got = with_court_tail(Span(doc, start, k + 1, label="ORG"), doc.text)
+        assert got.text == court
+    doc = nlp("The Court approved the settlement .")
+    assert with_court_tail(Span(doc, 1, 2, label="ORG"), doc.text).text == "Court"
