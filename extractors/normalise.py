@@ -591,9 +591,40 @@ BEFORE_CHARS, AFTER_CHARS = 1, 40
 
 def value_at(label: str, text: str, start: int, end: int, doc_year: int | None):
     """The value of the span text[start:end] of `label` in its document's `text` (every
-    caller reads a span's value through this, with the same context)."""
-    return span_value(label, text[start:end], text[max(0, start - BEFORE_CHARS):start],
-                      text[end:end + AFTER_CHARS], doc_year)
+    caller reads a span's value through this, with the same context): an amount in a
+    table whose caption gives a scale (`(In millions)`) takes it, unless the amount names
+    its own scale or its row is per share (`table_scale`)."""
+    value = span_value(label, text[start:end], text[max(0, start - BEFORE_CHARS):start],
+                       text[end:end + AFTER_CHARS], doc_year)
+    if label == "MONEY" and value and not SCALE_WORD_RE.search(text[start:end]):
+        scale = table_scale(text, start)
+        if scale != 1.0:
+            value = {**value, "amount": value["amount"] * scale}
+    return value
+
+
+PER_SHARE_ROW = re.compile(r"\bper\s+(?:\w+\s+){0,2}share|\bEPS\b|\bdividends?\b|\bprice\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def _scaled_tables(text: str) -> tuple:
+    """(start, end, scale, rows) of the tables of `text` whose caption states a scale."""
+    from extractors.tables import find_tables  # the table reader (a pure text function)
+
+    return tuple((t.start, t.end, t.scale, tuple((r.start, r.end, r.label.text if r.label else "") for r in t.rows))
+                 for t in find_tables(text) if t.scale != 1.0)
+
+
+def table_scale(text: str, offset: int) -> float:
+    """The scale of the table holding `offset`, for its amounts (1.0 outside scaled
+    tables and in per-share, dividend or price rows)."""
+    if "millions" not in text and "thousands" not in text and "000" not in text and "billions" not in text:
+        return 1.0
+    for start, end, scale, rows in _scaled_tables(text):
+        if start <= offset < end:
+            label = next((lab for a, b, lab in rows if a <= offset < b), None)
+            return 1.0 if label is None or PER_SHARE_ROW.search(label) else scale
+    return 1.0
 
 
 SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion|mil|mm|bn|tn)\b|\d\s*[KMB]\b", re.I)

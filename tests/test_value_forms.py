@@ -233,3 +233,21 @@ def test_pipeline_span_and_value(entities, sentence, span, label, value):
 def test_an_article_is_not_an_australian_sign(entities):
     doc = entities("A $5 million payment was made to Acme.")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "MONEY"] == [("$5 million", "MONEY")]
+
+
+def test_an_amount_in_a_table_takes_the_captions_scale():
+    """GUIDELINES (tables): `(In millions)` scales the table's amounts, not its per-share rows
+    nor prose amounts; an amount naming its own scale keeps it."""
+    from extractors.normalise import value_at
+    text = ("Quillfeather Robotics reported revenue of $12 for the kiosk line.\n\n"
+            "(In millions, except per share data)\n"
+            "\t2024\t2023\n"
+            "Net revenues\t$1,234\t$1,100\n"
+            "Net income per diluted share\t$0.57\t$0.50\n"
+            "Other income\t$2 billion\t$1 billion\n\n"
+            "The table above is unaudited.")
+    at = lambda s: value_at("MONEY", text, text.index(s), text.index(s) + len(s), 2024)["amount"]
+    assert at("$1,234") == 1_234_000_000.0
+    assert at("$0.57") == 0.57
+    assert at("$2 billion") == 2_000_000_000.0
+    assert at("$12") == 12.0
