@@ -591,40 +591,68 @@ BEFORE_CHARS, AFTER_CHARS = 1, 40
 
 def value_at(label: str, text: str, start: int, end: int, doc_year: int | None):
     """The value of the span text[start:end] of `label` in its document's `text` (every
-    caller reads a span's value through this, with the same context): an amount in a
-    table whose caption gives a scale (`(In millions)`) takes it, unless the amount names
-    its own scale or its row is per share (`table_scale`)."""
+    caller reads a span's value through this, with the same context). In a table of
+    money (`extractors.tables`) an amount takes the scale its caption states (`(In
+    millions)`), unless it names its own scale or its row is per share, a dividend or a
+    price; and a bare figure (`1,234` under `$1,100`) is an amount in the table's
+    currency."""
     value = span_value(label, text[start:end], text[max(0, start - BEFORE_CHARS):start],
                        text[end:end + AFTER_CHARS], doc_year)
-    if label == "MONEY" and value and not SCALE_WORD_RE.search(text[start:end]):
-        scale = table_scale(text, start)
-        if scale != 1.0:
-            value = {**value, "amount": value["amount"] * scale}
-    return value
+    if label != "MONEY" or SCALE_WORD_RE.search(text[start:end]):
+        return value
+    table = money_table_at(text, start)
+    if table is None:
+        return value
+    scale, currency = table
+    if value is None:
+        figure = BARE_FIGURE.fullmatch(text[start:end].strip())
+        if not figure:
+            return None
+        value = {"amount": float(figure.group().replace(",", "")), "currency": currency}
+        if text[max(0, start - 1):start] == "(" and text[end:end + 1] == ")":
+            value["amount"] = -value["amount"]
+    return {**value, "amount": value["amount"] * scale} if scale != 1.0 else value
 
 
+BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
 PER_SHARE_ROW = re.compile(r"\bper\s+(?:\w+\s+){0,2}share|\bEPS\b|\bdividends?\b|\bprice\b", re.I)
+TABLE_CURRENCIES = {"$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "JPY"}
+MONEY_CAPTION = re.compile(r"\bdollars\b|[$\u20ac\u00a3\u00a5]|\bin\s+(?:thousands|millions|billions)\b", re.I)
 
 
 @lru_cache(maxsize=8)
-def _scaled_tables(text: str) -> tuple:
-    """(start, end, scale, rows) of the tables of `text` whose caption states a scale."""
-    from extractors.tables import find_tables  # the table reader (a pure text function)
+def _money_tables(text: str) -> tuple:
+    """(start, end, scale, currency, rows) of the tables of `text` about money: a
+    currency sign in a figure, or a caption stating a scale of money."""
+    from extractors.tables import SCALE, SCALES, find_tables  # the table reader (pure text functions)
 
-    return tuple((t.start, t.end, t.scale, tuple((r.start, r.end, r.label.text if r.label else "") for r in t.rows))
-                 for t in find_tables(text) if t.scale != 1.0)
+    # a statement of the unit above the tables (`(Dollars in millions, except per share
+    # amounts)` under a 10-Q's note heading) holds for the tables after it that state none
+    units = [(m.start(), SCALES.get((m.group(1) or m.group(2) or "").lower(), 1.0)) for m in SCALE.finditer(text)
+             if "(" in text[max(0, m.start() - 12):m.start() + 1]]
+    out = []
+    for t in find_tables(text):
+        signs = [ch for r in t.rows for c in r.values for ch in c.text if ch in TABLE_CURRENCIES]
+        scale = t.scale
+        if scale == 1.0:
+            scale = next((u for at, u in reversed(units) if at < t.start), 1.0)
+        if not signs and not (scale != 1.0 and (MONEY_CAPTION.search(t.caption) or t.scale == 1.0)):
+            continue
+        rows = tuple((r.start, r.end, r.label.text if r.label else "") for r in t.rows)
+        out.append((t.start, t.end, scale, TABLE_CURRENCIES[signs[0]] if signs else "USD", rows))
+    return tuple(out)
 
 
-def table_scale(text: str, offset: int) -> float:
-    """The scale of the table holding `offset`, for its amounts (1.0 outside scaled
-    tables and in per-share, dividend or price rows)."""
-    if "millions" not in text and "thousands" not in text and "000" not in text and "billions" not in text:
-        return 1.0
-    for start, end, scale, rows in _scaled_tables(text):
+def money_table_at(text: str, offset: int) -> tuple[float, str] | None:
+    """(scale, currency) for an amount at `offset` in a table of money (scale 1.0 in
+    per-share, dividend or price rows), None outside such tables."""
+    if not any(sign in text for sign in TABLE_CURRENCIES) and "millions" not in text and "thousands" not in text:
+        return None
+    for start, end, scale, currency, rows in _money_tables(text):
         if start <= offset < end:
             label = next((lab for a, b, lab in rows if a <= offset < b), None)
-            return 1.0 if label is None or PER_SHARE_ROW.search(label) else scale
-    return 1.0
+            return (1.0 if label is None or PER_SHARE_ROW.search(label) else scale), currency
+    return None
 
 
 SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion|mil|mm|bn|tn)\b|\d\s*[KMB]\b", re.I)

@@ -51,13 +51,19 @@ from spacy.tokens import Doc, Span
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
 from extractors.names import LEGAL_SUFFIXES, LEXICON, person_aliases
-from extractors.normalise import doc_year, normalise
+from extractors.normalise import doc_year, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
 from extractors.titles import generic_role, is_role_text
 
 # labels whose rule spans outrank the classifier's: the valued ones and ROLE
 RULE_LABELS = tuple(label for label in LABELS if label in VALUED) + ("ROLE",)
+
+
+# Rule spans below the classifier even for valued labels: a money table's bare figures
+# (rules.money) are MONEY where the classifier says nothing (it reads a share count's
+# column better than the rule).
+FALLBACK_SOURCES = frozenset({"table_cell"})
 
 
 def _scored(group) -> list[tuple[Span, float]]:
@@ -170,13 +176,14 @@ def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
     return best
 
 
-def has_value(span: Span, year: int | None) -> bool:
-    """A span of a valued label has a value SCHEMA section 3 can read (spans of other
-    labels always pass). A date that needs the document's year (`the second quarter`)
-    in a document that implies none has no value, and is no DATE."""
+def has_value(span: Span, year: int | None, text: str) -> bool:
+    """A span of a valued label has a value SCHEMA section 3 can read in its document
+    `text` (spans of other labels always pass). A date that needs the document's year
+    (`the second quarter`) in a document that implies none has no value, and is no DATE;
+    a bare figure is MONEY only in a table of money."""
     if span.label_ not in VALUED:
         return True
-    return normalise(span.label_, span.text, year) is not None
+    return value_at(span.label_, text, span.start_char, span.end_char, year) is not None
 
 
 def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
@@ -188,7 +195,7 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
     has_model = MODEL_KEY in doc.spans
     candidates = []
     for span, score in rules:
-        rank = 2 if span.label_ in rule_labels or not has_model else 0
+        rank = 2 if (span.label_ in rule_labels and span._.source not in FALLBACK_SOURCES) or not has_model else 0
         candidates.append((span, score, rank))
     rule_people = {(s.start, s.end) for s, _ in rules if s.label_ == "PERSON"}
     for span, score in model:
@@ -205,8 +212,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
     if any(c[0].label_ in VALUED for c in candidates):
-        year = doc_year(doc, doc_text(doc))
-        candidates = [c for c in candidates if has_value(c[0], year)]
+        year = doc_year(doc, text)
+        candidates = [c for c in candidates if has_value(c[0], year, text)]
     chosen = resolve(candidates)
     if generic_roles:
         spans = [span for span, _ in chosen]
