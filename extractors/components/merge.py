@@ -176,6 +176,24 @@ def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
     return best
 
 
+# GUIDELINES (dates): a due date or year in a security's name (`Notes due March 2028`)
+# and a year naming a plan, program or security (`the 2022 EUR Notes`, `the 2019
+# authorization`) are no DATE.
+DUE_BEFORE = re.compile(r"\b(?:due|maturing)\s+(?:on\s+|in\s+)?$", re.I)
+YEAR_NAMES = re.compile(r"\s+(?:[A-Z][\w&-]*\s+){0,3}(?:Notes|Debentures|Bonds|Plan|Program|Term\s+Loan|Credit|"
+                        r"Facility|Agreement|Trust|GRAT|Incentive|Stock|Equity|Omnibus|program|plan|"
+                        r"authorization|notes|Proxy|proxy)\b")
+
+
+def date_in_a_name(span: Span, text: str) -> bool:
+    """True for a DATE that is part of a name: after `due`, or a bare year before a name word."""
+    if span.label_ != "DATE":
+        return False
+    if DUE_BEFORE.search(text, max(0, span.start_char - 20), span.start_char):
+        return True
+    return bool(re.fullmatch(r"(?:19|20)\d\d", span.text) and YEAR_NAMES.match(text, span.end_char))
+
+
 def has_value(span: Span, year: int | None, text: str) -> bool:
     """A span of a valued label has a value SCHEMA section 3 can read in its document
     `text` (spans of other labels always pass). A date that needs the document's year
@@ -211,6 +229,7 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
                                                             and not is_not_a_name(c[0]))]
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
+    candidates = [c for c in candidates if not date_in_a_name(c[0], text)]
     if any(c[0].label_ in VALUED for c in candidates):
         year = doc_year(doc, text)
         candidates = [c for c in candidates if has_value(c[0], year, text)]

@@ -141,3 +141,18 @@ def test_a_court_is_named_with_its_district():
         assert got.text == court
     doc = nlp("The Court approved the settlement .")
     assert with_court_tail(Span(doc, 1, 2, label="ORG"), doc.text).text == "Court"
+
+
+def test_dates_inside_names_are_no_dates():
+    import spacy
+    from spacy.tokens import Span
+    from extractors.components.merge import date_in_a_name
+
+    nlp = spacy.blank("en")
+    doc = nlp("It issued notes due March 2028 and the 2022 EUR Notes , and on March 2 , 2023 it paid .")
+    words = [t.text for t in doc]
+    march = Span(doc, 4, 6, label="DATE")
+    year = Span(doc, words.index("2022"), words.index("2022") + 1, label="DATE")
+    paid = Span(doc, words.index("on") + 1, words.index("on") + 5, label="DATE")
+    assert date_in_a_name(march, doc.text) and date_in_a_name(year, doc.text)
+    assert not date_in_a_name(paid, doc.text)
