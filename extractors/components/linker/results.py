@@ -121,9 +121,19 @@ def _near(items, pos: int, before: bool, limit: int):
 def is_metric(text: str, start: int, end: int) -> bool:
     """False for a metric phrase that measures something else (`12% of revenues`,
     `the portion of revenues shared`), is excluded (`other than cost of revenues`) or
-    names no result (`defined benefit plans`)."""
+    names no result (`defined benefit plans`), and a bare `per share` after a price or
+    a dividend (PRICE_PER_SHARE)."""
     return not (NOT_METRIC_BEFORE.search(text, max(0, start - 40), start)
-                or NOT_METRIC_AFTER.match(text[end:end + 20]))
+                or NOT_METRIC_AFTER.match(text[end:end + 20])
+                or (PER_SHARE_ONLY.match(text[start:end]) is not None
+                    and PRICE_PER_SHARE.search(text, max(0, start - 60), start) is not None))
+
+
+# a bare `per share` after a price, a dividend or a par value names no result (`an average
+# price of $396.75 per share`, `a quarterly dividend of $0.66 per share`, `$0.01 par value
+# per share`)
+PRICE_PER_SHARE = re.compile(r"\b(?:prices?|dividends?|distributions?|par\s+value|consideration|paid|"
+                             r"sold|bought|purchased|repurchased)\b(?:[^.;]|\.(?=\d)){0,45}$", re.I)
 
 
 def _asides(text: str, s0: int, s1: int, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -240,3 +240,15 @@ def test_a_title_above_a_table_is_no_results_section(rules_nlp):
             "Total\t$200,000\t$6,800,000\n\n"
             "Future milestone payments remain subject to development events, the Company said.")
     assert table_events(rules_nlp(text)._.events) == []
+
+
+def test_a_bare_per_share_after_a_price_or_a_dividend_is_no_result():
+    from extractors.components.linker.results import is_metric
+    for text in ("The Company repurchased 4.6 million shares at an average price of $396.75 per share.",
+                 "The Board declared a quarterly cash dividend of $0.66 per share payable on May 9.",
+                 "Common Stock, $0.01 par value per share, is listed on the exchange."):
+        k = text.index("per share")
+        assert not is_metric(text, k, k + len("per share")), text
+    text = "Net income was $1.2 billion, or $0.57 per share, in the quarter."
+    k = text.index("per share")
+    assert is_metric(text, k, k + len("per share"))
