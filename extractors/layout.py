@@ -12,7 +12,7 @@ items check import them from here.
   (`SIGNING_INSTRUCTION`: "may be signed by"); and the lines of a signature block
   (`BY_LINE`, `SLASH_S_LINE`, `DATE_LINE`).
 - Exhibits: a heading that opens an exhibit (`exhibit_heading`, `EXHIBIT_99_HEADING`,
-  `ANY_EXHIBIT_HEADING`), and where an 8-K body ends (`body_end`).
+  `ANY_EXHIBIT_HEADING`); where an 8-K body ends is `extractors.sections.body_end`.
 - Form 12b-25 cover fields: `REGISTRANT_LINE`, `PERIOD_LINE`, `EXPECTED_DATE_CUE`.
 """
 from __future__ import annotations
@@ -56,25 +56,6 @@ EXHIBIT_99_HEADING = exhibit_heading("99")
 ANY_EXHIBIT_HEADING = exhibit_heading(r"\d+")  # EX-10 agreements as well as EX-99 releases
 # a line of prose: signature blocks hold short lines (Date:, By: /s/ ..., names, titles)
 PROSE_LINE = re.compile(r"\n[ \t]*[^\n]{100,}")
-
-
-def body_end(text: str, min_offset: int = 200) -> int:
-    """Where the 8-K body ends and its exhibits begin (the text's end if nothing
-    follows the body). Items describe the body; exhibits (press releases,
-    transcripts, credit agreements) mention many other events.
-
-    The body ends at the first EX-99 heading after `min_offset` characters or, once
-    the signature clause (`... caused this report to be signed ...`) has closed the
-    body, at the first exhibit heading of any number or the first line of prose
-    after it (an exhibit pasted without a heading), whichever comes first."""
-    ends = [len(text)]
-    if m := EXHIBIT_99_HEADING.search(text, min_offset):
-        ends.append(m.start())
-    if clause := REPORT_SIGNED.search(text, min_offset):
-        for pattern in (ANY_EXHIBIT_HEADING, PROSE_LINE):
-            if m := pattern.search(text, clause.end()):
-                ends.append(m.start())
-    return min(ends)
 
 
 # ------------------------------------------------------------ Form 12b-25 cover fields

@@ -1,15 +1,17 @@
-"""Filing layout: where an 8-K body ends (signature block, exhibit headings)."""
+"""Filing layout: where an 8-K body ends (SCHEMA section 4: up to its signature block;
+extractors.sections.body_end, read by the items check and `unmatched_items`)."""
 import json
 
-from extractors.layout import REPORT_SIGNED, body_end
 from extractors.items import body_types
+from extractors.layout import REPORT_SIGNED
+from extractors.sections import body_end
 
 
 def test_body_ends_at_the_first_exhibit_heading():
     text = ("Item 2.02 Results of Operations.\nOn May 1 the Company announced its results, attached as "
             "Exhibit 99.1 hereto.\n" + "x" * 200 + "\nEXHIBIT 99.1 PRESS RELEASE\nThe Company acquired Acme.")
     end = body_end(text)
-    assert text[end:].startswith("\nEXHIBIT 99.1 PRESS")
+    assert text[end:].startswith("EXHIBIT 99.1 PRESS")
     events = [{"type": "FINANCIAL_RESULT", "trigger": {"start": 40, "end": 47}},
               {"type": "ACQUISITION", "trigger": {"start": end + 30, "end": end + 38}}]
     assert body_types(text, events) == {"FINANCIAL_RESULT"}
@@ -25,11 +27,12 @@ def test_body_ends_with_the_signature_block():
             "caused this report to be signed on its behalf by the undersigned hereunto duly authorized.\n"
             "Date: May 3, 2024\nBy: /s/ Maren Okafor\nChief Financial Officer\n")
     agreement_text = "\nEXHIBIT 10.1\nCREDIT AGREEMENT dated as of May 1, 2024 among the Company and the Lenders."
-    assert body_end(body + agreement_text) == len(body)
+    signature = body.index("Pursuant to the requirements")
+    assert body_end(body + agreement_text) == signature
     release = ("\nBRINDLECOMB CORP. TODAY ANNOUNCED RESULTS: revenues for the quarter rose to $4.1 million, "
                "up 12 percent from the year-ago quarter, the Company said in its release.")
-    assert body_end(body + release) == len(body)
-    assert body_end(body) == len(body)
+    assert body_end(body + release) == signature
+    assert body_end(body) == signature
 
 
 def test_real_8k_bodies_end_before_their_exhibits(shared):
@@ -45,6 +48,6 @@ def test_real_8k_bodies_end_before_their_exhibits(shared):
     for doc_id, text in docs.items():
         end = body_end(text)
         body = text[:end]
-        assert REPORT_SIGNED.search(body), doc_id  # the body keeps its signature clause
+        assert REPORT_SIGNED.search(text, end, end + 1000), doc_id  # it ends at the signature block
         assert end < len(text) and len(text) - end > 5 * end, doc_id  # the long exhibits are cut off
         assert "WHEREAS" not in body and "PRESENTATION" not in body and "today announced" not in body, doc_id

@@ -36,7 +36,7 @@ def add_unmatched_items(record: dict, items: tuple[str, ...] | list[str] = (), f
                         text: str | None = None) -> dict:
     """When the document declares 8-K `items` (filed on `filed`), `unmatched_items`
     lists those with no event of a type the item maps to (extractors.items) in the
-    8-K body (SCHEMA section 4: up to the signature block, `layout.body_end` of the
+    8-K body (SCHEMA section 4: up to the signature block, `sections.body_end` of the
     document's `text`; the whole document when no text is given)."""
     if items:
         events = record["events"]
