@@ -220,6 +220,26 @@ def test_sqlite_typed_columns_and_argument_rows_with_pandas(run):
         con.close()
 
 
+def test_sqlite_tables_queried_with_duckdb(run):
+    """duckdb reads SQLite only through its sqlite extension, which it would download at
+    run time (the project never does): the tables pandas reads (typed columns, no JSON
+    text) join in duckdb as they are, arguments to their span rows by span_id."""
+    con = sqlite3.connect(run["paths"][".sqlite"])
+    try:
+        spans = pd.read_sql("SELECT span_id, label, text, amount, currency, number, date FROM spans", con)
+        args = pd.read_sql("SELECT argument_id, role, text, span_id, score FROM arguments", con)
+    finally:
+        con.close()
+    db = duckdb.connect()
+    db.register("spans", spans)
+    db.register("arguments", args)
+    types = dict(db.sql("SELECT column_name, column_type FROM (DESCRIBE spans)").fetchall())
+    assert types["amount"] == "DOUBLE" and types["number"] == "DOUBLE" and types["date"] == "VARCHAR"
+    rows = db.sql("SELECT a.role, a.text, s.text, s.label, s.amount FROM arguments a JOIN spans s "
+                  "USING (span_id) WHERE s.label = 'MONEY'").fetchall()
+    assert rows and all(arg_text == span_text and amount is not None for _, arg_text, span_text, _, amount in rows)
+
+
 def test_jsonl_with_pandas_and_duckdb(run):
     path = run["paths"][".jsonl"]
     df = pd.read_json(path, lines=True, dtype=False)
