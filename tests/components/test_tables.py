@@ -16,6 +16,7 @@ PRESS_RELEASE = (
     "<tr><td>Net revenues</td><td>$</td><td>1,234</td><td>$</td><td>1,100</td><td>12</td><td>%</td></tr>"
     "<tr><td>Cost of revenues</td><td>(500)</td><td>(450)</td><td>11%</td></tr>"
     "<tr><td>Weighted average shares outstanding</td><td>300</td><td>290</td><td></td></tr>"
+    "<tr><td>Gross margin</td><td>59.5%</td><td>59.1%</td><td></td></tr>"
     "<tr><td>Net income per diluted share</td><td>$0.57</td><td>$0.50</td><td>14%</td></tr>"
     "</table><p>Brindlecomb will hold a call today.</p>")
 
@@ -57,6 +58,7 @@ def test_html_table_through_the_reader():
             ("Net revenues", [("$1,234", "2023"), ("$1,100", "2022"), ("12%", "% Change")]),
             ("Cost of revenues", [("(500)", "2023"), ("(450)", "2022"), ("11%", "% Change")]),
             ("Weighted average shares outstanding", [("300", "2023"), ("290", "2022")]),
+            ("Gross margin", [("59.5%", None), ("59.1%", None)]),  # a percent row has no period
             ("Net income per diluted share", [("$0.57", "2023"), ("$0.50", "2022"), ("14%", "% Change")])]
     assert len(find_tables(text)) == 1  # the prose around the table is no table
 

@@ -95,18 +95,7 @@ from extractors.components.linker.results import table_results  # noqa: E402
 from extractors.tables import find_tables  # noqa: E402
 from sec_events.read.html import html_document  # noqa: E402
 
-PRESS_RELEASE = (
-    "<p>Brindlecomb Corp. today reported results for its fourth quarter.</p>"
-    "<p>(In millions, except per share data)</p>"
-    "<table>"
-    "<tr><td></td><td colspan=2>Three Months Ended December 31,</td><td></td></tr>"
-    "<tr><td></td><td>2023</td><td>2022</td><td>% Change</td></tr>"
-    "<tr><td>Net revenues</td><td>$</td><td>1,234</td><td>$</td><td>1,100</td><td>12</td><td>%</td></tr>"
-    "<tr><td>Cost of revenues</td><td>(500)</td><td>(450)</td><td>11%</td></tr>"
-    "<tr><td>Weighted average shares outstanding</td><td>300</td><td>290</td><td></td></tr>"
-    "<tr><td>Gross margin</td><td>59.5%</td><td>59.1%</td><td></td></tr>"
-    "<tr><td>Net income per diluted share</td><td>$0.57</td><td>$0.50</td><td>14%</td></tr>"
-    "</table><p>Brindlecomb will hold a call today.</p>")
+from tests.components.test_tables import PRESS_RELEASE  # noqa: E402  (one written press release)
 
 
 def table_events(events: list[dict]) -> list[tuple]:
