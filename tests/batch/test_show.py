@@ -64,8 +64,16 @@ def test_each_event_is_a_block_with_its_roles_texts_and_values(output):
             if "value" in arg and arg["value"] is not None:
                 label = next(s["label"] for s in first["spans"] if (s["start"], s["end"]) == (arg["start"], arg["end"]))
                 assert format_value(arg["value"], label) in line
-    # the checks above saw a money value and a date among the arguments
-    values = [a["value"] for e in first["events"] for a in e["args"] if a.get("value") is not None]
+    # every record's valued arguments are printed in their form: money and dates among them
+    values = []
+    for record in records:
+        for event in record["events"]:
+            for arg in event["args"]:
+                if arg.get("value") is None:
+                    continue
+                label = next(s["label"] for s in record["spans"] if (s["start"], s["end"]) == (arg["start"], arg["end"]))
+                assert format_value(arg["value"], label) in text
+                values.append(arg["value"])
     assert any(isinstance(v, dict) for v in values) and any(isinstance(v, str) for v in values)
     if first.get("unmatched_items"):
         assert "declared items with no event: " + "; ".join(first["unmatched_items"]) in text
