@@ -190,7 +190,7 @@ def test_formats_agree_and_resume_is_a_no_op(tmp_path, docs40, small_docs, refer
     assert [r["meta"] for r in outputs[".parquet"]] == [d["meta"] for d in small_docs[:40]]
     # lee8k documents declare their 8-K items: the ones with no matching event are flagged
     from extractors.items import filed_date, item_types
-    from extractors.layout import body_end
+    from extractors.sections import body_end
     for rec, doc in zip(outputs[".jsonl"], small_docs):
         declared = doc["meta"]["items"]
         assert set(rec["unmatched_items"]) <= set(declared)
