@@ -86,7 +86,7 @@ def corpus_reanchor(
     outcomes = reanchor(snapshot_file, shared=shared, allow_loss=allow_loss)
     for path, o in outcomes.items():
         typer.echo(f"{path.relative_to(PROJECT_ROOT)}: {o.kept} unchanged, {o.moved} moved, "
-                   f"{o.searched} found by text, {len(o.lost)} lost")
+                   f"{o.searched} found by text, {len(o.lost)} lost, {len(o.renamed)} excerpt ids renamed")
         for line in o.lost:
             typer.echo(f"  lost: {line}", err=True)
     lost = sum(len(o.lost) for o in outcomes.values())

@@ -99,6 +99,19 @@ class Outcome:
     moved: int = 0       # mapped through the alignment, its text checked
     searched: int = 0    # found again by its text and context
     lost: list[str] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)  # excerpt ids whose offsets moved
+
+
+EXCERPT_ID = re.compile(r"^(?P<head>.+):(?P<start>\d+)-(?P<end>\d+)$")
+
+
+def moved_id(record_id: str, s0: int, e0: int, s1: int, e1: int) -> str:
+    """An excerpt's id (`<source>/<source id>:<start>-<end>`) with the offsets it has now;
+    ids of another form are kept."""
+    m = EXCERPT_ID.match(record_id)
+    if not m or (int(m["start"]), int(m["end"])) != (s0, e0):
+        return record_id
+    return f"{m['head']}:{s1}-{e1}"
 
 
 def context_fit(old: str, a: int, b: int, new: str, c: int, d: int) -> int:
@@ -144,7 +157,9 @@ def reanchor_record(record: dict, old: str, new: str, alignment: Alignment | Non
     if not (0 <= s1 < e1 <= len(new)):
         outcome.lost.append(f"{record['id']}: excerpt [{s0}:{e0}] has no place in the new text")
         return None
-    out = dict(record, start=s1, end=e1, sha256=sha256(new[s1:e1]))
+    out = dict(record, start=s1, end=e1, sha256=sha256(new[s1:e1]), id=moved_id(record["id"], s0, e0, s1, e1))
+    if out["id"] != record["id"]:
+        outcome.renamed[record["id"]] = out["id"]
 
     def place(item: dict, what: str) -> dict | None:
         a, b = s0 + item["start"], s0 + item["end"]
@@ -224,4 +239,31 @@ def reanchor(snapshot_path: Path, files: Iterable[Path] | None = None, shared: P
         for f, records in results.items():
             if records != standoffs[f]:
                 f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        renamed = {a: b for o in outcomes.values() for a, b in o.renamed.items()}
+        for manifest in sorted({f.parent / "manifest.json" for f in files}):
+            rename_in_manifest(manifest, renamed)
     return outcomes
+
+
+def rename_in_manifest(path: Path, renamed: dict[str, str]) -> bool:
+    """Rename the excerpt ids a split manifest lists (any string value equal to an old id);
+    True when the file changed."""
+    if not renamed or not path.exists():
+        return False
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    def walk(x):
+        if isinstance(x, str):
+            return renamed.get(x, x)
+        if isinstance(x, list):
+            return [walk(v) for v in x]
+        if isinstance(x, dict):
+            return {k: walk(v) for k, v in x.items()}
+        return x
+    new = walk(data)
+    if new == data:
+        return False
+    second = (path.read_text(encoding="utf-8").splitlines() or [""])[1:2]
+    indent = len(second[0]) - len(second[0].lstrip(" ")) if second else 1  # the file's own layout
+    path.write_text(json.dumps(new, indent=indent or 1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return True

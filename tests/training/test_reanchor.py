@@ -57,7 +57,10 @@ def test_every_mention_follows_its_text_to_the_new_reader(moved_corpus, shared):
     outcomes = reanchor(snap, [gold], new_shared)
     assert not outcomes[gold].lost and outcomes[gold].moved > 300
     moved = load_gold(annotations=gold, shared=new_shared)  # hashes checked against the new texts
-    assert [r["id"] for r in moved] == [r["id"] for r in records]
+    # an excerpt's id names its offsets: the ids moved with them
+    assert [r["id"] for r in moved] == [outcomes[gold].renamed.get(r["id"], r["id"]) for r in records]
+    assert len(outcomes[gold].renamed) == len(records)
+    assert all(r["id"].endswith(f":{r['start']}-{r['end']}") for r in read_jsonl(gold))
     for before, after in zip(records, moved):
         assert mentions(after, after["text"]) == mentions(before, old_text[before["id"]])
         assert all(s.get("value") == t.get("value") for s, t in zip(before["spans"], after["spans"]))
@@ -129,3 +132,16 @@ def test_cli_snapshot_then_reanchor_leaves_unchanged_gold_alone(shared, tmp_path
     assert done.exit_code == 0, done.output
     assert "0 lost" in done.output and " lost: " not in done.output
     assert {p: p.read_bytes() for p in gold_files()} == before
+
+
+def test_a_manifest_follows_the_renamed_ids(tmp_path):
+    from training.reanchor import moved_id, rename_in_manifest
+
+    assert moved_id("edgar/file:a.html:10-90", 10, 90, 12, 95) == "edgar/file:a.html:12-95"
+    assert moved_id("lee8k/A/A-8K-1", 0, 90, 12, 95) == "lee8k/A/A-8K-1"  # no offsets in it
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"how": "x", "splits": {"wide-test": ["edgar/file:a.html:10-90", "b:0-5"]}},
+                                   indent=1) + "\n")
+    assert rename_in_manifest(manifest, {"edgar/file:a.html:10-90": "edgar/file:a.html:12-95"})
+    assert json.loads(manifest.read_text())["splits"]["wide-test"] == ["edgar/file:a.html:12-95", "b:0-5"]
+    assert not rename_in_manifest(manifest, {"nothing:1-2": "nothing:3-4"})
