@@ -85,11 +85,17 @@ def values_of(record: dict):
     for span in record["spans"]:
         if span["label"] in VALUED:
             yield span["label"], span["text"], span.get("value")
+    from extractors.schema import ROLES
+
     labels = {(s["start"], s["end"]): s["label"] for s in record["spans"]}
     for event in record["events"]:
         for arg in event["args"]:
             if "value" in arg:
-                yield labels.get((arg["start"], arg["end"]), "?"), arg["text"], arg["value"]
+                # a table figure's argument may point at a cell no entity covers (`Q1'13` under
+                # a results table): its role says which value form it has
+                role_labels = sorted(ROLES[event["type"]][arg["role"]] & set(VALUED))
+                label = labels.get((arg["start"], arg["end"])) or (role_labels[0] if len(role_labels) == 1 else "?")
+                yield label, arg["text"], arg["value"]
 
 
 @pytest.mark.slow
