@@ -129,7 +129,7 @@ class Extractor:
         for task in self._tasks(source, context):
             if task.error is not None:
                 raise ValueError(f"{task.id}: {task.error}")
-            windows = _batch._windows(self.nlp, task, _batch.WINDOW_CHARS)
+            windows = _batch.task_windows(self.nlp, task, _batch.WINDOW_CHARS)
             for (offset, _), doc in zip(windows, self.nlp.pipe([d for _, d in windows])):
                 yield task.id, offset, doc
 

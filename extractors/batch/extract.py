@@ -314,7 +314,7 @@ def _error(task: Task, reason: str) -> dict:
     return finish_record(error_record(task.id, reason), sha256=task.sha256, meta=task.meta)
 
 
-def _windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
+def task_windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
     """(offset, unprocessed Doc) per window of the task's text (extractors.batch.windows);
     every window carries its filing's context: the whole document's year, and the
     company names of the filing (metadata, and the suffixed names of the whole text)."""
@@ -369,7 +369,7 @@ def process_batch(nlp, tasks: list[Task], batch_size: int | None = None,
         else:
             todo.append(i)
     try:
-        units = [(i, offset, doc) for i in todo for offset, doc in _windows(nlp, tasks[i], window_chars)]
+        units = [(i, offset, doc) for i in todo for offset, doc in task_windows(nlp, tasks[i], window_chars)]
         done: dict[int, list] = {i: [] for i in todo}
         for group in _pipe_groups(units, window_chars):
             docs = nlp.pipe([doc for _, _, doc in group], batch_size=batch_size or len(group))
@@ -381,7 +381,7 @@ def process_batch(nlp, tasks: list[Task], batch_size: int | None = None,
         for i in todo:
             task = tasks[i]
             try:
-                parts = [(offset, nlp(doc)) for offset, doc in _windows(nlp, task, window_chars)]
+                parts = [(offset, nlp(doc)) for offset, doc in task_windows(nlp, task, window_chars)]
                 out[i] = (_task_record(task, parts), len(task.text.split()))
             except Exception as exc:  # one bad document never stops the batch
                 msg = " ".join(str(exc).split())[:300]

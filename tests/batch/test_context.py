@@ -2,12 +2,12 @@
 
 
 def test_extract_carries_the_filer_name_into_every_window(rules_nlp):
-    from extractors.batch.extract import _windows, document_task
+    from extractors.batch.extract import task_windows, document_task
     from extractors.contract import filing_context
 
     text = "Brindle Systems Corp. signed the lease.\n\n" + "Brindle said sales rose.\n\n" * 40
     task = document_task({"id": "x", "text": text, "meta": {"company": "QUILLFEATHER ROBOTICS INC"}})
-    windows = _windows(rules_nlp, task, max_chars=300)
+    windows = task_windows(rules_nlp, task, max_chars=300)
     assert len(windows) > 2
     for _, doc in windows:
         assert filing_context(doc).names[:2] == ("QUILLFEATHER ROBOTICS INC", "Brindle Systems Corp.")

@@ -121,11 +121,11 @@ def test_window_docs_carry_their_own_text():
     """The batch driver stores each window's text with its Doc (read by the linker and
     the record writer without rebuilding it from tokens): it must be the Doc's text."""
     from extractors.contract import doc_text
-    from extractors.batch.extract import _windows
+    from extractors.batch.extract import task_windows
 
     nlp = spacy.blank("en")
     text = "\n\n".join(f"Paragraph {i}: revenue rose to ${i}.5 million  in 2011." for i in range(300))
-    units = _windows(nlp, document_task({"id": "t", "text": text}), 2_000)
+    units = task_windows(nlp, document_task({"id": "t", "text": text}), 2_000)
     assert len(units) > 5
     for offset, doc in units:
         assert doc_text(doc) == doc.text == text[offset:offset + len(doc.text)]
