@@ -13,8 +13,8 @@ A row: `id`, `text`, `meta` (JSON string: its keys differ across sources), `span
 `events`, `ignore` (regions left unannotated; `[]` when none). A span holds `start`,
 `end` (character offsets into `text`), `label`, `text` (the covered text), `value` (the
 FORMATS.md value as a JSON string, null when the label has none) and the value as typed
-columns: `date` (DATE: `2004-03-05`, `2004-03`, `2004`, `2004-Q1`), `number` (SHARES,
-PERCENT, and a MONEY amount) and `currency` (MONEY). An event holds `type`, `modality`
+columns as the Parquet output splits it: `amount` and `currency` (MONEY), `number` (SHARES,
+PERCENT) and `date` (DATE: `2004-03-05`, `2004-03`, `2004`, `2004-Q1`). An event holds `type`, `modality`
 (null where the gold leaves it out: asserted), `trigger` (`start`, `end`, `text`) and
 `args` (`role`, `start`, `end`, `text`). `to_records` turns rows back into FORMATS.md
 annotation records.
@@ -41,7 +41,8 @@ def features():
         "text": Value("string"),
         "meta": Value("string"),
         "spans": [{**offsets, "label": Value("string"), "text": Value("string"), "value": Value("string"),
-                   "date": Value("string"), "number": Value("float64"), "currency": Value("string")}],
+                   "amount": Value("float64"), "currency": Value("string"), "number": Value("float64"),
+                   "date": Value("string")}],
         "events": [{"type": Value("string"), "modality": Value("string"),
                     "trigger": {**offsets, "text": Value("string")},
                     "args": [{"role": Value("string"), **offsets, "text": Value("string")}]}],
@@ -50,14 +51,15 @@ def features():
 
 
 def _typed(value) -> dict:
-    """A FORMATS.md value as the typed columns `date`, `number`, `currency`."""
-    if isinstance(value, dict):
-        return {"date": None, "number": float(value["amount"]), "currency": value.get("currency")}
-    if isinstance(value, bool) or value is None:
-        return {"date": None, "number": None, "currency": None}
-    if isinstance(value, (int, float)):
-        return {"date": None, "number": float(value), "currency": None}
-    return {"date": str(value), "number": None, "currency": None}
+    """A FORMATS.md value as the typed columns `amount`, `currency`, `number`, `date`: the
+    split the Parquet and SQLite outputs make (`extractors.batch.writers.split_value`)."""
+    from extractors.batch.writers import split_value
+
+    fields = split_value(value)
+    return {k: fields.get(k) for k in TYPED_VALUE}
+
+
+TYPED_VALUE = ("amount", "currency", "number", "date")
 
 
 def to_row(record: dict) -> dict:

@@ -73,13 +73,13 @@ def test_span_columns(gold):
             assert s["text"] == row["text"][s["start"]:s["end"]]
             value = None if s["value"] is None else json.loads(s["value"])
             if s["label"] == "MONEY":
-                assert s["number"] == value["amount"] and s["currency"] == value["currency"]
+                assert s["amount"] == value["amount"] and s["currency"] == value["currency"] and s["number"] is None
             elif s["label"] in ("SHARES", "PERCENT"):
-                assert s["number"] == value and s["date"] is None
+                assert s["number"] == value and s["date"] is s["amount"] is None
             elif s["label"] == "DATE":
-                assert s["date"] == value and s["number"] is None
+                assert s["date"] == value and s["number"] is s["amount"] is None
             else:
-                assert value is None and s["date"] is s["number"] is s["currency"] is None
+                assert value is None and s["date"] is s["number"] is s["amount"] is s["currency"] is None
             seen[s["label"]] += 1
         for e in row["events"]:
             assert e["trigger"]["text"] == row["text"][e["trigger"]["start"]:e["trigger"]["end"]]
@@ -110,7 +110,7 @@ def test_row_of_a_written_record():
     row = to_row(record)
     assert row["spans"][2] == {"start": 49, "end": 61, "label": "MONEY", "text": "$1.5 million",
                                "value": json.dumps({"amount": 1500000.0, "currency": "USD"}),
-                               "date": None, "number": 1500000.0, "currency": "USD"}
+                               "amount": 1500000.0, "currency": "USD", "number": None, "date": None}
     assert row["events"][0]["trigger"]["text"] == "paid"
     assert to_records([row]) == [record]
     with pytest.raises(ValueError, match="unknown split"):
