@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from extractors.contract import filing_context
+from extractors import tables as tb  # the table reader (its SCALES are a caption's, not number words')
 from extractors.schema import VALUED
 
 # --- numbers ---------------------------------------------------------------
@@ -620,18 +621,20 @@ TABLE_CURRENCIES = {"$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "JPY
 MONEY_CAPTION = re.compile(r"\bdollars\b|[$\u20ac\u00a3\u00a5]|\bin\s+(?:thousands|millions|billions)\b", re.I)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=tb.TABLES_CACHED)  # a pipeline batch's documents, as tables_of
 def _money_tables(text: str) -> tuple:
     """(start, end, scale, currency, rows) of the tables of `text` about money: a
-    currency sign in a figure, or a caption stating a scale of money."""
-    from extractors.tables import SCALE, SCALES, find_tables  # the table reader (pure text functions)
+    currency sign in a figure, or a caption stating a scale of money (none in a text
+    with no currency sign and no `millions` or `thousands`)."""
+    if not any(sign in text for sign in TABLE_CURRENCIES) and "millions" not in text and "thousands" not in text:
+        return ()
 
     # a statement of the unit above the tables (`(Dollars in millions, except per share
     # amounts)` under a 10-Q's note heading) holds for the tables after it that state none
-    units = [(m.start(), SCALES.get((m.group(1) or m.group(2) or "").lower(), 1.0)) for m in SCALE.finditer(text)
+    units = [(m.start(), tb.SCALES.get((m.group(1) or m.group(2) or "").lower(), 1.0)) for m in tb.SCALE.finditer(text)
              if "(" in text[max(0, m.start() - 12):m.start() + 1]]
     out = []
-    for t in find_tables(text):
+    for t in tb.tables_of(text):
         signs = [ch for r in t.rows for c in r.values for ch in c.text if ch in TABLE_CURRENCIES]
         scale = t.scale
         if scale == 1.0:
@@ -646,8 +649,6 @@ def _money_tables(text: str) -> tuple:
 def money_table_at(text: str, offset: int) -> tuple[float, str] | None:
     """(scale, currency) for an amount at `offset` in a table of money (scale 1.0 in
     per-share, dividend or price rows), None outside such tables."""
-    if not any(sign in text for sign in TABLE_CURRENCIES) and "millions" not in text and "thousands" not in text:
-        return None
     for start, end, scale, currency, rows in _money_tables(text):
         if start <= offset < end:
             label = next((lab for a, b, lab in rows if a <= offset < b), None)

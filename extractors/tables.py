@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 CURRENCY_SIGNS = "$€£¥"
 _NUMBER = r"[-\u2212\u2013]?\d[\d,]*(?:\.\d+)?|[-\u2212\u2013]?\.\d+"
@@ -238,6 +238,19 @@ def _figure_like(cells: list[Cell]) -> bool:
 def _stack_label(cell: Cell) -> bool:
     """A line that may be the label of figures stacked under it: a phrase with no figure of its own."""
     return cell.kind == "text" and len(cell.text) <= 80 and not re.search(r"[$€£¥%]|\d,\d|[.;:]\s", cell.text)
+
+
+#: how many documents' tables `tables_of` keeps: a pipeline batch runs each component
+#: over all its documents (the money rule, then values in the merge, then the results
+#: decoding), so the cache holds a batch's worth
+TABLES_CACHED = 256
+
+
+@lru_cache(maxsize=TABLES_CACHED)
+def tables_of(text: str) -> tuple[Table, ...]:
+    """`find_tables(text)`, read once per text: the rules, the values and the results
+    decoding all read a document's tables (callers never change them)."""
+    return tuple(find_tables(text))
 
 
 def find_tables(text: str, regions: list[dict] | None = None) -> list[Table]:

@@ -175,7 +175,7 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
     (and `values` by role for the figures and periods of a table)."""
     text = doc_text(doc)
     money = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "MONEY"]
-    found = tb.find_tables(text) if tables else []
+    found = list(tb.tables_of(text)) if tables else []
     rows = sorted((c.start, c.end) for t in found for r in t.rows for c in r.values)
     dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     pcts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERCENT"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from extractors.normalise import money_table_at
-from extractors.tables import CURRENCY_SIGNS, core, find_tables
+from extractors.tables import core, tables_of
 
 from .context import Candidate, RuleContext
 
@@ -33,10 +33,8 @@ SHARE_COLUMNS = re.compile(r"\bnumber\s+of\s+shares\b|\bshares\s+(?:purchased|re
 def money_table_cells(ctx: RuleContext) -> list[Candidate]:
     """The bare amounts (`1,234`, `(500)` -> `500`) of the money rows of money tables."""
     text = ctx.text
-    if not any(sign in text for sign in CURRENCY_SIGNS) and "millions" not in text and "thousands" not in text:
-        return []
     doc, out = ctx.doc, []
-    for table in find_tables(text):
+    for table in tables_of(text):
         if money_table_at(text, table.start) is None:  # not a table of money (normalise's test)
             continue
         rows = [r for r in table.rows if r.label is not None]
