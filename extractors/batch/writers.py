@@ -489,33 +489,37 @@ def _typed_item(d: dict, keys: tuple) -> dict:
     return {k: d[k] for k in keys if d.get(k) is not None}
 
 
+def _with_value(item: dict, fields: dict, label: str | None, valued: bool) -> dict:
+    """`item` (a span or an argument being rebuilt) with its value, score and extra keys
+    read back from its stored `fields` (a Parquet struct, or a SQLite row: `_stored`)."""
+    present, value = join_value(fields, label, valued)
+    if present:
+        item["value"] = value
+    if fields["score"] is not None:
+        item["score"] = fields["score"]
+    if fields["extra"]:
+        item.update(json.loads(fields["extra"]))
+    return item
+
+
+def _stored(columns) -> dict:
+    """The value fields, score and extra keys of a SQLite span or argument row (its
+    columns after the offsets and text, in that order), as `_with_value` reads them."""
+    *values, score, extra = columns
+    return {**dict(zip(VALUE_FIELDS, values)), "score": score, "extra": extra}
+
+
 def _parquet_record(row: dict) -> dict:
     """The inverse of `_parquet_row`: a FORMATS.md record (with sha256 and meta)."""
-    spans = []
-    for s in row["spans"] or []:
-        span = {"start": s["start"], "end": s["end"], "label": s["label"], "text": s["text"]}
-        present, value = join_value(s, s["label"], _valued(s["label"]))
-        if present:
-            span["value"] = value
-        if s["score"] is not None:
-            span["score"] = s["score"]
-        if s["extra"]:
-            span.update(json.loads(s["extra"]))
-        spans.append(span)
+    spans = [_with_value({"start": s["start"], "end": s["end"], "label": s["label"], "text": s["text"]},
+                         s, s["label"], _valued(s["label"])) for s in row["spans"] or []]
     events = []
     for e in row["events"] or []:
         args = []
         for a in e["args"] or []:
-            arg = {"role": a["role"], **_typed_item(a, ("start", "end", "text"))}
-            label = spans[a["span"]]["label"] if a["span"] is not None else None
-            present, value = join_value(a, label, a["span"] is not None and "value" in spans[a["span"]])
-            if present:
-                arg["value"] = value
-            if a["score"] is not None:
-                arg["score"] = a["score"]
-            if a["extra"]:
-                arg.update(json.loads(a["extra"]))
-            args.append(arg)
+            span = spans[a["span"]] if a["span"] is not None else None
+            args.append(_with_value({"role": a["role"], **_typed_item(a, ("start", "end", "text"))}, a,
+                                    span["label"] if span else None, span is not None and "value" in span))
         event = {"type": e["type"], "trigger": _typed_item(e["trigger"] or {}, _TRIGGER_KEYS), "args": args}
         if e["modality"] is not None:
             event["modality"] = e["modality"]
@@ -892,35 +896,18 @@ def _sqlite_records(path: Path) -> Iterator[dict]:
             for span_id, seq, start, end, label, text, *rest in conn.execute(
                     f"SELECT span_id, doc_seq, start_char, end_char, label, text, {values}, score, extra "
                     f"FROM spans WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, idx", (lo, hi)):
-                *vals, score, extra = rest
-                s = {"start": start, "end": end, "label": label, "text": text}
-                present, value = join_value(dict(zip(VALUE_FIELDS, vals)), label, _valued(label))
-                if present:
-                    s["value"] = value
-                if score is not None:
-                    s["score"] = score
-                if extra:
-                    s.update(json.loads(extra))
+                s = _with_value({"start": start, "end": end, "label": label, "text": text},
+                                _stored(rest), label, _valued(label))
                 spans.setdefault(seq, []).append(s)
                 by_id[span_id] = s
             args: dict[int, list] = {}
             for event_id, span_id, role, start, end, text, *rest in conn.execute(
                     f"SELECT event_id, span_id, role, start_char, end_char, text, {values}, score, extra "
                     f"FROM arguments WHERE doc_seq BETWEEN ? AND ? ORDER BY event_id, idx", (lo, hi)):
-                *vals, score, extra = rest
-                a = {"role": role}
-                for k, v in (("start", start), ("end", end), ("text", text)):
-                    if v is not None:
-                        a[k] = v
                 span = by_id.get(span_id) if span_id is not None else None
-                present, value = join_value(dict(zip(VALUE_FIELDS, vals)), span and span["label"],
-                                            span is not None and "value" in span)
-                if present:
-                    a["value"] = value
-                if score is not None:
-                    a["score"] = score
-                if extra:
-                    a.update(json.loads(extra))
+                a = _with_value({"role": role, **_typed_item({"start": start, "end": end, "text": text},
+                                                             ("start", "end", "text"))},
+                                _stored(rest), span and span["label"], span is not None and "value" in span)
                 args.setdefault(event_id, []).append(a)
             events: dict[int, list] = {}
             for event_id, seq, etype, ts, te, tt, modality, score, extra in conn.execute(
