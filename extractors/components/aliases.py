@@ -48,7 +48,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from extractors.contract import filing_context
+from extractors.contract import doc_text, filing_context
 from extractors.names import NOT_BEFORE, org_aliases, person_aliases
 from extractors.places import is_not_a_name
 
@@ -95,7 +95,7 @@ def defined_as_companies(doc: Doc) -> Doc:
     Hoffmann-La Roche Ltd. (“Roche Basel”)`) is an ORG: a company's defined name names
     the company, whatever it looks like."""
     ents = list(doc.ents)
-    text = doc.text
+    text = doc_text(doc)  # Doc.text rebuilds the string: the contract reads it once
     defined = {ents[k].text for k in range(1, len(ents))
                if ents[k].label_ == "PERSON" and ents[k - 1].label_ == "ORG"
                and DEFINES.match(text[ents[k - 1].end_char:ents[k].start_char])}
