@@ -122,12 +122,13 @@ class EventLinker:
                                 text[trig.end_char:trig.end_char + 40])
             if kind is None:
                 continue
-            if kind != "SHAREHOLDER_VOTE" and VOTE_WORDS.fullmatch(trig.text):
+            if kind != "SHAREHOLDER_VOTE" and VOTE_WORDS.fullmatch(text[trig.start_char:trig.end_char]):
                 secs = sections(text) if secs is None else secs
-            if kind != "SHAREHOLDER_VOTE" and VOTE_WORDS.fullmatch(trig.text) and in_vote_item(secs, trig.start_char):
-                if any(t.label_ == "SHAREHOLDER_VOTE" and t.start < trig.end and trig.start < t.end for t in triggers):
-                    continue  # Item 5.07 states votes: this word's vote is there already
-                kind = "SHAREHOLDER_VOTE"
+                if in_vote_item(secs, trig.start_char):
+                    if any(t.label_ == "SHAREHOLDER_VOTE" and t.start < trig.end and trig.start < t.end
+                           for t in triggers):
+                        continue  # Item 5.07 states votes: this word's vote is there already
+                    kind = "SHAREHOLDER_VOTE"
             if kind != trig.label_:
                 trig = Span(doc, trig.start, trig.end, label=kind)
             if kind in CHECKED_STATEMENTS and not _states(text, trig):
