@@ -158,7 +158,7 @@ def error_marks(gold: dict, pred: dict) -> dict:
     `gold_spans`/`pred_spans` (indices into `spans`), `gold_events`/`pred_events`
     (indices into `events`: missed and false triggers), `gold_args`/`pred_args`
     ((event index, argument index)). Predictions inside `ignore` are never errors."""
-    from training.scoring import _filler, _in_ignore, _span_index, fillers_equal, match_triggers
+    from training.scoring import _in_ignore, match_arguments, match_triggers
 
     ignore = gold.get("ignore", []) or []
     pred = {**pred, "text": pred.get("text", gold.get("text", ""))}
@@ -180,20 +180,9 @@ def error_marks(gold: dict, pred: dict) -> dict:
     hit = set(matched.values())
     marks["pred_events"] = {pi for k, (pi, _) in enumerate(pred_events) if k not in hit}
     marks["gold_events"] = set(range(len(gold_events))) - set(matched)
-    gspans, pspans = _span_index(gold), _span_index(pred)
-    gold_tuples = [((gi, ai), ge["type"], a["role"], _filler(gold, a, gspans))
-                   for gi, ge in enumerate(gold_events) for ai, a in enumerate(ge.get("args", []))]
-    used: set[int] = set()
-    for pi, pe in pred_events:
-        for ai, a in enumerate(pe.get("args", [])):
-            pfill = _filler(pred, a, pspans)
-            for k, (_, gtype, grole, gfill) in enumerate(gold_tuples):
-                if k not in used and gtype == pe["type"] and grole == a["role"] and fillers_equal(gfill, pfill):
-                    used.add(k)
-                    break
-            else:
-                marks["pred_args"].add((pi, ai))
-    marks["gold_args"] = {key for k, (key, *_) in enumerate(gold_tuples) if k not in used}
+    wrong, missed = match_arguments(gold, pred, gold_events, [e for _, e in pred_events])
+    marks["pred_args"] = {(pred_events[k][0], ai) for k, ai in wrong}
+    marks["gold_args"] = set(missed)
     return marks
 
 

@@ -200,8 +200,29 @@ def match_triggers(gold: dict, pred: dict, gold_events: list[dict], pred_events:
     return {gis[r]: pis[c] for r, c in zip(rows, cols) if weight[r, c] > 0}
 
 
+def match_arguments(gold: dict, pred: dict, gold_events: list[dict],
+                    pred_events: list[dict]) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
+    """FORMATS.md rule 4: (the predicted arguments no gold tuple matches, the gold
+    arguments no prediction matches), each as (event index, argument index). Tuples
+    (type, role, filler) are matched one to one, predictions in order."""
+    gspans, pspans = _span_index(gold), _span_index(pred)
+    gold_tuples = [((gi, ai), ge["type"], a["role"], _filler(gold, a, gspans))
+                   for gi, ge in enumerate(gold_events) for ai, a in enumerate(ge.get("args", []))]
+    used: set[int] = set()
+    wrong: set[tuple[int, int]] = set()
+    for pi, pe in enumerate(pred_events):
+        for ai, a in enumerate(pe.get("args", [])):
+            pfill = _filler(pred, a, pspans)
+            for k, (_, gtype, grole, gfill) in enumerate(gold_tuples):
+                if k not in used and gtype == pe["type"] and grole == a["role"] and fillers_equal(gfill, pfill):
+                    used.add(k)
+                    break
+            else:
+                wrong.add((pi, ai))
+    return wrong, [key for k, (key, *_) in enumerate(gold_tuples) if k not in used]
+
+
 def _score_events(doc_id, gold, pred, ignore, triggers, args, records, record_by_type, doc_types) -> None:
-    gold_spans, pred_spans = _span_index(gold), _span_index(pred)
     gold_events = gold.get("events", [])
     pred_events = [e for e in pred.get("events", []) or []
                    if not _in_ignore(e["trigger"]["start"], e["trigger"]["end"], ignore)]
@@ -213,31 +234,15 @@ def _score_events(doc_id, gold, pred, ignore, triggers, args, records, record_by
         if gi not in matched:
             triggers.add(ge["type"], fn=1)
     # arguments: tuples (doc, type, role, filler), matched one-to-one
-    gold_tuples = [(ge["type"], a["role"], _filler(gold, a, gold_spans))
-                   for ge in gold_events for a in ge.get("args", [])]
-    pred_tuples = [(pe["type"], a["role"], _filler(pred, a, pred_spans))
-                   for pe in pred_events for a in pe.get("args", [])]
-    used: set[int] = set()
-    for ptype, prole, pfill in pred_tuples:
-        key = f"{ptype}.{prole}"
-        for gi, (gtype, grole, gfill) in enumerate(gold_tuples):
-            if gi not in used and gtype == ptype and grole == prole and fillers_equal(gfill, pfill):
-                used.add(gi)
-                args.add(key, tp=1)
-                break
-        else:
-            args.add(key, fp=1)
-    for gi, (gtype, grole, _) in enumerate(gold_tuples):
-        if gi not in used:
-            args.add(f"{gtype}.{grole}", fn=1)
+    wrong, missed = match_arguments(gold, pred, gold_events, pred_events)
+    for pi, pe in enumerate(pred_events):
+        for ai, a in enumerate(pe.get("args", [])):
+            args.add(f"{pe['type']}.{a['role']}", **({"fp": 1} if (pi, ai) in wrong else {"tp": 1}))
+    for gi, ai in missed:
+        args.add(f"{gold_events[gi]['type']}.{gold_events[gi]['args'][ai]['role']}", fn=1)
     # complete records: the matched prediction carries every gold argument
     for gi, ge in enumerate(gold_events):
-        complete = False
-        if gi in matched:
-            pe = pred_events[matched[gi]]
-            pfills = [(a["role"], _filler(pred, a, pred_spans)) for a in pe.get("args", [])]
-            complete = all(any(r == a["role"] and fillers_equal(_filler(gold, a, gold_spans), f)
-                               for r, f in pfills) for a in ge.get("args", []))
+        complete = gi in matched and carried_args(gold, pred, ge, pred_events[matched[gi]]) == len(ge.get("args", []))
         records.tp += int(complete)
         records.fn += 1
         record_by_type[ge["type"]].tp += int(complete)
