@@ -617,8 +617,8 @@ def value_at(label: str, text: str, start: int, end: int, doc_year: int | None):
 
 BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
 PER_SHARE_ROW = re.compile(r"\bper\s+(?:\w+\s+){0,2}share|\bEPS\b|\bdividends?\b|\bprice\b", re.I)
-TABLE_CURRENCIES = {"$": "USD", "\u20ac": "EUR", "\u00a3": "GBP", "\u00a5": "JPY"}
-MONEY_CAPTION = re.compile(r"\bdollars\b|[$\u20ac\u00a3\u00a5]|\bin\s+(?:thousands|millions|billions)\b", re.I)
+MONEY_CAPTION = re.compile(rf"\bdollars\b|[{re.escape(tb.CURRENCY_SIGNS)}]|\bin\s+(?:thousands|millions|billions)\b",
+                           re.I)
 
 
 @lru_cache(maxsize=tb.TABLES_CACHED)  # a pipeline batch's documents, as tables_of
@@ -626,7 +626,7 @@ def _money_tables(text: str) -> tuple:
     """(start, end, scale, currency, rows) of the tables of `text` about money: a
     currency sign in a figure, or a caption stating a scale of money (none in a text
     with no currency sign and no `millions` or `thousands`)."""
-    if not any(sign in text for sign in TABLE_CURRENCIES) and "millions" not in text and "thousands" not in text:
+    if not any(sign in text for sign in tb.CURRENCY_SIGNS) and "millions" not in text and "thousands" not in text:
         return ()
 
     # a statement of the unit above the tables (`(Dollars in millions, except per share
@@ -635,14 +635,14 @@ def _money_tables(text: str) -> tuple:
              if "(" in text[max(0, m.start() - 12):m.start() + 1]]
     out = []
     for t in tb.tables_of(text):
-        signs = [ch for r in t.rows for c in r.values for ch in c.text if ch in TABLE_CURRENCIES]
+        signs = [ch for r in t.rows for c in r.values for ch in c.text if ch in tb.CURRENCY_SIGNS]
         scale = t.scale
         if scale == 1.0:
             scale = next((u for at, u in reversed(units) if at < t.start), 1.0)
         if not signs and not (scale != 1.0 and (MONEY_CAPTION.search(t.caption) or t.scale == 1.0)):
             continue
         rows = tuple((r.start, r.end, r.label.text if r.label else "") for r in t.rows)
-        out.append((t.start, t.end, scale, TABLE_CURRENCIES[signs[0]] if signs else "USD", rows))
+        out.append((t.start, t.end, scale, currency(signs[0]) if signs else "USD", rows))
     return tuple(out)
 
 
