@@ -281,7 +281,9 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
     ("description", "str"), ("filed", "str"), ("accepted", "str"), ("period", "str"),
     ("items", "list"), ("source", "str"), ("url", "str"), ("encoding", "str"), ("format", "str"),
     ("truncated", "bool"))
-VALUE_FIELDS = ("amount", "currency", "number", "date", "value_json")
+# the typed fields a value is split into (`split_value`), with their column types
+VALUE_TYPES = (("amount", float), ("currency", str), ("number", float), ("date", str), ("value_json", str))
+VALUE_FIELDS = tuple(name for name, _ in VALUE_TYPES)
 RECORD_KEYS = ("id", "sha256", "meta", "spans", "events", "error", "unmatched_items", "sections")
 _SPAN_KEYS = ("start", "end", "label", "text", "value", "score")
 _EVENT_KEYS = ("type", "trigger", "args", "modality", "score")
@@ -424,8 +426,7 @@ PARQUET_LAYOUT = ("extraction output v2 (FORMATS.md, typed): meta struct; spans,
 
 
 def _value_types(pa) -> list:
-    return [("amount", pa.float64()), ("currency", pa.string()), ("number", pa.float64()),
-            ("date", pa.string()), ("value_json", pa.string())]
+    return [(name, pa.float64() if kind is float else pa.string()) for name, kind in VALUE_TYPES]
 
 
 def parquet_schema():
@@ -671,7 +672,7 @@ CREATE TABLE IF NOT EXISTS documents (
     error TEXT,
     n_spans INTEGER NOT NULL,
     n_events INTEGER NOT NULL,
-    %s,
+    %(meta)s,
     meta_other TEXT,
     unmatched_items TEXT,
     n_sections INTEGER,
@@ -696,11 +697,7 @@ CREATE TABLE IF NOT EXISTS spans (
     end_char INTEGER NOT NULL,
     label TEXT NOT NULL,
     text TEXT NOT NULL,
-    amount REAL,
-    currency TEXT,
-    number REAL,
-    date TEXT,
-    value_json TEXT,
+    %(values)s,
     score REAL,
     extra TEXT,
     UNIQUE (doc_seq, idx)
@@ -728,11 +725,7 @@ CREATE TABLE IF NOT EXISTS arguments (
     start_char INTEGER,
     end_char INTEGER,
     text TEXT,
-    amount REAL,
-    currency TEXT,
-    number REAL,
-    date TEXT,
-    value_json TEXT,
+    %(values)s,
     score REAL,
     extra TEXT,
     UNIQUE (event_id, idx)
@@ -744,7 +737,8 @@ CREATE INDEX IF NOT EXISTS spans_label ON spans(label);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS arguments_role ON arguments(role);
 CREATE INDEX IF NOT EXISTS arguments_span ON arguments(span_id);
-""" % ",\n    ".join(f"{name} {'INTEGER' if kind == 'bool' else 'TEXT'}" for name, kind in META_FIELDS)
+""" % {"meta": ",\n    ".join(f"{name} {'INTEGER' if kind == 'bool' else 'TEXT'}" for name, kind in META_FIELDS),
+       "values": ",\n    ".join(f"{name} {'REAL' if kind is float else 'TEXT'}" for name, kind in VALUE_TYPES)}
 
 
 def _values(d: dict) -> tuple:
