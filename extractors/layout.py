@@ -14,12 +14,27 @@ items check import them from here.
 - Exhibits: a heading that opens an exhibit (`exhibit_heading`, `EXHIBIT_99_HEADING`,
   `ANY_EXHIBIT_HEADING`); where an 8-K body ends is `extractors.sections.body_end`.
 - Form 12b-25 cover fields: `REGISTRANT_LINE`, `PERIOD_LINE`, `EXPECTED_DATE_CUE`.
+- Boilerplate: a safe-harbor sentence (`is_safe_harbor`), which holds no events (SCHEMA).
 """
 from __future__ import annotations
 
 import re
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n")
+
+# ------------------------------------------------------------------------ boilerplate
+# SCHEMA: boilerplate holds no events. A safe-harbor sentence names forward-looking
+# statements and the risks that may make actual results differ ("Important factors that
+# could cause actual results to differ materially from those in the forward-looking
+# statements include: ... (h) ... the announced sale of the Tapoco hydroelectric project").
+FORWARD_LOOKING = re.compile(r"\bforward[\s-]+looking\s+statements?\b", re.I)
+RISK_WORDS = re.compile(r"\brisks?\b|\buncertaint|\bdiffer\s+materially\b|\bactual\s+results\b", re.I)
+
+
+def is_safe_harbor(sentence: str) -> bool:
+    """True for a safe-harbor sentence: it names forward-looking statements and risks."""
+    return FORWARD_LOOKING.search(sentence) is not None and RISK_WORDS.search(sentence) is not None
+
 
 # ------------------------------------------------------------------------- signatures
 # the 8-K signature clause: "... has duly caused this report to be signed on its behalf ..."

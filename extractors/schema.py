@@ -63,7 +63,7 @@ CORE_ROLES: dict[str, frozenset] = {
 # three stores` as EXECUTIVE_CHANGE, `elected` as DISPOSITION). Where the words state
 # another type, the trigger takes that type (RETYPE); otherwise it is dropped.
 NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
-    "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint",
+    "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint|^join",
     "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|acquisi|purchas|^join",
     "EXECUTIVE_CHANGE": r"purchas|acquir|repurchas|reacquir|secur|bought|sold|sell|sale",
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$",
@@ -165,8 +165,9 @@ TITLES = [  # title patterns (either numbering) -> types
      {"ACQUISITION", "DISPOSITION"}),
     (r"results of operations", {"FINANCIAL_RESULT"}),
     (r"creation of a direct financial obligation|triggering events that accelerate", {"FINANCING"}),
-    # charges and impairments are results (SCHEMA section 2)
-    (r"costs associated with exit or disposal|material impairments?", {"FINANCIAL_RESULT"}),
+    # charges and impairments are results (SCHEMA section 2); lee8k writes the 2.05 title
+    # in the singular (`Cost Associated with Exit or Disposal Activities`)
+    (r"costs? associated with exit or disposal|material impairments?", {"FINANCIAL_RESULT"}),
     (r"notice of delisting|transfer of listing", {"DELISTING"}),
     (r"unregistered sales? of equity", {"FINANCING", "CONVERSION"}),
     (r"material modifications? to rights of security holders", {"CONVERSION", "AGREEMENT"}),

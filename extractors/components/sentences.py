@@ -38,8 +38,11 @@ STARTERS = {"The", "This", "These", "That", "Those", "We", "Our", "It", "Its", "
 ENUM_RE = re.compile(r"^\s*(?:\(\s*(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\s*\)|(?:\d{1,2}|[a-zA-Z])\.\s|[*•·\-–]\s|Item\s+\d|ITEM\s+\d)")
 PAGE_LINE_RE = re.compile(r"^\s*(?:<\s*\d{1,4}\s*>|-\s*\d{1,4}\s*-|\d{1,4}|[Pp]age\s+\d{1,4}(?:\s+of\s+\d{1,4})?|</?PAGE>|</?page>)\s*$")
 PAGE_MARK_RE = re.compile(r"<\d{1,4}>")
+# words that end no sentence: the next line goes on (`... for the fiscal quarter ended` /
+# `January 31, 2013.`)
 JOINERS = {"and", "or", "of", "the", "a", "an", "to", "in", "for", "by", "with", "on", "at",
-           "its", "our", "their", "as", "from", "that", "which", "&"}
+           "its", "our", "their", "as", "from", "that", "which", "&", "ended", "ending", "dated",
+           "through", "until"}
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

@@ -16,8 +16,9 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire | an ORG |
 | DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of | an ORG |
 | AGREEMENT | entered into a/an/the/certain; signed a (definitive) agreement/offer letter/contract | agreement words and an ORG |
-| FINANCING | invested (approximately) $; issued/sold/raised $N or N (shares); completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
-| EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected, promoted, resigned/resigning/resignation, retired/retiring, succeed(s), stepped down, hired, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
+| FINANCING | invested (approximately) $; issued/sold/raised $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
+| FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
+| EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed), stepped down, hired, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued (the verb) | an ORG or PERSON |
 | DIVIDEND | declared | the word dividend |
@@ -68,8 +69,8 @@ RULES = {
     "FINANCING": (re.compile(r"\b(invested)\s+(?:approximately\s+|about\s+)?\$", re.I),
                   re.compile(r"\b(?:preferred\s+stock|convertible|notes|debentures|financing|private\s+placement)\b",
                              re.I), {"MONEY"}),
-    "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named(?!\s+executive)|elected|promoted|resign(?:ed|s|ing|ation)|"
-                                    r"retired|retire|retires|retiring|succeeds?|stepp(?:ed|ing) down|hired|"
+    "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named(?!\s+executive)|elected|promoted|resign(?:ed|s|ing|ation)?|"
+                                    r"retired|retire|retires|retiring|succeed(?:s|ed)?|stepp(?:ed|ing) down|hired|"
                                     r"not\s+(?:to\s+)?(?:stand|run)\s+for\s+re-?election)\b", re.I),
                          None, {"PERSON", "ROLE|" + BOARD_SEAT_LABEL}),
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
@@ -120,6 +121,8 @@ MORE_RULES = {
     # AGREEMENT and a FINANCING on the same `entered into`)
     "FINANCING": (re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?:approximately\s+)?"
                              r"(?:[$\u20ac\u00a3]|US\$|\d)|"
+                             # shares issued to a pension trust (`contributed 36,518,563 newly issued shares`)
+                             r"\b(contributed|contribution\s+of)\s+(?:approximately\s+)?\d[\d,]*\s+(?:newly\s+issued\s+)?shares\b|"
                              r"\bcompleted\s+(?:an?|the|its|our)\s+(?:\w+\s+){0,3}?(offering|placement|issuance)\b|"
                              r"\b(entered\s+into)\s+(?:an?|the|certain|its|our)\s+[^.;]{0,60}?(?:credit\s+agreement|"
                              r"credit\s+facility|term\s+loan|loan\s+agreement|commitment\s+letter|note\s+purchase)",
@@ -128,6 +131,27 @@ MORE_RULES = {
                              r"\bloan\s+agreement\b|\bcommitment\s+letter\b|\bprivate\s+placement\b|"
                              r"\b(?:public|registered\s+direct)\s+offering\b|\bpreferred\s+stock\b|\bconvertible\b",
                              re.I), {"MONEY|SHARES"}),
+}
+# Cues that state the terms of an agreement the sentence before (or the same one) enters
+# into or amends: its context is searched there, not after. A credit agreement's amount
+# is often stated apart from its `entered into` (`The Credit Agreement provides for a
+# $300 million unsecured credit facility`: lee8k's trigger is the facility), and an
+# amendment that changes the amount is a FINANCING (GUIDELINES reading 16). A 10-K's
+# description of a facility it has (no entry or amendment stated), or restated after an
+# amendment that only extends its term, is no event.
+TERMS_RULES = {
+    "FINANCING": (re.compile(r"\bprovides?\b(?:\s*,[^.;]{0,60},)?\s+(?:for\s+)?(?:[^.;]|\.(?=\d)){0,60}?\b("
+                             r"(?:senior\s+)?(?:unsecured\s+|secured\s+)?(?:revolving\s+)?credit\s+facilit(?:y|ies)|"
+                             r"(?:unsecured\s+|secured\s+)?borrowings|term\s+loans?)\b|"
+                             r"\b(increase[sd]?)\s+(?:in\s+)?(?:the\s+)?(?:maximum\s+|total\s+|aggregate\s+)?"
+                             r"(?:commitments?|borrowing\s+capacity|amount\s+available)\b(?:[^.;]|\.(?=\d)){0,60}?"
+                             r"\bfrom\s+(?:US)?\$|"
+                             r"\bcommitments?\b(?:[^.;]|\.(?=\d)){0,80}?\b(increased)\s+from\s+(?:US)?\$", re.I),
+                  # entered into or amended, unless the amendment only extends its term
+                  # (reading 16: an extension alone is an AGREEMENT only; with an increase, both)
+                  re.compile(r"^(?:(?=[\s\S]*\bincreas)|(?![\s\S]*\bextend(?:s|ed|ing)?\s+(?:the\s+)?"
+                             r"(?:maturity|term|expiration)))[\s\S]*?(?:\bentered\s+into\b|\bamend(?:s|ed|ment)\b)",
+                             re.I), {"MONEY"}),
 }
 # The second cues of these types name the whole act (`authorized a $5 billion share
 # repurchase program`, `entered into a credit agreement`): a classifier trigger of the
@@ -154,16 +178,23 @@ BOARD = re.compile(r"\b(?:board|directors|committee)\b", re.I)
 HOLDERS = re.compile(r"\b(?:stockholders?|shareholders?|holders|(?<!\d )members(?!\s+of\s+the\s+board))\b", re.I)
 BY_BOARD = re.compile(r"^\s+(?:in\s+principle\s+)?by\s+(?:(?:a|the)\s+(?:vote|majority|consent)\s+of\s+[^.;]{0,40}?)?"
                       r"(?:the\s+|its\s+)?(?:[\w.&-]+(?:'s|\u2019s)\s+)?(?:board|directors|committee)\b", re.I)
+# `elected to terminate` (chose to) states no election; `the form approved in principle by
+# Alcoa shareholders` describes a form by a past approval and reports no vote
+CHOSE_TO = re.compile(r"\s+to\s+(?!(?:the|its|our|his|her|their|a|an|serve|fill|office)\b)\w", re.I)
+IN_PRINCIPLE = re.compile(r"\s+in\s+principle\b", re.I)
 ONCE_PER_DOCUMENT = {"LATE_FILING"}  # a notice is one event: its title, else the first statement
 
 
 def stated(event_type: str, text: str, start: int, end: int) -> bool:
     """False where the cue at text[start:end] states no event of the type: a
-    contingency, or (votes) an act of the board."""
+    contingency, a choice (`elected to terminate`), or (votes) an act of the board or a
+    past approval describing a thing (`the form approved in principle by`)."""
     if event_type not in MODAL_CUES and CONTINGENT.search(text, max(0, start - 20), start):
         return False
+    if text[start:end].lower().endswith("elected") and CHOSE_TO.match(text[end:end + 40]):
+        return False
     if event_type == "SHAREHOLDER_VOTE":
-        if BY_BOARD.match(text[end:end + 90]):
+        if BY_BOARD.match(text[end:end + 90]) or IN_PRINCIPLE.match(text[end:end + 20]):
             return False
         board = [m.end() for m in BOARD.finditer(text, 0, start)]
         holders = [m.end() for m in HOLDERS.finditer(text, 0, start)]
@@ -186,11 +217,13 @@ def _has(labels: set[str], need: set[str] | None) -> bool:
 
 
 def _rules(types):
-    """(type, rule) pairs: each type's rule, then its second cue."""
+    """(type, rule, absorb, terms) per cue: each type's rule, its second cue, its terms cue."""
     for event_type in types:
-        yield event_type, RULES[event_type], False
+        yield event_type, RULES[event_type], False, False
         if event_type in MORE_RULES:
-            yield event_type, MORE_RULES[event_type], event_type in ABSORB
+            yield event_type, MORE_RULES[event_type], event_type in ABSORB, False
+        if event_type in TERMS_RULES:
+            yield event_type, TERMS_RULES[event_type], event_type in ABSORB, True
 
 
 def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> Doc:
@@ -214,10 +247,11 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
         around = full[base:sents[k + 1].end_char] if k + 1 < len(sents) else text
-        for event_type, (words, context, need), absorb in _rules(types):
+        for event_type, (words, context, need), absorb, terms in _rules(types):
             if event_type in done:
                 continue
-            if (context is not None and not context.search(around)) or not _has(labels, need):
+            where = full[sents[k - 1].start_char if k else base:sent.end_char] if terms else around
+            if (context is not None and not context.search(where)) or not _has(labels, need):
                 continue
             if event_type in NOT_CONTEXT and NOT_CONTEXT[event_type].search(text):
                 continue

@@ -48,6 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.components.linker.component import event_record
+from extractors.components.trigger_rules import CHOSE_TO, HOLDERS
 from extractors.contract import doc_text
 from extractors.normalise import doc_year
 
@@ -632,6 +633,14 @@ SECTION_END = re.compile(r"Pursuant\s+to\s+the\s+requirements|^\s*SIGNATURES?\b|
 NOT_A_VOTE = re.compile(r"(?:successors?\s+(?:is|are|has\s+been|have\s+been)\s+(?:duly\s+)?|until\s+[^.]{0,60}|"
                         r"shall\s+be\s+|to\s+be\s+|may\s+be\s+|will\s+be\s+|board\s+(?:of\s+directors\s+)?(?:has\s+)?|"
                         r"previously\s+|committee\s+(?:has\s+)?)$", re.I)
+# `approved by the board`, `approved in principle by Alcoa shareholders` (a form described
+# by a past approval): no vote is reported
+NOT_A_VOTE_AFTER = re.compile(r"\s+(?:(?:in\s+principle\s+)?by|at\s+the\s+direction)\b")
+# an active vote verb whose subject is the board or a committee (no holders or nominees
+# between them): `the Compensation Committee of the Board of Directors approved a bonus`
+BOARD_ACTS = re.compile(r"\b(?:board|committee)\b(?:(?!\b(?:stockholders?|shareholders?|holders|nominees?|"
+                        r"meeting)\b)[^.;]){0,60}$", re.I)
+PASSIVE = re.compile(r"(?:was|were|has\s+been|have\s+been)\s", re.I)
 PURPOSE_VOTE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?to\s+(vote|re-?elect|elect|approve|ratify)\b", re.I)
 
 
@@ -660,8 +669,12 @@ def statement_verbs(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
     if m:
         out.append((m.start(1), m.end(1)))
     for s, e in vote_verbs(text, *sent):
-        if NOT_A_VOTE.search(text[sent[0]:s]) or re.match(r"\s+(?:by|at\s+the\s+direction)\b", text[e:e + 20]):
+        if NOT_A_VOTE.search(text[sent[0]:s]) or NOT_A_VOTE_AFTER.match(text[e:e + 40]) or (
+                text[s:e].lower().endswith("elected") and CHOSE_TO.match(text[e:e + 40])):
             continue
+        board = None if PASSIVE.match(text[s:e]) else BOARD_ACTS.search(text, max(sent[0], s - 90), s)
+        if board and not HOLDERS.search(text, sent[0], board.start()):
+            continue  # the board or a committee acts: `the Committee of the Board ... approved`
         if re.match(r"\s+(?:(?:on|upon)\s+(?:the\s+)?(?:following|each|all)\b|upon\b)", text[e:e + 30], re.I):
             continue  # `voted on the following three proposals`: the list's introduction
         out.append((s, e))

@@ -113,3 +113,9 @@ def test_tokenizer_survives_serialisation(nlp):
     text = "Form 10-K/A, 12b-25(b), call 752-5000, S-3/A, <PAGE> and (2001-2002) on March 3-4, 2010"
     assert words(other, text) == words(nlp, text)
     assert "10-K/A" in words(other, text) and "752-5000" in words(other, text)
+
+
+def test_a_line_ending_in_ended_goes_on(nlp):
+    """`... for the fiscal quarter ended` / `January 31, 2024` is one sentence."""
+    text = "Brindle announced results for the\nfirst\nfiscal quarter ended\nJanuary 31, 2024\n."
+    assert len(sents(nlp, text)) == 1

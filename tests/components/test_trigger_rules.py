@@ -187,3 +187,50 @@ def test_no_pay_decision_in_a_buy_back_or_a_bylaw_amendment(entities):
                   ("COMPENSATION",)) == []
     assert _found(entities, "On May 1, 2024, the Board approved an amendment to Article II of the bylaws on the "
                             "compensation of Mr. Tom Quill.", ("COMPENSATION",)) == []
+
+
+def test_a_credit_agreements_terms_are_a_financing_unless_only_extended(entities):
+    """GUIDELINES reading 16: a credit facility entered into, or amended to change its
+    amount, is a FINANCING; lee8k puts the trigger on the facility the agreement provides
+    when the amount comes a sentence after the `entered into`. An amendment that only
+    extends the term, or a facility a report merely describes, is none."""
+    def financing(text):
+        return [t for t, label in _found(entities, text, ("FINANCING",)) if label == "FINANCING"]
+    assert financing("On May 11, 2023, Brindle Systems Corp. entered into a Five Year Credit Agreement with Hallam "
+                     "Bank. The Credit Agreement provides for a $300 million unsecured credit facility that will "
+                     "expire on May 11, 2028.") == ["unsecured credit facility"]
+    assert financing("On May 18, 2023, Brindle Systems Corp. entered into the Second Amendment to its Revolving "
+                     "Credit Agreement. The agreement provides, subject to certain terms and conditions, for "
+                     "unsecured borrowings by the Company of up to $140 million.") == ["unsecured borrowings"]
+    assert financing("The Amendment amends the Loan Facility to, among other things, extend the maturity date "
+                     "until May 20, 2024 and increase the maximum commitment amount under the facility from "
+                     "$175,000,000 to $200,000,000.") == ["increase"]
+    assert financing("On December 12, 2023, Brindle Systems Corp. entered into an amendment to its credit "
+                     "agreement, extending the maturity date to December 2028. The Credit Facility provides for "
+                     "a $3.5 billion five-year unsecured revolving credit facility.") == []
+    assert financing("The Credit Facility provides for a $3.5 billion five-year unsecured revolving credit "
+                     "facility.") == []
+
+
+def test_will_resign_and_was_succeeded_are_executive_changes(entities):
+    def found(text):
+        return [t for t, _ in _found(entities, text, ("EXECUTIVE_CHANGE",))]
+    assert found("On February 8, 2024, Thomas Lindgren, Chief Executive Officer of Brindle Systems Corp., informed "
+                 "the Company that he will resign from its Board of Directors.") == ["resign"]
+    assert found("Effective November 14, 2023, Maria Okafor, Executive Vice President of Brindle Systems Corp., "
+                 "was succeeded as Group President by Kay Halvorsen.") == ["succeeded"]
+
+
+def test_a_choice_and_a_form_approved_in_principle_are_no_votes():
+    """`elected to terminate` is a choice, not an election; `the form approved in principle
+    by the shareholders` describes a form and reports no vote."""
+    from extractors.components.trigger_rules import stated
+
+    def vote(text, word):
+        k = text.index(word)
+        return stated("SHAREHOLDER_VOTE", text, k, k + len(word))
+    assert not vote("The Financier has not elected to terminate this arrangement.", "elected")
+    assert not vote("Brindle will enter into an indemnity agreement with him in the form approved in principle by "
+                    "Brindle shareholders.", "approved")
+    assert vote("At the annual meeting, the stockholders elected to the Board the three nominees.", "elected")
+    assert vote("At the annual meeting, the shareholders approved the 2024 Stock Plan.", "approved")

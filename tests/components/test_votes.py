@@ -165,3 +165,21 @@ def test_in_the_shipped_config():
 
     config = load_config()
     assert config["nlp"]["pipeline"][-2:] == ["sec_linker", "sec_votes"]
+
+
+def test_the_board_acting_at_a_meeting_is_no_vote():
+    """A committee or the board approving (no holders before it) states no vote, in a
+    meeting's section as elsewhere; the holders electing the board's nominees do."""
+    from extractors.components.votes import statement_verbs
+
+    def verbs(text):
+        return [text[a:b] for a, b in statement_verbs(text, (0, len(text)))]
+    assert verbs("At its regular meeting on January 17, 2024, the Compensation Committee of the Board of Directors "
+                 "of Brindle approved a cash incentive award of $2,000,000.") == []
+    assert verbs("The Board, upon the recommendation of its Nominating Committee, increased the size of the Board "
+                 "from 8 to 9 members and elected Dr. Ada Quist.") == []
+    assert verbs("At the annual meeting, the shareholders of the Company re-elected the members of the Board and "
+                 "approved the plan.") == ["re-elected", "approved"]
+    assert verbs("At the annual meeting of stockholders held May 1, the following directors were elected.") == [
+        "were elected"]
+    assert verbs("The Financier has not elected to terminate the arrangement agreed at the meeting.") == []

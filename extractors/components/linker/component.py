@@ -35,7 +35,7 @@ from extractors.components.linker.model import ArgumentLinker
 from extractors.components.linker.results import decode_results, one_per_fact, with_values
 from extractors.components.trigger_rules import stated
 from extractors.contract import TRIGGERS_KEY, span_scores
-from extractors.layout import in_signature_clause
+from extractors.layout import in_signature_clause, is_safe_harbor
 from extractors.normalise import doc_year, value_at
 from extractors.schema import ROLES, VALUED, has_core_roles, trigger_type
 from extractors.sections import section_at, sections
@@ -73,6 +73,13 @@ def _states(text: str, trig: Span) -> bool:
     sent = trig.sent if trig.doc.has_annotation("SENT_START") else trig.doc[:]
     base = sent.start_char
     return stated(trig.label_, text[base:sent.end_char], trig.start_char - base, trig.end_char - base)
+
+
+def _in_safe_harbor(text: str, trig: Span) -> bool:
+    if not trig.doc.has_annotation("SENT_START"):
+        return False
+    sent = trig.sent
+    return is_safe_harbor(text[sent.start_char:sent.end_char])
 
 
 def event_record(doc: Doc, text: str, event_type: str, trigger: tuple[int, int], args, score: float,
@@ -133,6 +140,8 @@ class EventLinker:
                 trig = Span(doc, trig.start, trig.end, label=kind)
             if kind in CHECKED_STATEMENTS and not _states(text, trig):
                 continue  # the board approves; the holders vote (as for rule triggers)
+            if _in_safe_harbor(text, trig):
+                continue  # boilerplate holds no events (SCHEMA)
             if trig.label_ == "FINANCIAL_RESULT" and self.results_decoding != "off":
                 results.append((trig.start_char, trig.end_char, score))
                 continue

@@ -80,7 +80,12 @@ COST_OF = re.compile(r"\b(?:(?:other|total)\s+)?costs?\s+of\s+(?:revenues?|sales
 NOT_METRIC_BEFORE = re.compile(
     r"(?:(?:%|\bpercent)\s+of\s+(?:[\w'-]+\s+){0,3}|\b(?:portion|percentage|share|proportion)\s+of\s+"
     r"(?:[\w'-]+\s+){0,2}|\b(?:other\s+than|excluding|exclusive\s+of)\s+)$", re.I)
-NOT_METRIC_AFTER = re.compile(r"^\s+(?:tax\s+)?(?:plans?|purposes|programs?|statements?)\b", re.I)
+NOT_METRIC_AFTER = re.compile(r"^\s+(?:tax\s+)?(?:plans?|purposes|programs?|statements?|committee)\b", re.I)
+# an officer's pay and benefits are no result of the filer (`severance benefits totaling
+# $289,230`, `reimbursement of reasonable expenses`, `the Compensation and Benefits Committee`)
+PAY_BEFORE = re.compile(r"\b(?:severance|health\s*care|medical|retirement|pension|employee|fringe|welfare|"
+                        r"relocation|reasonable|out-of-pocket|travel|(?:salary|salaries|payments|compensation)\s+and)"
+                        r"\s+$", re.I)
 # `revenues would have been $44 million lower`: a difference, not a result
 DIFFERENCE_AFTER = re.compile(r"^\s+(?:higher|lower)\b", re.I)
 RELATIVE = re.compile(r",\s+(?:which|that)\s+(?:(?:is|are|was|were)\s+)?(?:primarily\s+)?"
@@ -121,18 +126,20 @@ def _near(items, pos: int, before: bool, limit: int):
 def is_metric(text: str, start: int, end: int) -> bool:
     """False for a metric phrase that measures something else (`12% of revenues`,
     `the portion of revenues shared`), is excluded (`other than cost of revenues`) or
-    names no result (`defined benefit plans`), and a bare `per share` after a price or
+    names no result (`defined benefit plans`, an officer's `severance benefits`:
+    PAY_BEFORE), and a bare `per share` after a price or
     a dividend (PRICE_PER_SHARE)."""
     return not (NOT_METRIC_BEFORE.search(text, max(0, start - 40), start)
                 or NOT_METRIC_AFTER.match(text[end:end + 20])
+                or PAY_BEFORE.search(text, max(0, start - 30), start)
                 or (PER_SHARE_ONLY.match(text[start:end]) is not None
                     and PRICE_PER_SHARE.search(text, max(0, start - 60), start) is not None))
 
 
 # a bare `per share` after a price, a dividend or a par value names no result (`an average
 # price of $396.75 per share`, `a quarterly dividend of $0.66 per share`, `$0.01 par value
-# per share`)
-PRICE_PER_SHARE = re.compile(r"\b(?:prices?|dividends?|distributions?|par\s+value|consideration|paid|"
+# per share`, `the right to receive a cash amount of $52.00 per share`, `valued at $16.43 per share`)
+PRICE_PER_SHARE = re.compile(r"\b(?:prices?|dividends?|distributions?|par\s+value|consideration|paid|cash\s+amount|valued|"
                              r"sold|bought|purchased|repurchased)\b(?:[^.;]|\.(?=\d)){0,45}$", re.I)
 
 

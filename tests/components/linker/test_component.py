@@ -44,3 +44,24 @@ def test_vote_words_in_item_5_07_are_votes_and_the_board_approving_is_none(rules
     assert types(change, "elected", "EXECUTIVE_CHANGE") == ["EXECUTIVE_CHANGE"]
     board = "On May 1, 2024, the Board of Directors approved the plan, subject to a vote of the stockholders."
     assert types(board, "approved", "SHAREHOLDER_VOTE") == []
+
+
+def test_safe_harbor_sentences_hold_no_events(rules_nlp):
+    """SCHEMA: boilerplate holds no events. A sale named among the risks of a
+    forward-looking-statements paragraph is no DISPOSITION; the same words stated as
+    news are one."""
+    from extractors.components.linker.component import EventLinker
+    from extractors.layout import is_safe_harbor
+
+    def types(text):
+        doc = rules_nlp(text)
+        at = doc.text.index("sale")
+        doc.spans["triggers"] = [doc.char_span(at, at + 4, label="DISPOSITION")]
+        return [e["type"] for e in EventLinker(rules_nlp, require_core_roles=False)(doc)._.events]
+    risk = ("Important factors that could cause actual results to differ materially from those in the "
+            "forward-looking statements include the announced sale of the Tapley hydroelectric project.")
+    assert is_safe_harbor(risk)
+    assert types(risk) == []
+    news = "On May 1, 2024, Brindle Systems Corp. completed the sale of the Tapley hydroelectric project."
+    assert not is_safe_harbor(news)
+    assert types(news) == ["DISPOSITION"]

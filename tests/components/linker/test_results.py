@@ -241,3 +241,31 @@ def test_a_bare_per_share_after_a_price_or_a_dividend_is_no_result():
     text = "Net income was $1.2 billion, or $0.57 per share, in the quarter."
     k = text.index("per share")
     assert is_metric(text, k, k + len("per share"))
+
+
+def test_pay_and_prices_per_share_are_no_results():
+    """An officer's benefits and expenses, the committee's name, a merger's cash amount per
+    share and a value per share are no result of the filer."""
+    from extractors.components.linker.results import is_metric
+
+    def metric(text, word):
+        k = text.index(word)
+        return is_metric(text, k, k + len(word))
+    assert not metric("Mr. Lee will receive severance benefits totaling $289,230, payable on June 1.", "benefits")
+    assert not metric("He will be reimbursed for reasonable expenses of up to $10,000.", "expenses")
+    assert not metric("The Compensation and Benefits Committee approved a bonus of $2,000,000.", "Benefits")
+    assert not metric("Each share will be converted into the right to receive a cash amount of $52.00 per share.",
+                      "per share")
+    assert not metric("The Shares were valued at $16.43 per share.", "per share")
+    assert metric("The company also recognized a tax benefit of $105 million.", "benefit")
+
+
+def test_announced_results_period_past_a_line_break(rules_nlp):
+    """HTML laid out in separate elements breaks the lines before the date (the sentence
+    goes on after `ended`): the announced results take the period after the phrase."""
+    text = ("On\nFebruary 14, 2024\n, Brindlecomb Corp. issued its press release announcing financial results "
+            "for the\nfirst\nfiscal quarter ended\nJanuary 31, 2024\n. A copy of this press release is attached.")
+    doc = rules_nlp(text)
+    events = decode_results(doc, [])
+    assert [text[slice(*e["trigger"])] for e in events] == ["financial results"]
+    assert "January 31, 2024" in text[slice(*events[0]["args"]["period"])]
