@@ -59,11 +59,12 @@ CORE_ROLES: dict[str, frozenset] = {
     "LEGAL_PROCEEDING": frozenset({"party", "court"}),
 }
 # Trigger words that never state an event of the type the classifier gave them (its
-# label confusions on lee8k: `convert` as ACQUISITION in credit agreements, `acquired
+# label confusions on lee8k: `convert` as ACQUISITION in credit agreements, `we repurchased
+# 64 million shares` as ACQUISITION (a buy-back: RETYPE), `acquired
 # three stores` as EXECUTIVE_CHANGE, `elected` as DISPOSITION). Where the words state
 # another type, the trigger takes that type (RETYPE); otherwise it is dropped.
 NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
-    "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint|^join",
+    "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint|^join|repurchas|reacquir|buy-?back",
     "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|acquisi|purchas|^join",
     "EXECUTIVE_CHANGE": r"purchas|acquir|repurchas|reacquir|secur|bought|sold|sell|sale",
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$",

@@ -20,7 +20,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed), stepped down, hired, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
-| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued (the verb) | an ORG or PERSON |
+| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued (the phrase) | an ORG or PERSON |
 | DIVIDEND | declared | the word dividend |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
@@ -110,12 +110,14 @@ MORE_RULES = {
                                     r"\b(?:share\s+|stock\s+)?(?:re)?purchase(?:\s+(?:program|plan|authori[sz]ation)|"
                                     r"\s+of\b)|\brepurchase\s+(?:program|plan)\b[^.;]{0,40}?\b(?:was|were|has\s+been)\s+"
                                     r"(authorized|approved|announced)\b", re.I), None, {"MONEY|SHARES"}),
-    # a suit brought: the trigger is the filing verb (`lawsuits were filed`, `filed a
-    # complaint`, `sued`), not the suit's noun
+    # a suit brought: the trigger is the suit's noun through the filing verb (`lawsuits
+    # were filed`, `filed a complaint`, `sued`): the wide gold names either the verb
+    # (`filed`) or the noun (`shareholder derivative complaint`)
     "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?)\s+"
-                                    r"(?:was|were|has\s+been|have\s+been)\s+(filed)\b|"
-                                    r"\b(filed|brought)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
-                                    r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?)\b|\b(sued)\b", re.I),
+                                    r"(?:was|were|has\s+been|have\s+been)\s+filed\b|"
+                                    r"\b(?:filed|brought)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
+                                    r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?)(?:\s+(?:lawsuits?|complaints?))?\b|"
+                                    r"\bsued\b", re.I),
                          None, {"ORG|PERSON"}),
     # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
     # AGREEMENT and a FINANCING on the same `entered into`)

@@ -123,11 +123,14 @@ def test_buy_back_authorisations_take_the_boards_verb(entities):
     assert isinstance(doc.spans["triggers"][0], Span)
 
 
-def test_suits_take_the_filing_verb(entities):
+def test_suits_take_the_filing_phrase(entities):
+    """The trigger is the suit's noun through the filing verb (the wide gold names either)."""
     def found(text):
         return _found(entities, text, ("LEGAL_PROCEEDING",))
     assert found("On June 4, 2021, two derivative lawsuits were filed against Brindle Systems Corp. in the "
-                 "Delaware Court of Chancery.") == [("filed", "LEGAL_PROCEEDING")]
+                 "Delaware Court of Chancery.") == [("lawsuits were filed", "LEGAL_PROCEEDING")]
+    assert found("On July 8, 2023, Marlow Holdings LLC filed a putative class action complaint against Brindle "
+                 "Systems Corp.") == [("filed a putative class action complaint", "LEGAL_PROCEEDING")]
     assert found("Marlow Holdings LLC sued Brindle Systems Corp. for breach of contract.") == [
         ("sued", "LEGAL_PROCEEDING")]
 
@@ -138,6 +141,9 @@ def test_repurchase_agreements_are_no_buy_backs():
     assert trigger_type("SHARE_REPURCHASE", "repurchase", " program of up to $1 billion") == "SHARE_REPURCHASE"
     assert trigger_type("DISPOSITION", "acquisition") is None  # the classifier's confusion on an acquisition
     assert trigger_type("DISPOSITION", "sale") == "DISPOSITION"
+    # `we repurchased 64 million shares` given as ACQUISITION is a buy-back
+    assert trigger_type("ACQUISITION", "repurchased", " 64 million shares of our class A common stock") \
+        == "SHARE_REPURCHASE"
 
 
 def test_pay_decisions_in_the_infinitive_and_grants_of(entities):

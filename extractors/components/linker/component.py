@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.components.linker.model import ArgumentLinker
+from extractors.components.linker.repurchases import repurchase_events
 from extractors.components.linker.results import decode_results, one_per_fact, with_values
 from extractors.components.trigger_rules import stated
 from extractors.contract import TRIGGERS_KEY, span_scores
@@ -165,11 +166,27 @@ class EventLinker:
                 record = event_record(doc, text, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"], ent_label, year)
                 record["args"] = with_values(record["args"], ev.get("values"))  # a table's figures and periods
                 events.append(record)
+        events = self._repurchase_tables(doc, text, ents, ent_label, year, events)
         if self.require_core_roles:
             events = [e for e in events if has_core_roles(e)]
         events.sort(key=lambda e: (e["trigger"]["start"], e["type"]))
         doc._.events = one_per_fact(events)
         return doc
+
+    @staticmethod
+    def _repurchase_tables(doc: Doc, text: str, ents: list, ent_label: dict, year, events: list) -> list:
+        """One SHARE_REPURCHASE per month row of a repurchase table (repurchases.py); the
+        table's own words give no other buy-back (`Under Our Share Repurchase Program`)."""
+        rows = repurchase_events(text, ents)
+        if not rows:
+            return events
+        tables = [ev["table"] for ev in rows]
+        events = [e for e in events if e["type"] != "SHARE_REPURCHASE"
+                  or not any(a <= e["trigger"]["start"] < b for a, b in tables)]
+        for ev in rows:
+            args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
+            events.append(event_record(doc, text, "SHARE_REPURCHASE", ev["trigger"], args, 0.5, ent_label, year))
+        return events
 
     @staticmethod
     def _form_args(text: str, ents: list, trig: Span, args: list) -> list:

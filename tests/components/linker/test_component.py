@@ -65,3 +65,30 @@ def test_safe_harbor_sentences_hold_no_events(rules_nlp):
     news = "On May 1, 2024, Brindle Systems Corp. completed the sale of the Tapley hydroelectric project."
     assert not is_safe_harbor(news)
     assert types(news) == ["DISPOSITION"]
+
+
+REPURCHASES = """ISSUER PURCHASES OF EQUITY SECURITIES
+
+Period                Total Number of Shares Purchased  Average Price Paid per Share  Total Number of Shares Purchased as Part of Publicly Announced Programs
+4/1/2024 - 4/30/2024  —                                 —                             —
+5/1/2024 - 5/31/2024  4,518,335                         $165.99                       4,518,335
+6/1/2024 - 6/30/2024  4,491,564                         166.96                        4,491,564
+Total                 9,009,899                         $166.48                       9,009,899
+
+On May 2, 2024, the Board authorized a share repurchase program of up to $5 billion.
+"""
+
+
+def test_repurchase_table_one_event_per_month_with_a_purchase(rules_nlp):
+    """GUIDELINES reading 15: each month row of a repurchase table is one buy-back (the
+    header's phrase its trigger, shared), with shares, average price and period; a month
+    with no purchase and the total row are none."""
+    from extractors.components.linker.component import EventLinker
+
+    doc = EventLinker(rules_nlp, require_core_roles=False)(rules_nlp(REPURCHASES))
+    rows = [e for e in doc._.events if e["type"] == "SHARE_REPURCHASE"
+            and e["trigger"]["text"] == "Total Number of Shares Purchased"]
+    assert [{a["role"]: a["text"] for a in e["args"]} for e in rows] == [
+        {"shares": "4,518,335", "amount": "$165.99", "date": "5/1/2024 - 5/31/2024"},
+        {"shares": "4,491,564", "amount": "166.96", "date": "6/1/2024 - 6/30/2024"}]
+    assert len({(e["trigger"]["start"], e["trigger"]["end"]) for e in rows}) == 1
