@@ -79,8 +79,13 @@ COST_OF = re.compile(r"\b(?:(?:other|total)\s+)?costs?\s+of\s+(?:revenues?|sales
 # no result (`defined benefit plans`, `income tax purposes`) is no trigger.
 NOT_METRIC_BEFORE = re.compile(
     r"(?:(?:%|\bpercent)\s+of\s+(?:[\w'-]+\s+){0,3}|\b(?:portion|percentage|share|proportion)\s+of\s+"
-    r"(?:[\w'-]+\s+){0,2}|\b(?:other\s+than|excluding|exclusive\s+of)\s+)$", re.I)
-NOT_METRIC_AFTER = re.compile(r"^\s+(?:tax\s+)?(?:plans?|purposes|programs?|statements?|committee)\b", re.I)
+    r"(?:[\w'-]+\s+){0,2}|\b(?:other\s+than|excluding|exclusive\s+of)\s+|"
+    # sales of assets or stakes are disposals; an offering's expenses are the deal's
+    r"\b(?:asset|stake|offering|underwriting)\s+)$", re.I)
+# ... or names something else the words after it say (`sales-based milestones`, `sales
+# practices`, `sales and marketing`)
+NOT_METRIC_AFTER = re.compile(r"^(?:\s+(?:tax\s+)?(?:plans?|purposes|programs?|statements?|committee)\b|-based\b|"
+                              r"\s+(?:milestones?|practices|and\s+marketing)\b)", re.I)
 # an officer's pay and benefits are no result of the filer (`severance benefits totaling
 # $289,230`, `reimbursement of reasonable expenses`, `the Compensation and Benefits Committee`)
 PAY_BEFORE = re.compile(r"\b(?:severance|health\s*care|medical|retirement|pension|employee|fringe|welfare|"

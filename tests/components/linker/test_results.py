@@ -269,3 +269,20 @@ def test_announced_results_period_past_a_line_break(rules_nlp):
     events = decode_results(doc, [])
     assert [text[slice(*e["trigger"])] for e in events] == ["financial results"]
     assert "January 31, 2024" in text[slice(*events[0]["args"]["period"])]
+
+
+def test_words_that_name_no_result():
+    """`sales` of assets or stakes, `sales-based milestones`, `sales practices`, `sales and
+    marketing`, an offering's `expenses`: no result of the filer."""
+    from extractors.components.linker.results import is_metric
+
+    def metric(text, word):
+        k = text.index(word)
+        return is_metric(text, k, k + len(word))
+    assert not metric("Proceeds related to asset sales totaled $171 million.", "sales")
+    assert not metric("Net proceeds from the minority stake sales totaled $1.4 billion.", "sales")
+    assert not metric("It may receive up to $5.5 billion in sales-based milestones.", "sales")
+    assert not metric("The OCC reviewed historical sales practices and fined the bank $20 million.", "sales")
+    assert not metric("Net proceeds, after underwriting discount and offering expenses, were $1.489 billion.",
+                      "expenses")
+    assert metric("Net sales were $637.3 million in 2024.", "sales")
