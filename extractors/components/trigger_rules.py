@@ -52,6 +52,8 @@ BOARD_SEAT_LABEL = "board seat"
 # naming the committee counts as holding a PERSON or ROLE for the COMPENSATION rule.
 PAY_BODY = re.compile(r"\bcompensation\s+(?:and\s+\w+\s+|\w+\s+)?committee\b", re.I)
 PAY_BODY_LABEL = "pay committee"
+# words within one sentence: a decimal point (`$1.5 billion`) ends none
+IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
 RULES = {
     "SHAREHOLDER_VOTE": (re.compile(r"\b(?:elected|approved|ratified|adopted|rejected|defeated|voted)\b", re.I),
                          re.compile(r"\b(?:votes?|voting|stockholders|shareholders|annual meeting|proposal)\b", re.I),
@@ -106,9 +108,11 @@ MORE_RULES = {
     "ACQUISITION": (re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"}),
     # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
     # (wide readings: `authorized a share repurchase program`)
-    "SHARE_REPURCHASE": (re.compile(r"\b(authorized|approved|announced)\s+(?:an?\s+|the\s+|its\s+)?[^.;]{0,60}?"
+    "SHARE_REPURCHASE": (re.compile(r"\b(authorized|approved|announced)\s+(?:an?\s+|the\s+|its\s+)?"
+                                    + IN_SENTENCE + r"{0,60}?"
                                     r"\b(?:share\s+|stock\s+)?(?:re)?purchase(?:\s+(?:program|plan|authori[sz]ation)|"
-                                    r"\s+of\b)|\brepurchase\s+(?:program|plan)\b[^.;]{0,40}?\b(?:was|were|has\s+been)\s+"
+                                    r"\s+of\b)|\brepurchase\s+(?:program|plan)\b"
+                                    + IN_SENTENCE + r"{0,40}?\b(?:was|were|has\s+been)\s+"
                                     r"(authorized|approved|announced)\b", re.I), None, {"MONEY|SHARES"}),
     # a suit brought: the trigger is the suit's noun through the filing verb (`lawsuits
     # were filed`, `filed a complaint`, `sued`): the wide gold names either the verb
@@ -126,7 +130,8 @@ MORE_RULES = {
                              # shares issued to a pension trust (`contributed 36,518,563 newly issued shares`)
                              r"\b(contributed|contribution\s+of)\s+(?:approximately\s+)?\d[\d,]*\s+(?:newly\s+issued\s+)?shares\b|"
                              r"\bcompleted\s+(?:an?|the|its|our)\s+(?:\w+\s+){0,3}?(offering|placement|issuance)\b|"
-                             r"\b(entered\s+into)\s+(?:an?|the|certain|its|our)\s+[^.;]{0,60}?(?:credit\s+agreement|"
+                             r"\b(entered\s+into)\s+(?:an?|the|certain|its|our)\s+"
+                             + IN_SENTENCE + r"{0,60}?(?:credit\s+agreement|"
                              r"credit\s+facility|term\s+loan|loan\s+agreement|commitment\s+letter|note\s+purchase)",
                              re.I),
                   re.compile(r"\bnotes\b|\bdebentures\b|\bbonds\b|\bterm\s+loans?\b|\bcredit\s+(?:agreement|facilit)|"
@@ -142,13 +147,14 @@ MORE_RULES = {
 # description of a facility it has (no entry or amendment stated), or restated after an
 # amendment that only extends its term, is no event.
 TERMS_RULES = {
-    "FINANCING": (re.compile(r"\bprovides?\b(?:\s*,[^.;]{0,60},)?\s+(?:for\s+)?(?:[^.;]|\.(?=\d)){0,60}?\b("
+    "FINANCING": (re.compile(r"\bprovides?\b(?:\s*," + IN_SENTENCE + r"{0,60},)?\s+(?:for\s+)?"
+                             + IN_SENTENCE + r"{0,60}?\b("
                              r"(?:senior\s+)?(?:unsecured\s+|secured\s+)?(?:revolving\s+)?credit\s+facilit(?:y|ies)|"
                              r"(?:unsecured\s+|secured\s+)?borrowings|term\s+loans?)\b|"
                              r"\b(increase[sd]?)\s+(?:in\s+)?(?:the\s+)?(?:maximum\s+|total\s+|aggregate\s+)?"
-                             r"(?:commitments?|borrowing\s+capacity|amount\s+available)\b(?:[^.;]|\.(?=\d)){0,60}?"
+                             r"(?:commitments?|borrowing\s+capacity|amount\s+available)\b" + IN_SENTENCE + r"{0,60}?"
                              r"\bfrom\s+(?:US)?\$|"
-                             r"\bcommitments?\b(?:[^.;]|\.(?=\d)){0,80}?\b(increased)\s+from\s+(?:US)?\$", re.I),
+                             r"\bcommitments?\b" + IN_SENTENCE + r"{0,80}?\b(increased)\s+from\s+(?:US)?\$", re.I),
                   # entered into or amended, unless the amendment only extends its term
                   # (reading 16: an extension alone is an AGREEMENT only; with an increase, both)
                   re.compile(r"^(?:(?=[\s\S]*\bincreas)|(?![\s\S]*\bextend(?:s|ed|ing)?\s+(?:the\s+)?"

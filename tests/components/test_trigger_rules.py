@@ -240,3 +240,12 @@ def test_a_choice_and_a_form_approved_in_principle_are_no_votes():
                     "Brindle shareholders.", "approved")
     assert vote("At the annual meeting, the stockholders elected to the Board the three nominees.", "elected")
     assert vote("At the annual meeting, the shareholders approved the 2024 Stock Plan.", "approved")
+
+
+def test_a_decimal_point_ends_no_cue(entities):
+    """`$1.5 billion` inside a cue's words: the decimal point is no sentence end."""
+    assert ("entered into", "FINANCING") in _found(
+        entities, "On March 20, 2023, Brindle Systems Corp. entered into a $1.5 billion 364-day credit agreement "
+                  "with Hallam Bank.", ("FINANCING",))
+    assert _found(entities, "On May 2, 2024, the Board of Brindle Systems Corp. authorized a $1.5 billion share "
+                            "repurchase program.", ("SHARE_REPURCHASE",)) == [("authorized", "SHARE_REPURCHASE")]
