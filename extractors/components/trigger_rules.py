@@ -14,7 +14,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 |---|---|---|
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
 | ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire | an ORG |
-| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of | an ORG |
+| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell | an ORG (agreed sales: and a business, assets, stake, interest, subsidiary, division, unit, operations, segment or portfolio) |
 | AGREEMENT | entered into a/an/the/certain; signed a (definitive) agreement/offer letter/contract | agreement words and an ORG |
 | FINANCING | invested (approximately) $; issued/sold/raised $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
@@ -106,6 +106,13 @@ MORE_RULES = {
     "EXECUTIVE_CHANGE": (re.compile(r"\b(?:has\s+)?(served)\s+as\b|\b(joined)\b|\b(assumed)\s+the\s+(?:role|position)\b|"
                                     r"\b(became)\b", re.I), None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"}),
     "ACQUISITION": (re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"}),
+    # a sale definitely agreed (`entered into an agreement with Bangchak Corporation to
+    # sell its interest in Esso Thailand`, `agreed to sell certain assets of its camera
+    # module business`): the trigger is `sell`; what is sold is a business or a stake
+    "DISPOSITION": (re.compile(r"\b(?:agreed|agrees|agreements?)\s+(?:" + IN_SENTENCE + r"{0,80}?\s)?to\s+(sell)\b",
+                               re.I),
+                    re.compile(r"\b(?:business(?:es)?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
+                               r"operations|segment|portfolio)\b", re.I), {"ORG"}),
     # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
     # (wide readings: `authorized a share repurchase program`)
     "SHARE_REPURCHASE": (re.compile(r"\b(authorized|approved|announced)\s+(?:an?\s+|the\s+|its\s+)?"

@@ -249,3 +249,15 @@ def test_a_decimal_point_ends_no_cue(entities):
                   "with Hallam Bank.", ("FINANCING",))
     assert _found(entities, "On May 2, 2024, the Board of Brindle Systems Corp. authorized a $1.5 billion share "
                             "repurchase program.", ("SHARE_REPURCHASE",)) == [("authorized", "SHARE_REPURCHASE")]
+
+
+def test_a_sale_agreed_is_a_disposition(entities):
+    def found(text):
+        return [t for t, _ in _found(entities, text, ("DISPOSITION",))]
+    assert found("In January 2023, Brindle Systems Corp. executed an agreement with Hallam Energy Corporation to "
+                 "sell its interest in Brindle Thailand Ltd.") == ["sell"]
+    assert found("Quillfeather Robotics, Inc. agreed to sell certain assets of its camera module business to "
+                 "Brindle Systems Corp.") == ["sell"]
+    # no business or stake sold: products are no disposition
+    assert found("Quillfeather Robotics, Inc. agreed to sell its robots to Brindle Systems Corp. at list "
+                 "price.") == []
