@@ -15,7 +15,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
 | ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire | an ORG |
 | DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell | an ORG (agreed sales: and a business, assets, stake, interest, subsidiary, division, unit, operations, segment or portfolio) |
-| AGREEMENT | entered into a/an/the/certain; signed a (definitive) agreement/offer letter/contract | agreement words and an ORG |
+| AGREEMENT | entered into a/an/the/certain; signed/executed (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s) | agreement words and an ORG |
 | FINANCING | invested (approximately) $; issued/sold/raised $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed), stepped down, hired, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
@@ -65,7 +65,8 @@ RULES = {
                                r"(?:previously\s+announced\s+|proposed\s+)?(sale|disposition|divestiture)\s+of\b",
                                re.I), None, {"ORG"}),
     "AGREEMENT": (re.compile(r"\b(entered\s+into)\s+(?:an?|the|certain)\b|"
-                             r"\b(signed)\s+(?:an?|the)\s+(?:definitive\s+)?(?:agreement|offer\s+letter|contract)\b",
+                             r"\b(signed|executed)\s+(?:an?\s+|the\s+)?(?:definitive\s+|new\s+)?(?:[\w-]+\s+){0,3}?"
+                             r"(?:agreements?|offer\s+letter|contracts?)\b",
                              re.I),
                   re.compile(r"\b(?:agreements?|contracts?|leases?|letters?|arrangements?)\b", re.I), {"ORG"}),
     "FINANCING": (re.compile(r"\b(invested)\s+(?:approximately\s+|about\s+)?\$", re.I),

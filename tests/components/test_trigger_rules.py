@@ -261,3 +261,12 @@ def test_a_sale_agreed_is_a_disposition(entities):
     # no business or stake sold: products are no disposition
     assert found("Quillfeather Robotics, Inc. agreed to sell its robots to Brindle Systems Corp. at list "
                  "price.") == []
+
+
+def test_an_agreement_executed_or_signed(entities):
+    def found(text):
+        return [t for t, _ in _found(entities, text, ("AGREEMENT",))]
+    assert found("In November 2022, Brindle Systems Corp. executed an agreement with Hallam Energy Corporation for "
+                 "the sale of its Santa Ynez unit.") == ["executed"]
+    assert found("In March 2022, Brindle Systems Corp. signed agreements with Hallam Energy Corporation.") == [
+        "signed"]
