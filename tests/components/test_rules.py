@@ -379,3 +379,17 @@ def test_a_short_name_defined_after_a_company_is_an_org(nlp, text, short):
 
 def test_a_defined_role_after_a_company_is_no_org(nlp):
     assert texts(nlp, 'Zeta Widgets Holdings, Inc. ("Buyer") agreed.', "ORG") == ["Zeta Widgets Holdings, Inc."]
+
+
+# ------------------------------------------------------------------ agencies, raters
+@pytest.mark.parametrize("text,org", [
+    ("In November 2023, the U.S. Patent and Trademark Office found some of the claims invalid.",
+     "U.S. Patent and Trademark Office"),
+    ("Its debt is rated Aa2 by Moody\u2019s Investors Service and AA- by S&P Global Ratings.",
+     "Moody\u2019s Investors Service"),
+    ("The Company filed a petition in the Tax Court in December 2015.", "Tax Court"),
+    ("Brindle will file a proxy statement with the U.S. Securities and Exchange Commission.",
+     "U.S. Securities and Exchange Commission"),
+])
+def test_agencies_courts_and_rating_agencies(nlp, text, org):
+    assert org in texts(nlp, text, "ORG")
