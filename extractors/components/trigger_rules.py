@@ -18,9 +18,9 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | AGREEMENT | entered into a/an/the/certain; signed/executed (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s) | agreement words and an ORG |
 | FINANCING | invested (approximately) $; issued/sold/raised $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
-| EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed), stepped down, hired, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
+| EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed), stepped down, hired, will/to become, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
-| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued (the phrase) | an ORG or PERSON |
+| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued, named in a suit (the phrase) | an ORG or PERSON |
 | DIVIDEND | declared | the word dividend |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
@@ -74,6 +74,7 @@ RULES = {
                              re.I), {"MONEY"}),
     "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named(?!\s+executive)|elected|promoted|resign(?:ed|s|ing|ation)?|"
                                     r"retired|retire|retires|retiring|succeed(?:s|ed)?|stepp(?:ed|ing) down|hired|"
+                                    r"(?<=will\s)become|(?<=to\s)become|"
                                     r"not\s+(?:to\s+)?(?:stand|run)\s+for\s+re-?election)\b", re.I),
                          None, {"PERSON", "ROLE|" + BOARD_SEAT_LABEL}),
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
@@ -127,6 +128,8 @@ MORE_RULES = {
     # (`filed`) or the noun (`shareholder derivative complaint`)
     "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?)\s+"
                                     r"(?:was|were|has\s+been|have\s+been)\s+filed\b|"
+                                    r"\bnamed\s+(?:as\s+(?:a\s+)?(?:defendants?|part(?:y|ies))\s+)?in\s+(?:an?|the)\s+"
+                                    r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|actions?|complaints?|suits?)\b|"
                                     r"\b(?:filed|brought)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?)(?:\s+(?:lawsuits?|complaints?))?\b|"
                                     r"\bsued\b", re.I),

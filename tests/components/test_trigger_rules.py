@@ -270,3 +270,14 @@ def test_an_agreement_executed_or_signed(entities):
                  "the sale of its Santa Ynez unit.") == ["executed"]
     assert found("In March 2022, Brindle Systems Corp. signed agreements with Hallam Energy Corporation.") == [
         "signed"]
+
+
+def test_will_become_and_named_in_a_suit(entities):
+    assert [t for t, _ in _found(entities, "Thomas Lindgren will resign from Brindle Systems Corp. effective May 2, "
+                                           "2025, to become the Chief Executive Officer of another company.",
+                                 ("EXECUTIVE_CHANGE",))] == ["resign"]
+    assert [t for t, _ in _found(entities, "Effective June 1, Maria Okafor will become Chief Executive Officer of "
+                                           "Brindle Systems Corp.", ("EXECUTIVE_CHANGE",))] == ["become"]
+    assert _found(entities, "On January 29, 2019, Brindle Systems Corp. was named in a putative class action brought "
+                            "by Marlow Holdings LLC.", ("LEGAL_PROCEEDING",)) == [
+        ("named in a putative class action", "LEGAL_PROCEEDING")]
