@@ -23,27 +23,21 @@ from __future__ import annotations
 import re
 
 from extractors.offsets import within
+from extractors.tables import Cell, split_cells
 
 HEADER = re.compile(r"total\s+number\s+of\s+shares\s+(?:re)?purchased", re.I)
-# a cell: a run of text ending where a tab or two or more spaces part it from the next
-CELL = re.compile(r"\S(?:[^\t]*?\S)?(?=\t|\s{2,}|\s*$)")
-FIGURE = re.compile(r"^\$?\s*\(?\d[\d,]*(?:\.\d+)?\)?$")
-NO_FIGURE = re.compile(r"^\$?\s*(?:[-\u2013\u2014]+|n/?a)$", re.I)
 TOTAL = re.compile(r"^\s*total\b", re.I)
 PROGRAM = re.compile(r"^(?:share\s+)?repurchase\s+programs?|^publicly\s+announced", re.I)
 MAX_LINES = 40  # lines read below a header
 PROSE = 120  # a line this long with no cell gap is prose: the table has ended
 
 
-def _cells(line: str, offset: int) -> list[tuple[int, int]]:
-    return [(offset + m.start(), offset + m.end()) for m in CELL.finditer(line)]
-
-
-def _entity(ents: list[tuple], cell: tuple[int, int], label: str) -> tuple[int, int] | None:
-    for s, e, lab in within(ents, cell[0], cell[1]):
+def _entity(ents: list[tuple], cell: Cell, label: str) -> tuple[int, int]:
+    """The span of the `label` entity inside the cell, else the cell itself."""
+    for s, e, lab in within(ents, cell.start, cell.end):
         if lab == label:
             return (s, e)
-    return None
+    return (cell.start, cell.end)
 
 
 def repurchase_events(text: str, ents: list[tuple]) -> list[dict]:
@@ -76,30 +70,28 @@ def _rows(text: str, ents: list[tuple], dates: list[tuple], trigger: tuple[int, 
         line = text[start:end]
         if not line.strip():
             continue
-        cells = _cells(line, start)
+        cells = split_cells(text, start, end)  # at tabs and runs of two or more spaces
         if len(cells) == 1 and end - start > PROSE:
             break  # prose
         label = cells[0]
-        label_text = text[label[0]:label[1]]
-        if TOTAL.match(label_text):
+        if TOTAL.match(label.text):
             break
-        figures = [c for c in cells[1:] if FIGURE.match(text[c[0]:c[1]]) or NO_FIGURE.match(text[c[0]:c[1]])]
-        date = next(iter(within(dates, label[0], label[1])), None)  # the row's period, its label
+        figures = [c for c in cells[1:] if c.kind in ("number", "dash")]
+        date = next(iter(within(dates, label.start, label.end)), None)  # the row's period, its label
         if not figures:
             if date is not None:
                 period = (date[0], date[1])
             continue
         if date is not None:
             row_trigger, row_date = trigger, (date[0], date[1])
-        elif period is not None and PROGRAM.match(label_text):
-            row_trigger, row_date = (label[0], label[0] + PROGRAM.match(label_text).end()), period
+        elif period is not None and PROGRAM.match(label.text):
+            row_trigger, row_date = (label.start, label.start + PROGRAM.match(label.text).end()), period
         else:
             continue  # a row of no period (employee transactions) or a label we do not know
-        shares_cell = figures[0]
-        if NO_FIGURE.match(text[shares_cell[0]:shares_cell[1]]):
+        if figures[0].kind == "dash":
             continue  # no purchase that month
-        args = {"shares": _entity(ents, shares_cell, "SHARES") or shares_cell, "date": row_date}
-        if len(figures) > 1 and FIGURE.match(text[figures[1][0]:figures[1][1]]):
-            args["amount"] = _entity(ents, figures[1], "MONEY") or figures[1]
+        args = {"shares": _entity(ents, figures[0], "SHARES"), "date": row_date}
+        if len(figures) > 1 and figures[1].kind == "number":
+            args["amount"] = _entity(ents, figures[1], "MONEY")
         out.append({"trigger": row_trigger, "args": args, "end": end})
     return out
