@@ -51,6 +51,7 @@ from extractors.components.linker.component import event_record
 from extractors.components.trigger_rules import CHOSE_TO, HOLDERS
 from extractors.contract import doc_text
 from extractors.normalise import doc_year
+from extractors.tables import split_cells
 
 VOTE = "SHAREHOLDER_VOTE"
 COUNT_ROLES = ("votes_for", "votes_against", "abstentions", "broker_non_votes")
@@ -60,7 +61,6 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 COUNT_CELL = re.compile(rf"^\(?(?:{NUMBER})\)?(?:\s*\(\d\))?$")
 EMPTY_CELL = re.compile(r"^(?:-+|—|–|\*|n/?a|none|0)$", re.I)
 PERCENT_CELL = re.compile(rf"^(?:{NUMBER})\s*%$")
-CELL_SPLIT = re.compile(r"\t+| {2,}")
 
 HEADER_ROLES = [
     (re.compile(r"^(?:votes?\s+|shares\s+)?(?:cast\s+)?(?:for|in\s+favou?r|yes|affirmative)(?:\s+votes?)?$", re.I),
@@ -152,28 +152,13 @@ class Line:
 
 
 def lines_of(text: str) -> list[Line]:
+    """The text's lines with their cells (`extractors.tables.split_cells`: at tabs and runs
+    of two or more spaces)."""
     out, pos = [], 0
     for raw in text.split("\n"):
         end = pos + len(raw)
-        out.append(Line(pos, end, cells_of(raw, pos)))
+        out.append(Line(pos, end, [(c.start, c.end) for c in split_cells(text, pos, end)]))
         pos = end + 1
-    return out
-
-
-def cells_of(line: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Cells of a table line: tab-separated, else runs of 2+ spaces; stripped, empty dropped."""
-    cells, last = [], 0
-    for m in CELL_SPLIT.finditer(line):
-        cells.append((last, m.start()))
-        last = m.end()
-    cells.append((last, len(line)))
-    out = []
-    for s, e in cells:
-        piece = line[s:e]
-        stripped = piece.strip()
-        if stripped:
-            lead = len(piece) - len(piece.lstrip())
-            out.append((offset + s + lead, offset + s + lead + len(stripped)))
     return out
 
 
@@ -828,5 +813,5 @@ def make_votes(nlp: Language, name: str, replace_linker: bool, add_entities: boo
     return VoteResults(nlp, name, replace_linker, add_entities)
 
 
-__all__ = ["VoteResults", "make_votes", "find_tables", "prose_counts", "statements", "cells_of", "header_role",
+__all__ = ["VoteResults", "make_votes", "find_tables", "prose_counts", "statements", "header_role",
            "is_name", "proposal_of", "Span"]

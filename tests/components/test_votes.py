@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from extractors.components.votes import cells_of, find_tables, header_role, is_name, prose_counts
+from extractors.components.votes import find_tables, header_role, is_name, lines_of, prose_counts
 from extractors.pipeline import rules_pipeline
 
 
@@ -119,7 +119,7 @@ def test_helpers():
     assert header_role("Votes For") == "votes_for" and header_role("Withheld") == "votes_against"
     assert header_role("Abstentions") == "abstentions" and header_role("Broker Non-Votes") == "broker_non_votes"
     assert header_role("Revenue") is None
-    assert cells_of("a\tb  c", 10) == [(10, 11), (12, 13), (15, 16)]
+    assert [line.cells for line in lines_of("x\na\tb  c")] == [[(0, 1)], [(2, 3), (4, 5), (7, 8)]]
     assert is_name("Marta B. Okonkwo") and is_name("Dr. Jane Q. Public, Jr.")
     assert not is_name("Ratification of Auditors") and not is_name("Total")
     text = "with 100,000 votes for, 2,000 against and 300 abstentions"
