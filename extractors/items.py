@@ -49,12 +49,12 @@ def unmatched_items(items: list[str], event_types: set[str], filed: str | None =
     return [i for i in items or [] if (t := item_types(i, filed)) and not t & event_types]
 
 
-def body_types(text: str, events: list[dict]) -> set[str]:
+def body_types(text: str, events: list[dict], secs: list[dict] | None = None) -> set[str]:
     """Event types with at least one trigger in the 8-K body of `text`, the events
     SCHEMA section 4 matches declared items against: up to the signature block
     (`sections.body_end`: the signature block's first line, else the first exhibit
     after it; the cover page and the items count, the signature and exhibits do not)."""
-    end = body_end(text)
+    end = body_end(text, secs)  # `secs`: the text's sections, where the caller has them
     return {e["type"] for e in events if e["trigger"]["start"] < end}
 
 

@@ -33,14 +33,14 @@ def span_record(span: Span, year: int | None, text: str) -> dict:
 
 
 def add_unmatched_items(record: dict, items: tuple[str, ...] | list[str] = (), filed: str | None = None,
-                        text: str | None = None) -> dict:
+                        text: str | None = None, secs: list[dict] | None = None) -> dict:
     """When the document declares 8-K `items` (filed on `filed`), `unmatched_items`
     lists those with no event of a type the item maps to (extractors.items) in the
     8-K body (SCHEMA section 4: up to the signature block, `sections.body_end` of the
-    document's `text`; the whole document when no text is given)."""
+    document's `text` and its `secs` when given; the whole document when no text is given)."""
     if items:
         events = record["events"]
-        types = body_types(text, events) if text is not None else {e["type"] for e in events}
+        types = body_types(text, events, secs) if text is not None else {e["type"] for e in events}
         record["unmatched_items"] = unmatched_items(list(items), types, filed)
     return record
 
@@ -95,7 +95,8 @@ def finish_record(record: dict, *, sha256: str | None = None, meta=None,
     text (None for an error record)."""
     out = {"id": record["id"], "sha256": sha256, "meta": record_meta(meta),
            "spans": record["spans"], "events": record["events"], "error": record["error"]}
+    secs = sections(text) if text is not None else []  # 8-K items, signature, exhibits: read once
     if out["error"] is None:
-        add_unmatched_items(out, items, filed, text)
-    out["sections"] = sections(text) if text is not None else []  # 8-K items, signature, exhibits
+        add_unmatched_items(out, items, filed, text, secs)
+    out["sections"] = secs
     return out
