@@ -63,8 +63,9 @@ CORE_ROLES: dict[str, frozenset] = {
 # 64 million shares` as ACQUISITION (a buy-back: RETYPE), `acquired
 # three stores` as EXECUTIVE_CHANGE, `elected` as DISPOSITION). Where the words state
 # another type, the trigger takes that type (RETYPE); otherwise it is dropped.
+BUY_BACK_WORDS = r"repurchas|reacquir|buy-?back"  # a buy-back's trigger words (NOT_TRIGGERS, RETYPE)
 NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
-    "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint|^join|repurchas|reacquir|buy-?back",
+    "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint|^join|" + BUY_BACK_WORDS,
     "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|acquisi|purchas|^join",
     "EXECUTIVE_CHANGE": r"purchas|acquir|repurchas|reacquir|secur|bought|sold|sell|sale",
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$",
@@ -95,7 +96,7 @@ def _followed(event_type: str, after: str) -> tuple[bool, str | None]:
 
 
 RETYPE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), t) for p, t in [
-    (r"repurchas|reacquir|buy-?back", "SHARE_REPURCHASE"),
+    (BUY_BACK_WORDS, "SHARE_REPURCHASE"),
     (r"acquir|purchas|bought|\bbuy", "ACQUISITION"),
     (r"\bsell|\bsale|\bsold|divest", "DISPOSITION"),
     (r"invested", "FINANCING"),

@@ -201,6 +201,12 @@ BY_BOARD = re.compile(r"^\s+(?:in\s+principle\s+)?by\s+(?:(?:a|the)\s+(?:vote|ma
 # Alcoa shareholders` describes a form by a past approval and reports no vote
 CHOSE_TO = re.compile(r"\s+to\s+(?!(?:the|its|our|his|her|their|a|an|serve|fill|office)\b)\w", re.I)
 IN_PRINCIPLE = re.compile(r"\s+in\s+principle\b", re.I)
+
+
+def chose_to(text: str, start: int, end: int) -> bool:
+    """True where the verb at text[start:end] is `elected` stating a choice (`elected to
+    terminate`), not an election (`elected to the Board`, `elected to serve`)."""
+    return text[start:end].lower().endswith("elected") and CHOSE_TO.match(text[end:end + 40]) is not None
 ONCE_PER_DOCUMENT = {"LATE_FILING"}  # a notice is one event: its title, else the first statement
 
 
@@ -210,7 +216,7 @@ def stated(event_type: str, text: str, start: int, end: int) -> bool:
     past approval describing a thing (`the form approved in principle by`)."""
     if event_type not in MODAL_CUES and CONTINGENT.search(text, max(0, start - 20), start):
         return False
-    if text[start:end].lower().endswith("elected") and CHOSE_TO.match(text[end:end + 40]):
+    if chose_to(text, start, end):
         return False
     if event_type == "SHAREHOLDER_VOTE":
         if BY_BOARD.match(text[end:end + 90]) or IN_PRINCIPLE.match(text[end:end + 20]):

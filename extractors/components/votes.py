@@ -48,7 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.components.linker.component import event_record
-from extractors.components.trigger_rules import CHOSE_TO, HOLDERS
+from extractors.components.trigger_rules import HOLDERS, chose_to
 from extractors.contract import doc_text
 from extractors.normalise import doc_year
 from extractors.tables import split_cells
@@ -654,8 +654,7 @@ def statement_verbs(text: str, sent: tuple[int, int]) -> list[tuple[int, int]]:
     if m:
         out.append((m.start(1), m.end(1)))
     for s, e in vote_verbs(text, *sent):
-        if NOT_A_VOTE.search(text[sent[0]:s]) or NOT_A_VOTE_AFTER.match(text[e:e + 40]) or (
-                text[s:e].lower().endswith("elected") and CHOSE_TO.match(text[e:e + 40])):
+        if NOT_A_VOTE.search(text[sent[0]:s]) or NOT_A_VOTE_AFTER.match(text[e:e + 40]) or chose_to(text, s, e):
             continue
         board = None if PASSIVE.match(text[s:e]) else BOARD_ACTS.search(text, max(sent[0], s - 90), s)
         if board and not HOLDERS.search(text, sent[0], board.start()):

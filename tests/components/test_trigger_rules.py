@@ -29,6 +29,18 @@ def _found(entities, text, types):
     return [(t.text, t.label_) for t in doc.spans.get("triggers", [])]
 
 
+def _words(entities, text, event_type):
+    """The trigger words the rule of `event_type` finds in `text`."""
+    return [t for t, label in _found(entities, text, (event_type,)) if label == event_type]
+
+
+def _states(text, word):
+    """Whether the vote cue `word` in `text` states a vote (trigger_rules.stated)."""
+    from extractors.components.trigger_rules import stated
+    at = text.index(word)
+    return stated("SHAREHOLDER_VOTE", text, at, at + len(word))
+
+
 def test_rule_triggers_for_completed_deals_agreements_and_investments(entities):
     def found(text, types):
         return _found(entities, text, types)
@@ -158,18 +170,14 @@ def test_pay_decisions_in_the_infinitive_and_grants_of(entities):
 def test_what_a_vote_cue_does_not_state():
     """No vote: the board approving (`by the Company's Board`), the board enlarged to 9
     members electing a director, bylaw clauses (`shall have been elected`, `to be voted on`)."""
-    from extractors.components.trigger_rules import stated
-
-    def states(text, word):
-        at = text.index(word)
-        return stated("SHAREHOLDER_VOTE", text, at, at + len(word))
-    assert not states("The form of agreement was previously approved by the Company's Board of Directors.", "approved")
-    assert not states("The Board increased its size from 8 to 9 members and elected Ann Lee to the vacancy.", "elected")
-    assert not states("Each director holds office until a successor shall have been elected by the stockholders.",
+    assert not _states("The form of agreement was previously approved by the Company's Board of Directors.", "approved")
+    assert not _states("The Board increased its size from 8 to 9 members and elected Ann Lee to the vacancy.",
+                       "elected")
+    assert not _states("Each director holds office until a successor shall have been elected by the stockholders.",
                       "elected")
-    assert not states("The inspectors shall decide all matters which are to be voted on by the stockholders.", "voted")
-    assert states("At the annual meeting, the Company's stockholders approved the 2009 Stock Plan.", "approved")
-    assert states("At the meeting, the members of the LLC approved the merger.", "approved")
+    assert not _states("The inspectors shall decide all matters which are to be voted on by the stockholders.", "voted")
+    assert _states("At the annual meeting, the Company's stockholders approved the 2009 Stock Plan.", "approved")
+    assert _states("At the meeting, the members of the LLC approved the merger.", "approved")
 
 
 def test_a_sale_of_notes_is_a_financing():
@@ -201,7 +209,7 @@ def test_a_credit_agreements_terms_are_a_financing_unless_only_extended(entities
     when the amount comes a sentence after the `entered into`. An amendment that only
     extends the term, or a facility a report merely describes, is none."""
     def financing(text):
-        return [t for t, label in _found(entities, text, ("FINANCING",)) if label == "FINANCING"]
+        return _words(entities, text, "FINANCING")
     assert financing("On May 11, 2023, Brindle Systems Corp. entered into a Five Year Credit Agreement with Hallam "
                      "Bank. The Credit Agreement provides for a $300 million unsecured credit facility that will "
                      "expire on May 11, 2028.") == ["unsecured credit facility"]
@@ -220,7 +228,7 @@ def test_a_credit_agreements_terms_are_a_financing_unless_only_extended(entities
 
 def test_will_resign_and_was_succeeded_are_executive_changes(entities):
     def found(text):
-        return [t for t, _ in _found(entities, text, ("EXECUTIVE_CHANGE",))]
+        return _words(entities, text, "EXECUTIVE_CHANGE")
     assert found("On February 8, 2024, Thomas Lindgren, Chief Executive Officer of Brindle Systems Corp., informed "
                  "the Company that he will resign from its Board of Directors.") == ["resign"]
     assert found("Effective November 14, 2023, Maria Okafor, Executive Vice President of Brindle Systems Corp., "
@@ -230,16 +238,11 @@ def test_will_resign_and_was_succeeded_are_executive_changes(entities):
 def test_a_choice_and_a_form_approved_in_principle_are_no_votes():
     """`elected to terminate` is a choice, not an election; `the form approved in principle
     by the shareholders` describes a form and reports no vote."""
-    from extractors.components.trigger_rules import stated
-
-    def vote(text, word):
-        k = text.index(word)
-        return stated("SHAREHOLDER_VOTE", text, k, k + len(word))
-    assert not vote("The Financier has not elected to terminate this arrangement.", "elected")
-    assert not vote("Brindle will enter into an indemnity agreement with him in the form approved in principle by "
+    assert not _states("The Financier has not elected to terminate this arrangement.", "elected")
+    assert not _states("Brindle will enter into an indemnity agreement with him in the form approved in principle by "
                     "Brindle shareholders.", "approved")
-    assert vote("At the annual meeting, the stockholders elected to the Board the three nominees.", "elected")
-    assert vote("At the annual meeting, the shareholders approved the 2024 Stock Plan.", "approved")
+    assert _states("At the annual meeting, the stockholders elected to the Board the three nominees.", "elected")
+    assert _states("At the annual meeting, the shareholders approved the 2024 Stock Plan.", "approved")
 
 
 def test_a_decimal_point_ends_no_cue(entities):
@@ -253,7 +256,7 @@ def test_a_decimal_point_ends_no_cue(entities):
 
 def test_a_sale_agreed_is_a_disposition(entities):
     def found(text):
-        return [t for t, _ in _found(entities, text, ("DISPOSITION",))]
+        return _words(entities, text, "DISPOSITION")
     assert found("In January 2023, Brindle Systems Corp. executed an agreement with Hallam Energy Corporation to "
                  "sell its interest in Brindle Thailand Ltd.") == ["sell"]
     assert found("Quillfeather Robotics, Inc. agreed to sell certain assets of its camera module business to "
@@ -265,7 +268,7 @@ def test_a_sale_agreed_is_a_disposition(entities):
 
 def test_an_agreement_executed_or_signed(entities):
     def found(text):
-        return [t for t, _ in _found(entities, text, ("AGREEMENT",))]
+        return _words(entities, text, "AGREEMENT")
     assert found("In November 2022, Brindle Systems Corp. executed an agreement with Hallam Energy Corporation for "
                  "the sale of its Santa Ynez unit.") == ["executed"]
     assert found("In March 2022, Brindle Systems Corp. signed agreements with Hallam Energy Corporation.") == [
@@ -273,11 +276,10 @@ def test_an_agreement_executed_or_signed(entities):
 
 
 def test_will_become_and_named_in_a_suit(entities):
-    assert [t for t, _ in _found(entities, "Thomas Lindgren will resign from Brindle Systems Corp. effective May 2, "
-                                           "2025, to become the Chief Executive Officer of another company.",
-                                 ("EXECUTIVE_CHANGE",))] == ["resign"]
-    assert [t for t, _ in _found(entities, "Effective June 1, Maria Okafor will become Chief Executive Officer of "
-                                           "Brindle Systems Corp.", ("EXECUTIVE_CHANGE",))] == ["become"]
+    assert _words(entities, "Thomas Lindgren will resign from Brindle Systems Corp. effective May 2, 2025, to "
+                            "become the Chief Executive Officer of another company.", "EXECUTIVE_CHANGE") == ["resign"]
+    assert _words(entities, "Effective June 1, Maria Okafor will become Chief Executive Officer of Brindle "
+                            "Systems Corp.", "EXECUTIVE_CHANGE") == ["become"]
     assert _found(entities, "On January 29, 2019, Brindle Systems Corp. was named in a putative class action brought "
                             "by Marlow Holdings LLC.", ("LEGAL_PROCEEDING",)) == [
         ("named in a putative class action", "LEGAL_PROCEEDING")]

@@ -81,16 +81,15 @@ NOT_METRIC_BEFORE = re.compile(
     r"(?:(?:%|\bpercent)\s+of\s+(?:[\w'-]+\s+){0,3}|\b(?:portion|percentage|share|proportion)\s+of\s+"
     r"(?:[\w'-]+\s+){0,2}|\b(?:other\s+than|excluding|exclusive\s+of)\s+|"
     # sales of assets or stakes are disposals; an offering's expenses are the deal's
-    r"\b(?:asset|stake|offering|underwriting)\s+)$", re.I)
+    r"\b(?:asset|stake|offering|underwriting)\s+|"
+    # an officer's pay and benefits are no result of the filer (`severance benefits totaling
+    # $289,230`, `reimbursement of reasonable expenses`, `the Compensation and Benefits Committee`)
+    r"\b(?:severance|health\s*care|medical|retirement|pension|employee|fringe|welfare|relocation|reasonable|"
+    r"out-of-pocket|travel|(?:salary|salaries|payments|compensation)\s+and)\s+)$", re.I)
 # ... or names something else the words after it say (`sales-based milestones`, `sales
 # practices`, `sales and marketing`)
 NOT_METRIC_AFTER = re.compile(r"^(?:\s+(?:tax\s+)?(?:plans?|purposes|programs?|statements?|committee)\b|-based\b|"
                               r"\s+(?:milestones?|practices|and\s+marketing)\b)", re.I)
-# an officer's pay and benefits are no result of the filer (`severance benefits totaling
-# $289,230`, `reimbursement of reasonable expenses`, `the Compensation and Benefits Committee`)
-PAY_BEFORE = re.compile(r"\b(?:severance|health\s*care|medical|retirement|pension|employee|fringe|welfare|"
-                        r"relocation|reasonable|out-of-pocket|travel|(?:salary|salaries|payments|compensation)\s+and)"
-                        r"\s+$", re.I)
 # `revenues would have been $44 million lower`: a difference, not a result
 DIFFERENCE_AFTER = re.compile(r"^\s+(?:higher|lower)\b", re.I)
 RELATIVE = re.compile(r",\s+(?:which|that)\s+(?:(?:is|are|was|were)\s+)?(?:primarily\s+)?"
@@ -131,12 +130,10 @@ def _near(items, pos: int, before: bool, limit: int):
 def is_metric(text: str, start: int, end: int) -> bool:
     """False for a metric phrase that measures something else (`12% of revenues`,
     `the portion of revenues shared`), is excluded (`other than cost of revenues`) or
-    names no result (`defined benefit plans`, an officer's `severance benefits`:
-    PAY_BEFORE), and a bare `per share` after a price or
-    a dividend (PRICE_PER_SHARE)."""
+    names no result (`defined benefit plans`, an officer's `severance benefits`), and a
+    bare `per share` after a price or a dividend (PRICE_PER_SHARE)."""
     return not (NOT_METRIC_BEFORE.search(text, max(0, start - 40), start)
                 or NOT_METRIC_AFTER.match(text[end:end + 20])
-                or PAY_BEFORE.search(text, max(0, start - 30), start)
                 or (PER_SHARE_ONLY.match(text[start:end]) is not None
                     and PRICE_PER_SHARE.search(text, max(0, start - 60), start) is not None))
 

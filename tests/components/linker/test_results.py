@@ -7,6 +7,13 @@ import pytest
 from extractors.components.linker.results import decode_results
 
 
+def _metric(text, word):
+    """Whether `word` in `text` is a metric phrase (results.is_metric)."""
+    from extractors.components.linker.results import is_metric
+    k = text.index(word)
+    return is_metric(text, k, k + len(word))
+
+
 def test_results_one_event_per_figure(rules_nlp):
     text = ("Net revenues were $87.4 million for the second quarter of 2023, compared with $78.0 million "
             "for the second quarter of 2022. The Company expects charges between $5 million and $7 million.")
@@ -232,32 +239,23 @@ def test_a_title_above_a_table_is_no_results_section(rules_nlp):
 
 
 def test_a_bare_per_share_after_a_price_or_a_dividend_is_no_result():
-    from extractors.components.linker.results import is_metric
     for text in ("The Company repurchased 4.6 million shares at an average price of $396.75 per share.",
                  "The Board declared a quarterly cash dividend of $0.66 per share payable on May 9.",
                  "Common Stock, $0.01 par value per share, is listed on the exchange."):
-        k = text.index("per share")
-        assert not is_metric(text, k, k + len("per share")), text
-    text = "Net income was $1.2 billion, or $0.57 per share, in the quarter."
-    k = text.index("per share")
-    assert is_metric(text, k, k + len("per share"))
+        assert not _metric(text, "per share"), text
+    assert _metric("Net income was $1.2 billion, or $0.57 per share, in the quarter.", "per share")
 
 
 def test_pay_and_prices_per_share_are_no_results():
     """An officer's benefits and expenses, the committee's name, a merger's cash amount per
     share and a value per share are no result of the filer."""
-    from extractors.components.linker.results import is_metric
-
-    def metric(text, word):
-        k = text.index(word)
-        return is_metric(text, k, k + len(word))
-    assert not metric("Mr. Lee will receive severance benefits totaling $289,230, payable on June 1.", "benefits")
-    assert not metric("He will be reimbursed for reasonable expenses of up to $10,000.", "expenses")
-    assert not metric("The Compensation and Benefits Committee approved a bonus of $2,000,000.", "Benefits")
-    assert not metric("Each share will be converted into the right to receive a cash amount of $52.00 per share.",
+    assert not _metric("Mr. Lee will receive severance benefits totaling $289,230, payable on June 1.", "benefits")
+    assert not _metric("He will be reimbursed for reasonable expenses of up to $10,000.", "expenses")
+    assert not _metric("The Compensation and Benefits Committee approved a bonus of $2,000,000.", "Benefits")
+    assert not _metric("Each share will be converted into the right to receive a cash amount of $52.00 per share.",
                       "per share")
-    assert not metric("The Shares were valued at $16.43 per share.", "per share")
-    assert metric("The company also recognized a tax benefit of $105 million.", "benefit")
+    assert not _metric("The Shares were valued at $16.43 per share.", "per share")
+    assert _metric("The company also recognized a tax benefit of $105 million.", "benefit")
 
 
 def test_announced_results_period_past_a_line_break(rules_nlp):
@@ -274,15 +272,10 @@ def test_announced_results_period_past_a_line_break(rules_nlp):
 def test_words_that_name_no_result():
     """`sales` of assets or stakes, `sales-based milestones`, `sales practices`, `sales and
     marketing`, an offering's `expenses`: no result of the filer."""
-    from extractors.components.linker.results import is_metric
-
-    def metric(text, word):
-        k = text.index(word)
-        return is_metric(text, k, k + len(word))
-    assert not metric("Proceeds related to asset sales totaled $171 million.", "sales")
-    assert not metric("Net proceeds from the minority stake sales totaled $1.4 billion.", "sales")
-    assert not metric("It may receive up to $5.5 billion in sales-based milestones.", "sales")
-    assert not metric("The OCC reviewed historical sales practices and fined the bank $20 million.", "sales")
-    assert not metric("Net proceeds, after underwriting discount and offering expenses, were $1.489 billion.",
+    assert not _metric("Proceeds related to asset sales totaled $171 million.", "sales")
+    assert not _metric("Net proceeds from the minority stake sales totaled $1.4 billion.", "sales")
+    assert not _metric("It may receive up to $5.5 billion in sales-based milestones.", "sales")
+    assert not _metric("The OCC reviewed historical sales practices and fined the bank $20 million.", "sales")
+    assert not _metric("Net proceeds, after underwriting discount and offering expenses, were $1.489 billion.",
                       "expenses")
-    assert metric("Net sales were $637.3 million in 2024.", "sales")
+    assert _metric("Net sales were $637.3 million in 2024.", "sales")
