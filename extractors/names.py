@@ -15,6 +15,10 @@ LEGAL_SUFFIXES = frozenset(LEXICON["legal"])
 GENERIC = frozenset(w.lower() for w in LEXICON["generic"])
 COMMON = frozenset(LEXICON["common"])  # lower case
 NOT_BEFORE = frozenset(LEXICON["not_before"])
+# words a company's name never ends on: its bodies, and the heads of a defined term, plan,
+# law or index named after it (`the [Roche] Territory`, `the [Reata] Board`)
+TERM_HEADS = frozenset(LEXICON["term_heads"]) | NOT_BEFORE
+HEADLINE_VERBS = frozenset(LEXICON["headline_verbs"])  # `[Alnylam] Announces Partnership`
 # words before a person's name (`Mr. Schmidt`): the PERSON rules read them, and a word after
 # one is a person's name whatever else it could be (`Mr. Jordan`)
 HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"})
@@ -41,6 +45,12 @@ LEADING = {"the", "whereas", "on", "in", "pursuant", "exhibit", "about", "betwee
 def is_common(word: str) -> bool:
     """A word that is no company's short name alone (`General`, `Texas`)."""
     return word.lower() in COMMON
+
+
+def is_term(name: str) -> bool:
+    """A defined term's name, not a company's (`Class A Common Stock`, `Roche Territory`)."""
+    words = name.split()
+    return bool(words) and words[-1].strip(",.") in TERM_HEADS
 
 
 def is_generic(name: str) -> bool:

@@ -49,7 +49,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extractors.contract import doc_text, filing_context
-from extractors.names import NOT_BEFORE, org_aliases, person_aliases
+from extractors.names import NOT_BEFORE, SUFFIX, is_common, is_generic, is_term, org_aliases, person_aliases
 from extractors.places import is_not_a_name
 
 
@@ -110,6 +110,38 @@ def defined_as_companies(doc: Doc) -> Doc:
     return doc
 
 
+# a short name defined in brackets right after a company's name: an acronym (`Renal Care
+# Solutions (RCS)`, `Federal Aviation Administration (FAA)`) or a quoted name
+# (`Genentech, Inc. (“Genentech,” ...`, `Inc. (the "Alnylam")`)
+SHORT_NAME = re.compile(r"\s*\(\s*(?:(?P<acronym>[A-Z][A-Za-z&]{1,7})\s*[),]|(?:the\s+)?[\"\u201c\u2018']"
+                        r"(?P<quoted>[A-Z][^\"\u201d\u2019'()]{1,60}?)[,.]?[\"\u201d\u2019'])")
+
+
+def initials(name: str) -> str:
+    """The capital initials of a name's capitalised words (`Acute Care and Monitoring` -> `ACM`)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\u2019-]*", name) if w[0].isupper())
+
+
+def defined_short_names(doc: Doc, text: str) -> set[str]:
+    """Short names the document defines for its ORG entities: an acronym made of the
+    name's initials, or a quoted name that is no generic term (`the "Company"`)."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        m = SHORT_NAME.match(text, ent.end_char)
+        if not m:
+            continue
+        if m.group("acronym"):
+            acronym = m.group("acronym")
+            if acronym.isupper() and initials(SUFFIX.sub("", ent.text)).startswith(acronym[:2]) \
+                    and len(acronym) <= len(initials(ent.text)) + 1:
+                out.add(acronym)
+        elif not (is_generic(m.group("quoted")) or is_common(m.group("quoted")) or is_term(m.group("quoted"))):
+            out.add(m.group("quoted"))
+    return out
+
+
 def propagate(doc: Doc, tokenize=None) -> Doc:
     """Tag the other mentions of the document's ORG and PERSON names (and of the names
     in the Doc's filing context); `tokenize` splits an alias into tokens as the
@@ -127,6 +159,9 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
         org |= aliases
         if suffixed:
             strong |= aliases
+    defined = defined_short_names(doc, doc_text(doc))
+    org |= defined
+    strong |= defined
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             person |= person_aliases(ent.text)

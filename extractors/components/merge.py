@@ -19,8 +19,10 @@ Policy (component `sec_merge`, settings in its config):
    the classifier span is widened to the shortest such rule span
    (`extend_to_rules`): the classifier found the entity, the rule its boundary.
    A classifier ORG that a person rule found as a PERSON with the same boundaries, and
-   that has no company word, becomes a PERSON; an ORG ending in `Board`/`Committee`
-   loses that word (`the [Reata] Board`).
+   that has no company word, becomes a PERSON. A PERSON or ORG loses the punctuation at
+   its edges, and an ORG the head words of a body, defined term, plan or index named after
+   the company (`the [Reata] Board`, `the [Roche] Territory`: `names.json` `term_heads`)
+   and a press-release headline from its verb on (`[Alnylam] Announces Partnership`).
    PERSON and ORG candidates whose whole text is a form name (`N-SAR`, `10-K`) or
    in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are places and names
    in street addresses (`extractors.places`: `Georgia`, `Chicago` in `Chicago, Illinois`,
@@ -50,7 +52,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
-from extractors.names import LEGAL_SUFFIXES, LEXICON, person_aliases
+from extractors.names import HEADLINE_VERBS, LEGAL_SUFFIXES, LEXICON, TERM_HEADS, person_aliases
 from extractors.normalise import doc_year, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
@@ -111,7 +113,6 @@ def is_person_shape(span: Span) -> bool:
 
 
 ORG_WORDS = LEGAL_SUFFIXES | frozenset(LEXICON["descriptive"])
-BODY_WORDS = frozenset({"Board", "Committee"})  # a company's board is no ORG (`the [Reata] Board`)
 
 
 def person_over_org(span: Span, rule_people: set[tuple[int, int]]) -> Span:
@@ -134,11 +135,38 @@ def person_over_org(span: Span, rule_people: set[tuple[int, int]]) -> Span:
     return span
 
 
-def without_body(span: Span) -> Span:
-    """An ORG ending in `Board`/`Committee` names the company's body: keep the company."""
-    if span.label_ == "ORG" and len(span) > 1 and span[-1].text in BODY_WORDS:
-        return Span(span.doc, span.start, span.end - 1, label="ORG")
-    return span
+def _no_word(token) -> bool:
+    """A space, or a token of punctuation or symbols only (`,`, `”`, `•`), but not `&`."""
+    return token.text != "&" and not any(c.isalnum() for c in token.text)
+
+
+def name_core(span: Span) -> Span | None:
+    """A PERSON or ORG candidate without what is never part of a name: punctuation and
+    spaces at its edges (`Genentech,` before a closing quote, `•NIKE`); for an ORG, the
+    head words of a defined term, plan or body named after the company (`Roche Territory`,
+    `Reata Board`, `AFCG Stock Incentive Plan` -> the company) and a press-release
+    headline from its verb on (`Alnylam Announces Partnership` -> `Alnylam`). None when
+    no name word is left."""
+    if span.label_ not in ("PERSON", "ORG"):
+        return span
+    start, end = span.start, span.end
+    doc = span.doc
+    if span.label_ == "ORG":
+        verbs = [t.i for t in span if t.text in HEADLINE_VERBS]
+        if verbs:
+            end = verbs[0]
+            while end > start and not doc[end - 1].whitespace_:  # the whole word: `Co-Commercialize`
+                end -= 1
+    while start < end and _no_word(doc[start]):
+        start += 1
+    while start < end and (_no_word(doc[end - 1])
+                           or (span.label_ == "ORG" and end - start > 1 and doc[end - 1].text in TERM_HEADS)):
+        end -= 1
+    if start >= end or not any(t.is_alpha and not t.is_lower for t in doc[start:end]):
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
 
 
 # A court is named with its district or circuit (`United States District Court for the
@@ -223,7 +251,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
             span = widen(span, rules)
         candidates.append((person_over_org(span, rule_people), score, 1))
     text = doc_text(doc)
-    candidates = [(with_court_tail(without_body(c[0]), text), *c[1:]) for c in candidates]
+    candidates = [(with_court_tail(core, text), *c[1:]) for c in candidates
+                  if (core := name_core(c[0])) is not None]
     candidates = [c for c in candidates
                   if c[0].label_ not in ("PERSON", "ORG") or (is_name_text(c[0].text, not_names)
                                                             and not is_not_a_name(c[0]))]

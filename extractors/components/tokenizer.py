@@ -7,6 +7,7 @@ English defaults plus the things filing text needs:
 * digit groups joined by hyphens stay whole (``752-5000``, ``0-18926``,
   ``11-2928178``) so that phone, file and tax numbers never leave year-like pieces
 * ``(30)-day`` -> ``( 30 ) - day``; ``$(0.05)`` -> ``$ ( 0.05 )``; ``$.10`` -> ``$ .10``
+* a list bullet glued to a word is split off: ``•NIKE`` -> ``• NIKE``
 * ``/s/Name`` -> ``/s/ Name``; ``<PAGE>`` and page markers ``<2>`` are one token
 * company abbreviations in any case: ``Inc.``, ``INC.``, ``Corp.``, ``N.A.``,
   ``L.L.C.``, ``L.P.``, ``S.A.``...
@@ -56,8 +57,11 @@ _TOKEN_MATCH_PARTS = [
 _TOKEN_MATCH = re.compile("^(?:" + "|".join(_TOKEN_MATCH_PARTS) + ")$")
 
 
+BULLETS = "•●▪■◦·"  # list bullets glued to the word after them: `•NIKE`
+
+
 def _prefixes(defaults):
-    return [r"/[sS]/"] + list(defaults)
+    return [r"/[sS]/", f"[{BULLETS}]"] + list(defaults)
 
 
 def _suffixes(defaults):

@@ -76,3 +76,20 @@ def test_a_companys_defined_name_is_a_company_wherever_it_is_written():
     doc = nlp("Marlow Holdings AG hired Ann Lee . Ann Lee starts today .")
     doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="PERSON"), Span(doc, 7, 9, label="PERSON")]
     assert [e.label_ for e in defined_as_companies(doc).ents] == ["ORG", "PERSON", "PERSON"]
+
+
+def test_a_defined_acronym_or_quoted_short_name_is_the_company_everywhere(rules_nlp):
+    """`Quillfeather Medical Systems (QMS)`: an acronym of the name's initials, and a quoted
+    short name, tag the later mentions; a quoted defined term (`the “Class A Stock”`) does not."""
+    from spacy.tokens import Span
+
+    from extractors.components.aliases import propagate
+
+    text = ("Quillfeather Medical Systems (QMS) and Prism Works, Inc. (\u201cPrismatic\u201d) sold shares of "
+            "Marlow Holdings AG (the \u201cClass A Stock\u201d). Later QMS and Prismatic paid for Class A Stock.")
+    doc = rules_nlp.make_doc(text)
+    names = ["Quillfeather Medical Systems", "Prism Works, Inc.", "Marlow Holdings AG"]
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="ORG") for n in names]
+    orgs = [e.text for e in propagate(doc, rules_nlp.tokenizer).ents if e.label_ == "ORG"]
+    assert orgs.count("QMS") == 2 and orgs.count("Prismatic") == 2
+    assert "Class A Stock" not in orgs

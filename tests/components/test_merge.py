@@ -99,6 +99,19 @@ def test_a_company_board_is_the_company():
     assert ents(merge_spans(doc)) == [("Reata", "ORG")]
 
 
+def test_a_name_ends_before_a_defined_terms_head_and_a_headlines_verb():
+    """GUIDELINES reading 22: the company inside a defined term is the ORG (`the [Marlow]
+    Territory`, `the [Marlow] Stock Incentive Plan`); a headline's verb ends the name; no
+    name holds the punctuation at its edges; what has no name word left is dropped."""
+    doc = _doc("in the Marlow Territory , the Marlow Stock Incentive Plan ; Quillfeather Announces Deal with "
+               "\u201c Prism , \u201d to Co-Develop Widgets .", [],
+               [("Marlow Territory", "ORG", 0.9), ("Marlow Stock Incentive Plan", "ORG", 0.9),
+                ("Quillfeather Announces Deal", "ORG", 0.9), ("Prism ,", "ORG", 0.9),
+                ("Co - Develop Widgets", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("Marlow", "ORG"), ("Marlow", "ORG"), ("Quillfeather", "ORG"),
+                                      ("Prism", "ORG")]
+
+
 def test_tickers_and_states_of_incorporation_are_no_names():
     doc = _doc("Common Stock MRVL The Nasdaq Stock Market , LLC ; traded under the symbol \" JCI \" ; "
                "( A Kentucky Corporation ) ; MRVL said", [],

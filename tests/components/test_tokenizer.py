@@ -32,6 +32,7 @@ def words(nlp, text):
     ("call (555) 123-4567 or file 0-12345", ["call", "(", "555", ")", "123-4567", "or", "file", "0-12345"]),
     ("<PAGE> 7", ["<PAGE>", "7"]),
     ("the third-quarter results", ["the", "third", "-", "quarter", "results"]),
+    ("fiscal 2024 \u2022Quillfeather Direct grew", ["fiscal", "2024", "\u2022", "Quillfeather", "Direct", "grew"]),
 ])
 def test_tokens(nlp, text, expected):
     assert words(nlp, text) == expected
