@@ -20,7 +20,8 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed), stepped down, hired, will/to become, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
-| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued, named in a suit (the phrase) | an ORG or PERSON |
+| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase) | an ORG or PERSON |
+| LEGAL_PROCEEDING (a later step) | a court's, tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, ...; a case dismissed or settled; named as a defendant (the verb) | a DATE |
 | DIVIDEND | declared | the word dividend |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
@@ -102,41 +103,53 @@ RULES = {
                                 r"\bincentive\s+(?:compensation|awards?|plans?|bonus)|\bcash\s+incentives?\b",
                                 re.I), {"PERSON|ROLE|" + PAY_BODY_LABEL}),
 }
-# A second cue of a type: biographies (GUIDELINES wide reading 13: an office with a stated
+# Further cues of a type (a list per type): biographies (GUIDELINES wide reading 13: an office with a stated
 # start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
 MORE_RULES = {
-    "EXECUTIVE_CHANGE": (re.compile(r"\b(?:has\s+)?(served)\s+as\b|\b(joined)\b|\b(assumed)\s+the\s+(?:role|position)\b|"
-                                    r"\b(became)\b", re.I), None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"}),
-    "ACQUISITION": (re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"}),
+    "EXECUTIVE_CHANGE": [(re.compile(r"\b(?:has\s+)?(served)\s+as\b|\b(joined)\b|\b(assumed)\s+the\s+(?:role|position)\b|"
+                                    r"\b(became)\b", re.I), None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"})],
+    "ACQUISITION": [(re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"})],
     # a sale definitely agreed (`entered into an agreement with Bangchak Corporation to
     # sell its interest in Esso Thailand`, `agreed to sell certain assets of its camera
     # module business`): the trigger is `sell`; what is sold is a business or a stake
-    "DISPOSITION": (re.compile(r"\b(?:agreed|agrees|agreements?)\s+(?:" + IN_SENTENCE + r"{0,80}?\s)?to\s+(sell)\b",
+    "DISPOSITION": [(re.compile(r"\b(?:agreed|agrees|agreements?)\s+(?:" + IN_SENTENCE + r"{0,80}?\s)?to\s+(sell)\b",
                                re.I),
                     re.compile(r"\b(?:business(?:es)?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
-                               r"operations|segment|portfolio)\b", re.I), {"ORG"}),
+                               r"operations|segment|portfolio)\b", re.I), {"ORG"})],
     # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
     # (wide readings: `authorized a share repurchase program`)
-    "SHARE_REPURCHASE": (re.compile(r"\b(authorized|approved|announced)\s+(?:an?\s+|the\s+|its\s+)?"
+    "SHARE_REPURCHASE": [(re.compile(r"\b(authorized|approved|announced)\s+(?:an?\s+|the\s+|its\s+)?"
                                     + IN_SENTENCE + r"{0,60}?"
                                     r"\b(?:share\s+|stock\s+)?(?:re)?purchase(?:\s+(?:program|plan|authori[sz]ation)|"
                                     r"\s+of\b)|\brepurchase\s+(?:program|plan)\b"
                                     + IN_SENTENCE + r"{0,40}?\b(?:was|were|has\s+been)\s+"
-                                    r"(authorized|approved|announced)\b", re.I), None, {"MONEY|SHARES"}),
+                                    r"(authorized|approved|announced)\b", re.I), None, {"MONEY|SHARES"})],
     # a suit brought: the trigger is the suit's noun through the filing verb (`lawsuits
     # were filed`, `filed a complaint`, `sued`): the wide gold names either the verb
     # (`filed`) or the noun (`shareholder derivative complaint`)
-    "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?)\s+"
+    "LEGAL_PROCEEDING": [(re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?)\s+"
                                     r"(?:was|were|has\s+been|have\s+been)\s+filed\b|"
                                     r"\bnamed\s+(?:as\s+(?:a\s+)?(?:defendants?|part(?:y|ies))\s+)?in\s+(?:an?|the)\s+"
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|actions?|complaints?|suits?)\b|"
                                     r"\b(?:filed|brought)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?)(?:\s+(?:lawsuits?|complaints?))?\b|"
-                                    r"\bsued\b", re.I),
-                         None, {"ORG|PERSON"}),
+                                    r"\bsued\b|\b(?:filed|initiated|commenced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
+                                    r"(?:litigation|arbitration|suit)\b", re.I),
+                          None, {"ORG|PERSON"}),
+                         # a later step of a case, each its own event with its own date (GUIDELINES
+                         # reading 31): a court's, tribunal's or jury's act (`the court denied our
+                         # motion`, `the tribunal rendered a partial award`), a case dismissed, a
+                         # party named as a defendant; the trigger is the verb
+                         (re.compile(r"\b(?:court|tribunal|judge|jury|arbitrator|panel)\b" + IN_SENTENCE + r"{0,30}?\s"
+                                     r"(denied|granted|rendered|issued|ordered|ruled|dismissed|transferred|confirmed|"
+                                     r"entered|affirmed|reversed|remanded|vacated|certified|approved|awarded|found)\b|"
+                                     r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+(?:was|were|has\s+been|"
+                                     r"have\s+been)\s+(dismissed|settled)\b|"
+                                     r"\b(?:was|were|been)\s+(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b", re.I),
+                          None, {"DATE"})],
     # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
     # AGREEMENT and a FINANCING on the same `entered into`)
-    "FINANCING": (re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?:approximately\s+)?"
+    "FINANCING": [(re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?:approximately\s+)?"
                              r"(?:[$\u20ac\u00a3]|US\$|\d)|"
                              # shares issued to a pension trust (`contributed 36,518,563 newly issued shares`)
                              r"\b(contributed|contribution\s+of)\s+(?:approximately\s+)?\d[\d,]*\s+(?:newly\s+issued\s+)?shares\b|"
@@ -148,7 +161,7 @@ MORE_RULES = {
                   re.compile(r"\bnotes\b|\bdebentures\b|\bbonds\b|\bterm\s+loans?\b|\bcredit\s+(?:agreement|facilit)|"
                              r"\bloan\s+agreement\b|\bcommitment\s+letter\b|\bprivate\s+placement\b|"
                              r"\b(?:public|registered\s+direct)\s+offering\b|\bpreferred\s+stock\b|\bconvertible\b",
-                             re.I), {"MONEY|SHARES"}),
+                             re.I), {"MONEY|SHARES"})],
 }
 # Cues that state the terms of an agreement the sentence before (or the same one) enters
 # into or amends: its context is searched there, not after. A credit agreement's amount
@@ -245,8 +258,8 @@ def _rules(types):
     """(type, rule, absorb, terms) per cue: each type's rule, its second cue, its terms cue."""
     for event_type in types:
         yield event_type, RULES[event_type], False, False
-        if event_type in MORE_RULES:
-            yield event_type, MORE_RULES[event_type], event_type in ABSORB, False
+        for rule in MORE_RULES.get(event_type, ()):
+            yield event_type, rule, event_type in ABSORB, False
         if event_type in TERMS_RULES:
             yield event_type, TERMS_RULES[event_type], event_type in ABSORB, True
 

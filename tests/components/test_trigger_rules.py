@@ -283,3 +283,19 @@ def test_will_become_and_named_in_a_suit(entities):
     assert _found(entities, "On January 29, 2019, Brindle Systems Corp. was named in a putative class action brought "
                             "by Marlow Holdings LLC.", ("LEGAL_PROCEEDING",)) == [
         ("named in a putative class action", "LEGAL_PROCEEDING")]
+
+
+def test_a_cases_later_steps_are_events_with_their_own_date(entities):
+    """GUIDELINES reading 31: a court's or tribunal's act, a case dismissed, a party named as a
+    defendant, litigation initiated: each a LEGAL_PROCEEDING on its verb, when the sentence
+    dates it; an undated account of what a court may do is none."""
+    def words(text):
+        return _words(entities, text, "LEGAL_PROCEEDING")
+    assert words("On September 30, 2021, the court denied our motion to dismiss.") == ["denied"]
+    assert words("In March 2022, the tribunal rendered a partial award in favour of the claimants.") == ["rendered"]
+    assert words("In January 2024, the Brindle lawsuit was dismissed without prejudice.") == ["dismissed"]
+    assert words("In July 2019, we were named as a defendant in a putative class action.") == ["named"]
+    assert words("In June 2021, Marlow Holdings LLC initiated patent infringement litigation against "
+                 "Brindle Systems Corp.") == ["initiated patent infringement litigation"]
+    assert words("The court denied the motion.") == []  # no date: the step is not dated
+    assert words("On May 2, 2022, the court may have denied the motion.") == []  # a contingency
