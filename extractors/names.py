@@ -19,6 +19,12 @@ NOT_BEFORE = frozenset(LEXICON["not_before"])
 # law or index named after it (`the [Roche] Territory`, `the [Reata] Board`)
 TERM_HEADS = frozenset(LEXICON["term_heads"]) | NOT_BEFORE
 HEADLINE_VERBS = frozenset(LEXICON["headline_verbs"])  # `[Alnylam] Announces Partnership`
+DEGREES = frozenset(LEXICON["degrees"])  # `[Yvonne Greenstreet] MBChB`, `[Tadataka Yamada], M.D.`
+
+
+def is_headline_verb(word: str) -> bool:
+    """A headline's verb, in title case or capitals (`Announces`, `NAMED`)."""
+    return word.capitalize() in HEADLINE_VERBS and (word.istitle() or word.isupper())
 # words before a person's name (`Mr. Schmidt`): the PERSON rules read them, and a word after
 # one is a person's name whatever else it could be (`Mr. Jordan`)
 HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"})

@@ -185,9 +185,10 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
         hit = {covered[i] for i in range(start, end) if i in covered}
         if hit:
             (old,) = hit if len(hit) == 1 else (None,)
-            if (old is not None and label == "ORG" and old.label_ in ("DATE", "PERSON")
-                    and (old.start, old.end) == (start, end) and old.text in strong):
-                ents.remove(old)
+            if old is not None and (old.start, old.end) == (start, end) and (
+                    (label == "ORG" and old.label_ in ("DATE", "PERSON") and old.text in strong)
+                    or (label == "PERSON" and old.label_ == "ORG" and " " not in old.text)):
+                ents.remove(old)  # (a person's surname the classifier took for a company: `Wieser`)
             else:
                 continue
         if label == "PERSON" and (_name_word(doc, start - 1) or _name_word(doc, end)):

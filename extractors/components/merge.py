@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
-from extractors.names import HEADLINE_VERBS, LEGAL_SUFFIXES, LEXICON, TERM_HEADS, person_aliases
+from extractors.names import DEGREES, LEGAL_SUFFIXES, LEXICON, TERM_HEADS, is_headline_verb, person_aliases
 from extractors.normalise import doc_year, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
@@ -142,25 +142,26 @@ def _no_word(token) -> bool:
 
 def name_core(span: Span) -> Span | None:
     """A PERSON or ORG candidate without what is never part of a name: punctuation and
-    spaces at its edges (`Genentech,` before a closing quote, `•NIKE`); for an ORG, the
-    head words of a defined term, plan or body named after the company (`Roche Territory`,
-    `Reata Board`, `AFCG Stock Incentive Plan` -> the company) and a press-release
-    headline from its verb on (`Alnylam Announces Partnership` -> `Alnylam`). None when
-    no name word is left."""
+    spaces at its edges (`Genentech,` before a closing quote, `•NIKE`), a press-release
+    headline from its verb on (`Alnylam Announces Partnership`, `Ken Butler Retires`); for a
+    PERSON, degrees after the name (`Yvonne Greenstreet MBChB`); for an ORG, the head
+    words of a defined term, plan or body named after the company (`Roche Territory`,
+    `Reata Board`, `AFCG Stock Incentive Plan` -> the company). None when no name word
+    is left."""
     if span.label_ not in ("PERSON", "ORG"):
         return span
     start, end = span.start, span.end
     doc = span.doc
-    if span.label_ == "ORG":
-        verbs = [t.i for t in span if t.text in HEADLINE_VERBS]
-        if verbs:
-            end = verbs[0]
-            while end > start and not doc[end - 1].whitespace_:  # the whole word: `Co-Commercialize`
-                end -= 1
+    verbs = [t.i for t in span if is_headline_verb(t.text)]
+    if verbs:
+        end = verbs[0]
+        while end > start and not doc[end - 1].whitespace_:  # the whole word: `Co-Commercialize`
+            end -= 1
     while start < end and _no_word(doc[start]):
         start += 1
     while start < end and (_no_word(doc[end - 1])
-                           or (span.label_ == "ORG" and end - start > 1 and doc[end - 1].text in TERM_HEADS)):
+                           or (span.label_ == "ORG" and end - start > 1 and doc[end - 1].text in TERM_HEADS)
+                           or (span.label_ == "PERSON" and end - start > 1 and doc[end - 1].text in DEGREES)):
         end -= 1
     if start >= end or not any(t.is_alpha and not t.is_lower for t in doc[start:end]):
         return None

@@ -93,3 +93,14 @@ def test_a_defined_acronym_or_quoted_short_name_is_the_company_everywhere(rules_
     orgs = [e.text for e in propagate(doc, rules_nlp.tokenizer).ents if e.label_ == "ORG"]
     assert orgs.count("QMS") == 2 and orgs.count("Prismatic") == 2
     assert "Class A Stock" not in orgs
+
+
+def test_a_persons_surname_the_classifier_took_for_a_company_is_the_person(rules_nlp):
+    from spacy.tokens import Span
+
+    from extractors.components.aliases import propagate
+
+    doc = rules_nlp.make_doc("Helmut Ostergaard will retire. Ostergaard joined in 2000.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 6, "ORG")]  # a classifier's slip
+    assert [(e.text, e.label_) for e in propagate(doc).ents] == [("Helmut Ostergaard", "PERSON"),
+                                                                 ("Ostergaard", "PERSON")]

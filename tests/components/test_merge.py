@@ -169,3 +169,9 @@ def test_dates_inside_names_are_no_dates():
     paid = Span(doc, words.index("on") + 1, words.index("on") + 5, label="DATE")
     assert date_in_a_name(march, doc.text) and date_in_a_name(year, doc.text)
     assert not date_in_a_name(paid, doc.text)
+
+
+def test_a_person_ends_before_a_headline_verb_and_a_degree():
+    doc = _doc("Prism Names Ann Lee COO ; Ken Ostergaard Retires ; said Yvonne Marlow MBChB , CEO", [],
+               [("Ken Ostergaard Retires", "PERSON", 0.9), ("Yvonne Marlow MBChB", "PERSON", 0.9)])
+    assert ents(merge_spans(doc)) == [("Ken Ostergaard", "PERSON"), ("Yvonne Marlow", "PERSON")]

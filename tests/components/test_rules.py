@@ -393,3 +393,19 @@ def test_a_defined_role_after_a_company_is_no_org(nlp):
 ])
 def test_agencies_courts_and_rating_agencies(nlp, text, org):
     assert org in texts(nlp, text, "ORG")
+
+
+def test_the_given_name_lexicon_keeps_names_and_leaves_words_and_companies():
+    """training.first_names: a candidate the text writes in lower case (`grant`) or in a
+    company's name (`Chase` of `Chase Widgets, Inc.`) is no given name; a name introduced by
+    an honorific in two filings is one."""
+    from training.first_names import choose
+
+    texts = ["We grant options. Mr. Osvaldo Pratt joined Chase Widgets, Inc. in May.",
+             "Ms. Kay Lund and Mr. Osvaldo Pratt signed. /s/ Kay Lund"]
+    assert choose({"Grant", "Chase", "Kay", "Georgia"}, texts, min_documents=2) == ["Kay", "Osvaldo"]
+
+
+def test_the_shipped_given_names_find_an_unseen_person(rules_nlp):
+    doc = rules_nlp("Marlow Holdings LLC announced today that Kay Ostergaard has been named President.")
+    assert ("Kay Ostergaard", "PERSON") in {(e.text, e.label_) for e in doc.ents}

@@ -11,7 +11,7 @@ Pattern files live in ``extractors/components/rules/patterns/``:
 ``orgs.jsonl``
     phrase patterns ``{"label", "pattern": "New York Stock Exchange"}`` (matched as
     written and in capitals), optional ``not_before`` words.
-``first_names.txt``, ``person_stop.txt``, ``role_lexicon.json``
+``first_names.txt`` (and ``first_names_more.txt``, written by ``training.first_names``), ``person_stop.txt``, ``role_lexicon.json``
     lexicons the rule functions use.
 
 EDGAR text puts runs of spaces and line breaks between the words of one mention;
@@ -69,7 +69,9 @@ def load_lexicons(patterns_dir: str | None = None) -> dict:
         "macros": macros,
         "roles": roles,
         "org_suffixes": LEXICON,  # the project's one list of name words (extractors/names.json)
-        "first_names": frozenset(read_wordlist(base / "first_names.txt")),
+        "first_names": frozenset(read_wordlist(base / "first_names.txt")
+                                 + (read_wordlist(base / "first_names_more.txt")
+                                    if (base / "first_names_more.txt").exists() else [])),
         "person_stop": frozenset(read_wordlist(base / "person_stop.txt")),
     }
 

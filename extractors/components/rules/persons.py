@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.names import HONORIFICS
+from extractors.names import HONORIFICS, is_headline_verb
 
 from .context import INITIAL_RE, NAME_SUFFIXES, Candidate, RuleContext, name_like
 
@@ -180,6 +180,8 @@ def person_first_name(ctx: RuleContext) -> list[Candidate]:
         if text not in first_names:
             continue
         p = ctx.prev_ns(i, same_line=True)
+        if p is not None and is_headline_verb(doc[p].text):
+            p = None  # a headline's verb before the name: "Names Dave Buck COO"
         if p is not None and ctx.is_name_word(doc[p]) and not INITIAL_RE.match(doc[p].text):
             continue  # inside a longer capitalised run: "Saint Paul Travelers"
         start = i
