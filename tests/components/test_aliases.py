@@ -81,7 +81,6 @@ def test_a_companys_defined_name_is_a_company_wherever_it_is_written():
 def test_a_defined_acronym_or_quoted_short_name_is_the_company_everywhere(rules_nlp):
     """`Quillfeather Medical Systems (QMS)`: an acronym of the name's initials, and a quoted
     short name, tag the later mentions; a quoted defined term (`the “Class A Stock”`) does not."""
-    from spacy.tokens import Span
 
     from extractors.components.aliases import propagate
 
