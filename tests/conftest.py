@@ -82,3 +82,13 @@ def entities(rules_nlp):
         with rules_nlp.select_pipes(disable=["sec_trigger_rules", "sec_linker"]):
             return rules_nlp(text)
     return run
+
+
+@pytest.fixture(scope="session")
+def shipped_nlp():
+    """The shipped default model (`models/sec_events_sm`), loaded once per session."""
+    import spacy
+
+    from sec_events.paths import default_model
+
+    return spacy.load(default_model())

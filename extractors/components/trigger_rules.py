@@ -106,8 +106,11 @@ RULES = {
 # Further cues of a type (a list per type): biographies (GUIDELINES wide reading 13: an office with a stated
 # start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
 MORE_RULES = {
-    "EXECUTIVE_CHANGE": [(re.compile(r"\b(?:has\s+)?(served)\s+as\b|\b(joined)\b|\b(assumed)\s+the\s+(?:role|position)\b|"
-                                    r"\b(became)\b", re.I), None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"})],
+    "EXECUTIVE_CHANGE": [(re.compile(r"\b(?:has\s+)?(served)\s+(?:as|in)\b|\b(joined)\b(?=(?:(?!\band\b)[^.;]){0,60}?\bas\b)|"
+                                    r"\b(was)\s+(?:an?\s+|the\s+)?(?=(?-i:[A-Z][a-z]))|\b(assumed)\s+the\s+(?:role|position)\b|"
+                                    r"\b(became)\b|\b(held)\s+(?:an?\s+)?(?:variety\s+of\s+|number\s+of\s+|various\s+|several\s+)?"
+                                    r"(?:[\w-]+\s+){0,3}?(?:positions?|roles?|offices?)\b", re.I),
+                          None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"})],
     "ACQUISITION": [(re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"})],
     # a sale definitely agreed (`entered into an agreement with Bangchak Corporation to
     # sell its interest in Esso Thailand`, `agreed to sell certain assets of its camera

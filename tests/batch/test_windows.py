@@ -9,7 +9,7 @@ import spacy
 
 from extractors.batch.extract import document_task, process_batch
 from extractors.batch.windows import join_records, window_bounds
-from sec_events.paths import default_model, shared_dir
+from sec_events.paths import shared_dir
 
 PARAGRAPH = ("On March 3, 2009, Quillfeather Robotics, Inc. reported revenues of $12.5 million for the "
              "quarter ended February 28, 2009, an increase of 14% over the prior year.\n\n")
@@ -59,8 +59,8 @@ def test_join_records_shifts_every_offset():
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return spacy.load(default_model())
+def nlp(shipped_nlp):
+    return shipped_nlp
 
 
 def test_windowed_record_matches_the_whole_document(nlp):

@@ -299,3 +299,18 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
                  "Brindle Systems Corp.") == ["initiated patent infringement litigation"]
     assert words("The court denied the motion.") == []  # no date: the step is not dated
     assert words("On May 2, 2022, the court may have denied the motion.") == []  # a contingency
+
+
+def test_career_verbs_of_a_biography(entities):
+    """GUIDELINES wide reading 13: an office with a stated start, on its career verb; `joined`
+    only with the office it joined as; `was` only before an office's capitalised name."""
+    def words(text):
+        return _words(entities, text, "EXECUTIVE_CHANGE")
+    assert words("From 2015 to 2019, Mr. Ostergaard served in roles of increasing responsibility at Prism Works "
+                 "Inc., including Vice President, Finance, from 2017 to 2019.") == ["served"]
+    assert words("Ms. Lund held a variety of positions at Prism Works Inc., including Treasurer from 2012 "
+                 "to 2016.") == ["held"]
+    assert words("From 2002 to 2006, he was General Manager for Prism Works Inc.") == ["was"]
+    assert words("Ms. Lund joined Prism Works Inc. in 2011 and held marketing roles, including Treasurer "
+                 "from 2012.") == ["held"]
+    assert words("In 2005, he was promoted to Chief Financial Officer of Prism Works Inc.") == []

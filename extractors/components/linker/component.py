@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.components.linker.model import ArgumentLinker
+from extractors.components.linker.offices import offices
 from extractors.components.linker.repurchases import repurchase_events
 from extractors.components.linker.results import decode_results, one_per_fact, with_values
 from extractors.components.trigger_rules import stated
@@ -158,6 +159,10 @@ class EventLinker:
                     continue
             args = [(a["role"], a["start"], a["end"], a["score"]) for a in self.link(view, trig)]
             args += self._form_args(text, ents, trig, args)
+            if trig.label_ == "EXECUTIVE_CHANGE" and (career := self._career(doc, text, ents, trig, triggers, args)):
+                events += [event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), a, score,
+                                        ent_label, year) for a in career]
+                continue
             events.append(event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), args, score,
                                        ent_label, year))
         if self.results_decoding != "off":
@@ -187,6 +192,21 @@ class EventLinker:
             args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
             events.append(event_record(doc, text, "SHARE_REPURCHASE", ev["trigger"], args, 0.5, ent_label, year))
         return events
+
+    @staticmethod
+    def _career(doc: Doc, text: str, ents: list, trig: Span, triggers, args: list) -> list[list]:
+        """A career verb stating several offices (offices.py): the arguments of one event per
+        office, each with the linked person and change; none where it states one. The
+        sentence is read up to the next officer-change trigger (`and in 2021 she was
+        promoted to ...` is that trigger's event)."""
+        if not doc.has_annotation("SENT_START"):
+            return []
+        sent = trig.sent
+        end = min([t.start_char for t in triggers if t.label_ == "EXECUTIVE_CHANGE" and t.start > trig.start]
+                  + [sent.end_char])
+        found = offices(text, ents, (trig.start_char, trig.end_char), (sent.start_char, end))
+        keep = [a for a in args if a[0] in ("person", "change")]
+        return [keep + [(role, s, e, 0.5) for role, (s, e) in office.items()] for office in found]
 
     @staticmethod
     def _form_args(text: str, ents: list, trig: Span, args: list) -> list:
