@@ -13,16 +13,17 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | type | trigger words | the sentence must also hold (context words: it or the next one) |
 |---|---|---|
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
-| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire | an ORG |
+| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire; has acquired; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
 | DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell | an ORG (agreed sales: and a business, assets, stake, interest, subsidiary, division, unit, operations, segment or portfolio) |
 | AGREEMENT | entered into a/an/the/certain; signed/executed (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s) | agreement words and an ORG |
+| AGREEMENT (ended or changed) | terminated, amended, extended (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words and a DATE |
 | FINANCING | invested (approximately) $; issued/sold/raised $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed), stepped down, hired, will/to become, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase) | an ORG or PERSON |
 | LEGAL_PROCEEDING (a later step) | a court's, tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, ...; a case dismissed or settled; named as a defendant (the verb) | a DATE |
-| DIVIDEND | declared | the word dividend |
+| DIVIDEND | declared (not `declared that`, `declared at the discretion`) | the word dividend |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
 | AUDITOR_CHANGE | dismissed, engaged, resigned, declined to stand, approved the engagement of | independent (registered public) accountants/auditors and an ORG; not a ratification vote |
@@ -81,7 +82,8 @@ RULES = {
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
     "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena)\b", re.I),
                          None, {"ORG|PERSON"}),
-    "DIVIDEND": (re.compile(r"\bdeclared\b", re.I), re.compile(r"\bdividends?\b", re.I), None),
+    "DIVIDEND": (re.compile(r"\bdeclared\b(?!\s+that\b|\s+at\s+the\s+discretion)", re.I),
+                 re.compile(r"\bdividends?\b", re.I), None),
     "SIGNATURE": (re.compile(r"\bsigned\b", re.I), SIGNATURE_CONTEXT, None),
     "LATE_FILING": (re.compile(r"NOTIFICATION\s+OF\s+LATE\s+FILING|(?:could|can)\s*not\s+be\s+filed", re.I),
                     None, None),
@@ -111,7 +113,10 @@ MORE_RULES = {
                                     r"\b(became)\b|\b(held)\s+(?:an?\s+)?(?:variety\s+of\s+|number\s+of\s+|various\s+|several\s+)?"
                                     r"(?:[\w-]+\s+){0,3}?(?:positions?|roles?|offices?)\b", re.I),
                           None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"})],
-    "ACQUISITION": [(re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"})],
+    "ACQUISITION": [(re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"}),
+                    # a merger agreed: `Merger Sub will be merged with and into Reata`, `to merge into`
+                    (re.compile(r"\b(?:will|to|shall)\s+(?:be\s+)?(merged?)\s+(?:with\s+and\s+)?into\b", re.I),
+                     re.compile(r"\bmerger\b|\bagreement\b", re.I), {"ORG"})],
     # a sale definitely agreed (`entered into an agreement with Bangchak Corporation to
     # sell its interest in Esso Thailand`, `agreed to sell certain assets of its camera
     # module business`): the trigger is `sell`; what is sold is a business or a stake
@@ -119,6 +124,13 @@ MORE_RULES = {
                                re.I),
                     re.compile(r"\b(?:business(?:es)?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
                                r"operations|segment|portfolio)\b", re.I), {"ORG"})],
+    # an agreement ended, amended or extended on a date (SCHEMA: entry into, amendment or
+    # termination; GUIDELINES reading 16: an extension is an AGREEMENT); not the `as amended`
+    # of a law's name, an `amended` agreement's name, `unless extended or earlier terminated`, nor `Amended and
+    # Restated`
+    "AGREEMENT": [(re.compile(r"(?<!\bas\s)(?<!\ban\s)(?<!\bunless\s)(?<!\bearlier\s)\b(?-i:(terminated|amended|extended))\b(?!\s+and\s+restated|\s+earlier)", re.I),
+                   re.compile(r"\b(?:agreements?|contracts?|leases?|facilit(?:y|ies)|arrangements?)\b", re.I),
+                   {"DATE"})],
     # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
     # (wide readings: `authorized a share repurchase program`)
     "SHARE_REPURCHASE": [(re.compile(r"\b(authorized|approved|announced)\s+(?:an?\s+|the\s+|its\s+)?"

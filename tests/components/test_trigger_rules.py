@@ -314,3 +314,18 @@ def test_career_verbs_of_a_biography(entities):
     assert words("Ms. Lund joined Prism Works Inc. in 2011 and held marketing roles, including Treasurer "
                  "from 2012.") == ["held"]
     assert words("In 2005, he was promoted to Chief Financial Officer of Prism Works Inc.") == []
+
+
+def test_an_agreement_ended_or_changed_and_a_merger_agreed(entities):
+    assert _words(entities, "On January 29, 2024, Prism Works Inc. terminated the 2020 Agreement.", "AGREEMENT") == [
+        "terminated"]
+    assert _words(entities, "The facility, which was set to expire on May 1, 2027, was extended on May 3, 2024.",
+                  "AGREEMENT") == ["extended"]
+    assert _words(entities, "The Credit Agreement matures on July 25, 2026, unless extended or earlier terminated.",
+                  "AGREEMENT") == []
+    assert _words(entities, "On May 1, 2024, under the Securities Exchange Act of 1934, as amended, Prism Works Inc. "
+                            "filed its agreements.", "AGREEMENT") == []
+    assert _words(entities, "Under the merger agreement, Merger Sub will be merged with and into Marlow Holdings Inc.",
+                  "ACQUISITION") == ["merged"]
+    assert _words(entities, "Dividends will be declared at the discretion of the Board of Prism Works Inc.",
+                  "DIVIDEND") == []
