@@ -41,7 +41,7 @@ ABBREVIATIONS = [
     "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
     "Oct.", "Nov.", "Dec.", "Calif.", "Mass.", "Penn.", "Pa.", "Tenn.", "Ga.",
     "a.m.", "p.m.", "D.C.", "U.S.C.", "C.F.R.", "CFR.", "et al.", "e.g.", "i.e.",
-    "vs.", "approx.", "Exh.", "Ex.",
+    "vs.", "approx.", "Exh.", "Ex.", "S.a.r.l.", "S.r.l.", "S.A.S.", "A/S",
 ]
 
 #: whole tokens the affix rules must not break up. No re.X: a saved model keeps only the

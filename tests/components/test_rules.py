@@ -409,3 +409,11 @@ def test_the_given_name_lexicon_keeps_names_and_leaves_words_and_companies():
 def test_the_shipped_given_names_find_an_unseen_person(rules_nlp):
     doc = rules_nlp("Marlow Holdings LLC announced today that Kay Ostergaard has been named President.")
     assert ("Kay Ostergaard", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_foreign_legal_suffixes_and_institutions_name_companies(rules_nlp):
+    doc = rules_nlp("Prism Works Inc. acquired Marlow A/S from Osvald S.a.r.l. and Lund KGaA, its parent. Later Marlow "
+                    "joined the Quillfeather Business League.")
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert {"Marlow A/S", "Osvald S.a.r.l.", "Lund KGaA", "Quillfeather Business League"} <= set(orgs)
+    assert "Marlow" in orgs  # the short name of a suffixed name

@@ -33,6 +33,7 @@ def words(nlp, text):
     ("<PAGE> 7", ["<PAGE>", "7"]),
     ("the third-quarter results", ["the", "third", "-", "quarter", "results"]),
     ("fiscal 2024 \u2022Quillfeather Direct grew", ["fiscal", "2024", "\u2022", "Quillfeather", "Direct", "grew"]),
+    ("Marlow A/S and Prism S.a.r.l., a", ["Marlow", "A/S", "and", "Prism", "S.a.r.l.", ",", "a"]),
 ])
 def test_tokens(nlp, text, expected):
     assert words(nlp, text) == expected

@@ -67,6 +67,8 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
                 break
             if tok.text == "of" and (doc[p].text in legal or doc[p].text in desc):
                 break
+            if tok.text in ("and", "&") and doc[p].text in legal:
+                break  # two companies: `Osvald S.a.r.l. and Lund KGaA`
             if tok.text in ("'s", "’s") and names > 1:
                 break
             if tok.text == "-" and (tok.whitespace_ or doc[p].whitespace_):
