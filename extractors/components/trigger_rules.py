@@ -49,6 +49,11 @@ from extractors.offsets import within
 BOARD_SEAT = re.compile(r"\b(?:to|from|of|on|join(?:ed|s)?)\s+(?:the|its|our|their)\s+(?:\w+(?:'s|\u2019s)\s+)?"
                         r"board(?:\s+of\s+directors)?\b|\bas\s+an?\s+(?:independent\s+|non-?executive\s+|Class\s+[IV]+\s+)?director\b", re.I)
 BOARD_SEAT_LABEL = "board seat"
+# A biography goes on about its person as `he` or `she` (`He was elected a Vice President of
+# Alcoa in June 2011`): a dated sentence with that pronoun counts as holding a PERSON for
+# the EXECUTIVE_CHANGE rule (the linker finds the person before it).
+PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+PRONOUN_LABEL = "pronoun"
 # A pay decision of the compensation committee names whose pay it is, or is a plan
 # decision naming nobody (lee8k v1.2: one COMPENSATION without `person`): a sentence
 # naming the committee counts as holding a PERSON or ROLE for the COMPENSATION rule.
@@ -75,10 +80,10 @@ RULES = {
                   re.compile(r"\b(?:preferred\s+stock|convertible|notes|debentures|financing|private\s+placement)\b",
                              re.I), {"MONEY"}),
     "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named(?!\s+executive)|elected|promoted|resign(?:ed|s|ing|ation)?|"
-                                    r"retired|retire|retires|retiring|succeed(?:s|ed)?|stepp(?:ed|ing) down|hired|"
+                                    r"retired|retire|retires|retiring|succeed(?:s|ed)?|stepp(?:ed|ing) down|hired|elevated|"
                                     r"(?<=will\s)become|(?<=to\s)become|"
                                     r"not\s+(?:to\s+)?(?:stand|run)\s+for\s+re-?election)\b", re.I),
-                         None, {"PERSON", "ROLE|" + BOARD_SEAT_LABEL}),
+                         None, {"PERSON|" + PRONOUN_LABEL, "ROLE|" + BOARD_SEAT_LABEL}),
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
     "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena)\b", re.I),
                          None, {"ORG|PERSON"}),
@@ -112,7 +117,11 @@ MORE_RULES = {
                                     r"\b(was)\s+(?:an?\s+|the\s+)?(?=(?-i:[A-Z][a-z]))|\b(assumed)\s+the\s+(?:role|position)\b|"
                                     r"\b(became)\b|\b(held)\s+(?:an?\s+)?(?:variety\s+of\s+|number\s+of\s+|various\s+|several\s+)?"
                                     r"(?:[\w-]+\s+){0,3}?(?:positions?|roles?|offices?)\b", re.I),
-                          None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"})],
+                          None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"}),
+                         # a departure needs no office named (`he will retire from Alcoa at the end of
+                         # February 2012`): the person leaves whatever they held
+                         (re.compile(r"\b((?:will|to|would)\s+(?:retire|resign)|(?:retired|resigned)\s+(?=from\b|"
+                                     r"effective\b))", re.I), None, {"PERSON|" + PRONOUN_LABEL, "DATE"})],
     "ACQUISITION": [(re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"}),
                     # a merger agreed: `Merger Sub will be merged with and into Reata`, `to merge into`
                     (re.compile(r"\b(?:will|to|shall)\s+(?:be\s+)?(merged?)\s+(?:with\s+and\s+)?into\b", re.I),
@@ -297,6 +306,8 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
             labels.add(BOARD_SEAT_LABEL)
         if "PERSON" not in labels and "ROLE" not in labels and PAY_BODY.search(text):
             labels.add(PAY_BODY_LABEL)
+        if "PERSON" not in labels and "DATE" in labels and PRONOUN.search(text):
+            labels.add(PRONOUN_LABEL)
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
         around = full[base:sents[k + 1].end_char] if k + 1 < len(sents) else text

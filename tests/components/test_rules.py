@@ -417,3 +417,11 @@ def test_foreign_legal_suffixes_and_institutions_name_companies(rules_nlp):
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     assert {"Marlow A/S", "Osvald S.a.r.l.", "Lund KGaA", "Quillfeather Business League"} <= set(orgs)
     assert "Marlow" in orgs  # the short name of a suffixed name
+
+
+def test_no_share_count_after_a_currency_sign_nor_an_exchange_ratio(rules_nlp):
+    doc = rules_nlp("In 2024, Prism Works Inc. repurchased $1.2 billion of its ordinary shares and 3,000,000 "
+                    "shares of its common stock; holders receive 0.03002 shares of our common shares per share.")
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert ("$1.2 billion", "MONEY") in ents and ("3,000,000 shares", "SHARES") in ents
+    assert not any(label == "SHARES" and ("1.2" in text or "0.03002" in text) for text, label in ents)

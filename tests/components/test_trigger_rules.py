@@ -313,7 +313,7 @@ def test_career_verbs_of_a_biography(entities):
     assert words("From 2002 to 2006, he was General Manager for Prism Works Inc.") == ["was"]
     assert words("Ms. Lund joined Prism Works Inc. in 2011 and held marketing roles, including Treasurer "
                  "from 2012.") == ["held"]
-    assert words("In 2005, he was promoted to Chief Financial Officer of Prism Works Inc.") == []
+    assert words("In 2005, he was promoted to Chief Financial Officer of Prism Works Inc.") == ["promoted"]
 
 
 def test_an_agreement_ended_or_changed_and_a_merger_agreed(entities):
@@ -329,3 +329,11 @@ def test_an_agreement_ended_or_changed_and_a_merger_agreed(entities):
                   "ACQUISITION") == ["merged"]
     assert _words(entities, "Dividends will be declared at the discretion of the Board of Prism Works Inc.",
                   "DIVIDEND") == []
+
+
+def test_a_biographys_pronoun_and_a_departure_without_an_office(entities):
+    assert _words(entities, "Ann Lund joined in 1990. She was elevated to Chief Executive Officer in 2003.",
+                  "EXECUTIVE_CHANGE") == ["elevated"]
+    assert _words(entities, "On May 2, 2024, Tomas Ostergaard announced that he will retire from Prism Works Inc. "
+                            "at the end of June 2024.", "EXECUTIVE_CHANGE") == ["will retire"]
+    assert _words(entities, "He was elected Chief Financial Officer.", "EXECUTIVE_CHANGE") == []  # no date, no name

@@ -111,6 +111,19 @@ INDEFINITE = {"a", "an", "any", "each", "every", "one", "another"}
 YEAR_AGO = ("a", "year", "ago")
 
 
+EXCHANGE_RATIO = re.compile(r"^\d*\.\d{4,}$")  # `0.03002 shares` of the buyer per target share
+
+
+def _shares_ok(ctx: RuleContext, c: Candidate) -> bool:
+    """A share count is no amount of money (`$1.2 billion of its ordinary shares`: the `$`
+    before it) and no exchange ratio (GUIDELINES reading 6: `0.03002 shares of our common
+    shares` per target share)."""
+    p = ctx.prev_ns(c.start)
+    if p is not None and (ctx.texts[p] in {"$", "US$", "\u20ac", "\u00a3"} or ctx.toks[p].is_currency):
+        return False
+    return not EXCHANGE_RATIO.match(ctx.texts[c.start])
+
+
 def _date_ok(ctx: RuleContext, c: Candidate, pattern_id: str) -> bool:
     doc, texts, lowers = ctx.toks, ctx.texts, ctx.lowers
     words = [t for t in doc[c.start:c.end] if not t.is_space]
@@ -291,6 +304,8 @@ class SecRules:
                 ok = _org_lexicon_ok(ctx, c, entry["not_before"])
             elif label == "DATE":
                 ok = _date_ok(ctx, c, pid)
+            elif label == "SHARES":
+                ok = _shares_ok(ctx, c)
             if ok:
                 out.append(c)
         return out
