@@ -190,6 +190,8 @@ def train(
     workdir: Optional[Path] = typer.Option(None, help="Folder for DocBins and checkpoints (default runs/)."),
     fin5: bool = typer.Option(False, "--fin5", help="Add FIN5 PERSON/ORG (filtered) with rule-made "
                               "silver spans to the span classifier's training data."),
+    wikigold: bool = typer.Option(False, "--wikigold", help="Add WikiGold PERSON/ORG (general prose) with "
+                                  "rule-made silver spans to the span classifier's training data."),
     config: Optional[Path] = typer.Option(None, "--config", help="spaCy training config (default: the "
                                           "suggester's config in training/configs/)."),
     wide: bool = typer.Option(False, "--wide", help="Also train on the wide set's wide-train split "
@@ -219,7 +221,7 @@ def train(
         _fail(f"unknown augmenters {unknown} (known: {', '.join(AUGMENTERS)})")
     _check_train_inputs(output, suggester, shared)
     run_train(output=output, shared=shared, config=config, seed=seed, fraction=fraction, max_steps=max_steps,
-              suggester=suggester, workdir=workdir, curve=curve, fin5=fin5, wide=wide, vectors=vectors,
+              suggester=suggester, workdir=workdir, curve=curve, fin5=fin5, wikigold=wikigold, wide=wide, vectors=vectors,
               init_tok2vec=init_tok2vec, augment=augmenters, wide_repeat=wide_repeat)
 
 

@@ -1,4 +1,4 @@
-"""External training data: FIN5 (SEC loan agreements, CoNLL, IO tags PER/ORG/LOC/MISC).
+"""External training data: FIN5 (SEC loan agreements) and WikiGold (Wikipedia), CoNLL, IO tags PER/ORG/LOC/MISC.
 
 FIN5's guideline differs from SCHEMA v1 (`../shared/README.md`): most PER tags mark
 the contract roles `Borrower` and `Lender`, and IO tags merge adjacent names. So:
@@ -13,6 +13,11 @@ FIN5 marks no amounts, dates or titles; to keep those from becoming negatives fo
 the span classifier, `fin5_records(..., silver=nlp)` adds the rule layer's MONEY,
 SHARES, PERCENT, DATE and ROLE spans where they do not overlap a FIN5 name
 (rule-made silver data). Sentences are grouped into documents of `sentences_per_doc`.
+
+WikiGold (`wikigold_records`) is general prose: people, companies, bands, teams and
+agencies in 145 Wikipedia articles. PER runs of capitalised words become PERSON and ORG
+runs ORG (without a leading `The`: SCHEMA tags the name); LOC and MISC are dropped; the
+same rule-made silver spans are added.
 """
 from __future__ import annotations
 
@@ -54,13 +59,15 @@ def _keep(label: str, tokens: list[str]) -> bool:
     return False
 
 
-def sentence_record(tokens: list[tuple[str, str]], offset_text: list[str]) -> tuple[str, list[dict]]:
-    """Text (tokens joined by spaces) and PERSON/ORG spans of one sentence."""
+def sentence_record(tokens: list[tuple[str, str]], offset_text: list[str], keep=None) -> tuple[str, list[dict]]:
+    """Text (tokens joined by spaces) and PERSON/ORG spans of one sentence (`keep`: which
+    tagged runs count, default FIN5's filter)."""
+    keep = keep or _keep
     text_parts, spans, pos = [], [], 0
     run_label, run_start, run_tokens = None, 0, []
 
     def close(end: int) -> None:
-        if run_label and _keep(run_label, run_tokens):
+        if run_label and keep(run_label, run_tokens):
             spans.append({"start": run_start, "end": end, "label": "PERSON" if run_label == "PER" else "ORG"})
 
     last_end = 0
@@ -79,18 +86,45 @@ def sentence_record(tokens: list[tuple[str, str]], offset_text: list[str]) -> tu
     return " ".join(text_parts), spans
 
 
+def _keep_wiki(label: str, tokens: list[str]) -> bool:
+    if label == "PER":
+        return all(t[:1].isupper() for t in tokens)
+    return label == "ORG" and tokens[0][:1].isupper()
+
+
 def fin5_records(shared: Path | None = None, sentences_per_doc: int = 20, silver=None) -> list[dict]:
     path = shared_dir(shared) / "external" / "fin-ner" / "FIN5.txt"
-    sentences = read_conll(path)
+    return conll_records(read_conll(path), "fin5", sentences_per_doc, silver)
+
+
+def wikigold_records(shared: Path | None = None, sentences_per_doc: int = 20, silver=None) -> list[dict]:
+    path = shared_dir(shared) / "external" / "wikigold" / "wikigold.conll.txt"
+    return conll_records(read_conll(path), "wikigold", sentences_per_doc, silver, keep=_keep_wiki)
+
+
+def _without_the(text: str, span: dict) -> dict:
+    """An ORG span without a leading `The ` (`The Mad Capsule Markets` -> `Mad Capsule Markets`)."""
+    if span["label"] == "ORG" and text[span["start"]:span["start"] + 4] in ("The ", "THE ") \
+            and span["end"] - span["start"] > 4:
+        return {**span, "start": span["start"] + 4}
+    return span
+
+
+def conll_records(sentences, prefix: str, sentences_per_doc: int = 20, silver=None, keep=None) -> list[dict]:
+    """Training records of CoNLL sentences: `sentences_per_doc` sentences per record, PERSON
+    and ORG from the tags (`keep` decides which runs count), and with `silver` (a rules
+    pipeline) the rule layer's valued and ROLE spans where no name lies."""
     records = []
     for k in range(0, len(sentences), sentences_per_doc):
         texts, spans, pos = [], [], 0
         for sent in sentences[k:k + sentences_per_doc]:
-            text, sent_spans = sentence_record(sent, [])
+            text, sent_spans = sentence_record(sent, [], keep or _keep)
             spans += [{**s, "start": s["start"] + pos, "end": s["end"] + pos} for s in sent_spans]
             texts.append(text)
             pos += len(text) + 1
-        record = {"id": f"fin5:{k // sentences_per_doc}", "text": "\n".join(texts), "spans": spans, "events": []}
+        text = "\n".join(texts)
+        spans = [_without_the(text, s) for s in spans]
+        record = {"id": f"{prefix}:{k // sentences_per_doc}", "text": text, "spans": spans, "events": []}
         if silver is not None:
             doc = silver(record["text"])
             for ent in doc.ents:

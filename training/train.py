@@ -152,6 +152,7 @@ def train_once(workdir: Path, config: Path, train: list[dict], dev: list[dict], 
 def run_train(output: Path, shared: Path | None = None, config: Path | None = None, seed: int = 0,
               fraction: float = 1.0, max_steps: int | None = None, suggester: str = DEFAULT_SUGGESTER,
               workdir: Path | None = None, curve: bool = False, fin5: bool = False, wide: bool = False,
+              wikigold: bool = False,
               vectors: Path | None = None, init_tok2vec: Path | None = None,
               augment: list[str] | None = None, wide_repeat: int = 1) -> dict:
     from extractors.pipeline import forget_paths
@@ -184,6 +185,14 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
         extra += fin5_docs
         print(f"adding {len(fin5_docs)} FIN5 documents ({sum(len(r['spans']) for r in fin5_docs)} spans, "
               f"PERSON/ORG gold, other labels rule-made silver)")
+    if wikigold:
+        from extractors.pipeline import rules_pipeline
+        from training.external import wikigold_records
+
+        wiki_docs = wikigold_records(shared, silver=rules_pipeline())
+        extra += wiki_docs
+        print(f"adding {len(wiki_docs)} WikiGold documents ({sum(len(r['spans']) for r in wiki_docs)} spans, "
+              f"PERSON/ORG gold, other labels rule-made silver)")
     nlp, data = train_once(workdir / f"{fraction:g}", config, train + extra, dev, seed, max_steps,
                            linker_train=train, vectors=vectors, init_tok2vec=init_tok2vec)
     train_seconds = time.perf_counter() - start
@@ -210,7 +219,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
         "training": {
             "config": config.read_text(encoding="utf-8"), "suggester": suggester, "seed": seed,
             "fraction": fraction, "max_steps": max_steps, "seconds": round(train_seconds, 1),
-            "fin5": fin5, "wide": wide, "wide_repeat": wide_repeat if wide else 0, "augment": augment or [],
+            "fin5": fin5, "wikigold": wikigold, "wide": wide, "wide_repeat": wide_repeat if wide else 0, "augment": augment or [],
             "vectors": _describe(vectors), "init_tok2vec": _describe(init_tok2vec),
             "documents": {"train": [r["id"] for r in train], "dev": [r["id"] for r in dev]},
             "data_sha256": {"annotations": file_sha256(ANNOTATIONS), "manifest": file_sha256(MANIFEST),

@@ -425,3 +425,10 @@ def test_no_share_count_after_a_currency_sign_nor_an_exchange_ratio(rules_nlp):
     ents = [(e.text, e.label_) for e in doc.ents]
     assert ("$1.2 billion", "MONEY") in ents and ("3,000,000 shares", "SHARES") in ents
     assert not any(label == "SHARES" and ("1.2" in text or "0.03002" in text) for text, label in ents)
+
+
+def test_periods_of_eight_months_and_of_three_quarters_are_dates(rules_nlp):
+    doc = rules_nlp("Revenue rose 5% over the first three quarters of 2010, and fell in the eight months "
+                    "ended May 31, 2012.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["the first three quarters of 2010",
+                                                               "the eight months ended May 31, 2012"]
