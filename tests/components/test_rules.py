@@ -413,9 +413,10 @@ def test_the_shipped_given_names_find_an_unseen_person(rules_nlp):
 
 def test_foreign_legal_suffixes_and_institutions_name_companies(rules_nlp):
     doc = rules_nlp("Prism Works Inc. acquired Marlow A/S from Osvald S.a.r.l. and Lund KGaA, its parent. Later Marlow "
-                    "joined the Quillfeather Business League.")
+                    "joined the Quillfeather Business League and sued Dilmun Metals B.S.C.")
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
-    assert {"Marlow A/S", "Osvald S.a.r.l.", "Lund KGaA", "Quillfeather Business League"} <= set(orgs)
+    assert {"Marlow A/S", "Osvald S.a.r.l.", "Lund KGaA", "Quillfeather Business League",
+            "Dilmun Metals B.S.C."} <= set(orgs)
     assert "Marlow" in orgs  # the short name of a suffixed name
 
 
