@@ -30,6 +30,15 @@ def is_headline_verb(word: str) -> bool:
 HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"})
 
 
+def after_honorific(doc, start: int) -> bool:
+    """Whether the token before `start` (spaces skipped) is an honorific: what follows is a
+    person's name (`Mr. Tata`, though `Tata Sons Limited` is a company)."""
+    i = start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].text in HONORIFICS
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(s) for s in sorted(words, key=len, reverse=True))
 

@@ -49,7 +49,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extractors.contract import doc_text, filing_context
-from extractors.names import NOT_BEFORE, SUFFIX, is_common, is_generic, is_term, org_aliases, person_aliases
+from extractors.names import NOT_BEFORE, SUFFIX, after_honorific, is_common, is_generic, is_term, org_aliases, person_aliases
 from extractors.places import is_not_a_name
 
 
@@ -186,7 +186,8 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
         if hit:
             (old,) = hit if len(hit) == 1 else (None,)
             if old is not None and (old.start, old.end) == (start, end) and (
-                    (label == "ORG" and old.label_ in ("DATE", "PERSON") and old.text in strong)
+                    (label == "ORG" and old.label_ in ("DATE", "PERSON") and old.text in strong
+                     and not after_honorific(doc, start))
                     or (label == "PERSON" and old.label_ == "ORG" and " " not in old.text)):
                 ents.remove(old)  # (a person's surname the classifier took for a company: `Wieser`)
             else:
@@ -195,6 +196,8 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
             continue  # part of a longer capitalised name we do not know
         if label == "ORG" and end < len(doc) and doc[end].text in NOT_BEFORE:
             continue  # a law's or plan's name (`Agilent Plan`, `Innovo Act`)
+        if label == "ORG" and after_honorific(doc, start):
+            continue  # `Mr. Tata` is a person, though `Tata Sons Limited` is a company
         span = Span(doc, start, end, label=label)
         if is_not_a_name(span):
             continue  # `Apple` in `One Apple Park Way`

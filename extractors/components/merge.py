@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
-from extractors.names import DEGREES, LEGAL_SUFFIXES, LEXICON, TERM_HEADS, is_headline_verb, person_aliases
+from extractors.names import DEGREES, LEGAL_SUFFIXES, LEXICON, TERM_HEADS, after_honorific, is_headline_verb, person_aliases
 from extractors.normalise import doc_year, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
@@ -113,6 +113,15 @@ def is_person_shape(span: Span) -> bool:
 
 
 ORG_WORDS = LEGAL_SUFFIXES | frozenset(LEXICON["descriptive"])
+
+
+def person_after_honorific(span: Span) -> Span:
+    """An ORG candidate right after `Mr.`/`Ms.` with no company word is that person (`Mr.
+    [Tata]`, whatever company bears the name)."""
+    if span.label_ == "ORG" and after_honorific(span.doc, span.start) and not any(
+            t.text.strip(",.") in ORG_WORDS for t in span):
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return span
 
 
 def person_over_org(span: Span, rule_people: set[tuple[int, int]]) -> Span:
@@ -250,7 +259,7 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
             continue
         if extend_to_rules and span.label_ not in rule_labels:
             span = widen(span, rules)
-        candidates.append((person_over_org(span, rule_people), score, 1))
+        candidates.append((person_after_honorific(person_over_org(span, rule_people)), score, 1))
     text = doc_text(doc)
     candidates = [(with_court_tail(core, text), *c[1:]) for c in candidates
                   if (core := name_core(c[0])) is not None]

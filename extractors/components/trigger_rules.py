@@ -81,7 +81,7 @@ RULES = {
                              re.I), {"MONEY"}),
     "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named(?!\s+executive)|elected|promoted|resign(?:ed|s|ing|ation)?|"
                                     r"retired|retire|retires|retiring|succeed(?:s|ed)?|stepp(?:ed|ing) down|hired|elevated|"
-                                    r"(?<=will\s)become|(?<=to\s)become|"
+                                    r"(?<=will\s)become|(?<=to\s)become|will\s+(?:appoint|assume|serve\s+as)|"
                                     r"not\s+(?:to\s+)?(?:stand|run)\s+for\s+re-?election)\b", re.I),
                          None, {"PERSON|" + PRONOUN_LABEL, "ROLE|" + BOARD_SEAT_LABEL}),
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),

@@ -103,3 +103,10 @@ def test_a_persons_surname_the_classifier_took_for_a_company_is_the_person(rules
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 6, "ORG")]  # a classifier's slip
     assert [(e.text, e.label_) for e in propagate(doc).ents] == [("Helmut Ostergaard", "PERSON"),
                                                                  ("Ostergaard", "PERSON")]
+
+
+def test_a_name_after_an_honorific_stays_a_person_though_a_company_bears_it(rules_nlp):
+    doc = rules_nlp("The Board elected Thomas N. Ostergaard. Mr. Ostergaard chairs Ostergaard Sons Limited. "
+                    "Ostergaard Sons grew, and Mr. Ostergaard said so.")
+    labels = [(e.text, e.label_) for e in doc.ents if e.text == "Ostergaard"]
+    assert labels == [("Ostergaard", "PERSON"), ("Ostergaard", "PERSON")]

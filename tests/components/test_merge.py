@@ -175,3 +175,9 @@ def test_a_person_ends_before_a_headline_verb_and_a_degree():
     doc = _doc("Prism Names Ann Lee COO ; Ken Ostergaard Retires ; said Yvonne Marlow MBChB , CEO", [],
                [("Ken Ostergaard Retires", "PERSON", 0.9), ("Yvonne Marlow MBChB", "PERSON", 0.9)])
     assert ents(merge_spans(doc)) == [("Ken Ostergaard", "PERSON"), ("Yvonne Marlow", "PERSON")]
+
+
+def test_a_classifier_org_after_an_honorific_is_the_person():
+    doc = _doc("Mr. Tatum spoke for Tatum Sons Limited .", [],
+               [("Tatum", "ORG", 0.9), ("Tatum Sons Limited", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("Tatum", "PERSON"), ("Tatum Sons Limited", "ORG")]

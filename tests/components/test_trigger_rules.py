@@ -337,3 +337,10 @@ def test_a_biographys_pronoun_and_a_departure_without_an_office(entities):
     assert _words(entities, "On May 2, 2024, Tomas Ostergaard announced that he will retire from Prism Works Inc. "
                             "at the end of June 2024.", "EXECUTIVE_CHANGE") == ["will retire"]
     assert _words(entities, "He was elected Chief Financial Officer.", "EXECUTIVE_CHANGE") == []  # no date, no name
+
+
+def test_an_officer_change_definitely_scheduled(entities):
+    assert _words(entities, "It is anticipated that the Board will appoint Ann Lund as Chief Operating Officer of "
+                            "Prism Works Inc.", "EXECUTIVE_CHANGE") == ["will appoint"]
+    assert _words(entities, "Tomas Ostergaard will serve as Chief Executive Officer of Marlow Holdings Inc.",
+                  "EXECUTIVE_CHANGE") == ["will serve as"]
