@@ -234,6 +234,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
     }
     if output.exists():
         shutil.rmtree(output)
+    output.parent.mkdir(parents=True, exist_ok=True)  # `-o runs/models/new`: its folders too
     nlp.to_disk(output)
     forget_paths(output)  # the training workdir's paths are not the model's
     summary = {s: {k: v[k]["f"] for k in ("entities", "triggers", "arguments")} for s, v in scores.items()}

@@ -433,3 +433,8 @@ def test_periods_of_eight_months_and_of_three_quarters_are_dates(rules_nlp):
                     "ended May 31, 2012.")
     assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["the first three quarters of 2010",
                                                                "the eight months ended May 31, 2012"]
+
+
+def test_a_roles_area_keeps_its_hyphenated_words(rules_nlp):
+    doc = rules_nlp("Mr. Lund served as President, Europe Sub-Saharan Africa from 2017 to early 2019.")
+    assert "President, Europe Sub-Saharan Africa" in [e.text for e in doc.ents if e.label_ == "ROLE"]

@@ -12,7 +12,7 @@ from extractors.pipeline import CONFIG_PATH, load_config
 
 @pytest.mark.slow
 def test_train_assembles_the_configured_pipeline(tmp_path, shared):
-    out = tmp_path / "model"
+    out = tmp_path / "models" / "model"  # a folder that does not exist yet, nor its parent
     subprocess.run([sys.executable, "-m", "sec_events.cli", "train", "-o", str(out), "--max-steps", "10",
                     "--workdir", str(tmp_path / "work"), "--shared", str(shared)], check=True, capture_output=True)
     nlp = spacy.load(out)

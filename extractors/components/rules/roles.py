@@ -67,6 +67,10 @@ def _area_segment(ctx: RuleContext, k: int, suffixes, companies: frozenset = fro
     end, words, j = None, 0, k
     while j is not None and words < 8:
         t = texts[j]
+        if t == "-" and end == j and not ctx.toks[j - 1].whitespace_ and not ctx.toks[j].whitespace_ \
+                and j + 1 < ctx.n and name_like(texts[j + 1]):
+            j += 1  # one hyphenated word: `Sub-Saharan`, `Frito-Lay`
+            continue
         if lowers[j] in AREA_CONNECTORS and end is not None:
             n = ctx.next_ns(j)
             if n is None or not name_like(texts[n]) or lowers[n] in TITLE_WORDS \
