@@ -244,16 +244,22 @@ def chose_to(text: str, start: int, end: int) -> bool:
     """True where the verb at text[start:end] is `elected` stating a choice (`elected to
     terminate`), not an election (`elected to the Board`, `elected to serve`)."""
     return text[start:end].lower().endswith("elected") and CHOSE_TO.match(text[end:end + 40]) is not None
+# a pay decision made before, named to describe awards (`stock options previously granted to`,
+# `equity awards granted to Mr. Clegg`, `previously established incentive plans`): no decision
+DESCRIBED_PAY = re.compile(r"\b(?:previously|awards|options|units|shares|grants)\s+$", re.I)
 ONCE_PER_DOCUMENT = {"LATE_FILING"}  # a notice is one event: its title, else the first statement
 
 
 def stated(event_type: str, text: str, start: int, end: int) -> bool:
     """False where the cue at text[start:end] states no event of the type: a
-    contingency, a choice (`elected to terminate`), or (votes) an act of the board or a
-    past approval describing a thing (`the form approved in principle by`)."""
+    contingency, a choice (`elected to terminate`), a past pay decision describing awards
+    (`options previously granted to`), or (votes) an act of the board or a past approval
+    describing a thing (`the form approved in principle by`)."""
     if event_type not in MODAL_CUES and CONTINGENT.search(text, max(0, start - 20), start):
         return False
     if chose_to(text, start, end):
+        return False
+    if event_type == "COMPENSATION" and DESCRIBED_PAY.search(text, max(0, start - 30), start):
         return False
     if event_type == "SHAREHOLDER_VOTE":
         if BY_BOARD.match(text[end:end + 90]) or IN_PRINCIPLE.match(text[end:end + 20]):

@@ -344,3 +344,12 @@ def test_an_officer_change_definitely_scheduled(entities):
                             "Prism Works Inc.", "EXECUTIVE_CHANGE") == ["will appoint"]
     assert _words(entities, "Tomas Ostergaard will serve as Chief Executive Officer of Marlow Holdings Inc.",
                   "EXECUTIVE_CHANGE") == ["will serve as"]
+
+
+def test_awards_granted_before_are_no_pay_decision(entities):
+    assert _words(entities, "On May 2, 2024, the Compensation Committee granted Ann Lund stock options.",
+                  "COMPENSATION") == ["granted"]
+    assert _words(entities, "The plan covers shares received under equity awards granted to Ann Lund, the Chief "
+                            "Financial Officer, in 2022.", "COMPENSATION") == []
+    assert _words(entities, "Vesting of stock options previously granted to Ann Lund, the Chief Financial Officer, "
+                            "was accelerated.", "COMPENSATION") == []
