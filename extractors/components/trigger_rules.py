@@ -23,7 +23,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase) | an ORG or PERSON |
 | LEGAL_PROCEEDING (a later step) | a court's, tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, ...; a case dismissed or settled; named as a defendant (the verb) | a DATE |
-| DIVIDEND | declared (not `declared that`, `declared at the discretion`) | the word dividend |
+| DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`) | the word dividend |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
 | AUDITOR_CHANGE | dismissed, engaged, resigned, declined to stand, approved the engagement of | independent (registered public) accountants/auditors and an ORG; not a ratification vote |
@@ -87,7 +87,7 @@ RULES = {
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
     "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena)\b", re.I),
                          None, {"ORG|PERSON"}),
-    "DIVIDEND": (re.compile(r"\bdeclared\b(?!\s+that\b|\s+at\s+the\s+discretion)", re.I),
+    "DIVIDEND": (re.compile(r"(?<!dividends\s)\bdeclared\b(?!\s+that\b|\s+at\s+the\s+discretion)", re.I),
                  re.compile(r"\bdividends?\b", re.I), None),
     "SIGNATURE": (re.compile(r"\bsigned\b", re.I), SIGNATURE_CONTEXT, None),
     "LATE_FILING": (re.compile(r"NOTIFICATION\s+OF\s+LATE\s+FILING|(?:could|can)\s*not\s+be\s+filed", re.I),
@@ -227,6 +227,8 @@ NOT_CONTEXT = {
 CONTINGENT = re.compile(r"\b(?:may|shall|must|should|would|could|can)\s+(?:not\s+)?(?:have\s+)?(?:be(?:en)?\s+)?$|"
                         r"\bto\s+be\s+$", re.I)
 MODAL_CUES = {"SIGNATURE", "LATE_FILING"}
+# a condition's clause states no event either (`If the settlement is approved by the Court, ...`)
+CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.:()]{0,80}$", re.I)
 # A vote of the board is no SHAREHOLDER_VOTE: the board (or a committee, or the
 # directors) acts, nearer the trigger than any holders, or acts after it (`approved by
 # a vote of two-thirds of the directors`).
@@ -255,7 +257,8 @@ def stated(event_type: str, text: str, start: int, end: int) -> bool:
     contingency, a choice (`elected to terminate`), a past pay decision describing awards
     (`options previously granted to`), or (votes) an act of the board or a past approval
     describing a thing (`the form approved in principle by`)."""
-    if event_type not in MODAL_CUES and CONTINGENT.search(text, max(0, start - 20), start):
+    if event_type not in MODAL_CUES and (CONTINGENT.search(text, max(0, start - 20), start)
+                                         or CONDITIONAL.search(text, max(0, start - 80), start)):
         return False
     if chose_to(text, start, end):
         return False

@@ -353,3 +353,20 @@ def test_awards_granted_before_are_no_pay_decision(entities):
                             "Financial Officer, in 2022.", "COMPENSATION") == []
     assert _words(entities, "Vesting of stock options previously granted to Ann Lund, the Chief Financial Officer, "
                             "was accelerated.", "COMPENSATION") == []
+
+
+def test_a_condition_states_no_event_and_dividends_declared_describe_none():
+    from extractors.components.trigger_rules import stated
+    text = "If the settlement is approved by the Court, this action will be settled."
+    at = text.index("approved")
+    assert not stated("SHAREHOLDER_VOTE", text, at, at + len("approved"))
+    text = "At the annual meeting, the stockholders approved the plan."
+    at = text.index("approved")
+    assert stated("SHAREHOLDER_VOTE", text, at, at + len("approved"))
+
+
+def test_dividends_declared_describe_no_declaration(entities):
+    assert _words(entities, "See the statement of equity for dividends declared on the Class A Common Stock.",
+                  "DIVIDEND") == []
+    assert _words(entities, "On May 2, 2024, the Board declared a quarterly dividend of $0.25 per share.",
+                  "DIVIDEND") == ["declared"]
