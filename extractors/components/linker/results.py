@@ -70,6 +70,8 @@ METRIC = re.compile(
     r"(?:revenues?|sales|income(?:\s+from\s+(?:continuing\s+)?operations)?|earnings(?:\s+per\s+(?:diluted\s+)?share)?|"
     r"(?:net\s+)?loss(?:es)?|profits?|EBITDA|EPS|orders|(?:free\s+)?cash\s+flow|charges?|gains?|"
     r"benefits?|expenses?|TAC|traffic\s+acquisition\s+costs|per\s+(?:diluted\s+|basic\s+)?share|"
+    r"(?:intangible\s+)?amortization|impairments?|write-?downs?|write-?offs?|"
+    r"(?:restructuring|integration|transformation(?:al)?|acquisition(?:-related)?|separation)\s+(?:costs?|charges?)|"
     r"cash\s+(?:provided|used|generated)\s+(?:by|in|from)\s+(?:operating|investing|financing)\s+activities|"
     r"(?:operating|investing|financing)\s+activities)\b", re.I)
 # `cost of revenues` names one metric; the lexicon's `revenues` inside it does not
@@ -220,6 +222,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
                 continue  # the upper bound of a range: the event takes the lower bound
             nxt = figs[k + 1][0] if k + 1 < len(figs) else s1
             after = _near(metrics, f1, before=False, limit=4)
+            if after is not None and re.search(r"[,;]", text[f1:after[0]]):
+                after = None  # the next item of a list (`costs of $55 million, intangible amortization of`)
             trig = after or _near(metrics, f0, before=True, limit=300) \
                 or _near([m for m in metrics if m[1] <= nxt], f1, before=False, limit=120)
             if trig is None:

@@ -279,3 +279,12 @@ def test_words_that_name_no_result():
     assert not _metric("Net proceeds, after underwriting discount and offering expenses, were $1.489 billion.",
                       "expenses")
     assert _metric("Net sales were $637.3 million in 2024.", "sales")
+
+
+def test_costs_of_restructuring_and_amortization_are_results(rules_nlp):
+    text = ("During the second quarter of 2024, Prism Works Inc. had restructuring costs of $55 million, intangible "
+            "amortization of $51 million, and acquisition-related costs of $9 million.")
+    events = decode_results(rules_nlp(text), [])
+    assert [(text[slice(*e["args"]["metric"])], text[slice(*e["args"]["value"])]) for e in events] == [
+        ("restructuring costs", "$55 million"), ("intangible amortization", "$51 million"),
+        ("acquisition-related costs", "$9 million")]
