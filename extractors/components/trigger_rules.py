@@ -21,7 +21,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed), stepped down, hired, will/to become, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
-| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena; filed/brought ... suit, suits were filed, sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase) | an ORG or PERSON |
+| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit, suits were filed, sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | an ORG or PERSON |
 | LEGAL_PROCEEDING (a later step) | a court's, tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, ...; a case dismissed or settled; named as a defendant (the verb) | a DATE |
 | DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`) | the word dividend |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
@@ -85,7 +85,9 @@ RULES = {
                                     r"not\s+(?:to\s+)?(?:stand|run)\s+for\s+re-?election)\b", re.I),
                          None, {"PERSON|" + PRONOUN_LABEL, "ROLE|" + BOARD_SEAT_LABEL}),
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
-    "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena)\b", re.I),
+    "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena|arbitration|"
+                                    r"(?:criminal\s+|civil\s+|formal\s+)?investigation|civil\s+investigative\s+demand)\b",
+                                    re.I),
                          None, {"ORG|PERSON"}),
     "DIVIDEND": (re.compile(r"(?<!dividends\s)\bdeclared\b(?!\s+that\b|\s+at\s+the\s+discretion)", re.I),
                  re.compile(r"\bdividends?\b", re.I), None),
@@ -157,6 +159,8 @@ MORE_RULES = {
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|actions?|complaints?|suits?)\b|"
                                     r"\b(?:filed|brought)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?)(?:\s+(?:lawsuits?|complaints?))?\b|"
+                                    r"\b(?:actions?|inquiries|investigations?|proceedings?|arbitrations?)\s+(?:was|were|"
+                                    r"has\s+been|have\s+been)\s+(initiated|commenced|brought)\b|"
                                     r"\bsued\b|\b(?:filed|initiated|commenced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
                                     r"(?:litigation|arbitration|suit)\b", re.I),
                           None, {"ORG|PERSON"}),

@@ -370,3 +370,12 @@ def test_dividends_declared_describe_no_declaration(entities):
                   "DIVIDEND") == []
     assert _words(entities, "On May 2, 2024, the Board declared a quarterly dividend of $0.25 per share.",
                   "DIVIDEND") == ["declared"]
+
+
+def test_investigations_arbitrations_and_actions_initiated(entities):
+    def words(text):
+        return _words(entities, text, "LEGAL_PROCEEDING")
+    assert words("In January 2023, Prism Works Inc. received a civil investigative demand from the Federal Trade "
+                 "Commission.") == ["civil investigative demand"]
+    assert words("Several legal actions were initiated against Prism Works Inc. in 2021.") == [  # the verb
+        "initiated"]
