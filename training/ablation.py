@@ -26,6 +26,7 @@ VARIANTS: dict[str, dict] = {
     "wide+pretrain": {"wide": True, "init_tok2vec": True},
     "wide+augment": {"wide": True, "augment": ["names", "upper", "lines"]},
     "wide+x2": {"wide": True, "wide_repeat": 2},
+    "wide+wikigold": {"wide": True, "wikigold": True},
 }
 SPLITS = ("dev", "wide-dev")
 KEYS = ("entities", "triggers", "arguments")
@@ -81,7 +82,7 @@ def row(model: Path, rescore: bool = False) -> dict:
         scores = split_scores(spacy.load(model), splits=SPLITS)
     return {"model": model.name, "seconds": training.get("seconds"),
             "settings": {k: training.get(k) for k in ("wide", "wide_repeat", "max_steps", "augment", "vectors",
-                                                      "init_tok2vec")},
+                                                      "init_tok2vec", "wikigold")},
             **{s: {k: scores[s][k]["f"] for k in KEYS} for s in SPLITS if s in scores}}
 
 

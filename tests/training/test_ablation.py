@@ -14,6 +14,7 @@ def test_variants_combine_and_need_their_inputs(tmp_path):
         options("wide+vectors", None, None)
     with pytest.raises(ValueError, match="unknown variant"):
         options("wide+magic", None, None)
+    assert options("wide+vectors+wikigold", tmp_path, None) == {"wide": True, "vectors": tmp_path, "wikigold": True}
 
 
 def test_table_reads_what_train_records(tmp_path):
