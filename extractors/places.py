@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from extractors.contract import doc_text
 from extractors.layout import is_ticker
-from extractors.names import HONORIFICS
+from extractors.names import after_honorific
 
 PLACES = json.loads(Path(__file__).with_name("places.json").read_text(encoding="utf-8"))
 REGIONS = frozenset(PLACES["regions"])
@@ -79,7 +79,7 @@ def is_not_a_name(span: Span) -> bool:
     """A PERSON or ORG candidate that is a place, part of a street address, a state of
     incorporation, or a trading symbol (`extractors.layout.is_ticker`); a PERSON after an
     honorific is a person whatever the word (`Mr. Jordan`)."""
-    if span.label_ == "PERSON" and span.start > 0 and span.doc[span.start - 1].text in HONORIFICS:
+    if span.label_ == "PERSON" and after_honorific(span.doc, span.start):
         return False
     if len(span) == 1:
         text = doc_text(span.doc)  # read once per Doc (Doc.text rebuilds the string each time)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import typer
 
+from extractors.components.rules.dates import MONTH_NAMES
 from extractors.components.rules.loader import PATTERNS_DIR, read_wordlist
 from extractors.names import COMMON, GENERIC, LEGAL_SUFFIXES, LEXICON, suffixed_names
 from extractors.places import COUNTRIES, REGIONS
@@ -39,8 +40,7 @@ GIVEN = r"([A-Z][a-z]{2,14})"
 FULL_NAME = GIVEN + r"\s+(?:[A-Z]\.\s+)?(?:Mc|Mac|O')?[A-Z][a-z]+"
 INTRODUCED = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s+|/s/\s*)" + FULL_NAME)
 WORD = re.compile(r"\b[a-z]{3,15}\b")
-MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+CALENDAR = MONTH_NAMES | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 def faker_names(locales=LOCALES) -> set[str]:
@@ -68,7 +68,7 @@ def choose(candidates: set[str], texts, min_documents: int = 2) -> list[str]:
         seen.update({m.group(1) for m in INTRODUCED.finditer(text)})
         lower.update(WORD.findall(text))
         company_words.update(w for name in suffixed_names(text) for w in name.split())
-    stop = set(read_wordlist(PATTERNS_DIR / "person_stop.txt")) | MONTHS | set(LEGAL_SUFFIXES)
+    stop = set(read_wordlist(PATTERNS_DIR / "person_stop.txt")) | CALENDAR | set(LEGAL_SUFFIXES)
     stop |= {w for place in REGIONS | COUNTRIES for w in place.split()}  # `Georgia`, `Virginia`
     stop |= {w for words in LEXICON.values() for w in words if " " not in w}
     names = candidates | {name for name, n in seen.items() if n >= min_documents}
