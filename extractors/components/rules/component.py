@@ -33,7 +33,7 @@ from extractors.contract import ERRORS_KEY, RULES_KEY
 from extractors.schema import LABELS
 
 from . import registry as _registry
-from .context import Candidate, RuleContext
+from .context import Candidate, RuleContext, is_currency_sign
 from .fastmatch import TextMatcher
 from .fastmatch import supported as fast_supported
 from .loader import (PATTERNS_DIR, WS_TOKEN, compact_pattern, load_lexicons, load_phrase_patterns,
@@ -119,7 +119,7 @@ def _shares_ok(ctx: RuleContext, c: Candidate) -> bool:
     before it) and no exchange ratio (GUIDELINES reading 6: `0.03002 shares of our common
     shares` per target share)."""
     p = ctx.prev_ns(c.start)
-    if p is not None and (ctx.texts[p] in {"$", "US$", "\u20ac", "\u00a3"} or ctx.toks[p].is_currency):
+    if p is not None and is_currency_sign(ctx.toks[p]):
         return False
     return not EXCHANGE_RATIO.match(ctx.texts[c.start])
 

@@ -24,6 +24,14 @@ PUNCT_CLOSE = set(",.;:)]}!?\"'”’")
 NAME_WORD_RE = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$")
 
 
+CURRENCY_TOKENS = frozenset({"$", "US$", "\u20ac", "\u00a3"})
+
+
+def is_currency_sign(tok) -> bool:
+    """A currency sign as a token (`$`, `US$`, or one spaCy knows): a figure after it is money."""
+    return tok.text in CURRENCY_TOKENS or tok.is_currency
+
+
 def name_like(tok) -> bool:
     """A capitalised word or a digit-letter mix ("3M"); takes a Token or its text."""
     t = tok if isinstance(tok, str) else tok.text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Candidate, RuleContext
+from .context import Candidate, RuleContext, is_currency_sign
 
 VOTE_CUES = {"votes", "voted", "vote", "voting", "abstain", "abstained", "abstentions",
              "abstention", "withheld", "withhold", "non-votes", "represented", "quorum",
@@ -36,7 +36,7 @@ def shares_vote_counts(ctx: RuleContext) -> list[Candidate]:
             if ctx.labels_at(tok.i):
                 continue
             p = ctx.prev_ns(tok.i)
-            if p is not None and (doc[p].text in {"$", "US$", "€", "£", "(", "-"} or doc[p].is_currency):
+            if p is not None and (doc[p].text in {"(", "-"} or is_currency_sign(doc[p])):
                 continue
             n = ctx.next_ns(tok.i)
             if n is not None:
