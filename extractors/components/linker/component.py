@@ -71,17 +71,10 @@ def in_vote_item(secs: list[dict], offset: int) -> bool:
     return section is not None and VOTE_ITEM in section.get("items", [section["item"]])
 
 
-def _states(text: str, trig: Span) -> bool:
-    sent = trig.sent if trig.doc.has_annotation("SENT_START") else trig.doc[:]
+def _states(text: str, trig: Span, sent: Span) -> bool:
+    """Whether the trigger's cue states its event in its sentence (trigger_rules.stated)."""
     base = sent.start_char
     return stated(trig.label_, text[base:sent.end_char], trig.start_char - base, trig.end_char - base)
-
-
-def _in_safe_harbor(text: str, trig: Span) -> bool:
-    if not trig.doc.has_annotation("SENT_START"):
-        return False
-    sent = trig.sent
-    return is_safe_harbor(text[sent.start_char:sent.end_char])
 
 
 def event_record(doc: Doc, text: str, event_type: str, trigger: tuple[int, int], args, score: float,
@@ -123,6 +116,7 @@ class EventLinker:
         events = []
         results = []
         secs = None  # the filing's item sections, read at the first vote word
+        has_sents = doc.has_annotation("SENT_START")
         for trig, score in zip(triggers, span_scores(triggers)):
             if trig.label_ not in ROLES or score < self.min_trigger_score:
                 continue
@@ -140,9 +134,10 @@ class EventLinker:
                     kind = "SHAREHOLDER_VOTE"
             if kind != trig.label_:
                 trig = Span(doc, trig.start, trig.end, label=kind)
-            if kind in CHECKED_STATEMENTS and not _states(text, trig):
+            sent = trig.sent if has_sents else None  # the trigger's sentence, read once
+            if kind in CHECKED_STATEMENTS and not _states(text, trig, sent if sent is not None else doc[:]):
                 continue  # the board approves; the holders vote (as for rule triggers)
-            if _in_safe_harbor(text, trig):
+            if sent is not None and is_safe_harbor(text[sent.start_char:sent.end_char]):
                 continue  # boilerplate holds no events (SCHEMA)
             if trig.label_ == "FINANCIAL_RESULT" and self.results_decoding != "off":
                 results.append((trig.start_char, trig.end_char, score))
@@ -159,7 +154,8 @@ class EventLinker:
                     continue
             args = [(a["role"], a["start"], a["end"], a["score"]) for a in self.link(view, trig)]
             args += self._form_args(text, ents, trig, args)
-            if trig.label_ == "EXECUTIVE_CHANGE" and (career := self._career(doc, text, ents, trig, triggers, args)):
+            if trig.label_ == "EXECUTIVE_CHANGE" and sent is not None and (
+                    career := self._career(text, ents, trig, sent, triggers, args)):
                 events += [event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), a, score,
                                         ent_label, year) for a in career]
                 continue
@@ -194,14 +190,11 @@ class EventLinker:
         return events
 
     @staticmethod
-    def _career(doc: Doc, text: str, ents: list, trig: Span, triggers, args: list) -> list[list]:
+    def _career(text: str, ents: list, trig: Span, sent: Span, triggers, args: list) -> list[list]:
         """A career verb stating several offices (offices.py): the arguments of one event per
         office, each with the linked person and change; none where it states one. The
         sentence is read up to the next officer-change trigger (`and in 2021 she was
         promoted to ...` is that trigger's event)."""
-        if not doc.has_annotation("SENT_START"):
-            return []
-        sent = trig.sent
         end = min([t.start_char for t in triggers if t.label_ == "EXECUTIVE_CHANGE" and t.start > trig.start]
                   + [sent.end_char])
         found = offices(text, ents, (trig.start_char, trig.end_char), (sent.start_char, end))
