@@ -221,8 +221,8 @@ def train(
         _fail(f"unknown augmenters {unknown} (known: {', '.join(AUGMENTERS)})")
     _check_train_inputs(output, suggester, shared)
     run_train(output=output, shared=shared, config=config, seed=seed, fraction=fraction, max_steps=max_steps,
-              suggester=suggester, workdir=workdir, curve=curve, fin5=fin5, wikigold=wikigold, wide=wide, vectors=vectors,
-              init_tok2vec=init_tok2vec, augment=augmenters, wide_repeat=wide_repeat)
+              suggester=suggester, workdir=workdir, curve=curve, fin5=fin5, wikigold=wikigold, wide=wide,
+              vectors=vectors, init_tok2vec=init_tok2vec, augment=augmenters, wide_repeat=wide_repeat)
 
 
 def _check_train_inputs(output: Path, suggester: str, shared: Optional[Path]) -> None:

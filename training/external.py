@@ -16,8 +16,10 @@ SHARES, PERCENT, DATE and ROLE spans where they do not overlap a FIN5 name
 
 WikiGold (`wikigold_records`) is general prose: people, companies, bands, teams and
 agencies in 145 Wikipedia articles. PER runs of capitalised words become PERSON and ORG
-runs ORG (without a leading `The`: SCHEMA tags the name); LOC and MISC are dropped; the
-same rule-made silver spans are added.
+runs ORG; LOC and MISC are dropped; the same rule-made silver spans are added.
+
+In both sets an ORG loses a leading `The` (`The Mad Capsule Markets`): SCHEMA tags the name.
+`EXTERNAL_SETS` names the sets `sec-events train` can add.
 """
 from __future__ import annotations
 
@@ -118,7 +120,7 @@ def conll_records(sentences, prefix: str, sentences_per_doc: int = 20, silver=No
     for k in range(0, len(sentences), sentences_per_doc):
         texts, spans, pos = [], [], 0
         for sent in sentences[k:k + sentences_per_doc]:
-            text, sent_spans = sentence_record(sent, [], keep or _keep)
+            text, sent_spans = sentence_record(sent, [], keep)
             spans += [{**s, "start": s["start"] + pos, "end": s["end"] + pos} for s in sent_spans]
             texts.append(text)
             pos += len(text) + 1
@@ -134,3 +136,7 @@ def conll_records(sentences, prefix: str, sentences_per_doc: int = 20, silver=No
             record["spans"].sort(key=lambda s: s["start"])
         records.append(record)
     return records
+
+
+# the sets `sec-events train` adds (`--fin5`, `--wikigold`): name -> (title, reader)
+EXTERNAL_SETS = {"fin5": ("FIN5", fin5_records), "wikigold": ("WikiGold", wikigold_records)}

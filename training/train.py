@@ -177,22 +177,18 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
 
         extra += make_variants(train, augment, seed)
         print(f"adding {len(extra)} augmented variants ({', '.join(augment)})")
-    if fin5:
+    external = [name for name, chosen in (("fin5", fin5), ("wikigold", wikigold)) if chosen]
+    if external:
         from extractors.pipeline import rules_pipeline
-        from training.external import fin5_records
+        from training.external import EXTERNAL_SETS
 
-        fin5_docs = fin5_records(shared, silver=rules_pipeline())
-        extra += fin5_docs
-        print(f"adding {len(fin5_docs)} FIN5 documents ({sum(len(r['spans']) for r in fin5_docs)} spans, "
-              f"PERSON/ORG gold, other labels rule-made silver)")
-    if wikigold:
-        from extractors.pipeline import rules_pipeline
-        from training.external import wikigold_records
-
-        wiki_docs = wikigold_records(shared, silver=rules_pipeline())
-        extra += wiki_docs
-        print(f"adding {len(wiki_docs)} WikiGold documents ({sum(len(r['spans']) for r in wiki_docs)} spans, "
-              f"PERSON/ORG gold, other labels rule-made silver)")
+        silver = rules_pipeline()  # built once for every set
+        for name in external:
+            title, records = EXTERNAL_SETS[name]
+            docs = records(shared, silver=silver)
+            extra += docs
+            print(f"adding {len(docs)} {title} documents ({sum(len(r['spans']) for r in docs)} spans, "
+                  f"PERSON/ORG gold, other labels rule-made silver)")
     nlp, data = train_once(workdir / f"{fraction:g}", config, train + extra, dev, seed, max_steps,
                            linker_train=train, vectors=vectors, init_tok2vec=init_tok2vec)
     train_seconds = time.perf_counter() - start
@@ -219,7 +215,8 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
         "training": {
             "config": config.read_text(encoding="utf-8"), "suggester": suggester, "seed": seed,
             "fraction": fraction, "max_steps": max_steps, "seconds": round(train_seconds, 1),
-            "fin5": fin5, "wikigold": wikigold, "wide": wide, "wide_repeat": wide_repeat if wide else 0, "augment": augment or [],
+            "fin5": fin5, "wikigold": wikigold, "wide": wide, "wide_repeat": wide_repeat if wide else 0,
+            "augment": augment or [],
             "vectors": _describe(vectors), "init_tok2vec": _describe(init_tok2vec),
             "documents": {"train": [r["id"] for r in train], "dev": [r["id"] for r in dev]},
             "data_sha256": {"annotations": file_sha256(ANNOTATIONS), "manifest": file_sha256(MANIFEST),
