@@ -34,6 +34,11 @@ def _words(entities, text, event_type):
     return [t for t, label in _found(entities, text, (event_type,)) if label == event_type]
 
 
+def _finder(entities, event_type):
+    """`_words` for one event type, as a function of the text."""
+    return lambda text: _words(entities, text, event_type)
+
+
 def _states(text, word):
     """Whether the vote cue `word` in `text` states a vote (trigger_rules.stated)."""
     from extractors.components.trigger_rules import stated
@@ -208,8 +213,7 @@ def test_a_credit_agreements_terms_are_a_financing_unless_only_extended(entities
     amount, is a FINANCING; lee8k puts the trigger on the facility the agreement provides
     when the amount comes a sentence after the `entered into`. An amendment that only
     extends the term, or a facility a report merely describes, is none."""
-    def financing(text):
-        return _words(entities, text, "FINANCING")
+    financing = _finder(entities, "FINANCING")
     assert financing("On May 11, 2023, Brindle Systems Corp. entered into a Five Year Credit Agreement with Hallam "
                      "Bank. The Credit Agreement provides for a $300 million unsecured credit facility that will "
                      "expire on May 11, 2028.") == ["unsecured credit facility"]
@@ -227,8 +231,7 @@ def test_a_credit_agreements_terms_are_a_financing_unless_only_extended(entities
 
 
 def test_will_resign_and_was_succeeded_are_executive_changes(entities):
-    def found(text):
-        return _words(entities, text, "EXECUTIVE_CHANGE")
+    found = _finder(entities, "EXECUTIVE_CHANGE")
     assert found("On February 8, 2024, Thomas Lindgren, Chief Executive Officer of Brindle Systems Corp., informed "
                  "the Company that he will resign from its Board of Directors.") == ["resign"]
     assert found("Effective November 14, 2023, Maria Okafor, Executive Vice President of Brindle Systems Corp., "
@@ -255,8 +258,7 @@ def test_a_decimal_point_ends_no_cue(entities):
 
 
 def test_a_sale_agreed_is_a_disposition(entities):
-    def found(text):
-        return _words(entities, text, "DISPOSITION")
+    found = _finder(entities, "DISPOSITION")
     assert found("In January 2023, Brindle Systems Corp. executed an agreement with Hallam Energy Corporation to "
                  "sell its interest in Brindle Thailand Ltd.") == ["sell"]
     assert found("Quillfeather Robotics, Inc. agreed to sell certain assets of its camera module business to "
@@ -267,8 +269,7 @@ def test_a_sale_agreed_is_a_disposition(entities):
 
 
 def test_an_agreement_executed_or_signed(entities):
-    def found(text):
-        return _words(entities, text, "AGREEMENT")
+    found = _finder(entities, "AGREEMENT")
     assert found("In November 2022, Brindle Systems Corp. executed an agreement with Hallam Energy Corporation for "
                  "the sale of its Santa Ynez unit.") == ["executed"]
     assert found("In March 2022, Brindle Systems Corp. signed agreements with Hallam Energy Corporation.") == [
@@ -289,8 +290,7 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
     """GUIDELINES reading 31: a court's or tribunal's act, a case dismissed, a party named as a
     defendant, litigation initiated: each a LEGAL_PROCEEDING on its verb, when the sentence
     dates it; an undated account of what a court may do is none."""
-    def words(text):
-        return _words(entities, text, "LEGAL_PROCEEDING")
+    words = _finder(entities, "LEGAL_PROCEEDING")
     assert words("On September 30, 2021, the court denied our motion to dismiss.") == ["denied"]
     assert words("In March 2022, the tribunal rendered a partial award in favour of the claimants.") == ["rendered"]
     assert words("In January 2024, the Brindle lawsuit was dismissed without prejudice.") == ["dismissed"]
@@ -304,8 +304,7 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
 def test_career_verbs_of_a_biography(entities):
     """GUIDELINES wide reading 13: an office with a stated start, on its career verb; `joined`
     only with the office it joined as; `was` only before an office's capitalised name."""
-    def words(text):
-        return _words(entities, text, "EXECUTIVE_CHANGE")
+    words = _finder(entities, "EXECUTIVE_CHANGE")
     assert words("From 2015 to 2019, Mr. Ostergaard served in roles of increasing responsibility at Prism Works "
                  "Inc., including Vice President, Finance, from 2017 to 2019.") == ["served"]
     assert words("Ms. Lund held a variety of positions at Prism Works Inc., including Treasurer from 2012 "
@@ -373,8 +372,7 @@ def test_dividends_declared_describe_no_declaration(entities):
 
 
 def test_investigations_arbitrations_and_actions_initiated(entities):
-    def words(text):
-        return _words(entities, text, "LEGAL_PROCEEDING")
+    words = _finder(entities, "LEGAL_PROCEEDING")
     assert words("In January 2023, Prism Works Inc. received a civil investigative demand from the Federal Trade "
                  "Commission.") == ["civil investigative demand"]
     assert words("Several legal actions were initiated against Prism Works Inc. in 2021.") == [  # the verb
