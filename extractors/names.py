@@ -25,6 +25,8 @@ DEGREES = frozenset(LEXICON["degrees"])  # `[Yvonne Greenstreet] MBChB`, `[Tadat
 def is_headline_verb(word: str) -> bool:
     """A headline's verb, in title case or capitals (`Announces`, `NAMED`)."""
     return word.capitalize() in HEADLINE_VERBS and (word.istitle() or word.isupper())
+
+
 # words before a person's name (`Mr. Schmidt`): the PERSON rules read them, and a word after
 # one is a person's name whatever else it could be (`Mr. Jordan`)
 HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"})

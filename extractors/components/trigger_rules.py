@@ -112,8 +112,8 @@ RULES = {
                                 r"\bincentive\s+(?:compensation|awards?|plans?|bonus)|\bcash\s+incentives?\b",
                                 re.I), {"PERSON|ROLE|" + PAY_BODY_LABEL}),
 }
-# Further cues of a type (a list per type): biographies (GUIDELINES wide reading 13: an office with a stated
-# start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
+# Further cues of a type, a list per type. Biographies (GUIDELINES wide reading 13: an office
+# with a stated start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
 MORE_RULES = {
     "EXECUTIVE_CHANGE": [(re.compile(r"\b(?:has\s+)?(served)\s+(?:as|in)\b|\b(joined)\b(?=(?:(?!\band\b)[^.;]){0,60}?\bas\b)|"
                                     r"\b(was)\s+(?:an?\s+|the\s+)?(?=(?-i:[A-Z][a-z]))|\b(assumed)\s+the\s+(?:role|position)\b|"
@@ -137,9 +137,10 @@ MORE_RULES = {
                                r"operations|segment|portfolio)\b", re.I), {"ORG"})],
     # an agreement ended, amended or extended on a date (SCHEMA: entry into, amendment or
     # termination; GUIDELINES reading 16: an extension is an AGREEMENT); not the `as amended`
-    # of a law's name, an `amended` agreement's name, `unless extended or earlier terminated`, nor `Amended and
-    # Restated`
-    "AGREEMENT": [(re.compile(r"(?<!\bas\s)(?<!\ban\s)(?<!\bunless\s)(?<!\bearlier\s)\b(?-i:(terminated|amended|extended))\b(?!\s+and\s+restated|\s+earlier)", re.I),
+    # of a law's name, an `amended` agreement's name, `unless extended or earlier terminated`,
+    # nor `Amended and Restated`
+    "AGREEMENT": [(re.compile(r"(?<!\bas\s)(?<!\ban\s)(?<!\bunless\s)(?<!\bearlier\s)"
+                              r"\b(?-i:(terminated|amended|extended))\b(?!\s+and\s+restated|\s+earlier)", re.I),
                    re.compile(r"\b(?:agreements?|contracts?|leases?|facilit(?:y|ies)|arrangements?)\b", re.I),
                    {"DATE"})],
     # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
@@ -250,6 +251,8 @@ def chose_to(text: str, start: int, end: int) -> bool:
     """True where the verb at text[start:end] is `elected` stating a choice (`elected to
     terminate`), not an election (`elected to the Board`, `elected to serve`)."""
     return text[start:end].lower().endswith("elected") and CHOSE_TO.match(text[end:end + 40]) is not None
+
+
 # a pay decision made before, named to describe awards (`stock options previously granted to`,
 # `equity awards granted to Mr. Clegg`, `previously established incentive plans`): no decision
 DESCRIBED_PAY = re.compile(r"\b(?:previously|awards|options|units|shares|grants)\s+$", re.I)
@@ -292,7 +295,7 @@ def _has(labels: set[str], need: set[str] | None) -> bool:
 
 
 def _rules(types):
-    """(type, rule, absorb, terms) per cue: each type's rule, its second cue, its terms cue."""
+    """(type, rule, absorb, terms) per cue: each type's rule, its further cues, its terms cue."""
     for event_type in types:
         yield event_type, RULES[event_type], False, False
         for rule in MORE_RULES.get(event_type, ()):
