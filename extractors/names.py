@@ -14,6 +14,7 @@ LEXICON: dict[str, list[str]] = json.loads(Path(__file__).with_name("names.json"
 LEGAL_SUFFIXES = frozenset(LEXICON["legal"])
 GENERIC = frozenset(w.lower() for w in LEXICON["generic"])
 COMMON = frozenset(LEXICON["common"])  # lower case
+BODIES = frozenset(LEXICON["bodies"])  # lower case: `corporation`, `division`, `agency`
 NOT_BEFORE = frozenset(LEXICON["not_before"])
 # words a company's name never ends on: its bodies, and the heads of a defined term, plan,
 # law or index named after it (`the [Roche] Territory`, `the [Reata] Board`)
@@ -68,6 +69,11 @@ def is_term(name: str) -> bool:
     """A defined term's name, not a company's (`Class A Common Stock`, `Roche Territory`)."""
     words = name.split()
     return bool(words) and words[-1].strip(",.") in TERM_HEADS
+
+
+def names_a_body(word: str) -> bool:
+    """A common noun that names an organisation (`corporation`, `division`, `agency`)."""
+    return word.lower() in BODIES
 
 
 def is_generic(name: str) -> bool:
@@ -133,3 +139,26 @@ def suffixed_names(text: str, limit: int = 200) -> list[str]:
         if len(out) >= limit:
             break
     return list(out)
+
+
+# an acronym defined in brackets after the words it stands for (`monthly active people
+# (MAP)`, `perfluorooctanoic acid ("PFOA")`, `Asset Purchase Agreement ("APA")`); the
+# word before the bracket is read back from it (a pattern that starts on the word would
+# retry every position of a long run of non-space characters)
+DEFINED_ACRONYM = re.compile(r"\(\s*(?:the\s+)?[\"\u201c\u2018']?([A-Z][A-Z&]{1,7})s?[\"\u201d\u2019']?\s*\)")
+WORD_BEFORE = re.compile(r"(\S{1,40})\s*$")
+
+
+def defined_non_names(text: str) -> set[str]:
+    """Acronyms the text defines for things that are no company: after a common noun that
+    names no organisation (`acid ("PFOA")`, but not `a Delaware corporation ("JDSU")`) or
+    after a defined term's head (`Regulation (GDPR)`, `Agreement ("APA")`)."""
+    out = set()
+    for m in DEFINED_ACRONYM.finditer(text):
+        before = WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if not before:
+            continue
+        word = before.group(1).strip(",;:\"'\u201d\u2019")
+        if (word.isalpha() and word.islower() and not names_a_body(word)) or is_term(word):
+            out.add(m.group(1))
+    return out

@@ -39,3 +39,13 @@ def test_a_suffixed_name_never_runs_over_a_sentence_end():
     text = ("The Borrowing Subsidiary. The Company agreed with J.P. Morgan Chase Bank, N.A. THE CONFERENCE CALL "
             "AND THE APPLICABLE COMPANY. Prism Works, Inc. signed.")
     assert suffixed_names(text) == ["J.P. Morgan Chase Bank, N.A.", "Prism Works, Inc."]
+
+
+def test_acronyms_defined_for_things_that_are_no_company():
+    from extractors.names import defined_non_names
+
+    text = ('The sites hold perfluorooctanoic acid ("PFOA"). Family monthly active people (MAP) rose. Under the '
+            "General Data Protection Regulation (GDPR) and the Asset Purchase Agreement (\u201cAPA\u201d), a fine. "
+            'We sold the rigid packaging division (RPD) to Brindle Systems Corp. (BSC), a Delaware corporation '
+            '("JDSU"), after the Securities and Exchange Commission\u2019s ("SEC") review.')
+    assert defined_non_names(text) == {"PFOA", "MAP", "GDPR", "APA"}

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Iterable
 
 from extractors.contract import MODEL_KEY, TRIGGERS_KEY
-from extractors.names import suffixed_names
+from extractors.names import defined_non_names, suffixed_names
 from sec_events.documents import read_jsonl
 from sec_events.paths import CORPUS_DIR, shared_dir
 
@@ -112,6 +112,7 @@ def join(standoff: dict, source_doc: dict) -> dict:
     if len(text) < len(source_doc["text"]):
         # an excerpt: the company names of the whole filing, as a run over the filing knows them
         meta["context_names"] = suffixed_names(source_doc["text"])
+        meta["context_not_names"] = sorted(defined_non_names(source_doc["text"]))
     record = {"id": standoff["id"], "text": text, "meta": meta,
               "spans": standoff["spans"], "events": standoff["events"]}
     if standoff.get("ignore"):

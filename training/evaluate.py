@@ -29,11 +29,14 @@ def gold_records(annotations: Path | None, split: str | None, shared: Path | Non
 
 def predict(nlp, gold: list[dict], filing_context: bool = True) -> list[dict]:
     """Extraction records for the gold texts. With `filing_context`, an excerpt carries
-    the company names of its whole filing (`meta.context_names`, training.corpus), as
-    a run over the whole filing would know them."""
+    the company names of its whole filing and the acronyms it defines for things that are
+    no company (`meta.context_names`, `meta.context_not_names`, training.corpus), as a run
+    over the whole filing would know them."""
+    keys = ("context_names", "context_not_names") if filing_context else ()
+
     def doc(g):
-        names = (g.get("meta") or {}).get("context_names") if filing_context else None
-        return {"id": g["id"], "text": g["text"], **({"meta": {"context_names": names}} if names else {})}
+        meta = {k: (g.get("meta") or {})[k] for k in keys if (g.get("meta") or {}).get(k)}
+        return {"id": g["id"], "text": g["text"], **({"meta": meta} if meta else {})}
     docs = (doc(g) for g in gold)
     return list(extract_records(nlp, docs, ExtractSummary(output=Path("-"))))
 

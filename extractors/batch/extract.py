@@ -77,7 +77,7 @@ from extractors.batch.windows import WINDOW_CHARS, join_records, window_bounds
 from extractors.batch.writers import FORMATS, open_writer
 from extractors.contract import FilingContext, attach_context, doc_text, remember_text
 from extractors.items import filed_date
-from extractors.names import suffixed_names
+from extractors.names import defined_non_names, suffixed_names
 from extractors.normalise import document_year
 from sec_events.documents import output_format
 from sec_events.paths import default_model
@@ -104,6 +104,7 @@ class Task(NamedTuple):
     names: tuple[str, ...] = ()
     meta: dict | None = None
     path: str | None = None
+    not_names: tuple[str, ...] = ()  # `meta.context_not_names`: acronyms that are no company
 
 
 # --------------------------------------------------------------------------- summary
@@ -232,7 +233,8 @@ def document_task(doc: dict, path: str | None = None) -> Task:
             filed = filed_date(meta)
         except Exception:  # a filing date of the wrong type or form
             filed = None
-    return Task(doc_id, sha, text, None, items, filed, names, carried, path)
+    not_names = tuple(n for n in _strings(meta.get("context_not_names")) if n)
+    return Task(doc_id, sha, text, None, items, filed, names, carried, path, not_names)
 
 
 def _strings(value) -> tuple[str, ...]:
@@ -316,12 +318,14 @@ def _error(task: Task, reason: str) -> dict:
 
 def task_windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
     """(offset, unprocessed Doc) per window of the task's text (extractors.batch.windows);
-    every window carries its filing's context: the whole document's year, and the
-    company names of the filing (metadata, and the suffixed names of the whole text)."""
+    every window carries its filing's context: the whole document's year, the company
+    names of the filing (metadata, and the suffixed names of the whole text) and the
+    acronyms it defines for things that are no company (metadata, and the whole text's)."""
     text = task.text
     bounds = window_bounds(text, max_chars)
     context = FilingContext(names=tuple(dict.fromkeys([*task.names, *suffixed_names(text)])),
-                            year=document_year(text) if len(bounds) > 1 else None)
+                            year=document_year(text) if len(bounds) > 1 else None,
+                            not_names=tuple(sorted({*task.not_names, *defined_non_names(text)})))
     return [(start, attach_context(remember_text(nlp.make_doc(text[start:end]), text[start:end]), context))
             for start, end in bounds]
 

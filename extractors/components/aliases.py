@@ -49,7 +49,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extractors.contract import doc_text, filing_context
-from extractors.names import NOT_BEFORE, SUFFIX, after_honorific, is_common, is_generic, is_term, org_aliases, person_aliases
+from extractors.names import (NOT_BEFORE, SUFFIX, after_honorific, defined_non_names, is_common, is_generic, is_term,
+                              org_aliases, person_aliases)
 from extractors.places import is_not_a_name
 
 
@@ -142,11 +143,25 @@ def defined_short_names(doc: Doc, text: str) -> set[str]:
     return out
 
 
+def drop_defined_non_names(doc: Doc, text: str, keep: set[str]) -> Doc:
+    """No ORG entity on an acronym the document defines for a thing that is no company
+    (`defined_non_names`, here or elsewhere in its filing), unless it also defines it as a
+    company's (`keep`)."""
+    drop = (defined_non_names(text) | set(filing_context(doc).not_names)) - keep
+    if not drop or not any(e.label_ == "ORG" and e.text in drop for e in doc.ents):
+        return doc
+    doc.ents = [e for e in doc.ents if not (e.label_ == "ORG" and e.text in drop)]
+    return doc
+
+
 def propagate(doc: Doc, tokenize=None) -> Doc:
     """Tag the other mentions of the document's ORG and PERSON names (and of the names
     in the Doc's filing context); `tokenize` splits an alias into tokens as the
     pipeline does (default: on spaces)."""
     doc = defined_as_companies(doc)
+    text = doc_text(doc)
+    defined = defined_short_names(doc, text)
+    doc = drop_defined_non_names(doc, text, defined)
     org, strong, person = set(), set(), set()
     for name in _with_capitalised(filing_context(doc).names):
         aliases, suffixed = org_aliases(name)
@@ -159,7 +174,6 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
         org |= aliases
         if suffixed:
             strong |= aliases
-    defined = defined_short_names(doc, doc_text(doc))
     org |= defined
     strong |= defined
     for ent in doc.ents:

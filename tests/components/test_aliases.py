@@ -110,3 +110,22 @@ def test_a_name_after_an_honorific_stays_a_person_though_a_company_bears_it(rule
                     "Ostergaard Sons grew, and Mr. Ostergaard said so.")
     labels = [(e.text, e.label_) for e in doc.ents if e.text == "Ostergaard"]
     assert labels == [("Ostergaard", "PERSON"), ("Ostergaard", "PERSON")]
+
+
+def test_an_acronym_defined_for_no_company_is_no_org_here_or_in_its_filing(rules_nlp):
+    """`monthly active people (MAP)`: every ORG tag on `MAP` goes, in the document that
+    defines it and in any other part of its filing (the filing context's `not_names`);
+    an acronym defined for a company stays."""
+    from spacy.tokens import Span
+
+    from extractors.components.aliases import propagate
+    from extractors.contract import FilingContext, attach_context
+
+    doc = rules_nlp.make_doc("Monthly active people (MAP) grew. MAP rose at Renal Care Solutions (RCS). RCS grew.")
+    doc.ents = [Span(doc, 4, 5, "ORG"), Span(doc, 8, 9, "ORG"), Span(doc, 11, 14, "ORG"), Span(doc, 15, 16, "ORG"),
+                Span(doc, 18, 19, "ORG")]  # a classifier's tags
+    propagate(doc)
+    assert [e.text for e in doc.ents] == ["Renal Care Solutions", "RCS", "RCS"]
+    part = attach_context(rules_nlp.make_doc("MAP rose again."), FilingContext(not_names=("MAP",)))
+    part.ents = [Span(part, 0, 1, "ORG")]
+    assert list(propagate(part).ents) == []
