@@ -11,6 +11,7 @@ organisations, courts and agencies; LOC is not a label).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from spacy.tokens import Span
@@ -24,6 +25,7 @@ REGIONS = frozenset(PLACES["regions"])
 REGION_CODES = frozenset(PLACES["region_codes"])
 COUNTRIES = frozenset(PLACES["countries"])
 STREET = frozenset(PLACES["street"])
+DEMONYMS = frozenset(PLACES["demonyms"])
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
 
 
@@ -43,11 +45,39 @@ def _region_after(span: Span) -> bool:
     return False
 
 
+ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
+
+
+def _city_and_region(words: list[str]) -> bool:
+    """`Lenexa , Kansas`, `Chicago , Illinois 60680-5379`, `Illinois 60680`: a city and its
+    state (or a state and a ZIP code) as one span."""
+    if words and ZIP.match(words[-1]):
+        words = words[:-1]
+    if not words:
+        return False
+    if words[-1] in REGION_CODES or " ".join(words) in REGIONS:
+        return len(words) == 1 or "," in words
+    if "," not in words:
+        return False
+    k = len(words) - 1 - words[::-1].index(",")
+    tail = " ".join(words[k + 1:])
+    return tail in REGIONS or tail in REGION_CODES or tail in COUNTRIES
+
+
+def is_demonym(span: Span) -> bool:
+    """`a [Nigerian] court`, `the [Israeli] lawsuit`: a nationality adjective before a lower-case word."""
+    doc = span.doc
+    return len(span) == 1 and span.text in DEMONYMS and span.end < len(doc) and doc[span.end].is_lower
+
+
 def is_place(span: Span) -> bool:
-    """The whole span is a state, province, country, or a city followed by its state."""
+    """The whole span is a state, province, country, a city followed by its state (after
+    the span, or in it: `Lenexa, Kansas`), a state and its ZIP code, or a nationality
+    adjective (`Nigerian court`)."""
     text = _text(span)
     stripped = text[4:] if text.startswith("the ") else text
-    return stripped in REGIONS or stripped in COUNTRIES or text in COUNTRIES or _region_after(span)
+    return (stripped in REGIONS or stripped in COUNTRIES or text in COUNTRIES or _region_after(span)
+            or _city_and_region(text.split()) or is_demonym(span))
 
 
 def in_address(span: Span) -> bool:

@@ -52,7 +52,8 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
-from extractors.names import DEGREES, LEGAL_SUFFIXES, LEXICON, TERM_HEADS, after_honorific, is_headline_verb, person_aliases
+from extractors.names import (DEGREES, LEGAL_SUFFIXES, LEXICON, TERM_HEADS, after_honorific, is_generic,
+                              is_headline_verb, person_aliases)
 from extractors.normalise import doc_year, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
@@ -188,6 +189,9 @@ COURT_TAIL = re.compile(r"\s+(?:for\s+the\s+(?:(?:Northern|Southern|Eastern|West
                         r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)*")
 
 
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bMt)\.\s")  # not after an initial (`U.S.`) nor `St.`
+
+
 def with_court_tail(span: Span, text: str) -> Span:
     """An ORG ending in `Court` widened over the district or circuit that follows it."""
     if span.label_ != "ORG" or span[-1].text != "Court":
@@ -195,8 +199,81 @@ def with_court_tail(span: Span, text: str) -> Span:
     m = COURT_TAIL.match(text, span.end_char)
     if not m:
         return span
-    wide = span.doc.char_span(span.start_char, m.end(), label="ORG", alignment_mode="contract")
+    end = m.end()
+    stop = SENTENCE_END.search(text, span.end_char, end)  # `... of Illinois. In addition`
+    if stop:
+        end = stop.start()
+    wide = span.doc.char_span(span.start_char, end, label="ORG", alignment_mode="contract")
     return wide if wide is not None and len(wide) > len(span) else span
+
+
+# Lower-case words a company's name holds (`Bank of New York`, `Louisville Gas and Electric
+# Company`, `Agence France-Presse et Cie`); any other lower-case word inside an ORG candidate
+# joins two names (`Abbott sued DexCom`, `Abbott that DexCom`) or opens none (`co-commercialize`).
+ORG_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "at", "et", "y", "e", "&"}) | NAME_PARTICLES
+PAGE_FURNITURE = re.compile(r"^\s*(?:\d+\s+)?(?:table\s+of\s+)?contents\s*$", re.I)
+EXCHANGE_WORDS = frozenset({"Exchange", "Nasdaq", "NASDAQ", "Market"})
+# generic words that name one body in a filing (`the Commission`: the SEC; `the Court`):
+# an ORG of generic words only (`the Corporation`, `the Trust`) is no name unless it holds one
+AGENCY_WORDS = frozenset({"Commission", "Court", "Exchange"})
+
+
+def _mentioned_apart(doc: Doc, piece: Span, whole: Span) -> bool:
+    """The piece's text stands in the document outside every mention of `whole` (`Abbott` of
+    `Abbott and DexCom`)."""
+    text = doc_text(doc)
+    return text.count(piece.text) > text.count(whole.text) * whole.text.count(piece.text)
+
+
+def org_pieces(span: Span) -> list[Span]:
+    """An ORG candidate as the names it holds: without lower-case words before the name
+    (`co-commercialize [Bavencio]`), a form name (`10-K of`) or page furniture (`Table of
+    Contents` on the line before); split at a lower-case word no name holds (`[Abbott] sued
+    [DexCom]`) and at `and` where each side is named apart in the document (`[NARCO] and
+    [Honeywell]`, one word each); with a leading `The` that stands inside a sentence (`guaranteed by [The
+    Kraft Heinz Company]`: GUIDELINES reading 17; not an exchange's `The`)."""
+    if span.label_ != "ORG":
+        return [span]
+    doc, start, end = span.doc, span.start, span.end
+    lines = [t.i for t in span if t.is_space and "\n" in t.text or "\n" in t.whitespace_]
+    if lines and PAGE_FURNITURE.match(doc[start:lines[0] + 1].text):
+        start = lines[0] + 1
+    if end - start > 2 and FORM_NAME.match(doc[start].text) and doc[start + 1].text == "of":
+        start += 2
+    while start < end and (doc[start].is_lower or _no_word(doc[start]) or doc[start].text == "-") \
+            and doc[start].text not in LEGAL_SUFFIXES:
+        start += 1
+    cuts = [t.i for t in doc[start:end] if t.is_alpha and t.is_lower and t.text not in ORG_JOINERS
+            and t.text not in LEGAL_SUFFIXES and doc[t.i - 1].whitespace_]  # (not `Bio-analytical`)
+    pieces, lo = [], start
+    for i in [*cuts, end]:
+        if lo < i:
+            pieces.append(Span(doc, lo, i, label="ORG"))
+        lo = i + 1
+    out = []
+    whole = Span(doc, start, end, label="ORG") if start < end else span
+    for piece in pieces:
+        ands = [t.i for t in piece if t.text == "and"]
+        if len(ands) == 1 and piece.start + 1 == ands[0] == piece.end - 2:  # one word each side
+            left, right = Span(doc, piece.start, ands[0], "ORG"), Span(doc, ands[0] + 1, piece.end, "ORG")
+            if _mentioned_apart(doc, left, whole) and _mentioned_apart(doc, right, whole):
+                out += [left, right]
+                continue
+        out.append(piece)
+    out = [p for p in (name_core(p) for p in out) if p is not None]
+    if out and out[0].start == span.start and _the_of_a_name(doc, span.start - 1) \
+            and not any(t.text in EXCHANGE_WORDS for t in out[0]):
+        out[0] = Span(doc, span.start - 1, out[0].end, label="ORG")
+    return out
+
+
+def _the_of_a_name(doc: Doc, i: int) -> bool:
+    """`The` at doc[i] opens the name after it: written `The` inside a sentence (`by The Kraft
+    Heinz Company`), or `THE` where no capitals run before it (`FILED WITH THE SEC` is a
+    sentence in capitals)."""
+    if i < 1 or doc[i].is_sent_start or doc[i].text not in ("The", "THE"):
+        return False
+    return doc[i].text == "The" or not (doc[i - 1].is_alpha and doc[i - 1].is_upper)
 
 
 def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
@@ -261,11 +338,13 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
             span = widen(span, rules)
         candidates.append((person_after_honorific(person_over_org(span, rule_people)), score, 1))
     text = doc_text(doc)
-    candidates = [(with_court_tail(core, text), *c[1:]) for c in candidates
-                  if (core := name_core(c[0])) is not None]
+    candidates = [(with_court_tail(piece, text), *c[1:]) for c in candidates
+                  if (core := name_core(c[0])) is not None for piece in org_pieces(core)]
     candidates = [c for c in candidates
                   if c[0].label_ not in ("PERSON", "ORG") or (is_name_text(c[0].text, not_names)
                                                             and not is_not_a_name(c[0]))]
+    candidates = [c for c in candidates if c[0].label_ != "ORG" or not is_generic(c[0].text)
+                  or any(t.text in AGENCY_WORDS for t in c[0])]
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
     candidates = [c for c in candidates if not date_in_a_name(c[0], text)]

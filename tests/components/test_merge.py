@@ -6,9 +6,10 @@ from spacy.tokens import Span
 from extractors.components.merge import merge_spans
 
 
-def _doc(text, rules, model):
-    nlp = spacy.blank("en")
-    doc = nlp(text)
+def _doc(text, rules, model, nlp=None):
+    """A Doc of `text` (tokenized by `nlp`, default a blank English pipeline) with rule and
+    classifier spans given by their tokens' texts joined by spaces."""
+    doc = (nlp or spacy.blank("en")).make_doc(text)
 
     def span(words, label):
         toks = [t.text for t in doc]
@@ -181,3 +182,39 @@ def test_a_classifier_org_after_an_honorific_is_the_person():
     doc = _doc("Mr. Tatum spoke for Tatum Sons Limited .", [],
                [("Tatum", "ORG", 0.9), ("Tatum Sons Limited", "ORG", 0.9)])
     assert ents(merge_spans(doc)) == [("Tatum", "PERSON"), ("Tatum Sons Limited", "ORG")]
+
+
+def test_an_org_candidate_is_split_into_the_names_it_holds(rules_nlp):
+    """A lower-case word no name holds joins two names (`Abbott sued DexCom`) or opens none;
+    `and` splits one-word names the document also writes apart; `Bio-analytical` and `plc`
+    stay whole."""
+    doc = _doc("In 2021 , Brindle sued Hallam for damages . Brindle and Hallam filed more suits , and "
+               "co-commercialize Zelnorm with Quillfeather Products and Solutions and Medtronic plc .",
+               [], [("Brindle sued Hallam", "ORG", 0.9), ("Brindle and Hallam", "ORG", 0.9),
+                    ("co - commercialize Zelnorm", "ORG", 0.9), ("Quillfeather Products and Solutions", "ORG", 0.9),
+                    ("Medtronic plc", "ORG", 0.9)], rules_nlp)
+    assert ents(merge_spans(doc)) == [("Brindle", "ORG"), ("Hallam", "ORG"), ("Brindle", "ORG"), ("Hallam", "ORG"),
+                                      ("Zelnorm", "ORG"), ("Quillfeather Products and Solutions", "ORG"),
+                                      ("Medtronic plc", "ORG")]
+
+
+def test_the_of_a_name_furniture_and_generic_words(rules_nlp):
+    """A `The` inside a sentence opens the name (GUIDELINES reading 17), an exchange's does not;
+    page furniture on the line before and a form name with `of` are no part of it; `the
+    Corporation` alone is no name, `the Commission` is the SEC."""
+    doc = _doc("It is guaranteed by The Kraft Heinz Company and listed on The Nasdaq Stock Market , says the "
+               "Corporation to the Commission in its 10-K of Brindle Systems Corp.",
+               [], [("Kraft Heinz Company", "ORG", 0.9), ("Nasdaq Stock Market", "ORG", 0.9),
+                    ("Corporation", "ORG", 0.9), ("Commission", "ORG", 0.9), ("10-K of Brindle Systems Corp.", "ORG", 0.9)], rules_nlp)
+    assert ents(merge_spans(doc)) == [("The Kraft Heinz Company", "ORG"), ("Nasdaq Stock Market", "ORG"),
+                                      ("Commission", "ORG"), ("Brindle Systems Corp.", "ORG")]
+    doc = rules_nlp.make_doc("57\nTable of Contents\nHALLAM INC.\nNOTES")
+    doc.spans["sc"] = [doc.char_span(3, 32, "ORG")]
+    doc.spans["sc"].attrs["scores"] = numpy.array([0.9], dtype="f")
+    assert ents(merge_spans(doc)) == [("HALLAM INC.", "ORG")]
+
+
+def test_cities_with_their_state_and_nationalities_are_no_names():
+    doc = _doc("Its offices in Lenexa , Kansas and Chicago , Illinois 60680 , and a Nigerian court , closed .",
+               [], [("Lenexa , Kansas", "ORG", 0.9), ("Illinois 60680", "ORG", 0.9), ("Nigerian", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == []
