@@ -54,6 +54,9 @@ _NAMING = _alternation(s for s in LEGAL_SUFFIXES if s.lower() not in GENERIC)
 _WORD = rf"(?!(?:{_LEGAL})(?!\w))[A-Z][\w&'\u2019.-]*"
 SUFFIXED_NAME = re.compile(rf"\b{_WORD}(?:[ \t]+(?:{_WORD}|&)){{0,5}},?[ \t]+(?:{_NAMING})(?!\w)")
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # `J.`, `J.P.`
+# the filer named generically (`the Company`): no name (no ORG entity), but it may fill
+# the filer's ORG roles (SCHEMA; GUIDELINES wide reading 3)
+GENERIC_FILER = re.compile(r"\b[Tt]he\s+(?:Company|Registrant|Corporation|registrant|Issuer|Borrower)\b")
 # capitalised words that open a sentence or heading before a name, not part of it
 LEADING = {"the", "whereas", "on", "in", "pursuant", "exhibit", "about", "between", "and", "by", "with", "from",
            "for", "to", "of", "at", "if", "as", "among", "that", "this", "each", "its", "our", "a", "an",

@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 
 from extractors.contract import TRIGGERS_KEY, doc_text, span_scores
 from extractors.layout import SIGNATURE_CONTEXT
+from extractors.names import GENERIC_FILER
 from extractors.offsets import within
 
 # A seat on the board is an office too (`was elected to the board of directors`, `as
@@ -112,6 +113,11 @@ RULES = {
                                 r"\bincentive\s+(?:compensation|awards?|plans?|bonus)|\bcash\s+incentives?\b",
                                 re.I), {"PERSON|ROLE|" + PAY_BODY_LABEL}),
 }
+# A court's act is written with its verb and the instrument it makes (`issued an order`,
+# `rendered a partial award`, `entered a judgment`): the trigger spans both, as the wide
+# gold names either (`issued` in `the Tax Court issued the Opinion`, `order` in `issued an order`).
+LEGAL_OBJECT = (r"(?:\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:orders?|opinions?|decisions?|rulings?|"
+                r"judgments?|awards?|verdicts?|injunctions?)\b)?")
 # Further cues of a type, a list per type. Biographies (GUIDELINES wide reading 13: an office
 # with a stated start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
 MORE_RULES = {
@@ -124,7 +130,8 @@ MORE_RULES = {
                          # February 2012`): the person leaves whatever they held
                          (re.compile(r"\b((?:will|to|would)\s+(?:retire|resign)|(?:retired|resigned)\s+(?=from\b|"
                                      r"effective\b))", re.I), None, {"PERSON|" + PRONOUN_LABEL, "DATE"})],
-    "ACQUISITION": [(re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b", re.I), None, {"ORG"}),
+    "ACQUISITION": [(re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b(?!\s+(?:US)?\$|\s+approximately\b|\s+\d)",
+                                re.I), None, {"ORG"}),
                     # a merger agreed: `Merger Sub will be merged with and into Reata`, `to merge into`
                     (re.compile(r"\b(?:will|to|shall)\s+(?:be\s+)?(merged?)\s+(?:with\s+and\s+)?into\b", re.I),
                      re.compile(r"\bmerger\b|\bagreement\b", re.I), {"ORG"})],
@@ -169,9 +176,17 @@ MORE_RULES = {
                          # reading 31): a court's, tribunal's or jury's act (`the court denied our
                          # motion`, `the tribunal rendered a partial award`), a case dismissed, a
                          # party named as a defendant; the trigger is the verb
+                         # a trial held or scheduled (`The trial was held in the Tax Court`,
+                         # `the first patent infringement trial ... is scheduled for March 2025`),
+                         # never a clinical one
+                         (re.compile(r"(?<!clinical\s)(?<!pivotal\s)\b(trials?)\b(?!\s+(?:data|results|sites?|design))",
+                                     re.I),
+                          re.compile(r"\b(?:court|jury|judge|infringement|plaintiffs?|defendants?|lawsuit)\b", re.I),
+                          {"DATE"}),
                          (re.compile(r"\b(?:court|tribunal|judge|jury|arbitrator|panel)\b" + IN_SENTENCE + r"{0,30}?\s"
-                                     r"(denied|granted|rendered|issued|ordered|ruled|dismissed|transferred|confirmed|"
-                                     r"entered|affirmed|reversed|remanded|vacated|certified|approved|awarded|found)\b|"
+                                     r"((?:denied|granted|rendered|issued|ordered|ruled|dismissed|transferred|confirmed|"
+                                     r"entered|affirmed|reversed|remanded|vacated|certified|approved|awarded|found)\b"
+                                     + LEGAL_OBJECT + r")|"
                                      r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+(?:was|were|has\s+been|"
                                      r"have\s+been)\s+(dismissed|settled)\b|"
                                      r"\b(?:was|were|been)\s+(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b", re.I),
@@ -314,7 +329,9 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
     full = doc_text(doc)  # Span.text rebuilds its string from tokens: slice the Doc's text once
     added = False
     for k, sent in enumerate(sents):
-        labels = {label for _, _, label in within(ents, sent.start, sent.end)}
+        inside = within(ents, sent.start, sent.end)
+        labels = {label for _, _, label in inside}
+        dates = [(s, e) for s, e, label in inside if label == "DATE"]
         base = sent.start_char
         text = full[base:sent.end_char]
         # the seat matters only where a PERSON has no ROLE beside it: search no more
@@ -324,6 +341,10 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
             labels.add(PAY_BODY_LABEL)
         if "PERSON" not in labels and "DATE" in labels and PRONOUN.search(text):
             labels.add(PRONOUN_LABEL)
+        # the filer named generically is a party the linker fills ORG roles with
+        # (`the Corporation executed an agreement for the sale of ...`)
+        if "ORG" not in labels and GENERIC_FILER.search(text):
+            labels.add("ORG")
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
         around = full[base:sents[k + 1].end_char] if k + 1 < len(sents) else text
@@ -335,6 +356,7 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
                 continue
             if event_type in NOT_CONTEXT and NOT_CONTEXT[event_type].search(text):
                 continue
+            last = None  # where this cue's trigger in the sentence ends (tokens)
             for m in words.finditer(text):
                 start, end = _cue(m)
                 if not stated(event_type, text, start, end):
@@ -342,6 +364,8 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
                 span = doc.char_span(base + start, base + end, label=event_type, alignment_mode="expand")
                 if span is None:
                     continue
+                if last is not None and not any(last <= s and e <= span.start for s, e in dates):
+                    continue  # one trigger per cue and sentence, unless a DATE opens a new clause
                 if absorb:
                     lo, hi = base + m.start(), base + m.end()
                     keep = [i for i, s in enumerate(spans)
@@ -353,9 +377,10 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
                 spans.append(span)
                 values.append(rule_score)
                 added = True
+                last = span.end
                 if event_type in ONCE_PER_DOCUMENT:
                     done.add(event_type)
-                break  # one rule trigger per type and sentence
+                    break
     if added:
         order = sorted(range(len(spans)), key=lambda i: (spans[i].start, spans[i].end))
         doc.spans[TRIGGERS_KEY] = [spans[i] for i in order]

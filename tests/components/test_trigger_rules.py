@@ -278,7 +278,10 @@ def test_an_agreement_executed_or_signed(entities):
 
 def test_will_become_and_named_in_a_suit(entities):
     assert _words(entities, "Thomas Lindgren will resign from Brindle Systems Corp. effective May 2, 2025, to "
-                            "become the Chief Executive Officer of another company.", "EXECUTIVE_CHANGE") == ["resign"]
+                            "become the Chief Executive Officer of another company.", "EXECUTIVE_CHANGE") == [
+        "resign", "become"]  # a DATE between: two clauses, two changes (the wide gold's reading)
+    assert _words(entities, "Thomas Lindgren will resign from Brindle Systems Corp. to become the Chief Executive "
+                            "Officer of another company.", "EXECUTIVE_CHANGE") == ["resign"]
     assert _words(entities, "Effective June 1, Maria Okafor will become Chief Executive Officer of Brindle "
                             "Systems Corp.", "EXECUTIVE_CHANGE") == ["become"]
     assert _found(entities, "On January 29, 2019, Brindle Systems Corp. was named in a putative class action brought "
@@ -292,7 +295,18 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
     dates it; an undated account of what a court may do is none."""
     words = _finder(entities, "LEGAL_PROCEEDING")
     assert words("On September 30, 2021, the court denied our motion to dismiss.") == ["denied"]
-    assert words("In March 2022, the tribunal rendered a partial award in favour of the claimants.") == ["rendered"]
+    # the verb with the instrument it makes: the wide gold names either (`issued`, `order`)
+    assert words("In March 2022, the tribunal rendered a partial award in favour of the claimants.") == [
+        "rendered a partial award"]
+    assert words("On December 8, 2022, the Bankruptcy Court issued an order confirming the plan.") == [
+        "issued an order"]
+    # a trial held or set, dated, in a case; never a clinical trial
+    assert words("The trial was held in the Tax Court from March through May 2018.") == ["trial"]
+    assert words("In May 2023, Brindle Systems Corp. began a Phase 3 clinical trial of its drug.") == []
+    # each dated clause of a sentence states its own step
+    assert words("In December 2021, a class of Canadian investors filed suit against Brindle Systems Corp. in "
+                 "Ontario and, in October 2022, a class of Israeli investors filed suit in Tel Aviv.") == [
+        "filed suit", "filed suit"]
     assert words("In January 2024, the Brindle lawsuit was dismissed without prejudice.") == ["dismissed"]
     assert words("In July 2019, we were named as a defendant in a putative class action.") == ["named"]
     assert words("In June 2021, Marlow Holdings LLC initiated patent infringement litigation against "
@@ -377,3 +391,12 @@ def test_investigations_arbitrations_and_actions_initiated(entities):
                  "Commission.") == ["civil investigative demand"]
     assert words("Several legal actions were initiated against Prism Works Inc. in 2021.") == [  # the verb
         "initiated"]
+
+
+def test_the_filer_named_generically_is_a_party_and_amounts_acquired_are_no_acquisition(entities):
+    """`the Corporation` fills the filer's ORG roles (SCHEMA), so a sentence naming it holds the
+    party a cue needs; `acquired $660 million of goodwill` acquires assets, not a company."""
+    assert _words(entities, "In November 2022, the Corporation executed an agreement for the sale of its Santa "
+                            "Ynez unit.", "AGREEMENT") == ["executed"]
+    assert _words(entities, "The Company acquired $660 million of goodwill.", "ACQUISITION") == []
+    assert _words(entities, "In May 2023, the Company acquired Brindle Systems Corp.", "ACQUISITION") == ["acquired"]

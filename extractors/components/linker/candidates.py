@@ -7,7 +7,6 @@ from a spaCy Doc and a list of entity (start, end, label) character spans.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from spacy.attrs import IDX
@@ -15,8 +14,8 @@ from spacy.tokens import Doc
 
 from extractors.contract import doc_text
 from extractors.layout import PARAGRAPH_BREAK
+from extractors.names import GENERIC_FILER
 
-GENERIC_FILER = re.compile(r"\b[Tt]he\s+(?:Company|Registrant|Corporation|registrant|Issuer|Borrower)\b")
 WINDOW_TOKENS = 80          # candidates this far from the trigger (tokens) at most ...
 BLOCK_WINDOW_TOKENS = 160   # ... or this far within the same paragraph / block
 SIGNATURE_WINDOW = 120      # signature blocks follow their clause
