@@ -70,6 +70,7 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "EXECUTIVE_CHANGE": r"purchas|acquir|repurchas|reacquir|secur|bought|sold|sell|sale",
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$",
     "FINANCING": r"spin-off|spun off",
+    "AGREEMENT": r"^(?:sold|sells?|sale)$",  # a sale done is a DISPOSITION (RETYPE), not an agreement
 }.items()}
 # Trigger words of a type that the words after them show to state another type, or
 # none: a `Master Repurchase Agreement` (a repo loan) or a `Change of Control

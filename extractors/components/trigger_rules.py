@@ -118,6 +118,9 @@ RULES = {
 # gold names either (`issued` in `the Tax Court issued the Opinion`, `order` in `issued an order`).
 LEGAL_OBJECT = (r"(?:\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:orders?|opinions?|decisions?|rulings?|"
                 r"judgments?|awards?|verdicts?|injunctions?)\b)?")
+# what a disposition sells: a business or a stake in one, never products or securities
+SOLD_THINGS = re.compile(r"\b(?:business(?:es)?|brands?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
+                         r"operations|segment|portfolio|joint\s+venture)\b", re.I)
 # Further cues of a type, a list per type. Biographies (GUIDELINES wide reading 13: an office
 # with a stated start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
 MORE_RULES = {
@@ -139,9 +142,14 @@ MORE_RULES = {
     # sell its interest in Esso Thailand`, `agreed to sell certain assets of its camera
     # module business`): the trigger is `sell`; what is sold is a business or a stake
     "DISPOSITION": [(re.compile(r"\b(?:agreed|agrees|agreements?)\s+(?:" + IN_SENTENCE + r"{0,80}?\s)?to\s+(sell)\b",
-                               re.I),
-                    re.compile(r"\b(?:business(?:es)?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
-                               r"operations|segment|portfolio)\b", re.I), {"ORG"})],
+                               re.I), SOLD_THINGS, {"ORG"}),
+                    # a sale done (`we sold our Canada condiment business to TreeHouse`, `sold
+                    # certain pet food brands to Post`), agreed (`an agreement for the sale of
+                    # the Santa Ynez Unit`) or counted among others (`This included the sale of ...`)
+                    (re.compile(r"\b(sold)\s+(?:our|its|the|their|certain|substantially\s+all)\s+"
+                                + IN_SENTENCE + r"{0,60}?" + SOLD_THINGS.pattern + r"|"
+                                r"\b(?:agreements?\s+for|included|includes|including)\s+the\s+"
+                                r"(sale|divestiture|disposition)\s+of\b", re.I), None, {"ORG"})],
     # an agreement ended, amended or extended on a date (SCHEMA: entry into, amendment or
     # termination; GUIDELINES reading 16: an extension is an AGREEMENT); not the `as amended`
     # of a law's name, an `amended` agreement's name, `unless extended or earlier terminated`,

@@ -400,3 +400,17 @@ def test_the_filer_named_generically_is_a_party_and_amounts_acquired_are_no_acqu
                             "Ynez unit.", "AGREEMENT") == ["executed"]
     assert _words(entities, "The Company acquired $660 million of goodwill.", "ACQUISITION") == []
     assert _words(entities, "In May 2023, the Company acquired Brindle Systems Corp.", "ACQUISITION") == ["acquired"]
+
+
+def test_a_sale_done_agreed_or_counted_is_a_disposition(entities):
+    """`sold` + a business or stake; `an agreement for the sale of`; `included the sale of`;
+    never products sold. A classifier's AGREEMENT on `sold` is a DISPOSITION (schema.RETYPE)."""
+    from extractors.schema import trigger_type
+
+    found = _finder(entities, "DISPOSITION")
+    assert found("On January 2, 2024, Brindle Systems Corp. sold its Canada condiment business to Hallam "
+                 "Foods Inc.") == ["sold"]
+    assert found("In 2023, Brindle Systems Corp. sold 4 million robots to Hallam Foods Inc.") == []
+    assert found("In November 2022, the Corporation executed an agreement for the sale of the Santa Ynez Unit.") \
+        == ["sale"]
+    assert trigger_type("AGREEMENT", "sold") == "DISPOSITION"
