@@ -53,10 +53,12 @@ EVENT_TYPES = tuple(ROLES)
 # An event of these types is about its participant: with none of these roles filled
 # (no person appointed, no party to the agreement or lawsuit) the trigger is taken
 # to state no such event (`the Company acquired three stores` is no EXECUTIVE_CHANGE).
+# A lawsuit's later step is dated rather than parted (`In January 2024, the Israeli lawsuit
+# was dismissed`: GUIDELINES reading 31), so its date suffices.
 CORE_ROLES: dict[str, frozenset] = {
     "EXECUTIVE_CHANGE": frozenset({"person"}),
     "AGREEMENT": frozenset({"party"}),
-    "LEGAL_PROCEEDING": frozenset({"party", "court"}),
+    "LEGAL_PROCEEDING": frozenset({"party", "court", "date"}),
 }
 # Trigger words that never state an event of the type the classifier gave them (its
 # label confusions on lee8k: `convert` as ACQUISITION in credit agreements, `we repurchased

@@ -279,6 +279,10 @@ def chose_to(text: str, start: int, end: int) -> bool:
 # a pay decision made before, named to describe awards (`stock options previously granted to`,
 # `equity awards granted to Mr. Clegg`, `previously established incentive plans`): no decision
 DESCRIBED_PAY = re.compile(r"\b(?:previously|awards|options|units|shares|grants)\s+$", re.I)
+# a sentence on what a buy-back program has left (`$1.41 billion remains available for
+# repurchase under the 2021 repurchase program`) states no buy-back
+AVAILABLE_FOR = re.compile(r"\b(?:available|remaining|authori[sz]ed\s+funds)\s+(?:\w+\s+){0,2}?for\s+"
+                           r"(?:future\s+)?(?:share\s+)?(?:re)?purchases?\b", re.I)
 ONCE_PER_DOCUMENT = {"LATE_FILING"}  # a notice is one event: its title, else the first statement
 
 
@@ -293,6 +297,8 @@ def stated(event_type: str, text: str, start: int, end: int) -> bool:
     if chose_to(text, start, end):
         return False
     if event_type == "COMPENSATION" and DESCRIBED_PAY.search(text, max(0, start - 30), start):
+        return False
+    if event_type == "SHARE_REPURCHASE" and AVAILABLE_FOR.search(text):
         return False
     if event_type == "SHAREHOLDER_VOTE":
         if BY_BOARD.match(text[end:end + 90]) or IN_PRINCIPLE.match(text[end:end + 20]):

@@ -414,3 +414,14 @@ def test_a_sale_done_agreed_or_counted_is_a_disposition(entities):
     assert found("In November 2022, the Corporation executed an agreement for the sale of the Santa Ynez Unit.") \
         == ["sale"]
     assert trigger_type("AGREEMENT", "sold") == "DISPOSITION"
+
+
+def test_remaining_buy_back_capacity_is_no_buy_back_and_a_dated_step_needs_no_party(entities):
+    from extractors.schema import has_core_roles
+
+    assert _words(entities, "As of December 31, 2023, $1.41 billion remains available for repurchase under the "
+                            "2021 repurchase program.", "SHARE_REPURCHASE") == []
+    assert _words(entities, "In 2023, Brindle Systems Corp. repurchased 9.8 million shares for $1.0 billion.",
+                  "SHARE_REPURCHASE") == ["repurchased"]
+    step = {"type": "LEGAL_PROCEEDING", "args": [{"role": "date", "start": 3, "end": 15}]}
+    assert has_core_roles(step) and not has_core_roles({**step, "args": []})
