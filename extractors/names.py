@@ -165,3 +165,41 @@ def defined_non_names(text: str) -> set[str]:
         if (word.isalpha() and word.islower() and not names_a_body(word)) or is_term(word):
             out.add(m.group(1))
     return out
+
+
+PHRASE_JOINERS = frozenset({"of", "the", "and", "for", "&"})
+_POSSESSIVE = re.compile(r"(?:\u2019s|'s)$")
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and _POSSESSIVE.sub("", word).replace("-", "").replace(".", "").isalpha()
+
+
+def defined_body_acronyms(text: str) -> list[tuple[int, int, str]]:
+    """Bodies the text names in full and defines an acronym for (`the Office of the
+    Comptroller of the Currency (OCC)`, `the Department of Justice (DOJ)`): (start, end)
+    of the full name and the acronym, where the acronym is the initials of the name's
+    capitalised words (with or without its `of`) and one of them names an organisation
+    (`Office`, `Department`, `Commission`, ...: `bodies`); never a defined term (`Secured
+    Overnight Financing Rate`)."""
+    out = []
+    for m in DEFINED_ACRONYM.finditer(text):
+        acronym, base = m.group(1), max(0, m.start() - 160)
+        words = []  # (start, word) back from the bracket: name words and joiners
+        for w in reversed(list(re.finditer(r"\S+", text[base:m.start()]))):
+            word = w.group(0).strip(",;:\u201c\u201d\"")
+            if not (_name_word(word) or word in PHRASE_JOINERS):
+                break
+            words.insert(0, (base + w.start(), base + w.start() + len(word), word))
+        for k in range(len(words) - 1, -1, -1):
+            phrase = [w for _, _, w in words[k:]]
+            if not _name_word(phrase[0]) or not _name_word(phrase[-1]):
+                continue
+            bare = "".join(w[0] for w in phrase if w not in PHRASE_JOINERS)
+            full = "".join(w[0].upper() for w in phrase if w != "the")
+            if acronym not in (bare, full):
+                continue
+            if not is_term(phrase[-1]) and any(names_a_body(_POSSESSIVE.sub("", w)) for w in phrase):
+                out.append((words[k][0], words[-1][1], acronym))
+            break
+    return out

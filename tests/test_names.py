@@ -49,3 +49,14 @@ def test_acronyms_defined_for_things_that_are_no_company():
             'We sold the rigid packaging division (RPD) to Brindle Systems Corp. (BSC), a Delaware corporation '
             '("JDSU"), after the Securities and Exchange Commission\u2019s ("SEC") review.')
     assert defined_non_names(text) == {"PFOA", "MAP", "GDPR", "APA"}
+
+
+def test_bodies_named_in_full_before_their_acronym():
+    from extractors.names import defined_body_acronyms
+
+    text = ("A review by the Office of the Comptroller of the Currency (OCC) and the Department of Justice (DOJ), an "
+            "inquiry of the New York Department of Financial Services (NYDFS), loans at the Secured Overnight "
+            "Financing Rate (SOFR), and the Compensation & Management Development Committee (\u201cCMDC\u201d).")
+    assert [(text[s:e], a) for s, e, a in defined_body_acronyms(text)] == [
+        ("Office of the Comptroller of the Currency", "OCC"), ("Department of Justice", "DOJ"),
+        ("New York Department of Financial Services", "NYDFS")]

@@ -49,8 +49,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extractors.contract import doc_text, filing_context
-from extractors.names import (NOT_BEFORE, SUFFIX, after_honorific, defined_non_names, is_common, is_generic, is_term,
-                              org_aliases, person_aliases)
+from extractors.names import (NOT_BEFORE, SUFFIX, after_honorific, defined_body_acronyms, defined_non_names, is_common,
+                              is_generic, is_term, org_aliases, person_aliases)
 from extractors.places import is_not_a_name
 
 
@@ -154,13 +154,38 @@ def drop_defined_non_names(doc: Doc, text: str, keep: set[str]) -> Doc:
     return doc
 
 
+def defined_bodies(doc: Doc, text: str) -> tuple[Doc, set[str]]:
+    """A body named in full before the acronym it defines (`the Office of the Comptroller
+    of the Currency (OCC)`: names.defined_body_acronyms) is an ORG where no entity but a
+    title inside it (`Comptroller`) covers it, and its acronym a short name; returns the
+    Doc and the acronyms."""
+    found = defined_body_acronyms(text)
+    if not found:
+        return doc, set()
+    ents = list(doc.ents)
+    changed = False
+    for start, end, _ in found:
+        span = doc.char_span(start, end, label="ORG", alignment_mode="contract")
+        if span is None:
+            continue
+        hit = [e for e in ents if e.start < span.end and span.start < e.end]
+        if all(e.label_ == "ROLE" and span.start <= e.start and e.end <= span.end for e in hit):
+            span._.score = 0.9
+            ents = [e for e in ents if e not in hit] + [span]
+            changed = True
+    if changed:
+        doc.ents = sorted(ents, key=lambda s: s.start)
+    return doc, {acronym for _, _, acronym in found}
+
+
 def propagate(doc: Doc, tokenize=None) -> Doc:
     """Tag the other mentions of the document's ORG and PERSON names (and of the names
     in the Doc's filing context); `tokenize` splits an alias into tokens as the
     pipeline does (default: on spaces)."""
     doc = defined_as_companies(doc)
     text = doc_text(doc)
-    defined = defined_short_names(doc, text)
+    doc, bodies = defined_bodies(doc, text)
+    defined = defined_short_names(doc, text) | bodies
     doc = drop_defined_non_names(doc, text, defined)
     org, strong, person = set(), set(), set()
     for name in _with_capitalised(filing_context(doc).names):

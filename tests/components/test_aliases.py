@@ -129,3 +129,10 @@ def test_an_acronym_defined_for_no_company_is_no_org_here_or_in_its_filing(rules
     part = attach_context(rules_nlp.make_doc("MAP rose again."), FilingContext(not_names=("MAP",)))
     part.ents = [Span(part, 0, 1, "ORG")]
     assert list(propagate(part).ents) == []
+
+
+def test_a_body_defined_by_its_acronym_is_an_org_and_so_is_the_acronym(rules_nlp):
+    doc = rules_nlp("In May 2020, a review began by the Office of the Comptroller of the Currency (OCC). In July "
+                    "2023, Brindle Systems Corp. reached a settlement with the OCC.")
+    orgs, _ = orgs_and_people(doc)
+    assert orgs[0] == "Office of the Comptroller of the Currency" and orgs.count("OCC") == 2
