@@ -152,11 +152,20 @@ DEFINED_ACRONYM = re.compile(r"\(\s*(?:the\s+)?[\"\u201c\u2018']?([A-Z][A-Z&]{1,
 WORD_BEFORE = re.compile(r"(\S{1,40})\s*$")
 
 
+# a product named with its generic name in brackets (`Bavencio (avelumab)`, `Reblozyl
+# (luspatercept-aamt)`)
+# (a word in title case; not an adverb or a note: `(collectively)`, `(unaudited)`, nor a
+# caption's `BDS (loss)`). A trademark sign tells nothing:
+# companies mark their own names (`Intel\u00ae Core`).
+PRODUCT = re.compile(r"\b([A-Z][a-z]{2,})\s*\((?!(?:un)?audited\)|continued\)|inclusive\))([a-z][a-z-]{5,}(?<!ly))\)")
+
+
 def defined_non_names(text: str) -> set[str]:
     """Acronyms the text defines for things that are no company: after a common noun that
     names no organisation (`acid ("PFOA")`, but not `a Delaware corporation ("JDSU")`) or
-    after a defined term's head (`Regulation (GDPR)`, `Agreement ("APA")`)."""
-    out = set()
+    after a defined term's head (`Regulation (GDPR)`, `Agreement ("APA")`); and products
+    named with their generic name (`Bavencio (avelumab)`)."""
+    out = {m.group(1) for m in PRODUCT.finditer(text)}
     for m in DEFINED_ACRONYM.finditer(text):
         before = WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if not before:

@@ -224,6 +224,12 @@ CURRENCIES = [  # (pattern, ISO code), checked in order: the most specific first
     (r"\$|\bdollars?\b|\bcents?\b", "USD"),
 ]
 _CURRENCY_RES = [(re.compile(p, re.I), code) for p, code in CURRENCIES]
+CURRENCY_CODES = frozenset({code for _, code in CURRENCIES} | {"RMB", "NIS"})
+
+
+def is_currency_code(text: str) -> bool:
+    """`INR`, `EUR`: a currency's ISO code (never a company's name)."""
+    return text in CURRENCY_CODES
 
 
 def _currency_match(text: str) -> tuple[str, re.Match] | tuple[None, None]:

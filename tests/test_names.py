@@ -49,6 +49,9 @@ def test_acronyms_defined_for_things_that_are_no_company():
             'We sold the rigid packaging division (RPD) to Brindle Systems Corp. (BSC), a Delaware corporation '
             '("JDSU"), after the Securities and Exchange Commission\u2019s ("SEC") review.')
     assert defined_non_names(text) == {"PFOA", "MAP", "GDPR", "APA"}
+    # products named with their generic name; not an adverb, a note or a caption's figure
+    assert defined_non_names("to co-develop Zelnorm (tegaserod) with Brindle Systems Corp. (collectively), "
+                             "Statements (unaudited), and BDS (loss).") == {"Zelnorm"}
 
 
 def test_bodies_named_in_full_before_their_acronym():

@@ -54,7 +54,7 @@ from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
 from extractors.names import (DEGREES, LEGAL_SUFFIXES, LEXICON, TERM_HEADS, after_honorific, is_generic,
                               is_headline_verb, person_aliases)
-from extractors.normalise import doc_year, value_at
+from extractors.normalise import doc_year, is_currency_code, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
 from extractors.titles import generic_role, is_role_text
@@ -343,8 +343,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
     candidates = [c for c in candidates
                   if c[0].label_ not in ("PERSON", "ORG") or (is_name_text(c[0].text, not_names)
                                                             and not is_not_a_name(c[0]))]
-    candidates = [c for c in candidates if c[0].label_ != "ORG" or not is_generic(c[0].text)
-                  or any(t.text in AGENCY_WORDS for t in c[0])]
+    candidates = [c for c in candidates if c[0].label_ != "ORG" or not (
+        (is_generic(c[0].text) and not any(t.text in AGENCY_WORDS for t in c[0])) or is_currency_code(c[0].text))]
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
     candidates = [c for c in candidates if not date_in_a_name(c[0], text)]

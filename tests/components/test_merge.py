@@ -214,6 +214,11 @@ def test_the_of_a_name_furniture_and_generic_words(rules_nlp):
     assert ents(merge_spans(doc)) == [("HALLAM INC.", "ORG")]
 
 
+def test_a_currency_code_is_no_name():
+    doc = _doc("The INR Term Loan of INR 22.7 billion .", [], [("INR", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == []
+
+
 def test_cities_with_their_state_and_nationalities_are_no_names():
     doc = _doc("Its offices in Lenexa , Kansas and Chicago , Illinois 60680 , and a Nigerian court , closed .",
                [], [("Lenexa , Kansas", "ORG", 0.9), ("Illinois 60680", "ORG", 0.9), ("Nigerian", "ORG", 0.9)])
