@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
-from extractors.names import (DEGREES, LEGAL_SUFFIXES, LEXICON, TERM_HEADS, after_honorific, is_generic,
+from extractors.names import (DEGREES, LEGAL_SUFFIXES, LEXICON, NOT_BEFORE, TERM_HEADS, after_honorific, is_generic,
                               is_headline_verb, person_aliases)
 from extractors.normalise import doc_year, is_currency_code, value_at
 from extractors.places import is_not_a_name
@@ -114,6 +114,18 @@ def is_person_shape(span: Span) -> bool:
 
 
 ORG_WORDS = LEGAL_SUFFIXES | frozenset(LEXICON["descriptive"])
+
+
+# the heads of a law's name, which may be a person's (`the Clayton Act`, `Dodd-Frank Act`);
+# a plan named after a person keeps the person (`Nathan Manning Rule 10b5-1 Plan`)
+LAW_HEADS = frozenset(w for w in NOT_BEFORE if w.rstrip("s") in ("Act", "Law", "Code"))
+
+
+def names_a_term(span: Span) -> bool:
+    """A PERSON candidate that names a law or a term (`Clayton Antitrust` before `Act`,
+    `Publicly Announced Program`): followed by a law's head, or ending on a term's head."""
+    doc = span.doc
+    return span[-1].text in TERM_HEADS or (span.end < len(doc) and doc[span.end].text in LAW_HEADS)
 
 
 def person_after_honorific(span: Span) -> Span:
@@ -232,6 +244,10 @@ def org_pieces(span: Span) -> list[Span]:
     [DexCom]`) and at `and` where each side is named apart in the document (`[NARCO] and
     [Honeywell]`, one word each); with a leading `The` that stands inside a sentence (`guaranteed by [The
     Kraft Heinz Company]`: GUIDELINES reading 17; not an exchange's `The`)."""
+    if span.label_ == "PERSON":  # a list of people (`Amy L. Chang; Francis A. deSouza`)
+        cuts = [t.i for t in span if t.text == ";"]
+        bounds = zip([span.start] + [i + 1 for i in cuts], cuts + [span.end])
+        return [p for s, e in bounds if s < e and (p := name_core(Span(span.doc, s, e, label="PERSON")))]
     if span.label_ != "ORG":
         return [span]
     doc, start, end = span.doc, span.start, span.end
@@ -345,7 +361,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
                                                             and not is_not_a_name(c[0]))]
     candidates = [c for c in candidates if c[0].label_ != "ORG" or not (
         (is_generic(c[0].text) and not any(t.text in AGENCY_WORDS for t in c[0])) or is_currency_code(c[0].text))]
-    candidates = [c for c in candidates if c[0].label_ != "PERSON" or is_person_shape(c[0])]
+    candidates = [c for c in candidates if c[0].label_ != "PERSON" or (is_person_shape(c[0])
+                                                                      and not names_a_term(c[0]))]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]
     candidates = [c for c in candidates if not date_in_a_name(c[0], text)]
     if any(c[0].label_ in VALUED for c in candidates):

@@ -136,3 +136,4 @@ def test_a_body_defined_by_its_acronym_is_an_org_and_so_is_the_acronym(rules_nlp
                     "2023, Brindle Systems Corp. reached a settlement with the OCC.")
     orgs, _ = orgs_and_people(doc)
     assert orgs[0] == "Office of the Comptroller of the Currency" and orgs.count("OCC") == 2
+

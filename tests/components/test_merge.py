@@ -223,3 +223,11 @@ def test_cities_with_their_state_and_nationalities_are_no_names():
     doc = _doc("Its offices in Lenexa , Kansas and Chicago , Illinois 60680 , and a Nigerian court , closed .",
                [], [("Lenexa , Kansas", "ORG", 0.9), ("Illinois 60680", "ORG", 0.9), ("Nigerian", "ORG", 0.9)])
     assert ents(merge_spans(doc)) == []
+
+
+def test_people_are_split_at_semicolons_and_laws_are_no_people():
+    doc = _doc("Directors ( Amy L. Chang ; Francis A. deSouza ) sued under the Clayton Antitrust Act and the "
+               "Publicly Announced Program .", [],
+               [("Amy L. Chang ; Francis A. deSouza", "PERSON", 0.9), ("Clayton Antitrust", "PERSON", 0.9),
+                ("Publicly Announced Program", "PERSON", 0.9)])
+    assert ents(merge_spans(doc)) == [("Amy L. Chang", "PERSON"), ("Francis A. deSouza", "PERSON")]

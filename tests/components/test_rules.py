@@ -438,3 +438,11 @@ def test_periods_of_eight_months_and_of_three_quarters_are_dates(rules_nlp):
 def test_a_roles_area_keeps_its_hyphenated_words(rules_nlp):
     doc = rules_nlp("Mr. Lund served as President, Europe Sub-Saharan Africa from 2017 to early 2019.")
     assert "President, Europe Sub-Saharan Africa" in [e.text for e in doc.ents if e.label_ == "ROLE"]
+
+
+def test_a_name_before_an_appointment_to_a_title_is_a_person(rules_nlp):
+    """`Silviu Popovici was appointed Chief Executive Officer`: a person even when no given-name
+    list knows the name; a company `was named` to a title is none."""
+    doc = rules_nlp("Silviu Popovici was appointed Chief Executive Officer, Europe, effective 2019. Quillfeather "
+                    "Robotics has been named the Chief Supplier of the year.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Silviu Popovici"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.names import HONORIFICS, is_headline_verb
+from extractors.names import HONORIFICS, LEGAL_SUFFIXES, LEXICON, is_headline_verb
 
 from .context import INITIAL_RE, NAME_SUFFIXES, Candidate, RuleContext, name_like
 
@@ -66,10 +66,39 @@ def person_honorific(ctx: RuleContext) -> list[Candidate]:
     return out
 
 
+APPOINTED = frozenset({"appointed", "named", "elected", "promoted"})
+BEEN = frozenset({"was", "been", "be", "is"})
+COMPANY_WORDS = frozenset(LEGAL_SUFFIXES) | frozenset(LEXICON["descriptive"]) | frozenset(LEXICON["generic"])
+
+
+def _appointed_before(ctx: RuleContext, start: int) -> tuple[int, int] | None:
+    """``Ram Krishnan was appointed [Chief Executive Officer]``: the name before the
+    appointment verb that precedes the title at `start` (`as`, `the` between them)."""
+    doc, k = ctx.toks, ctx.prev_ns(start, same_line=True)
+    while k is not None and doc[k].lower_ in ("as", "the", "its", "our"):
+        k = ctx.prev_ns(k, same_line=True)
+    if k is None or doc[k].lower_ not in APPOINTED:
+        return None
+    aux = ctx.prev_ns(k, same_line=True)
+    if aux is None or doc[aux].lower_ not in BEEN:
+        return None
+    if doc[aux].lower_ in ("been", "be"):  # `has been`, `will be`
+        aux = ctx.prev_ns(aux, same_line=True)
+        if aux is None or doc[aux].lower_ not in ("has", "have", "had", "will"):
+            return None
+    name = _name_ending_at(ctx, ctx.prev_ns(aux, same_line=True), reach=5)
+    if name and not any(t.text.strip(",.") in COMPANY_WORDS for t in doc[name[0]:name[1]]):
+        return name
+    return None
+
+
 def person_role_adjacent(ctx: RuleContext) -> list[Candidate]:
-    """``CEO Ned Barnholt`` and ``Jay Furrow, Innovo Group CEO`` / ``John Doe, our Chief ...``."""
+    """``CEO Ned Barnholt``, ``Jay Furrow, Innovo Group CEO`` / ``John Doe, our Chief ...``
+    and ``Ram Krishnan was appointed Chief Executive Officer``."""
     doc, out = ctx.toks, []
     for c in ctx.of_label("ROLE"):
+        if name := _appointed_before(ctx, c.start):
+            out.append(Candidate(*name, "PERSON", "role_adjacent"))
         # title directly before a full name, same line
         n = ctx.next_ns(c.end - 1, same_line=True)
         if n is not None:
