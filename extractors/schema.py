@@ -63,16 +63,18 @@ CORE_ROLES: dict[str, frozenset] = {
 # Trigger words that never state an event of the type the classifier gave them (its
 # label confusions on lee8k: `convert` as ACQUISITION in credit agreements, `we repurchased
 # 64 million shares` as ACQUISITION (a buy-back: RETYPE), `acquired
-# three stores` as EXECUTIVE_CHANGE, `elected` as DISPOSITION). Where the words state
+# three stores` as EXECUTIVE_CHANGE, `elected` as DISPOSITION; a dividend or capital
+# expenditures as FINANCIAL_RESULT: the gold never counts either). Where the words state
 # another type, the trigger takes that type (RETYPE); otherwise it is dropped.
 BUY_BACK_WORDS = r"repurchas|reacquir|buy-?back"  # a buy-back's trigger words (NOT_TRIGGERS, RETYPE)
 NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint|^join|" + BUY_BACK_WORDS,
     "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|acquisi|purchas|^join",
     "EXECUTIVE_CHANGE": r"purchas|acquir|repurchas|reacquir|secur|bought|sold|sell|sale",
-    "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$",
+    "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$|dividend|capital\s+expenditure",
     "FINANCING": r"spin-off|spun off",
     "AGREEMENT": r"^(?:sold|sells?|sale)$",  # a sale done is a DISPOSITION (RETYPE), not an agreement
+    "COMPENSATION": r"^declared$",  # pay is approved or granted; dividends are declared
 }.items()}
 # Trigger words of a type that the words after them show to state another type, or
 # none: a `Master Repurchase Agreement` (a repo loan) or a `Change of Control

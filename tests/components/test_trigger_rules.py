@@ -425,3 +425,12 @@ def test_remaining_buy_back_capacity_is_no_buy_back_and_a_dated_step_needs_no_pa
                   "SHARE_REPURCHASE") == ["repurchased"]
     step = {"type": "LEGAL_PROCEEDING", "args": [{"role": "date", "start": 3, "end": 15}]}
     assert has_core_roles(step) and not has_core_roles({**step, "args": []})
+
+
+def test_dividends_and_capital_spending_are_no_results_and_pay_is_never_declared():
+    from extractors.schema import trigger_type
+
+    assert trigger_type("FINANCIAL_RESULT", "quarterly dividend") is None
+    assert trigger_type("FINANCIAL_RESULT", "Capital expenditures") is None
+    assert trigger_type("FINANCIAL_RESULT", "net sales") == "FINANCIAL_RESULT"
+    assert trigger_type("COMPENSATION", "declared") is None
