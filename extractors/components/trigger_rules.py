@@ -135,6 +135,12 @@ MORE_RULES = {
                                      r"effective\b))", re.I), None, {"PERSON|" + PRONOUN_LABEL, "DATE"})],
     "ACQUISITION": [(re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b(?!\s+(?:US)?\$|\s+approximately\b|\s+\d)",
                                 re.I), None, {"ORG"}),
+                    # a company acquired by name (`Merck acquired Imago BioSciences, Inc.`, `an
+                    # agreement to acquire Denbury Inc.`, `PepsiCo's acquisition of Wimm-Bill-Dann`),
+                    # not an adjective (`the recently acquired business`)
+                    (re.compile(r"(?<!recently\s)(?<!newly\s)(?<!previously\s)\b(acquired)\s+(?-i:(?=[A-Z][a-z]))|"
+                                r"\bagreements?\s+to\s+(acquire)\b|(?:'s|\u2019s)\s+(acquisition)\s+of\s+(?-i:(?=[A-Z]))",
+                                re.I), None, {"ORG"}),
                     # a merger agreed: `Merger Sub will be merged with and into Reata`, `to merge into`
                     (re.compile(r"\b(?:will|to|shall)\s+(?:be\s+)?(merged?)\s+(?:with\s+and\s+)?into\b", re.I),
                      re.compile(r"\bmerger\b|\bagreement\b", re.I), {"ORG"})],
@@ -201,7 +207,14 @@ MORE_RULES = {
                           None, {"DATE"})],
     # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
     # AGREEMENT and a FINANCING on the same `entered into`)
-    "FINANCING": [(re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?:approximately\s+)?"
+    # a loan taken (`New debt of $5.0 billion was borrowed`, `we borrowed $500 million`, not
+    # `the amount borrowed under`) or debt issued (`proceeds of $3.00 billion from the issuance
+    # of fixed-rate, long-term debt`; not the use of a named issue's proceeds: `from the
+    # issuance of the 2023 USD Notes`, whose event is its `issued`)
+    "FINANCING": [(re.compile(r"\b(?:was|were|we|has|have|had|company)\s+(borrowed)\b|\b(borrowed)\s+(?:US)?\$|"
+                              r"\bfrom\s+(?:the\s+)?(issuances?)\s+of\s+(?!the\b)", re.I),
+                   re.compile(r"\bdebt\b|\bnotes\b|\bbonds\b|\bloans?\b|\bcredit\b|\bdebentures\b", re.I), {"MONEY"}),
+                  (re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?:approximately\s+)?"
                              r"(?:[$\u20ac\u00a3]|US\$|\d)|"
                              # shares issued to a pension trust (`contributed 36,518,563 newly issued shares`)
                              r"\b(contributed|contribution\s+of)\s+(?:approximately\s+)?\d[\d,]*\s+(?:newly\s+issued\s+)?shares\b|"

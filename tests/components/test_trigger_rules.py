@@ -434,3 +434,16 @@ def test_dividends_and_capital_spending_are_no_results_and_pay_is_never_declared
     assert trigger_type("FINANCIAL_RESULT", "Capital expenditures") is None
     assert trigger_type("FINANCIAL_RESULT", "net sales") == "FINANCIAL_RESULT"
     assert trigger_type("COMPENSATION", "declared") is None
+
+
+def test_acquisitions_by_name_and_loans_taken(entities):
+    acquisitions, financings = _finder(entities, "ACQUISITION"), _finder(entities, "FINANCING")
+    assert acquisitions("In January 2023, Brindle Systems Corp. acquired Hallam Robotics, Inc., a maker of arms.") \
+        == ["acquired"]
+    assert acquisitions("On July 13, 2023, the Corporation entered into an agreement to acquire Hallam Robotics, "
+                        "Inc.") == ["acquire"]
+    assert acquisitions("Brindle Systems Corp. integrated the recently acquired Hallam business.") == []
+    assert financings("In 2023, Brindle Systems Corp. received net proceeds of $3.00 billion from the issuance of "
+                      "fixed-rate, long-term debt.") == ["issuance"]
+    assert financings("Brindle Systems Corp. used the proceeds to repay the amount borrowed under its Credit "
+                      "Agreement of $500 million.") == []
