@@ -57,8 +57,9 @@ PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 PRONOUN_LABEL = "pronoun"
 # A pay decision of the compensation committee names whose pay it is, or is a plan
 # decision naming nobody (lee8k v1.2: one COMPENSATION without `person`): a sentence
-# naming the committee counts as holding a PERSON or ROLE for the COMPENSATION rule.
-PAY_BODY = re.compile(r"\bcompensation\s+(?:and\s+\w+\s+|\w+\s+)?committee\b", re.I)
+# naming the committee counts as holding a PERSON or ROLE for the COMPENSATION rule, and so
+# does `the Committee`, as filings define it once the pay committee is named.
+PAY_BODY = re.compile(r"\bcompensation\s+(?:and\s+\w+\s+|\w+\s+)?committee\b|\bthe\s+(?-i:Committee)\b", re.I)
 PAY_BODY_LABEL = "pay committee"
 # words within one sentence: a decimal point (`$1.5 billion`) ends none
 IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
@@ -106,10 +107,11 @@ RULES = {
                              r"(?:deficiency\s+)?letter|staff\s+determination)\b|\b(delisted|delisting\s+of)\b", re.I),
                   re.compile(r"\bnot\s+(?:in\s+)?complian|\bno\s+longer\s+(?:in\s+)?complian|\bdelist|"
                              r"\bcontinued\s+listing\b|\blisting\s+(?:rule|standard|requirement)", re.I), {"ORG"}),
-    "COMPENSATION": (re.compile(r"\b(?:approved|granted|awarded|adopted|increased|amended|established|"
+    "COMPENSATION": (re.compile(r"(?<!-)\b(?:approved|granted|awarded|adopted|increased|amended|established|"
                                 r"(?:to|will)\s+(award|grant|receive)|(grant)\s+of)\b", re.I),
                      re.compile(r"\bsalar(?:y|ies)\b|\bbonus(?:es)?\b|\bequity\s+awards?\b|\brestricted\s+stock\b|"
                                 r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b|"
+                                r"\bgrant\s+of\s+(?:\w+\s+){0,2}options\b|\boptions\s+to\s+purchase\b|"
                                 r"\bincentive\s+(?:compensation|awards?|plans?|bonus)|\bcash\s+incentives?\b",
                                 re.I), {"PERSON|ROLE|" + PAY_BODY_LABEL}),
 }

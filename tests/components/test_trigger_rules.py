@@ -447,3 +447,11 @@ def test_acquisitions_by_name_and_loans_taken(entities):
                       "fixed-rate, long-term debt.") == ["issuance"]
     assert financings("Brindle Systems Corp. used the proceeds to repay the amount borrowed under its Credit "
                       "Agreement of $500 million.") == []
+
+
+def test_the_committee_and_option_grants_are_pay_words(entities):
+    pay = _finder(entities, "COMPENSATION")
+    assert pay("On March 1, 2023, the Committee determined to award stock option grants to the Executives.") == [
+        "award"]
+    assert pay("Mr. Loeb also received a grant of options on January 6, 2025 to purchase 2,200 shares.") == ["grant"]
+    assert pay("The bonuses were based on pre-established measures set by the Committee.") == []
