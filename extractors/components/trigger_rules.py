@@ -87,7 +87,11 @@ RULES = {
                                     r"not\s+(?:to\s+)?(?:stand|run)\s+for\s+re-?election)\b", re.I),
                          None, {"PERSON|" + PRONOUN_LABEL, "ROLE|" + BOARD_SEAT_LABEL}),
     "SHARE_REPURCHASE": (re.compile(r"\b(?:repurchased?|buy-?backs?|buy back)\b", re.I), None, {"MONEY|SHARES"}),
-    "LEGAL_PROCEEDING": (re.compile(r"\b(?:lawsuits?|complaint|class action|verdict|settlement|subpoena|arbitration|"
+    # (a suit's whole noun phrase, so that its filing verb adds no second trigger: `a putative
+    # class action complaint was filed`; never an agreement's name: `Settlement and License Agreement`)
+    "LEGAL_PROCEEDING": (re.compile(r"\b(?:(?:(?:putative|private|securities|shareholder|stockholder|derivative)\s+){0,3}"
+                                    r"class\s+action(?:\s+(?:complaint|lawsuit|suit)s?)?|lawsuits?|complaint|verdict|"
+                                    r"settlement(?!\s+(?:and\s+\w+\s+)?(?-i:Agreement))|subpoena|arbitration|"
                                     r"(?:criminal\s+|civil\s+|formal\s+)?investigation|civil\s+investigative\s+demand)\b",
                                     re.I),
                          None, {"ORG|PERSON"}),
@@ -298,6 +302,12 @@ DESCRIBED_PAY = re.compile(r"\b(?:previously|awards|options|units|shares|grants)
 # repurchase under the 2021 repurchase program`) states no buy-back
 AVAILABLE_FOR = re.compile(r"\b(?:available|remaining|authori[sz]ed\s+funds)\s+(?:\w+\s+){0,2}?for\s+"
                            r"(?:future\s+)?(?:share\s+)?(?:re)?purchases?\b", re.I)
+# a settlement that is no case's: a trade's or a loan's (`as of the date of settlement`, `the
+# final settlement of working capital`), and a case referred back to (`the allegations in
+# the March 30, 2023 putative class action complaint`)
+NOT_A_CASE_BEFORE = re.compile(r"\b(?:date|time|day)\s+of\s+$|\ballegations\s+in\s+(?:the\s+)?(?:[\w,]+\s+){0,6}$", re.I)
+NOT_A_CASE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:working\s+capital|(?:\w+\s+)?(?:loans?|forwards?|derivatives?|"
+                              r"swaps?|contracts?|trades?|transactions?))\b", re.I)
 ONCE_PER_DOCUMENT = {"LATE_FILING"}  # a notice is one event: its title, else the first statement
 
 
@@ -314,6 +324,9 @@ def stated(event_type: str, text: str, start: int, end: int) -> bool:
     if event_type == "COMPENSATION" and DESCRIBED_PAY.search(text, max(0, start - 30), start):
         return False
     if event_type == "SHARE_REPURCHASE" and AVAILABLE_FOR.search(text):
+        return False
+    if event_type == "LEGAL_PROCEEDING" and (NOT_A_CASE_BEFORE.search(text, max(0, start - 60), start)
+                                             or NOT_A_CASE_AFTER.match(text, end)):
         return False
     if event_type == "SHAREHOLDER_VOTE":
         if BY_BOARD.match(text[end:end + 90]) or IN_PRINCIPLE.match(text[end:end + 20]):

@@ -455,3 +455,17 @@ def test_the_committee_and_option_grants_are_pay_words(entities):
         "award"]
     assert pay("Mr. Loeb also received a grant of options on January 6, 2025 to purchase 2,200 shares.") == ["grant"]
     assert pay("The bonuses were based on pre-established measures set by the Committee.") == []
+
+
+def test_a_suits_noun_phrase_is_one_trigger_and_other_settlements_are_no_cases(entities):
+    legal = _finder(entities, "LEGAL_PROCEEDING")
+    # one trigger for the suit: its filing cue takes the place of the noun it contains
+    assert legal("On May 12, 2023, a private securities class action lawsuit was filed against Brindle Systems "
+                 "Corp.") == ["lawsuit was filed"]
+    assert legal("Hallam Inc. is the plaintiff in a putative class action complaint against Brindle Systems "
+                 "Corp.") == ["putative class action complaint"]
+    assert legal("Brindle Systems Corp. received $248 million for the final settlement of working capital.") == []
+    assert legal("Brindle Systems Corp. repaid INR 22.6 billion ($284 million as of the date of settlement).") == []
+    assert legal("Hallam Inc. said Brindle Systems Corp. breached the 2014 Settlement and License Agreement.") == []
+    assert legal("The claims mirror the allegations in the March 30, 2023 putative class action complaint against "
+                 "Brindle Systems Corp.") == []

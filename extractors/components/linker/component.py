@@ -54,7 +54,7 @@ def modality(doc: Doc, trigger: Span) -> str:
 
 # Types whose classifier triggers pass the rule triggers' check of what the cue states
 # (trigger_rules.stated: a contingency or, for votes, an act of the board is no event).
-CHECKED_STATEMENTS = frozenset({"SHAREHOLDER_VOTE", "COMPENSATION", "SHARE_REPURCHASE"})
+CHECKED_STATEMENTS = frozenset({"SHAREHOLDER_VOTE", "COMPENSATION", "SHARE_REPURCHASE", "LEGAL_PROCEEDING"})
 
 
 # Item 5.07 (Submission of Matters to a Vote of Security Holders) states votes: a vote
