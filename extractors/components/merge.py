@@ -310,8 +310,9 @@ def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
 # GUIDELINES (dates): a due date or year in a security's name (`Notes due March 2028`)
 # and a year naming a plan, program or security (`the 2022 EUR Notes`, `the 2019
 # authorization`) are no DATE.
-DUE_BEFORE = re.compile(r"\b(?:due|maturing)\s+(?:on\s+|in\s+)?$", re.I)
-YEAR_NAMES = re.compile(r"\s+(?:[A-Z][\w&-]*\s+){0,3}(?:Notes|Debentures|Bonds|Plan|Program|Term\s+Loan|Credit|"
+# (a part of the due date too: `notes due March [2028]`)
+DUE_BEFORE = re.compile(r"\b(?:due|maturing)\s+(?:on\s+|in\s+)?(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?$", re.I)
+YEAR_NAMES = re.compile(r"\s+(?:(?:[A-Z][\w&-]*|and)\s+){0,4}(?:Notes|Debentures|Bonds|Plan|Program|Term\s+Loan|Credit|"
                         r"Facility|Agreement|Trust|GRAT|Incentive|Stock|Equity|Omnibus|program|plan|"
                         r"authorization|notes|Proxy|proxy)\b")
 
@@ -322,7 +323,7 @@ def date_in_a_name(span: Span, text: str) -> bool:
         return False
     if DUE_BEFORE.search(text, max(0, span.start_char - 20), span.start_char):
         return True
-    return bool(re.fullmatch(r"(?:19|20)\d\d", span.text) and YEAR_NAMES.match(text, span.end_char))
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d", span.text) and YEAR_NAMES.match(text, span.end_char))
 
 
 def has_value(span: Span, year: int | None, text: str) -> bool:

@@ -170,6 +170,12 @@ def test_dates_inside_names_are_no_dates():
     paid = Span(doc, words.index("on") + 1, words.index("on") + 5, label="DATE")
     assert date_in_a_name(march, doc.text) and date_in_a_name(year, doc.text)
     assert not date_in_a_name(paid, doc.text)
+    # the year of a due date alone, a month and year naming a loan, a year naming an agreement
+    doc = nlp("Notes due March 2028 , the April 2023 INR Term Loan and the 2014 Settlement and License Agreement .")
+    words = [t.text for t in doc]
+    for start, end in ((3, 4), (words.index("April"), words.index("April") + 2),
+                       (words.index("2014"), words.index("2014") + 1)):
+        assert date_in_a_name(Span(doc, start, end, label="DATE"), doc.text), doc[start:end].text
 
 
 def test_a_person_ends_before_a_headline_verb_and_a_degree():
