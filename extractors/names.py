@@ -212,3 +212,46 @@ def defined_body_acronyms(text: str) -> list[tuple[int, int, str]]:
                 out.append((words[k][0], words[-1][1], acronym))
             break
     return out
+
+
+# A court is named with its district or circuit (`United States District Court for the
+# Eastern District of New York`, `Circuit Court of the 17th Judicial Circuit for Broward
+# County`, `Court of Chancery`): an ORG ending in `Court` takes the words that say which.
+COURT_TAIL = re.compile(r"\s+(?:for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of|"
+                        r"of\s+the\s+\w+\s+Judicial\s+Circuit\s+(?:in\s+and\s+)?for|of)"
+                        r"(?:\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
+                        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)*")
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bMt)\.\s")  # not after an initial (`U.S.`) nor `St.`
+GENERIC_OPENERS = frozenset({"The", "This", "Such", "Each", "Any", "Our", "Its", "That"})
+
+
+def court_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the courts, prosecutors' offices and federal districts named in full
+    in `text` (COURT_NAME), without an opening `The` and never past a sentence end; not a
+    court named by its kind alone (`the Court`)."""
+    out = []
+    for m in COURT_NAME.finditer(text):
+        start, end = m.span()
+        words = m.group(0).split()
+        while words and words[0] in GENERIC_OPENERS:
+            start += text[start:end].index(words[0]) + len(words[0])
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            words = words[1:]
+        if stop := SENTENCE_END.search(text, start, end):
+            end = stop.start()
+        if is_term(text[start:end]) or is_term(text[end:end + 20].split(maxsplit=1)[0] if text[end:end + 20].strip()
+                                               else ""):
+            continue  # a body's rules or act (`London Court of International Arbitration Rules`)
+        if len(text[start:end].split()) >= 2:
+            out.append((start, end))
+    return out
+
+
+# a court or a prosecutor's office named in full (`Circuit Court of the 17th Judicial Circuit
+# for Broward County`, `Regional Court of Mannheim`, `United States Attorney's Office for the
+# Eastern District of New York`), and a federal district alone (`filed in the Southern
+# District of New York`)
+COURT_NAME = re.compile(r"\b(?:(?:U\.S\.|[A-Z][a-z]+)\s+){1,4}(?:Courts?|Attorney[\u2019']s\s+Office)" + COURT_TAIL.pattern.replace(
+    "\\s+(?:for", "(?:\\s+(?:for", 1) + ")?|"
+                        r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+(?:New\s+|North\s+|South\s+|"
+                        r"West\s+)?[A-Z][a-z]+")

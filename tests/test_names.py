@@ -63,3 +63,16 @@ def test_bodies_named_in_full_before_their_acronym():
     assert [(text[s:e], a) for s, e, a in defined_body_acronyms(text)] == [
         ("Office of the Comptroller of the Currency", "OCC"), ("Department of Justice", "DOJ"),
         ("New York Department of Financial Services", "NYDFS")]
+
+
+def test_courts_offices_and_districts_named_in_full():
+    from extractors.names import court_names
+
+    text = ("A complaint was filed in the Circuit Court of the 17th Judicial Circuit for Broward County, Florida, "
+            "and one in the Southern District of New York. The Court denied it; the U.S. District Court for the "
+            "Northern District of Illinois. In 2021 the United States Attorney\u2019s Office for the Western "
+            "District of Michigan acted under the London Court of International Arbitration Rules.")
+    assert [text[s:e] for s, e in court_names(text)] == [
+        "Circuit Court of the 17th Judicial Circuit for Broward County", "Southern District of New York",
+        "U.S. District Court for the Northern District of Illinois",
+        "United States Attorney\u2019s Office for the Western District of Michigan"]

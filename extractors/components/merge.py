@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
-from extractors.names import (DEGREES, LEGAL_SUFFIXES, LEXICON, NOT_BEFORE, TERM_HEADS, after_honorific, is_generic,
+from extractors.names import (COURT_TAIL, DEGREES, SENTENCE_END, LEGAL_SUFFIXES, LEXICON, NOT_BEFORE, TERM_HEADS, after_honorific, is_generic,
                               is_headline_verb, person_aliases)
 from extractors.normalise import doc_year, is_currency_code, value_at
 from extractors.places import is_not_a_name
@@ -190,18 +190,6 @@ def name_core(span: Span) -> Span | None:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
-
-
-# A court is named with its district or circuit (`United States District Court for the
-# Eastern District of New York`, `Circuit Court of the 17th Judicial Circuit for Broward
-# County`, `Court of Chancery`): an ORG ending in `Court` takes the words that say which.
-COURT_TAIL = re.compile(r"\s+(?:for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of|"
-                        r"of\s+the\s+\w+\s+Judicial\s+Circuit\s+(?:in\s+and\s+)?for|of)"
-                        r"(?:\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
-                        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)*")
-
-
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bMt)\.\s")  # not after an initial (`U.S.`) nor `St.`
 
 
 def with_court_tail(span: Span, text: str) -> Span:

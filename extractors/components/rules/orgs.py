@@ -5,6 +5,8 @@ far) and returns new `Candidate` spans; `registry.py` names them and their order
 """
 from __future__ import annotations
 
+from extractors.names import court_names
+
 from .context import Candidate, RuleContext, name_like
 
 ORG_HEAD_STOP = {
@@ -223,9 +225,15 @@ def org_cues(ctx: RuleContext) -> list[Candidate]:
     * a list after ``subsidiary``/``subsidiaries``: ``its subsidiaries Innovo Inc., Innovo
       Azteca Apparel, Inc. and Joe's Jeans``; ``subsidiaries, X and Y``;
     * a capitalised run before a lowercase ``division``/``subsidiary``/``unit``:
-      ``the Blue Concepts division``.
+      ``the Blue Concepts division``;
+    * a court, a prosecutor's office or a federal district named in full
+      (``names.court_names``: ``Regional Court of Mannheim``, ``Southern District of New York``).
     """
     doc, out = ctx.toks, []
+    for start, end in court_names(ctx.text):  # `Circuit Court of the 17th Judicial Circuit for ...`
+        span = ctx.doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(Candidate(span.start, span.end, "ORG", "org_cue"))
     org_at = {c.start: c for c in ctx.of_label("ORG")}
     lowers = ctx.lowers
     for i, low in enumerate(lowers):
