@@ -446,3 +446,10 @@ def test_a_name_before_an_appointment_to_a_title_is_a_person(rules_nlp):
     doc = rules_nlp("Silviu Popovici was appointed Chief Executive Officer, Europe, effective 2019. Quillfeather "
                     "Robotics has been named the Chief Supplier of the year.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Silviu Popovici"]
+
+
+def test_a_chair_of_our_board_is_one_title(rules_nlp):
+    doc = rules_nlp("Peter Thiel (the Chairman of our Board of Directors) adopted a plan. Maria Okafor, Chairman of "
+                    "its Board, agreed.")
+    assert [e.text for e in doc.ents if e.label_ == "ROLE"] == ["Chairman of our Board of Directors",
+                                                                "Chairman of its Board"]

@@ -33,6 +33,9 @@ def role_extend(ctx: RuleContext) -> list[Candidate]:
         n = ctx.next_ns(c.end - 1, same_line=False)
         if n is None or doc[n].text != "of":
             continue
+        if end := _board_tail(ctx, n):  # `Chairman of our Board of Directors`
+            out.append(Candidate(c.start, end, "ROLE", "role_extend"))
+            continue
         lower_title = doc[c.start].text[:1].islower()
         j, end, words = ctx.next_ns(n), None, 0
         while j is not None and doc[j].text.lower() in FUNCTION_AREAS and words < 5:
@@ -48,6 +51,21 @@ def role_extend(ctx: RuleContext) -> list[Candidate]:
         if end is not None and not doc[end - 1].text.lower() in {"and", "&", "the"}:
             out.append(Candidate(c.start, end, "ROLE", "role_extend"))
     return out + role_area(ctx)
+
+
+def _board_tail(ctx: RuleContext, n: int) -> int | None:
+    """End of `of our|its|their Board (of Directors)` starting at the `of` at `n`, else None
+    (`of the Board` is in the title lexicon)."""
+    lowers = ctx.lowers
+    k = ctx.next_ns(n)
+    if k is None or lowers[k] not in ("our", "its", "their"):
+        return None
+    b = ctx.next_ns(k)
+    if b is None or lowers[b] != "board":
+        return None
+    o = ctx.next_ns(b)
+    d = ctx.next_ns(o) if o is not None and lowers[o] == "of" else None
+    return d + 1 if d is not None and lowers[d] == "directors" else b + 1
 
 
 AREA_HEADS = {"president", "vp", "svp", "evp", "v.p."}
