@@ -71,7 +71,7 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint|^join|" + BUY_BACK_WORDS,
     "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|acquisi|purchas|^join",
     "EXECUTIVE_CHANGE": r"purchas|acquir|repurchas|reacquir|secur|bought|sold|sell|sale",
-    "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired)$|dividend|capital\s+expenditure",
+    "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired|declared)$|dividend|capital\s+expenditure",
     "FINANCING": r"spin-off|spun off",
     "AGREEMENT": r"^(?:sold|sells?|sale)$",  # a sale done is a DISPOSITION (RETYPE), not an agreement
     "COMPENSATION": r"^declared$",  # pay is approved or granted; dividends are declared
@@ -82,7 +82,7 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
 # $250 million ... of notes`) is a FINANCING, not a DISPOSITION.
 FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p, re.I), o) for p, o in rules]
                                                               for t, rules in {
-    "SHARE_REPURCHASE": [(r"\s*(?:agreements?|events?|obligations?|transactions?|price|right|"
+    "SHARE_REPURCHASE": [(r"\s*(?:\([A-Z]{2,5}\)\s*)?(?:agreements?|events?|obligations?|transactions?|price|right|"
                           r"and\s+related\s+agreements)\b", None)],
     "DISPOSITION": [(r"\s+of\s+(?:(?:an?|the)\s+)?(?:aggregate\s+of\s+)?(?:US)?\$\s*[\d.,]+\s*(?:million|billion)?\s+"
                      r"(?:in\s+)?(?:aggregate\s+)?(?:principal\s+amount|of\s+(?:its\s+|the\s+)?(?:[\w%.-]+\s+){0,4}?"

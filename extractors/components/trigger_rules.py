@@ -301,7 +301,8 @@ DESCRIBED_PAY = re.compile(r"\b(?:previously|awards|options|units|shares|grants)
 # a sentence on what a buy-back program has left (`$1.41 billion remains available for
 # repurchase under the 2021 repurchase program`) states no buy-back
 AVAILABLE_FOR = re.compile(r"\b(?:available|remaining|authori[sz]ed\s+funds)\s+(?:\w+\s+){0,2}?for\s+"
-                           r"(?:future\s+)?(?:share\s+)?(?:re)?purchases?\b", re.I)
+                           r"(?:future\s+)?(?:share\s+)?(?:re)?purchases?\b|\bremaining\s+authori[sz]ed\s+(?:funds|amount)\b",
+                           re.I)
 # a settlement that is no case's: a trade's or a loan's (`as of the date of settlement`, `the
 # final settlement of working capital`), and a case referred back to (`the allegations in
 # the March 30, 2023 putative class action complaint`)

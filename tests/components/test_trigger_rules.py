@@ -469,3 +469,12 @@ def test_a_suits_noun_phrase_is_one_trigger_and_other_settlements_are_no_cases(e
     assert legal("Hallam Inc. said Brindle Systems Corp. breached the 2014 Settlement and License Agreement.") == []
     assert legal("The claims mirror the allegations in the March 30, 2023 putative class action complaint against "
                  "Brindle Systems Corp.") == []
+
+
+def test_an_accelerated_repurchase_agreement_and_remaining_funds_are_no_buy_back(entities):
+    from extractors.schema import trigger_type
+
+    assert trigger_type("SHARE_REPURCHASE", "repurchase", " (ASR) agreements with certain banks") is None
+    assert trigger_type("FINANCIAL_RESULT", "declared") is None
+    assert _words(entities, "As of September 30, 2024, our share repurchase program had remaining authorized funds "
+                            "of $13.1 billion.", "SHARE_REPURCHASE") == []
