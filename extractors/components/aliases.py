@@ -29,7 +29,13 @@ Aliases:
 - A name broken over lines (`Blue\nConcepts`, EDGAR text) matches; one broken over
   a blank line does not.
 A PERSON entity that is the defined short name of the ORG just before it (`F. Hoffmann-La
-Roche Ltd. (“Roche Basel”)`) is relabelled ORG first.
+Roche Ltd. (“Roche Basel”)`) is relabelled ORG first. A body named in full before the
+acronym it defines (`the Office of the Comptroller of the Currency (OCC)`) becomes an ORG
+and its acronym a short name (`names.defined_body_acronyms`). An acronym the filing
+defines for a thing that is no company (`monthly active people (MAP)`, `perfluorooctanoic
+acid ("PFOA")`) and a product named with its generic name (`Bavencio (avelumab)`) are no
+ORG anywhere in the document or its filing (`names.defined_non_names`; the filing
+context's `not_names`).
 An existing DATE or PERSON entity whose text is exactly an ORG alias of a suffixed
 company name is relabelled ORG (e.g. `23andMe`, once `23andMe, Inc.` is seen).
 

@@ -23,6 +23,11 @@ Policy (component `sec_merge`, settings in its config):
    its edges, and an ORG the head words of a body, defined term, plan or index named after
    the company (`the [Reata] Board`, `the [Roche] Territory`: `names.json` `term_heads`)
    and a press-release headline from its verb on (`[Alnylam] Announces Partnership`).
+   An ORG candidate is cut into the names it holds (`org_pieces`: `[Abbott] sued
+   [DexCom]`, `[NARCO] and [Honeywell]`, no `co-commercialize`, `10-K of` or `Table of
+   Contents` before a name) and takes a `The` that stands inside a sentence; a PERSON is
+   cut at semicolons. An ORG of generic words only (`the Corporation`) or a currency code
+   (`INR`), and a PERSON that names a law (`Clayton Antitrust` Act) or a term, are dropped.
    PERSON and ORG candidates whose whole text is a form name (`N-SAR`, `10-K`) or
    in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are places and names
    in street addresses (`extractors.places`: `Georgia`, `Chicago` in `Chicago, Illinois`,

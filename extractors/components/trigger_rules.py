@@ -4,7 +4,9 @@ Some event types are rare in the training data (votes, officer changes, buy-back
 lawsuits, dividends), so the trigger classifier misses many of them. These rules
 add a trigger where the sentence both uses the type's trigger words and holds the
 entities the event needs (the trigger is the cue's first matched group, else all of
-it), and where the classifier has no trigger of that type overlapping. A cue that
+it), and where the classifier has no trigger of that type overlapping; one per cue and
+sentence unless a DATE opens a new clause. The filer named generically (`the
+Corporation`) counts as the ORG a cue needs. A cue that
 states a contingency (`shall be elected`) or, for votes, an act of the board is no
 trigger (`stated`). Rule triggers get score `rule_score`; classifier triggers keep
 theirs, except that a second cue of the ABSORB types replaces a classifier trigger of its
@@ -13,16 +15,16 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | type | trigger words | the sentence must also hold (context words: it or the next one) |
 |---|---|---|
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
-| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire; has acquired; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
-| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell | an ORG (agreed sales: and a business, assets, stake, interest, subsidiary, division, unit, operations, segment or portfolio) |
+| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name; X's acquisition of + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
+| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement for / included the sale of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
 | AGREEMENT | entered into a/an/the/certain; signed/executed (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s) | agreement words and an ORG |
 | AGREEMENT (ended or changed) | terminated, amended, extended (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words and a DATE |
-| FINANCING | invested (approximately) $; issued/sold/raised $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
+| FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); issued/sold/raised $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed), stepped down, hired, will/to become, not stand for re-election | a PERSON and a ROLE or a board seat (`elected to the board`) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit, suits were filed, sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | an ORG or PERSON |
-| LEGAL_PROCEEDING (a later step) | a court's, tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, ...; a case dismissed or settled; named as a defendant (the verb) | a DATE |
+| LEGAL_PROCEEDING (a later step) | a court's, tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, ... (with the instrument it makes: `issued an order`); a case dismissed or settled; named as a defendant (the verb); a trial in a case | a DATE |
 | DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`) | the word dividend |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
