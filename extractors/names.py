@@ -14,6 +14,8 @@ LEXICON: dict[str, list[str]] = json.loads(Path(__file__).with_name("names.json"
 LEGAL_SUFFIXES = frozenset(LEXICON["legal"])
 GENERIC = frozenset(w.lower() for w in LEXICON["generic"])
 COMMON = frozenset(LEXICON["common"])  # lower case
+# the words that mark a name as a company's: its legal suffix or a descriptive last word
+COMPANY_WORDS = LEGAL_SUFFIXES | frozenset(LEXICON["descriptive"])
 BODIES = frozenset(LEXICON["bodies"])  # lower case: `corporation`, `division`, `agency`
 NOT_BEFORE = frozenset(LEXICON["not_before"])
 # words a company's name never ends on: its bodies, and the heads of a defined term, plan,

@@ -57,8 +57,8 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
-from extractors.names import (COURT_TAIL, DEGREES, SENTENCE_END, LEGAL_SUFFIXES, LEXICON, NOT_BEFORE, TERM_HEADS, after_honorific, is_generic,
-                              is_headline_verb, person_aliases)
+from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, LEGAL_SUFFIXES, NOT_BEFORE, SENTENCE_END, TERM_HEADS,
+                              after_honorific, is_generic, is_headline_verb, person_aliases)
 from extractors.normalise import doc_year, is_currency_code, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
@@ -118,9 +118,6 @@ def is_person_shape(span: Span) -> bool:
     return not (len(span) == 1 and COINED.match(span.text))
 
 
-ORG_WORDS = LEGAL_SUFFIXES | frozenset(LEXICON["descriptive"])
-
-
 # the heads of a law's name, which may be a person's (`the Clayton Act`, `Dodd-Frank Act`);
 # a plan named after a person keeps the person (`Nathan Manning Rule 10b5-1 Plan`)
 LAW_HEADS = frozenset(w for w in NOT_BEFORE if w.rstrip("s") in ("Act", "Law", "Code"))
@@ -137,7 +134,7 @@ def person_after_honorific(span: Span) -> Span:
     """An ORG candidate right after `Mr.`/`Ms.` with no company word is that person (`Mr.
     [Tata]`, whatever company bears the name)."""
     if span.label_ == "ORG" and after_honorific(span.doc, span.start) and not any(
-            t.text.strip(",.") in ORG_WORDS for t in span):
+            t.text.strip(",.") in COMPANY_WORDS for t in span):
         return Span(span.doc, span.start, span.end, label="PERSON")
     return span
 
@@ -147,7 +144,7 @@ def person_over_org(span: Span, rule_people: set[tuple[int, int]]) -> Span:
     as a PERSON with the same boundaries, or that lies inside such a PERSON (`[Christopher]
     van [Ingen]`: the classifier split the name at its particle), and that has no company
     word, is that PERSON (`elected [Thomas J. Ridge] to serve`)."""
-    if span.label_ != "ORG" or any(t.text.strip(",.") in ORG_WORDS or t.text in ORG_WORDS for t in span):
+    if span.label_ != "ORG" or any(t.text.strip(",.") in COMPANY_WORDS or t.text in COMPANY_WORDS for t in span):
         return span
     if (span.start, span.end) in rule_people:
         return Span(span.doc, span.start, span.end, label="PERSON")
@@ -157,7 +154,7 @@ def person_over_org(span: Span, rule_people: set[tuple[int, int]]) -> Span:
               and any(t.is_lower and t.text in NAME_PARTICLES for t in span.doc[s:e])]
     if around:
         s, e = max(around, key=lambda b: b[1] - b[0])
-        if not any(t.text.strip(",.") in ORG_WORDS for t in span.doc[s:e]):
+        if not any(t.text.strip(",.") in COMPANY_WORDS for t in span.doc[s:e]):
             return Span(span.doc, s, e, label="PERSON")
     return span
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.names import HONORIFICS, LEGAL_SUFFIXES, LEXICON, is_headline_verb
+from extractors.names import COMPANY_WORDS, HONORIFICS, is_generic, is_headline_verb
 
 from .context import INITIAL_RE, NAME_SUFFIXES, Candidate, RuleContext, name_like
 
@@ -68,7 +68,6 @@ def person_honorific(ctx: RuleContext) -> list[Candidate]:
 
 APPOINTED = frozenset({"appointed", "named", "elected", "promoted"})
 BEEN = frozenset({"was", "been", "be", "is"})
-COMPANY_WORDS = frozenset(LEGAL_SUFFIXES) | frozenset(LEXICON["descriptive"]) | frozenset(LEXICON["generic"])
 
 
 def _appointed_before(ctx: RuleContext, start: int) -> tuple[int, int] | None:
@@ -87,7 +86,8 @@ def _appointed_before(ctx: RuleContext, start: int) -> tuple[int, int] | None:
         if aux is None or doc[aux].lower_ not in ("has", "have", "had", "will"):
             return None
     name = _name_ending_at(ctx, ctx.prev_ns(aux, same_line=True), reach=5)
-    if name and not any(t.text.strip(",.") in COMPANY_WORDS for t in doc[name[0]:name[1]]):
+    if name and not any(t.text.strip(",.") in COMPANY_WORDS or is_generic(t.text.strip(",."))
+                        for t in doc[name[0]:name[1]]):
         return name
     return None
 
