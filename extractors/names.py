@@ -1,8 +1,11 @@
 """Company and person names: the one list of name words (`names.json`: legal suffixes,
-descriptive words, generic and common words), the aliases a name is known by, and the
-suffixed company names of a text. Read by the ORG rules (which find names by their
-suffix), by `sec_aliases` (which propagates names, the only component that does) and
-by the batch driver, which gives each window of a filing the names of the whole.
+descriptive words, generic and common words), the aliases a name is known by, and what a
+text says of names: its suffixed company names, the acronyms and products it defines as
+no company (`defined_non_names`), the bodies it defines by an acronym
+(`defined_body_acronyms`), and the courts it names in full (`court_names`). Read by the
+ORG rules (which find names by their suffix), by `sec_aliases` (which propagates names,
+the only component that does) and by the batch driver, which gives each window of a
+filing the names of the whole.
 """
 from __future__ import annotations
 
@@ -219,10 +222,11 @@ def defined_body_acronyms(text: str) -> list[tuple[int, int, str]]:
 # A court is named with its district or circuit (`United States District Court for the
 # Eastern District of New York`, `Circuit Court of the 17th Judicial Circuit for Broward
 # County`, `Court of Chancery`): an ORG ending in `Court` takes the words that say which.
-COURT_TAIL = re.compile(r"\s+(?:for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of|"
-                        r"of\s+the\s+\w+\s+Judicial\s+Circuit\s+(?:in\s+and\s+)?for|of)"
-                        r"(?:\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
-                        r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)*")
+_COURT_TAIL = (r"\s+(?:for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of|"
+               r"of\s+the\s+\w+\s+Judicial\s+Circuit\s+(?:in\s+and\s+)?for|of)"
+               r"(?:\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
+               r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)*")
+COURT_TAIL = re.compile(_COURT_TAIL)
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bMt)\.\s")  # not after an initial (`U.S.`) nor `St.`
 GENERIC_OPENERS = frozenset({"The", "This", "Such", "Each", "Any", "Our", "Its", "That"})
 
@@ -253,7 +257,7 @@ def court_names(text: str) -> list[tuple[int, int]]:
 # for Broward County`, `Regional Court of Mannheim`, `United States Attorney's Office for the
 # Eastern District of New York`), and a federal district alone (`filed in the Southern
 # District of New York`)
-COURT_NAME = re.compile(r"\b(?:(?:U\.S\.|[A-Z][a-z]+)\s+){1,4}(?:Courts?|Attorney[\u2019']s\s+Office)" + COURT_TAIL.pattern.replace(
-    "\\s+(?:for", "(?:\\s+(?:for", 1) + ")?|"
+COURT_NAME = re.compile(r"\b(?:(?:U\.S\.|[A-Z][a-z]+)\s+){1,4}(?:Courts?|Attorney[\u2019']s\s+Office)"
+                        rf"(?:{_COURT_TAIL})?|"
                         r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+(?:New\s+|North\s+|South\s+|"
                         r"West\s+)?[A-Z][a-z]+")
