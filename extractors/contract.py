@@ -95,18 +95,19 @@ class FilingContext:
     know of the whole: the company names found in it or in its metadata (`names`:
     `meta.company`, a gold excerpt's `meta.context_names`, names with a legal suffix in
     the whole text), the acronyms it defines for things that are no company
-    (`not_names`: `names.defined_non_names`; a gold excerpt's `meta.context_not_names`),
-    and the year its dates without a year are read in (`year`, set only where the filing
-    is cut into windows)."""
+    (`not_names`: `names.defined_non_names` of the whole filing, with a gold excerpt's
+    `meta.context_not_names`; None where nobody read the filing for them, and `sec_aliases`
+    reads the Doc itself), and the year its dates without a year are read in (`year`, set
+    only where the filing is cut into windows)."""
 
     names: tuple[str, ...] = ()
     year: int | None = None
-    not_names: tuple[str, ...] = ()
+    not_names: tuple[str, ...] | None = None
 
 
 def attach_context(doc: Doc, context: FilingContext | None) -> Doc:
     """Give `doc` the context of its filing (nothing to attach: left as it is)."""
-    if context is not None and (context.names or context.not_names or context.year is not None):
+    if context is not None and (context.names or context.not_names is not None or context.year is not None):
         doc.user_data[CONTEXT_KEY] = context
     return doc
 

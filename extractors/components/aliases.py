@@ -152,8 +152,10 @@ def defined_short_names(doc: Doc, text: str) -> set[str]:
 def drop_defined_non_names(doc: Doc, text: str, keep: set[str]) -> Doc:
     """No ORG entity on an acronym the document defines for a thing that is no company
     (`defined_non_names`, here or elsewhere in its filing), unless it also defines it as a
-    company's (`keep`)."""
-    drop = (defined_non_names(text) | set(filing_context(doc).not_names)) - keep
+    company's (`keep`). The filing context holds those of the whole filing where the batch
+    driver read it (once per filing, not per window); a Doc without them is read here."""
+    not_names = filing_context(doc).not_names
+    drop = (defined_non_names(text) if not_names is None else set(not_names)) - keep
     if not drop or not any(e.label_ == "ORG" and e.text in drop for e in doc.ents):
         return doc
     doc.ents = [e for e in doc.ents if not (e.label_ == "ORG" and e.text in drop)]
