@@ -231,6 +231,16 @@ SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bMt)\.\s")  # not after an i
 GENERIC_OPENERS = frozenset({"The", "This", "Such", "Each", "Any", "Our", "Its", "That"})
 
 
+# a court or a prosecutor's office named in full (`Circuit Court of the 17th Judicial Circuit
+# for Broward County`, `Regional Court of Mannheim`, `United States Attorney's Office for the
+# Eastern District of New York`), and a federal district alone (`filed in the Southern
+# District of New York`)
+COURT_NAME = re.compile(r"\b(?:(?:U\.S\.|[A-Z][a-z]+)\s+){1,4}(?:Courts?|Attorney[\u2019']s\s+Office)"
+                        rf"(?:{_COURT_TAIL})?|"
+                        r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+(?:New\s+|North\s+|South\s+|"
+                        r"West\s+)?[A-Z][a-z]+")
+
+
 def court_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of the courts, prosecutors' offices and federal districts named in full
     in `text` (COURT_NAME), without an opening `The` and never past a sentence end; not a
@@ -251,13 +261,3 @@ def court_names(text: str) -> list[tuple[int, int]]:
         if len(text[start:end].split()) >= 2:
             out.append((start, end))
     return out
-
-
-# a court or a prosecutor's office named in full (`Circuit Court of the 17th Judicial Circuit
-# for Broward County`, `Regional Court of Mannheim`, `United States Attorney's Office for the
-# Eastern District of New York`), and a federal district alone (`filed in the Southern
-# District of New York`)
-COURT_NAME = re.compile(r"\b(?:(?:U\.S\.|[A-Z][a-z]+)\s+){1,4}(?:Courts?|Attorney[\u2019']s\s+Office)"
-                        rf"(?:{_COURT_TAIL})?|"
-                        r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+(?:New\s+|North\s+|South\s+|"
-                        r"West\s+)?[A-Z][a-z]+")

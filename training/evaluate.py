@@ -35,7 +35,8 @@ def predict(nlp, gold: list[dict], filing_context: bool = True) -> list[dict]:
     keys = ("context_names", "context_not_names") if filing_context else ()
 
     def doc(g):
-        meta = {k: (g.get("meta") or {})[k] for k in keys if (g.get("meta") or {}).get(k)}
+        given = g.get("meta") or {}
+        meta = {k: given[k] for k in keys if given.get(k)}
         return {"id": g["id"], "text": g["text"], **({"meta": meta} if meta else {})}
     docs = (doc(g) for g in gold)
     return list(extract_records(nlp, docs, ExtractSummary(output=Path("-"))))
