@@ -85,6 +85,7 @@ def score(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder of 
                "labels": {k: round(v["f"], 3) for k, v in m["entities"]["by"].items()},
                "types": {k: round(v["f"], 3) for k, v in m["triggers"]["by"].items()}}
     if errors:
+        errors.parent.mkdir(parents=True, exist_ok=True)
         with errors.open("w", encoding="utf-8") as f:
             for r, p in zip(gold, preds):
                 f.write(json.dumps({"id": r["id"], "pred": p}) + "\n")

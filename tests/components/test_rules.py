@@ -453,3 +453,22 @@ def test_a_chair_of_our_board_is_one_title(rules_nlp):
                     "its Board, agreed.")
     assert [e.text for e in doc.ents if e.label_ == "ROLE"] == ["Chairman of our Board of Directors",
                                                                 "Chairman of its Board"]
+
+
+# ------------------------------------------------------------------ business segments
+@pytest.mark.parametrize("text,orgs", [
+    ("Net sales rose within the Quillfeather Snacks segment in 2023.", ["Quillfeather Snacks"]),
+    ("The gain was included in our International operating segment.", ["International"]),
+    ("We operate in three reportable segments: QWA, QDS, and QGS. All other activities are corporate.",
+     ["QWA", "QDS", "QGS"]),
+    ("Orders fell in both the Marine Optics and Field Sensing segments.", ["Marine Optics", "Field Sensing"]),
+    ("Costs are reflected within our Corporate and Other segment.", ["Corporate and Other"]),
+])
+def test_a_named_business_segment_is_an_org(nlp, text, orgs):
+    assert texts(nlp, text, "ORG") == orgs
+
+
+@pytest.mark.parametrize("text", ["Sales rose in each segment.", "The Total segment margin fell.",
+                                  "The Company's segments are described in Note 4."])
+def test_segments_not_named_are_no_org(nlp, text):
+    assert texts(nlp, text, "ORG") == []

@@ -5,7 +5,9 @@ far) and returns new `Candidate` spans; `registry.py` names them and their order
 """
 from __future__ import annotations
 
-from extractors.names import court_names
+import re
+
+from extractors.names import court_names, is_generic
 
 from .context import Candidate, RuleContext, name_like
 
@@ -194,6 +196,45 @@ def org_defined_name(ctx: RuleContext) -> list[Candidate]:
     return out
 
 
+# A named business segment is ORG (GUIDELINES wide reading 8: `Digital Media segment` ->
+# `Digital Media`): capitalised words between `the`/`its`/`our`/`their`/`'s` and
+# `(operating|reportable|business) segment(s)`, and the names a sentence lists after
+# `reportable segments:` (`three reportable segments: BCA, BDS, and BGS`). A singular
+# `segment` names one (`Corporate and Other segment`); a plural one names a list
+# (`the Electronic Measurement and Bio-Analytical Measurement segments`).
+_SEGMENT_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&\u2019'-]*(?<![\u2019']s))"
+_SEGMENT_NAME = rf"{_SEGMENT_WORD}(?:[ \t]+(?:(?:and|&|of)[ \t]+)?{_SEGMENT_WORD}){{0,5}}"
+SEGMENT_BEFORE = re.compile(rf"(?:\b(?:the|its|our|their)|[\u2019']s)\s+({_SEGMENT_NAME})\s+"
+                            r"(?:(?:operating|reportable|business|reporting)\s+)?(segments?)\b")
+SEGMENT_LIST = re.compile(r"\b(?:operating|reportable|business|reporting)\s+segments\s*(?::|are|include|consist\s+of)\s+"
+                          rf"({_SEGMENT_NAME}(?:\s*,\s*{_SEGMENT_NAME}){{0,6}}(?:,?\s+and\s+{_SEGMENT_NAME})?)")
+NOT_SEGMENTS = {"Total", "Other", "Segment", "Segments"}
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def segment_names(text: str) -> list[tuple[int, int]]:
+    """Character offsets of the business segments `text` names (`SEGMENT_BEFORE`, `SEGMENT_LIST`)."""
+    out = []
+    for m in SEGMENT_BEFORE.finditer(text):
+        out += _names_in(text, m.start(1), m.end(1), split=m.group(2).endswith("s"))
+    for m in SEGMENT_LIST.finditer(text):
+        out += _names_in(text, m.start(1), m.end(1), split=True)
+    return out
+
+
+def _names_in(text: str, start: int, end: int, split: bool) -> list[tuple[int, int]]:
+    """The names in text[start:end], cut at commas and `and` when `split`; never generic words alone."""
+    cuts = [(start, end)]
+    if split:
+        cuts, s = [], start
+        for m in _LIST_SPLIT.finditer(text, start, end):
+            cuts.append((s, m.start()))
+            s = m.end()
+        cuts.append((s, end))
+    return [(a, b) for a, b in cuts if b > a and not is_generic(text[a:b])
+            and text[a:b].split()[0] not in ORG_HEAD_STOP | NOT_SEGMENTS]
+
+
 ORG_CUE_BEFORE = {"subsidiary", "subsidiaries", "affiliate", "affiliates", "division", "divisions"}
 ORG_CUE_AFTER = {"division"}
 LIST_SEPARATORS = {",", "and", "&", ";"}
@@ -227,10 +268,11 @@ def org_cues(ctx: RuleContext) -> list[Candidate]:
     * a capitalised run before a lowercase ``division``/``subsidiary``/``unit``:
       ``the Blue Concepts division``;
     * a court, a prosecutor's office or a federal district named in full
-      (``names.court_names``: ``Regional Court of Mannheim``, ``Southern District of New York``).
+      (``names.court_names``: ``Regional Court of Mannheim``, ``Southern District of New York``);
+    * a business segment (``segment_names``: ``the Sweet Baked Snacks segment``).
     """
     doc, out = ctx.toks, []
-    for start, end in court_names(ctx.text):  # `Circuit Court of the 17th Judicial Circuit for ...`
+    for start, end in court_names(ctx.text) + segment_names(ctx.text):  # `Circuit Court of the 17th Judicial Circuit for ...`
         span = ctx.doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span):
             out.append(Candidate(span.start, span.end, "ORG", "org_cue"))
