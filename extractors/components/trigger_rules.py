@@ -25,7 +25,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb) | MONEY or SHARES |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit, suits were filed, sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | an ORG or PERSON |
 | LEGAL_PROCEEDING (a later step) | a court's, tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, ... (with the instrument it makes: `issued an order`); a case dismissed or settled; named as a defendant (the verb); a trial in a case | a DATE |
-| DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`) | the word dividend |
+| DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the (quarterly/annual) dividend (the dividend) | the word dividend; a change: MONEY |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
 | AUDITOR_CHANGE | dismissed, engaged, resigned, declined to stand, approved the engagement of | independent (registered public) accountants/auditors and an ORG; not a ratification vote |
@@ -213,6 +213,12 @@ MORE_RULES = {
                                      r"have\s+been)\s+(dismissed|settled)\b|"
                                      r"\b(?:was|were|been)\s+(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b", re.I),
                           None, {"DATE"})],
+    # a dividend changed to a new amount (`reduce the quarterly dividend to $0.03 a share`,
+    # `increased the annual dividend from $0.60 a share to $0.68`): the trigger is the dividend
+    "DIVIDEND": [(re.compile(r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|"
+                             r"lower(?:s|ed|ing)?)\s+(?:the|its|our|their)\s+(?:company(?:'s|\u2019s)\s+)?"
+                             r"((?:quarterly\s+|annual\s+|semi-?annual\s+)?(?:common\s+(?:stock\s+)?)?(?:cash\s+)?"
+                             r"dividends?)\b(?!\s+(?:rate|payout|yield))", re.I), None, {"MONEY"})],
     # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
     # AGREEMENT and a FINANCING on the same `entered into`)
     # a loan taken (`New debt of $5.0 billion was borrowed`, `we borrowed $500 million`, not

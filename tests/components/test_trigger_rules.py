@@ -385,6 +385,14 @@ def test_dividends_declared_describe_no_declaration(entities):
                   "DIVIDEND") == ["declared"]
 
 
+def test_a_dividend_changed_to_a_new_amount(entities):
+    words = _finder(entities, "DIVIDEND")
+    assert words("The Board will reduce the quarterly dividend to $0.03 a share, from $0.17.") == ["quarterly dividend"]
+    assert words("In 2024 we increased the annual dividend from $0.60 a share to $0.68 a share.") == ["annual dividend"]
+    assert words("Dividends paid rose to $4.30 billion, reflecting an increased dividend rate.") == []
+    assert words("The Board raised the quarterly dividend to a level it did not state.") == []  # no amount
+
+
 def test_investigations_arbitrations_and_actions_initiated(entities):
     words = _finder(entities, "LEGAL_PROCEEDING")
     assert words("In January 2023, Prism Works Inc. received a civil investigative demand from the Federal Trade "
