@@ -83,8 +83,8 @@ RULES = {
     "FINANCING": (re.compile(r"\b(invested)\s+(?:approximately\s+|about\s+)?\$", re.I),
                   re.compile(r"\b(?:preferred\s+stock|convertible|notes|debentures|financing|private\s+placement)\b",
                              re.I), {"MONEY"}),
-    "EXECUTIVE_CHANGE": (re.compile(r"\b(?:appointed|named(?!\s+executive)|elected|promoted|resign(?:ed|s|ing|ation)?|"
-                                    r"retired|retire|retires|retiring|succeed(?:s|ed)?|stepp(?:ed|ing) down|hired|elevated|"
+    "EXECUTIVE_CHANGE": (re.compile(r"(?<!newly\s)\b(?:appointed|named(?!\s+executive)|elected|promoted|resign(?:ed|s|ing|ation)?|"
+                                    r"retired|retire|retires|retiring|(?<!\bto\s)succeed(?:s|ed)?|stepp(?:ed|ing) down|hired|elevated|"
                                     r"(?<=will\s)become|(?<=to\s)become|will\s+(?:appoint|assume|serve\s+as)|"
                                     r"not\s+(?:to\s+)?(?:stand|run)\s+for\s+re-?election)\b", re.I),
                          None, {"PERSON|" + PRONOUN_LABEL, "ROLE|" + BOARD_SEAT_LABEL}),
@@ -293,7 +293,8 @@ BY_BOARD = re.compile(r"^\s+(?:in\s+principle\s+)?by\s+(?:(?:a|the)\s+(?:vote|ma
                       r"(?:the\s+|its\s+)?(?:[\w.&-]+(?:'s|\u2019s)\s+)?(?:board|directors|committee)\b", re.I)
 # `elected to terminate` (chose to) states no election; `the form approved in principle by
 # Alcoa shareholders` describes a form by a past approval and reports no vote
-CHOSE_TO = re.compile(r"\s+to\s+(?!(?:the|its|our|his|her|their|a|an|serve|fill|office)\b)\w", re.I)
+CHOSE_TO = re.compile(r"\s+to\s+(?!(?:the|its|our|his|her|their|a|an|serve|fill|office|succeed|replace|become)\b)\w",
+                      re.I)
 IN_PRINCIPLE = re.compile(r"\s+in\s+principle\b", re.I)
 
 
@@ -317,6 +318,9 @@ AVAILABLE_FOR = re.compile(r"\b(?:available|remaining|authori[sz]ed\s+funds)\s+(
 NOT_A_CASE_BEFORE = re.compile(r"\b(?:date|time|day)\s+of\s+$|\ballegations\s+in\s+(?:the\s+)?(?:[\w,]+\s+){0,6}$", re.I)
 NOT_A_CASE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:working\s+capital|(?:\w+\s+)?(?:loans?|forwards?|derivatives?|"
                               r"swaps?|contracts?|trades?|transactions?))\b", re.I)
+# a person named after a trigger opens a new clause of these types (`Mr. A will become CEO of
+# X, and Mr. B will become CEO of Y`: two changes)
+PERSON_CLAUSES = frozenset({"EXECUTIVE_CHANGE"})
 ONCE_PER_DOCUMENT = {"LATE_FILING"}  # a notice is one event: its title, else the first statement
 
 
@@ -383,6 +387,7 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         inside = within(ents, sent.start, sent.end)
         labels = {label for _, _, label in inside}
         dates = [(s, e) for s, e, label in inside if label == "DATE"]
+        persons = [(s, e) for s, e, label in inside if label == "PERSON"]
         base = sent.start_char
         text = full[base:sent.end_char]
         # the seat matters only where a PERSON has no ROLE beside it: search no more
@@ -415,8 +420,9 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
                 span = doc.char_span(base + start, base + end, label=event_type, alignment_mode="expand")
                 if span is None:
                     continue
-                if last is not None and not any(last <= s and e <= span.start for s, e in dates):
-                    continue  # one trigger per cue and sentence, unless a DATE opens a new clause
+                opens = dates + persons if event_type in PERSON_CLAUSES else dates
+                if last is not None and not any(last <= s and e <= span.start for s, e in opens):
+                    continue  # one trigger per cue and sentence, unless a DATE (or a person) opens a new clause
                 if absorb:
                     lo, hi = base + m.start(), base + m.end()
                     keep = [i for i, s in enumerate(spans)

@@ -268,6 +268,16 @@ def test_a_sale_agreed_is_a_disposition(entities):
                  "price.") == []
 
 
+def test_each_person_named_opens_a_new_executive_change(entities):
+    words = _finder(entities, "EXECUTIVE_CHANGE")
+    assert words("On May 2, 2024, the Board announced that Mr. Orrin Blake will become Chief Executive Officer of "
+                 "Zeta Widgets, Inc., and Ms. Dana Whitfield will become Chief Operating Officer.") == ["become", "become"]
+    # the same change told twice, and a title described, are no second change
+    assert words("Dana Whitfield, the Controller, has been elected to succeed Mr. Orrin Blake as Chief Financial "
+                 "Officer.") == ["elected"]
+    assert words("Ms. Dana Whitfield met Orrin Blake, the newly named Chief Financial Officer.") == []
+
+
 def test_an_agreement_executed_or_signed(entities):
     found = _finder(entities, "AGREEMENT")
     assert found("In November 2022, Brindle Systems Corp. executed an agreement with Hallam Energy Corporation for "
