@@ -52,6 +52,13 @@ from extractors.offsets import within
 BOARD_SEAT = re.compile(r"\b(?:to|from|of|on|join(?:ed|s)?)\s+(?:the|its|our|their)\s+(?:\w+(?:'s|\u2019s)\s+)?"
                         r"board(?:\s+of\s+directors)?\b|\bas\s+an?\s+(?:independent\s+|non-?executive\s+|Class\s+[IV]+\s+)?director\b", re.I)
 BOARD_SEAT_LABEL = "board seat"
+# A biography's office may be named only as roles served in (`served in various finance
+# leadership roles at Abbott Laboratories from 2007`, `in roles of increasing
+# responsibility`): such a sentence counts as holding a ROLE for the biography cue.
+OFFICE_WORDS = re.compile(r"\bserved\s+in\s+(?:roles|positions)\s+of\s+increasing\s+responsibilit|"
+                          r"\bserved\s+in\s+(?:[\w-]+\s+){0,6}?(?:leadership|management|executive|senior|operational)\s+"
+                          r"(?:roles|positions)\b", re.I)
+OFFICE_WORDS_LABEL = "office words"
 # A biography goes on about its person as `he` or `she` (`He was elected a Vice President of
 # Alcoa in June 2011`): a dated sentence with that pronoun counts as holding a PERSON for
 # the EXECUTIVE_CHANGE rule (the linker finds the person before it).
@@ -136,7 +143,7 @@ MORE_RULES = {
                                     r"\b(was)\s+(?:an?\s+|the\s+)?(?=(?-i:[A-Z][a-z]))|\b(assumed)\s+the\s+(?:role|position)\b|"
                                     r"\b(became)\b|\b(held)\s+(?:an?\s+)?(?:variety\s+of\s+|number\s+of\s+|various\s+|several\s+)?"
                                     r"(?:[\w-]+\s+){0,3}?(?:positions?|roles?|offices?)\b", re.I),
-                          None, {"ROLE|" + BOARD_SEAT_LABEL, "DATE"}),
+                          None, {"ROLE|" + BOARD_SEAT_LABEL + "|" + OFFICE_WORDS_LABEL, "DATE"}),
                          # a departure needs no office named (`he will retire from Alcoa at the end of
                          # February 2012`): the person leaves whatever they held
                          (re.compile(r"\b((?:will|to|would)\s+(?:retire|resign)|(?:retired|resigned)\s+(?=from\b|"
@@ -393,6 +400,8 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         # the seat matters only where a PERSON has no ROLE beside it: search no more
         if "PERSON" in labels and "ROLE" not in labels and BOARD_SEAT.search(text):
             labels.add(BOARD_SEAT_LABEL)
+        if "ROLE" not in labels and "DATE" in labels and OFFICE_WORDS.search(text):
+            labels.add(OFFICE_WORDS_LABEL)
         if "PERSON" not in labels and "ROLE" not in labels and PAY_BODY.search(text):
             labels.add(PAY_BODY_LABEL)
         if "PERSON" not in labels and "DATE" in labels and PRONOUN.search(text):

@@ -354,6 +354,16 @@ def test_an_agreement_ended_or_changed_and_a_merger_agreed(entities):
                   "DIVIDEND") == []
 
 
+def test_a_biography_may_name_its_office_as_roles_served_in(entities):
+    words = _finder(entities, "EXECUTIVE_CHANGE")
+    assert words("Prior to joining Zeta, Ms. Dana Whitfield served in various finance leadership roles at Brindle "
+                 "Systems Corp. from May 2007 through June 2019.") == ["served"]
+    assert words("Ms. Dana Whitfield served in roles of increasing responsibility at Brindle Systems Corp. from "
+                 "2001 until 2008.") == ["served"]
+    # roles held with no start are no change (GUIDELINES wide reading 13)
+    assert words("Ms. Dana Whitfield served in various finance leadership roles at Brindle Systems Corp.") == []
+
+
 def test_a_biographys_pronoun_and_a_departure_without_an_office(entities):
     assert _words(entities, "Ann Lund joined in 1990. She was elevated to Chief Executive Officer in 2003.",
                   "EXECUTIVE_CHANGE") == ["elevated"]
