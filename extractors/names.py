@@ -62,6 +62,9 @@ INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # `J.`, `J.P.`
 # the filer named generically (`the Company`): no name (no ORG entity), but it may fill
 # the filer's ORG roles (SCHEMA; GUIDELINES wide reading 3)
 GENERIC_FILER = re.compile(r"\b[Tt]he\s+(?:Company|Registrant|Corporation|registrant|Issuer|Borrower)\b")
+# the filer as a pronoun in 10-K/10-Q prose (GUIDELINES wide reading 3: `we` and `us` fill
+# the filer's roles: `we sold our Canada condiment business`); `US` is a country
+FILER_PRONOUN = re.compile(r"\b(?:[Ww]e|us)\b")
 # capitalised words that open a sentence or heading before a name, not part of it
 LEADING = {"the", "whereas", "on", "in", "pursuant", "exhibit", "about", "between", "and", "by", "with", "from",
            "for", "to", "of", "at", "if", "as", "among", "that", "this", "each", "its", "our", "a", "an",

@@ -3,6 +3,7 @@ span classifier has not seen, without reading wide-test.
 
     python -m training.crossval train --vectors runs/vectors/model   # one model per fold (about 10 min each)
     python -m training.crossval score                                 # score them with today's code
+    python -m training.crossval linkers                               # refit their linkers (linker code changed)
 
 wide-dev has 8 companies and 12 excerpts: too few to choose rule changes on. The 31
 wide-train companies are split into `folds` groups (in SHA-256 order of the company
@@ -59,6 +60,22 @@ def train(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder for
         nlp.to_disk(out / f"fold{k}")
         typer.echo(f"fold {k}: {len(held)} held-out excerpts of {len({company(r) for r in held})} companies -> "
                    f"{out / f'fold{k}'}")
+
+
+@app.command()
+def linkers(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder of the fold models."),
+            n: int = typer.Option(4, "--folds", min=2)) -> None:
+    """Refit each fold model's linker on its own training data (after a change of the linker's code)."""
+    from training.linker import refit
+
+    wide, train = load_gold("wide-train"), load_gold("train")
+    for k, held in enumerate(folds(wide, n)):
+        path = out / f"fold{k}"
+        if not path.exists():
+            raise typer.BadParameter(f"no fold model {path}: run `python -m training.crossval train` first")
+        held_ids = {r["id"] for r in held}
+        info = refit(path, train + [r for r in wide if r["id"] not in held_ids])
+        typer.echo(f"fold {k}: linker refitted on {info['records']} records")
 
 
 @app.command()

@@ -4,9 +4,24 @@ The linker learns from gold triggers and gold entities (every (trigger, candidat
 pair in the trigger's window, labelled with its gold role or NONE). `link_gold`
 scores it in isolation: gold triggers and entities in, FORMATS.md argument figures
 out, which separates linking errors from tagging errors.
+
+    python -m training.linker models/sec_events_sm   # refit a model's linker on lee8k train + wide-train
+
+The linker's candidates and features live in the code (`extractors/components/linker/`),
+its weights in the model: a change of the candidates (`we` as the filer) needs the
+weights refitted, which takes seconds and leaves the span classifier as it is. `refit`
+fits them on the data `sec-events train --wide` fits them on and records it in the
+model's meta (`sec_events.linker`).
 """
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import typer
 from spacy.language import Language
 
 from extractors.components.linker.candidates import DocView
@@ -56,3 +71,43 @@ def link_gold(nlp: Language, linker: ArgumentLinker, records: list[dict]) -> dic
             events.append({"type": ev["type"], "trigger": t, "args": args})
         preds.append({"id": record["id"], "spans": record.get("spans", []), "events": events})
     return score(records, preds)
+
+
+def refit(model: Path, records: list[dict], **params) -> dict:
+    """Fit a linker on `records` and write it into `model` (its `sec_linker` folder and the
+    meta's `sec_events.linker`: when, on how many records, the SHA-256 of their ids, the
+    parameters)."""
+    from extractors.pipeline import rules_pipeline
+
+    linker = fit_linker(rules_pipeline(), records, **params)
+    folder = Path(model) / "sec_linker"
+    work = folder.with_name("sec_linker.new")
+    if work.exists():
+        shutil.rmtree(work)
+    linker.save(work)
+    shutil.rmtree(folder)
+    work.rename(folder)
+    ids = "\n".join(sorted(r["id"] for r in records))
+    info = {"refit": dt.date.today().isoformat(), "records": len(records),
+            "record_ids_sha256": hashlib.sha256(ids.encode("utf-8")).hexdigest(),
+            "params": {"C": linker.C, "threshold": linker.threshold, "min_count": linker.min_count}}
+    meta_path = Path(model) / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.setdefault("sec_events", {})["linker"] = info
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return info
+
+
+def main(model: Path = typer.Argument(..., exists=True, file_okay=False, help="Model folder whose linker to refit."),
+         shared: Path = typer.Option(None, envvar="SEC_EVENTS_SHARED", help="Shared data folder.")):
+    """Refit MODEL's argument linker on lee8k train + wide-train, as `sec-events train --wide` fits it."""
+    from training.corpus import load_gold
+
+    if not (model / "sec_linker").is_dir():
+        raise typer.BadParameter(f"{model} has no sec_linker component")
+    info = refit(model, load_gold("train", shared) + load_gold("wide-train", shared))
+    typer.echo(f"{model}: linker refitted on {info['records']} records ({info['params']})")
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from extractors.contract import doc_text
 from extractors.layout import PARAGRAPH_BREAK
-from extractors.names import GENERIC_FILER
+from extractors.names import FILER_PRONOUN, GENERIC_FILER
 
 WINDOW_TOKENS = 80          # candidates this far from the trigger (tokens) at most ...
 BLOCK_WINDOW_TOKENS = 160   # ... or this far within the same paragraph / block
@@ -45,7 +45,7 @@ class DocView:
             if span is not None:
                 cands.append(Candidate(start, end, label, span.start, span.end))
         taken = [(c.start, c.end) for c in cands]
-        for m in GENERIC_FILER.finditer(self.text):
+        for m in (*GENERIC_FILER.finditer(self.text), *FILER_PRONOUN.finditer(self.text)):
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:

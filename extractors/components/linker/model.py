@@ -30,7 +30,7 @@ NONE = "NONE"
 
 
 class ArgumentLinker:
-    def __init__(self, C: float = 0.5, threshold: float = 0.35, max_iter: int = 500, class_weight=None,
+    def __init__(self, C: float = 0.5, threshold: float = 0.2, max_iter: int = 500, class_weight=None,
                  role_thresholds: dict | None = None, min_count: int = 2):
         self.C = C
         self.min_count = min_count

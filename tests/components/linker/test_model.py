@@ -98,6 +98,35 @@ def test_candidates_include_generic_filer_phrase(nlp):
     assert ("FILER", "The Company") in labels and ("ORG", "Birch Labs LLC") in labels
 
 
+def test_candidates_include_the_filer_as_we_or_us_never_the_country(nlp):
+    """GUIDELINES wide reading 3: `we` and `us` fill the filer's roles; `US` is a country."""
+    doc = nlp.make_doc("In May 2023, we sold our Marlow unit to Birch Labs LLC, which sued us in the US.")
+    view = DocView(doc, [(doc.text.index("Birch"), doc.text.index(", which"), "ORG")])
+    filers = [doc.text[c.start:c.end] for c in view.candidates if c.label == "FILER"]
+    assert filers == ["we", "us"]
+
+
+def test_refit_writes_a_linker_the_model_loads_and_records_it(tmp_path, seeds):
+    """`python -m training.linker MODEL`'s step: a refitted linker replaces the model's, loads
+    with spacy.load and is recorded in the meta."""
+    import json
+    import shutil
+
+    import spacy
+
+    from sec_events.paths import default_model
+    from training.linker import refit
+
+    model = tmp_path / "model"
+    shutil.copytree(default_model(), model)
+    info = refit(model, seeds, threshold=0.3)
+    meta = json.loads((model / "meta.json").read_text())
+    assert meta["sec_events"]["linker"] == info and info["records"] == len(seeds)
+    assert info["params"]["threshold"] == 0.3
+    assert spacy.load(model).get_pipe("sec_linker").linker.threshold == 0.3
+    assert not (model / "sec_linker.new").exists()
+
+
 def test_saved_weights_give_the_fitted_probabilities_without_scikit_learn(tmp_path, nlp, linker, seeds):
     """`linker.npz` holds the weights as plain arrays: loading reads them (no pickle, no
     scikit-learn import) and gives the fitted model's probabilities; saving the loaded
