@@ -61,8 +61,8 @@ def _text_year(text: str) -> int | None:
 
 def _span_value(span: Span):
     """`Span._.value`: what `records.span_record` writes as the span's `value` (same
-    function, same context: the characters around the span and the filing's year)."""
-    from extractors.normalise import value_at
+    function, same context: the characters around the span, the filing's year and unit)."""
+    from extractors.normalise import doc_money_unit, value_at
     from extractors.schema import VALUED
 
     label = span.label_
@@ -74,7 +74,7 @@ def _span_value(span: Span):
     year = filing_context(doc).year
     if year is None:
         year = _text_year(text)
-    return value_at(label, text, start, end, year)
+    return value_at(label, text, start, end, year, doc_money_unit(doc, text))
 
 
 def _event_objects(doc: Doc) -> list:
@@ -97,17 +97,21 @@ class FilingContext:
     the whole text), the acronyms it defines for things that are no company
     (`not_names`: `names.defined_non_names` of the whole filing, with a gold excerpt's
     `meta.context_not_names`; None where nobody read the filing for them, and `sec_aliases`
-    reads the Doc itself), and the year its dates without a year are read in (`year`, set
-    only where the filing is cut into windows)."""
+    reads the Doc itself), the year its dates without a year are read in (`year`, set
+    only where the filing is cut into windows), and the unit the filing states for its
+    amounts of money (`money_unit`: `normalise.money_unit_of` of the whole filing, with a
+    gold excerpt's `meta.context_money_unit`; None: read the Doc itself)."""
 
     names: tuple[str, ...] = ()
     year: int | None = None
     not_names: tuple[str, ...] | None = None
+    money_unit: float | None = None
 
 
 def attach_context(doc: Doc, context: FilingContext | None) -> Doc:
     """Give `doc` the context of its filing (nothing to attach: left as it is)."""
-    if context is not None and (context.names or context.not_names is not None or context.year is not None):
+    if context is not None and (context.names or context.not_names is not None or context.year is not None
+                                or context.money_unit is not None):
         doc.user_data[CONTEXT_KEY] = context
     return doc
 

@@ -596,19 +596,23 @@ def span_value(label: str, text: str, before: str, after: str, doc_year: int | N
 BEFORE_CHARS, AFTER_CHARS = 1, 40
 
 
-def value_at(label: str, text: str, start: int, end: int, doc_year: int | None):
+def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, money_unit: float | None = None):
     """The value of the span text[start:end] of `label` in its document's `text` (every
     caller reads a span's value through this, with the same context). In a table of
     money (`extractors.tables`) an amount takes the scale its caption states (`(In
     millions)`), unless it names its own scale or its row is per share, a dividend or a
     price; and a bare figure (`1,234` under `$1,100`) is an amount in the table's
-    currency."""
+    currency. Outside tables, an amount with no scale takes the filing's `money_unit`
+    (`money_unit_of`: `(Dollars in millions, unless otherwise noted)`) unless it is a
+    price or per-share amount (`in_unit`)."""
     value = span_value(label, text[start:end], text[max(0, start - BEFORE_CHARS):start],
                        text[end:end + AFTER_CHARS], doc_year)
     if label != "MONEY" or SCALE_WORD_RE.search(text[start:end]):
         return value
     table = money_table_at(text, start)
     if table is None:
+        if money_unit and isinstance(value, dict) and value.get("amount") and in_unit(text, start, end):
+            return {**value, "amount": value["amount"] * money_unit}
         return value
     scale, currency = table
     if value is None:
@@ -666,6 +670,45 @@ SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion|mil|mm|bn|tn
 #: the second amount of a range whose scale the first shares: ` to $50 million`
 RANGE_SCALE_RE = re.compile(r"^\s*(?:to|-|\u2013|\u2014|through)\s*(?:US)?\$?\s*\d[\d,]*(?:\.\d+)?\s*"
                             r"(thousand|million|billion|trillion)\b", re.I)
+
+
+# A filing's statement that its amounts of money, in prose too, are in a unit: `(Dollars
+# and shares in millions, unless otherwise noted, except per share data)`, `(all amounts
+# are presented in millions of U.S. dollars ...)`; not a table caption (`(In millions)`,
+# `(Dollars in tables in millions ...)`: extractors.tables reads those)
+UNIT_STATEMENT = re.compile(r"\((?=[^()]{0,200}?\b(?:unless\s+otherwise\s+(?:noted|indicated|stated|specified)|"
+                            r"all\s+amounts\s+are\s+(?:presented|stated|expressed)\s+in))"
+                            r"(?![^()]{0,200}?\btab(?:le|les|ular)\b)[^()]{0,80}?(?:\bdollars|\bamounts|\$)[^()]{0,40}?"
+                            r"\bin\s+(thousands|millions|billions)\b[^()]{0,200}\)", re.I)
+# a price or a per-share amount keeps its own figure (`$2.72 per diluted share`, `at $42 per
+# share`, `par value $0.01`, `an average price of $78.22`); a figure written out in full
+# (`$55,582,452,531`) or with cents (`$1.79`) is no amount in millions
+NOT_IN_UNIT_AFTER = re.compile(r"^\s*(?:per\b|a\s+share|each\b|/)", re.I)
+NOT_IN_UNIT_BEFORE = re.compile(r"(?:\bper\s+(?:\w+\s+)?share|\bEPS\b|\bprices?\b|\bpar\s+value|\bearnings\s+per|"
+                                r"\bexercise|\bdividends?\b)[^.$]{0,40}$", re.I)
+IN_UNIT_FIGURE = re.compile(r"^(?:US)?\$\s?(?:\d{1,3}(?:,\d{3})?(?:\.\d)?)$")
+
+
+@lru_cache(maxsize=tb.TABLES_CACHED)
+def money_unit_of(text: str) -> float | None:
+    """The scale a filing states for all its amounts of money (`UNIT_STATEMENT`), or None."""
+    m = UNIT_STATEMENT.search(text)
+    return tb.SCALES.get(m.group(1).lower()) if m else None
+
+
+def in_unit(text: str, start: int, end: int) -> bool:
+    """Whether the amount text[start:end] is written in its filing's unit of money: a sign
+    and a figure under a million with at most one decimal, not a price or per-share amount."""
+    return (IN_UNIT_FIGURE.match(text[start:end].strip()) is not None
+            and not NOT_IN_UNIT_AFTER.match(text[end:end + 20])
+            and not NOT_IN_UNIT_BEFORE.search(text[max(0, start - 60):start]))
+
+
+def doc_money_unit(doc, text: str) -> float | None:
+    """The unit of money a Doc's filing states (set by the batch driver on every window of a
+    filing, and on a gold excerpt from its whole filing), else its own text's."""
+    unit = filing_context(doc).money_unit
+    return unit if unit is not None else money_unit_of(text)
 
 
 def doc_year(doc, text: str) -> int | None:

@@ -255,3 +255,21 @@ def test_normalisers_never_raise_nor_return_invalid(label):
             assert math.isfinite(value["amount"])
         else:
             assert isinstance(value, (int, float)) and math.isfinite(value)
+
+
+@pytest.mark.parametrize("statement,unit", [
+    ("(Dollars and shares in millions, unless otherwise noted, except per share data)", 1e6),
+    ("($ In Thousands, Except Per Share Amounts Or Unless Otherwise Noted)", 1e3),
+    ("(all amounts are presented in millions of U.S. dollars, unless otherwise noted)", 1e6),
+    ("(Dollars in tables in millions, except per share amounts)", None),  # the tables' unit only
+    ("(In millions)", None),  # a table caption
+])
+def test_a_filing_states_the_unit_of_its_amounts(statement, unit):
+    from extractors.normalise import money_unit_of, value_at
+
+    assert money_unit_of("Notes to the statements " + statement + " Net sales were $637.3.") == unit
+    text = "Sales were $637.3 and $1,338; EPS $2.72; at $42 per share; par value $5; valued at $55,582,452,531."
+    amounts = {m: value_at("MONEY", text, text.index(m), text.index(m) + len(m), 2024, 1e6)["amount"]
+               for m in ("$637.3", "$1,338", "$2.72", "$42", "$5", "$55,582,452,531")}
+    assert amounts == {"$637.3": 637.3e6, "$1,338": 1338e6, "$2.72": 2.72, "$42": 42.0, "$5": 5.0,
+                       "$55,582,452,531": 55582452531.0}

@@ -35,6 +35,7 @@ from typing import Iterable
 
 from extractors.contract import MODEL_KEY, TRIGGERS_KEY
 from extractors.names import defined_non_names, suffixed_names
+from extractors.normalise import money_unit_of
 from sec_events.documents import read_jsonl
 from sec_events.paths import CORPUS_DIR, shared_dir
 
@@ -113,6 +114,8 @@ def join(standoff: dict, source_doc: dict) -> dict:
         # an excerpt: the company names of the whole filing, as a run over the filing knows them
         meta["context_names"] = suffixed_names(source_doc["text"])
         meta["context_not_names"] = sorted(defined_non_names(source_doc["text"]))
+        if (unit := money_unit_of(source_doc["text"])) is not None:
+            meta["context_money_unit"] = unit
     record = {"id": standoff["id"], "text": text, "meta": meta,
               "spans": standoff["spans"], "events": standoff["events"]}
     if standoff.get("ignore"):

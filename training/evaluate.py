@@ -29,10 +29,11 @@ def gold_records(annotations: Path | None, split: str | None, shared: Path | Non
 
 def predict(nlp, gold: list[dict], filing_context: bool = True) -> list[dict]:
     """Extraction records for the gold texts. With `filing_context`, an excerpt carries
-    the company names of its whole filing and the acronyms it defines for things that are
-    no company (`meta.context_names`, `meta.context_not_names`, training.corpus), as a run
-    over the whole filing would know them."""
-    keys = ("context_names", "context_not_names") if filing_context else ()
+    the company names of its whole filing, the acronyms it defines for things that are
+    no company and the unit it states for its amounts of money (`meta.context_names`,
+    `meta.context_not_names`, `meta.context_money_unit`, training.corpus), as a run over the
+    whole filing would know them."""
+    keys = ("context_names", "context_not_names", "context_money_unit") if filing_context else ()
 
     def doc(g):
         given = g.get("meta") or {}

@@ -78,7 +78,7 @@ from extractors.batch.writers import FORMATS, open_writer
 from extractors.contract import FilingContext, attach_context, doc_text, remember_text
 from extractors.items import filed_date
 from extractors.names import defined_non_names, suffixed_names
-from extractors.normalise import document_year
+from extractors.normalise import document_year, money_unit_of
 from sec_events.documents import output_format
 from sec_events.paths import default_model
 
@@ -105,6 +105,7 @@ class Task(NamedTuple):
     meta: dict | None = None
     path: str | None = None
     not_names: tuple[str, ...] = ()  # `meta.context_not_names`: acronyms that are no company
+    money_unit: float | None = None  # `meta.context_money_unit`: the filing's unit of money
 
 
 # --------------------------------------------------------------------------- summary
@@ -234,7 +235,9 @@ def document_task(doc: dict, path: str | None = None) -> Task:
         except Exception:  # a filing date of the wrong type or form
             filed = None
     not_names = tuple(n for n in _strings(meta.get("context_not_names")) if n)
-    return Task(doc_id, sha, text, None, items, filed, names, carried, path, not_names)
+    unit = meta.get("context_money_unit")
+    unit = float(unit) if isinstance(unit, (int, float)) and not isinstance(unit, bool) and unit > 0 else None
+    return Task(doc_id, sha, text, None, items, filed, names, carried, path, not_names, unit)
 
 
 def _strings(value) -> tuple[str, ...]:
@@ -320,12 +323,14 @@ def task_windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
     """(offset, unprocessed Doc) per window of the task's text (extractors.batch.windows);
     every window carries its filing's context: the whole document's year, the company
     names of the filing (metadata, and the suffixed names of the whole text) and the
-    acronyms it defines for things that are no company (metadata, and the whole text's)."""
+    acronyms it defines for things that are no company (metadata, and the whole text's),
+    and the unit it states for its amounts of money (metadata, else the whole text's)."""
     text = task.text
     bounds = window_bounds(text, max_chars)
     context = FilingContext(names=tuple(dict.fromkeys([*task.names, *suffixed_names(text)])),
                             year=document_year(text) if len(bounds) > 1 else None,
-                            not_names=tuple(sorted({*task.not_names, *defined_non_names(text)})))
+                            not_names=tuple(sorted({*task.not_names, *defined_non_names(text)})),
+                            money_unit=task.money_unit or money_unit_of(text))
     return [(start, attach_context(remember_text(nlp.make_doc(text[start:end]), text[start:end]), context))
             for start, end in bounds]
 

@@ -323,7 +323,7 @@ def has_value(span: Span, year: int | None, text: str) -> bool:
     a bare figure is MONEY only in a table of money."""
     if span.label_ not in VALUED:
         return True
-    return value_at(span.label_, text, span.start_char, span.end_char, year) is not None
+    return value_at(span.label_, text, span.start_char, span.end_char, year) is not None  # a unit changes no presence
 
 
 def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
