@@ -37,7 +37,9 @@ acid ("PFOA")`) and a product named with its generic name (`Bavencio (avelumab)`
 ORG anywhere in the document or its filing (`names.defined_non_names`; the filing
 context's `not_names`).
 An existing DATE or PERSON entity whose text is exactly an ORG alias of a suffixed
-company name is relabelled ORG (e.g. `23andMe`, once `23andMe, Inc.` is seen).
+company name is relabelled ORG (e.g. `23andMe`, once `23andMe, Inc.` is seen), and so is
+a one-word PERSON that is a company's name in the document and no alias of a person it
+names (`Roche will make an upfront payment`, with `Roche Pharma` an ORG and no `Mr. Roche`).
 
 Document context: a part of a filing (a window of a long one, an excerpt) may use
 the short name (`Google`) of a company named in full only elsewhere in the filing.
@@ -233,8 +235,8 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
         if hit:
             (old,) = hit if len(hit) == 1 else (None,)
             if old is not None and (old.start, old.end) == (start, end) and (
-                    (label == "ORG" and old.label_ in ("DATE", "PERSON") and old.text in strong
-                     and not after_honorific(doc, start))
+                    (label == "ORG" and old.label_ in ("DATE", "PERSON") and not after_honorific(doc, start)
+                     and (old.text in strong or (old.label_ == "PERSON" and " " not in old.text)))
                     or (label == "PERSON" and old.label_ == "ORG" and " " not in old.text)):
                 ents.remove(old)  # (a person's surname the classifier took for a company: `Wieser`)
             else:

@@ -105,6 +105,20 @@ def test_a_persons_surname_the_classifier_took_for_a_company_is_the_person(rules
                                                                  ("Ostergaard", "PERSON")]
 
 
+def test_a_one_word_person_that_the_document_names_as_a_company_is_the_company(rules_nlp):
+    from spacy.tokens import Span
+
+    from extractors.components.aliases import propagate
+
+    doc = rules_nlp.make_doc("Teresa Graham, CEO Brindle Pharma, spoke. Under the Agreement, Brindle will pay Zeta.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 5, "ORG"), Span(doc, 13, 14, "PERSON")]  # a classifier's slip
+    assert [(e.text, e.label_) for e in propagate(doc).ents][1:] == [("Brindle", "ORG"), ("Brindle", "ORG")]
+    # a surname of a person the document names stays a person
+    doc = rules_nlp.make_doc("Kay Brindle spoke. CEO Brindle Pharma grew, and Brindle said so.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 6, "ORG"), Span(doc, 10, 11, "PERSON")]
+    assert [(e.text, e.label_) for e in propagate(doc).ents][-1] == ("Brindle", "PERSON")
+
+
 def test_a_name_after_an_honorific_stays_a_person_though_a_company_bears_it(rules_nlp):
     doc = rules_nlp("The Board elected Thomas N. Ostergaard. Mr. Ostergaard chairs Ostergaard Sons Limited. "
                     "Ostergaard Sons grew, and Mr. Ostergaard said so.")
