@@ -36,6 +36,18 @@ def is_safe_harbor(sentence: str) -> bool:
     return FORWARD_LOOKING.search(sentence) is not None and RISK_WORDS.search(sentence) is not None
 
 
+# A Rule 10b5-1 trading arrangement (10-K/10-Q Item 9B: `Susan Li, our Chief Financial
+# Officer, entered into a trading plan intended to satisfy ... Rule 10b5-1(c)`) and a
+# buy-back's conditions (`plans complying with Rules 10b5-1 and 10b-18`) state no event
+# (GUIDELINES wide reading 4).
+RULE_10B5_1 = re.compile(r"\b10b5-1\b")
+
+
+def is_trading_plan(sentence: str) -> bool:
+    """True for a sentence about Rule 10b5-1 trading plans: no event in it."""
+    return RULE_10B5_1.search(sentence) is not None
+
+
 # ------------------------------------------------------------------------- signatures
 # the 8-K signature clause: "... has duly caused this report to be signed on its behalf ..."
 REPORT_SIGNED = re.compile(r"caused\s+this\s+(?:current\s+)?(?:report|amendment)\b[^.]{0,80}?\bsigned", re.I)

@@ -37,7 +37,7 @@ from extractors.components.linker.repurchases import repurchase_events
 from extractors.components.linker.results import decode_results, one_per_fact, with_values
 from extractors.components.trigger_rules import stated
 from extractors.contract import TRIGGERS_KEY, span_scores
-from extractors.layout import in_signature_clause, is_safe_harbor
+from extractors.layout import in_signature_clause, is_safe_harbor, is_trading_plan
 from extractors.normalise import doc_money_unit, doc_year, value_at
 from extractors.schema import ROLES, VALUED, has_core_roles, trigger_type
 from extractors.sections import section_at, sections
@@ -137,8 +137,9 @@ class EventLinker:
             sent = trig.sent if has_sents else None  # the trigger's sentence, read once
             if kind in CHECKED_STATEMENTS and not _states(text, trig, sent if sent is not None else doc[:]):
                 continue  # the board approves; the holders vote (as for rule triggers)
-            if sent is not None and is_safe_harbor(text[sent.start_char:sent.end_char]):
-                continue  # boilerplate holds no events (SCHEMA)
+            if sent is not None and (is_safe_harbor(said := text[sent.start_char:sent.end_char])
+                                     or is_trading_plan(said)):
+                continue  # boilerplate holds no events (SCHEMA), nor do trading plans (GUIDELINES wide reading 4)
             if trig.label_ == "FINANCIAL_RESULT" and self.results_decoding != "off":
                 results.append((trig.start_char, trig.end_char, score))
                 continue

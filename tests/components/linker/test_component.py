@@ -92,3 +92,10 @@ def test_repurchase_table_one_event_per_month_with_a_purchase(rules_nlp):
         {"shares": "4,518,335", "amount": "$165.99", "date": "5/1/2024 - 5/31/2024"},
         {"shares": "4,491,564", "amount": "166.96", "date": "6/1/2024 - 6/30/2024"}]
     assert len({(e["trigger"]["start"], e["trigger"]["end"]) for e in rows}) == 1
+
+
+def test_a_rule_10b5_1_trading_plan_states_no_event(shipped_nlp):
+    """GUIDELINES wide reading 4: an officer's trading arrangement is no AGREEMENT."""
+    said = "On May 1, 2023, Zeta Widgets, Inc. entered into a {}agreement with Brindle Systems LLC."
+    assert [e["type"] for e in shipped_nlp(said.format("consulting "))._.events] == ["AGREEMENT"]
+    assert shipped_nlp(said.format("Rule 10b5-1 trading "))._.events == []
