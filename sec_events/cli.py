@@ -198,6 +198,9 @@ def train(
                               "(wide-dev joins dev for choosing the checkpoint)."),
     wide_repeat: int = typer.Option(1, "--wide-repeat", min=1, max=10, help="With --wide: how many times "
                                     "the wide-train documents enter the training data."),
+    with_wide_dev: bool = typer.Option(False, "--with-wide-dev", help="With --wide: wide-dev trains too "
+                                       "(the final model, once settings are chosen; it still picks the "
+                                       "checkpoint, and its figures are no longer held out)."),
     vectors: Optional[Path] = typer.Option(None, "--vectors", help="Static vectors for the tok2vec "
                                            "(a spaCy vectors model, e.g. from `python -m training.vectors`)."),
     init_tok2vec: Optional[Path] = typer.Option(None, "--init-tok2vec", help="Pretrained tok2vec weights "
@@ -213,6 +216,8 @@ def train(
             _fail(f"not found: {path}")
     if vectors is not None and not vectors.is_dir():
         _fail(f"not a vectors folder: {vectors}")
+    if with_wide_dev and not wide:
+        _fail("--with-wide-dev needs --wide")
     augmenters = [a.strip() for a in augment.split(",") if a.strip()] if augment else None
     from training.augment import AUGMENTERS
 
@@ -222,7 +227,8 @@ def train(
     _check_train_inputs(output, suggester, shared)
     run_train(output=output, shared=shared, config=config, seed=seed, fraction=fraction, max_steps=max_steps,
               suggester=suggester, workdir=workdir, curve=curve, fin5=fin5, wikigold=wikigold, wide=wide,
-              vectors=vectors, init_tok2vec=init_tok2vec, augment=augmenters, wide_repeat=wide_repeat)
+              vectors=vectors, init_tok2vec=init_tok2vec, augment=augmenters, wide_repeat=wide_repeat,
+              with_wide_dev=with_wide_dev)
 
 
 def _check_train_inputs(output: Path, suggester: str, shared: Optional[Path]) -> None:

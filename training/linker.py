@@ -5,7 +5,7 @@ pair in the trigger's window, labelled with its gold role or NONE). `link_gold`
 scores it in isolation: gold triggers and entities in, FORMATS.md argument figures
 out, which separates linking errors from tagging errors.
 
-    python -m training.linker models/sec_events_sm   # refit a model's linker on lee8k train + wide-train
+    python -m training.linker models/sec_events_sm   # refit a model's linker on the data it was trained on
 
 The linker's candidates and features live in the code (`extractors/components/linker/`),
 its weights in the model: a change of the candidates (`we` as the filer) needs the
@@ -100,12 +100,16 @@ def refit(model: Path, records: list[dict], **params) -> dict:
 
 def main(model: Path = typer.Argument(..., exists=True, file_okay=False, help="Model folder whose linker to refit."),
          shared: Path = typer.Option(None, envvar="SEC_EVENTS_SHARED", help="Shared data folder.")):
-    """Refit MODEL's argument linker on lee8k train + wide-train, as `sec-events train --wide` fits it."""
+    """Refit MODEL's argument linker on the data `sec-events train` fitted it on: lee8k train,
+    with --wide wide-train, with --with-wide-dev wide-dev too (read from the model's meta)."""
     from training.corpus import load_gold
 
     if not (model / "sec_linker").is_dir():
         raise typer.BadParameter(f"{model} has no sec_linker component")
-    info = refit(model, load_gold("train", shared) + load_gold("wide-train", shared))
+    trained = json.loads((model / "meta.json").read_text(encoding="utf-8")).get("sec_events", {}).get("training", {})
+    splits = ["train"] + (["wide-train"] if trained.get("wide") else []) + (
+        ["wide-dev"] if trained.get("with_wide_dev") else [])
+    info = refit(model, [r for split in splits for r in load_gold(split, shared)])
     typer.echo(f"{model}: linker refitted on {info['records']} records ({info['params']})")
 
 

@@ -154,7 +154,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
               workdir: Path | None = None, curve: bool = False, fin5: bool = False, wide: bool = False,
               wikigold: bool = False,
               vectors: Path | None = None, init_tok2vec: Path | None = None,
-              augment: list[str] | None = None, wide_repeat: int = 1) -> dict:
+              augment: list[str] | None = None, wide_repeat: int = 1, with_wide_dev: bool = False) -> dict:
     from extractors.pipeline import forget_paths
     from training.evaluate import evaluate, split_scores
 
@@ -169,7 +169,10 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
         wide_train = load_gold("wide-train", shared)
         train_all = train_all + [{**r, "id": f"{r['id']}" + (f"~{k}" if k else "")}
                                  for k in range(wide_repeat) for r in wide_train]
-        dev = dev + load_gold("wide-dev", shared)
+        wide_dev = load_gold("wide-dev", shared)
+        dev = dev + wide_dev
+        if with_wide_dev:  # the final model: wide-dev trains too (its figures are then no held-out ones)
+            train_all = train_all + wide_dev
     train = subset(train_all, fraction, seed)
     extra = []
     if augment:
@@ -216,6 +219,7 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
             "config": config.read_text(encoding="utf-8"), "suggester": suggester, "seed": seed,
             "fraction": fraction, "max_steps": max_steps, "seconds": round(train_seconds, 1),
             "fin5": fin5, "wikigold": wikigold, "wide": wide, "wide_repeat": wide_repeat if wide else 0,
+            "with_wide_dev": bool(wide and with_wide_dev),
             "augment": augment or [],
             "vectors": _describe(vectors), "init_tok2vec": _describe(init_tok2vec),
             "documents": {"train": [r["id"] for r in train], "dev": [r["id"] for r in dev]},

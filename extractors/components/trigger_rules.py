@@ -186,7 +186,16 @@ MORE_RULES = {
                                     r"\b(?:share\s+|stock\s+)?(?:re)?purchase(?:\s+(?:program|plan|authori[sz]ation)|"
                                     r"\s+of\b)|\brepurchase\s+(?:program|plan)\b"
                                     + IN_SENTENCE + r"{0,40}?\b(?:was|were|has\s+been)\s+"
-                                    r"(authorized|approved|announced)\b", re.I), None, {"MONEY|SHARES"})],
+                                    r"(authorized|approved|announced)\b", re.I), None, {"MONEY|SHARES"}),
+                         # its own shares bought under a program (`Agilent purchased 2 million shares of
+                         # common stock`, `3.3 million shares were purchased`), not another company's
+                         (re.compile(r"\b(purchased|bought)\s+(?:back\s+)?(?:approximately\s+|a\s+total\s+of\s+)?"
+                                     r"\d[\d,.]*\s+(?:million\s+)?(?:of\s+(?:its|our|the\s+company(?:'s|\u2019s))\s+)?"
+                                     r"(?:common\s+)?shares\b(?!\s+of\s+(?!(?:its|our|the\s+company(?:'s|\u2019s)\s+)?"
+                                     r"(?:Class\s+[AB]\s+)?common\b))|"
+                                     r"\bshares\s+(?:of\s+(?:our\s+|its\s+)?common\s+stock\s+)?(?:were|was)\s+(?:re)?(purchased)\b",
+                                     re.I),
+                          re.compile(r"\brepurchase|\bbuy-?back|\bprogram\b", re.I), {"SHARES"})],
     # a suit brought: the trigger is the suit's noun through the filing verb (`lawsuits
     # were filed`, `filed a complaint`, `sued`): the wide gold names either the verb
     # (`filed`) or the noun (`shareholder derivative complaint`)

@@ -405,6 +405,16 @@ def test_dividends_declared_describe_no_declaration(entities):
                   "DIVIDEND") == ["declared"]
 
 
+def test_own_shares_purchased_under_a_program(entities):
+    words = _finder(entities, "SHARE_REPURCHASE")
+    assert words("During the first quarter of 2024, Zeta purchased 2 million shares of common stock, and in May "
+                 "2024, 3.3 million shares were purchased. Under the program, $1 billion remains.") == [
+        "purchased", "purchased"]
+    # another company's shares, and no program in sight, are no buy-back
+    assert words("Under the program, Zeta purchased 2 million shares of Brindle Systems Corp.") == []
+    assert words("In May 2024, Zeta purchased 2 million shares of common stock from a founder.") == []
+
+
 def test_a_dividend_changed_to_a_new_amount(entities):
     words = _finder(entities, "DIVIDEND")
     assert words("The Board will reduce the quarterly dividend to $0.03 a share, from $0.17.") == ["quarterly dividend"]
