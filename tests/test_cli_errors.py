@@ -84,6 +84,7 @@ def test_train_bad_inputs_fail_before_training(tmp_path, not_a_model):
     assert_usage_error(run("train", "-o", str(tmp_path / "m"), "--suggester", "nope"), "unknown --suggester")
     assert_usage_error(run("train", "-o", str(tmp_path / "m"), "--shared", str(tmp_path / "none")),
                        "shared data folder not found")
+    assert_usage_error(run("train", "-o", str(tmp_path / "m"), "--with-wide-dev"), "--with-wide-dev needs --wide")
 
 
 @pytest.mark.parametrize("change, words", [

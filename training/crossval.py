@@ -8,7 +8,8 @@ span classifier has not seen, without reading wide-test.
 wide-dev has 8 companies and 12 excerpts: too few to choose rule changes on. The 31
 wide-train companies are split into `folds` groups (in SHA-256 order of the company
 key); fold k's model is trained as the shipped one (lee8k train + the other folds'
-wide-train excerpts, checkpoint chosen on lee8k dev + wide-dev) and predicts fold k.
+wide-train excerpts + wide-dev, checkpoint chosen on lee8k dev + wide-dev: `sec-events
+train --wide --with-wide-dev`) and predicts fold k.
 `score` re-runs the fold models with the current code (rules, merge and linker live in
 code, not in the weights) and prints the pooled figures of all 37 excerpts, scored as
 FORMATS.md says (`training.scoring.score`). The rules were written while reading
@@ -42,7 +43,7 @@ def train(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder for
           only: list[int] = typer.Option(None, "--fold", help="Train only these folds (default: all)."),
           vectors: Path = typer.Option(None, help="Static vectors, as the shipped model's recipe uses."),
           seed: int = 0) -> None:
-    """Train one model per fold, as `sec-events train --wide` does, without the fold's companies."""
+    """Train one model per fold, as `sec-events train --wide --with-wide-dev` does, without the fold's companies."""
     import spacy
 
     from training.train import CONFIGS, DEFAULT_SUGGESTER, train_once
@@ -55,8 +56,8 @@ def train(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder for
         held_ids = {r["id"] for r in held}
         spacy.util.fix_random_seed(seed)
         nlp, _ = train_once(out / f"work{k}", Path(CONFIGS[DEFAULT_SUGGESTER]),
-                            load_gold("train") + [r for r in wide if r["id"] not in held_ids], dev, seed, None,
-                            vectors=vectors)
+                            load_gold("train") + [r for r in wide if r["id"] not in held_ids] + load_gold("wide-dev"),
+                            dev, seed, None, vectors=vectors)
         nlp.to_disk(out / f"fold{k}")
         typer.echo(f"fold {k}: {len(held)} held-out excerpts of {len({company(r) for r in held})} companies -> "
                    f"{out / f'fold{k}'}")
@@ -68,7 +69,7 @@ def linkers(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder o
     """Refit each fold model's linker on its own training data (after a change of the linker's code)."""
     from training.linker import refit
 
-    wide, train = load_gold("wide-train"), load_gold("train")
+    wide, train = load_gold("wide-train"), load_gold("train") + load_gold("wide-dev")
     for k, held in enumerate(folds(wide, n)):
         path = out / f"fold{k}"
         if not path.exists():
