@@ -35,6 +35,8 @@ def is_headline_verb(word: str) -> bool:
 
 # words before a person's name (`Mr. Schmidt`): the PERSON rules read them, and a word after
 # one is a person's name whatever else it could be (`Mr. Jordan`)
+# a generation written after a name: part of it (`Mr. Butler, Jr.`, `John Smith III`)
+GENERATIONS = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"})
 
 
@@ -122,7 +124,7 @@ def person_aliases(name: str) -> set[str]:
         return set()
     out = {" ".join(words)}
     if len(words) >= 2:
-        last = words[-1] if words[-1].rstrip(".") not in {"Jr", "Sr", "II", "III", "IV"} else words[-2].rstrip(",")
+        last = words[-1] if words[-1] not in GENERATIONS else words[-2].rstrip(",")
         if len(last) >= 3 and last[0].isupper() and not is_common(last):
             out.add(last)
         first = words[0]

@@ -57,8 +57,8 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
-from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, LEGAL_SUFFIXES, NOT_BEFORE, SENTENCE_END, TERM_HEADS,
-                              after_honorific, is_generic, is_headline_verb, person_aliases)
+from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, GENERATIONS, LEGAL_SUFFIXES, NOT_BEFORE, SENTENCE_END,
+                              TERM_HEADS, after_honorific, is_generic, is_headline_verb, person_aliases)
 from extractors.normalise import doc_year, is_currency_code, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
@@ -326,6 +326,18 @@ def has_value(span: Span, year: int | None, text: str) -> bool:
     return value_at(span.label_, text, span.start_char, span.end_char, year) is not None  # a unit changes no presence
 
 
+def with_generation(span: Span) -> Span:
+    """A PERSON with the generation written after it (`Butler` -> `Butler, Jr.`)."""
+    doc, i = span.doc, span.end
+    if span.label_ != "PERSON":
+        return span
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].text in GENERATIONS:
+        return Span(doc, span.start, i + 1, label="PERSON")
+    return span
+
+
 def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
                 model_only_threshold: float = 0.7, use_rules: bool = True,
                 extend_to_rules: bool = True, not_names=NOT_NAMES, generic_roles: bool = True) -> Doc:
@@ -343,7 +355,7 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
             continue
         if extend_to_rules and span.label_ not in rule_labels:
             span = widen(span, rules)
-        candidates.append((person_after_honorific(person_over_org(span, rule_people)), score, 1))
+        candidates.append((with_generation(person_after_honorific(person_over_org(span, rule_people))), score, 1))
     text = doc_text(doc)
     candidates = [(with_court_tail(piece, text), *c[1:]) for c in candidates
                   if (core := name_core(c[0])) is not None for piece in org_pieces(core)]

@@ -237,3 +237,9 @@ def test_people_are_split_at_semicolons_and_laws_are_no_people():
                [("Amy L. Chang ; Francis A. deSouza", "PERSON", 0.9), ("Clayton Antitrust", "PERSON", 0.9),
                 ("Publicly Announced Program", "PERSON", 0.9)])
     assert ents(merge_spans(doc)) == [("Amy L. Chang", "PERSON"), ("Francis A. deSouza", "PERSON")]
+
+
+def test_a_person_keeps_the_generation_written_after_it():
+    doc = merge_spans(_doc("A payment to Mr. Butler, Jr. and to Kay Lund III followed.", [],
+                           [("Butler", "PERSON", 0.9), ("Kay Lund", "PERSON", 0.9)]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Butler, Jr.", "PERSON"), ("Kay Lund III", "PERSON")]
