@@ -272,7 +272,8 @@ def org_cues(ctx: RuleContext) -> list[Candidate]:
     * a business segment (``segment_names``: ``the Sweet Baked Snacks segment``).
     """
     doc, out = ctx.toks, []
-    for start, end in court_names(ctx.text) + segment_names(ctx.text):  # `Circuit Court of the 17th Judicial Circuit for ...`
+    # `Circuit Court of the 17th Judicial Circuit for ...`, `the Sweet Baked Snacks segment`
+    for start, end in court_names(ctx.text) + segment_names(ctx.text):
         span = ctx.doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span):
             out.append(Candidate(span.start, span.end, "ORG", "org_cue"))
