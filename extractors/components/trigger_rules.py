@@ -350,21 +350,29 @@ def stated(event_type: str, text: str, start: int, end: int) -> bool:
         return False
     if chose_to(text, start, end):
         return False
-    if event_type == "COMPENSATION" and DESCRIBED_PAY.search(text, max(0, start - 30), start):
-        return False
-    if event_type == "SHARE_REPURCHASE" and AVAILABLE_FOR.search(text):
-        return False
-    if event_type == "LEGAL_PROCEEDING" and (NOT_A_CASE_BEFORE.search(text, max(0, start - 60), start)
-                                             or NOT_A_CASE_AFTER.match(text, end)):
-        return False
-    if event_type == "SHAREHOLDER_VOTE":
-        if BY_BOARD.match(text[end:end + 90]) or IN_PRINCIPLE.match(text[end:end + 20]):
-            return False
-        board = [m.end() for m in BOARD.finditer(text, 0, start)]
-        holders = [m.end() for m in HOLDERS.finditer(text, 0, start)]
-        if board and (not holders or board[-1] > holders[-1]):
-            return False
-    return True
+    describes = NOT_STATED.get(event_type)
+    return describes is None or not describes(text, start, end)
+
+
+def _board_acts(text: str, start: int, end: int) -> bool:
+    """A vote cue that is the board's act (`approved by a vote of the directors`, the board
+    nearer the cue than any holders) or a past approval describing a thing."""
+    if BY_BOARD.match(text[end:end + 90]) or IN_PRINCIPLE.match(text[end:end + 20]):
+        return True
+    board = [m.end() for m in BOARD.finditer(text, 0, start)]
+    holders = [m.end() for m in HOLDERS.finditer(text, 0, start)]
+    return bool(board) and (not holders or board[-1] > holders[-1])
+
+
+# per type, what makes its cue describe something else, not state an event:
+# (text, cue start, cue end) -> True where the cue states none
+NOT_STATED = {
+    "COMPENSATION": lambda text, start, end: DESCRIBED_PAY.search(text, max(0, start - 30), start) is not None,
+    "SHARE_REPURCHASE": lambda text, start, end: AVAILABLE_FOR.search(text) is not None,
+    "LEGAL_PROCEEDING": lambda text, start, end: (NOT_A_CASE_BEFORE.search(text, max(0, start - 60), start)
+                                                  or NOT_A_CASE_AFTER.match(text, end)) is not None,
+    "SHAREHOLDER_VOTE": _board_acts,
+}
 
 
 def _cue(m: re.Match) -> tuple[int, int]:
