@@ -70,7 +70,8 @@ def _with_capitalised(names) -> list[str]:
     return [*names, *(string.capwords(n.lower()) for n in names if n.isupper() and org_aliases(n)[1])]
 
 
-def _name_word(doc: Doc, i: int) -> bool:
+def _name_token(doc: Doc, i: int) -> bool:
+    """Whether token `i` of `doc` is a capitalised word (part of a name we may not know)."""
     return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].is_title
 
 
@@ -241,7 +242,7 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
                 ents.remove(old)  # (a person's surname the classifier took for a company: `Wieser`)
             else:
                 continue
-        if label == "PERSON" and (_name_word(doc, start - 1) or _name_word(doc, end)):
+        if label == "PERSON" and (_name_token(doc, start - 1) or _name_token(doc, end)):
             continue  # part of a longer capitalised name we do not know
         if label == "ORG" and end < len(doc) and doc[end].text in NOT_BEFORE:
             continue  # a law's or plan's name (`Agilent Plan`, `Innovo Act`)

@@ -152,3 +152,23 @@ def test_saved_weights_give_the_fitted_probabilities_without_scikit_learn(tmp_pa
             f"ArgumentLinker.load(pathlib.Path({str(tmp_path)!r})); print('sklearn' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+def test_the_refit_command_reads_the_splits_the_model_was_trained_on(tmp_path, monkeypatch):
+    """`python -m training.linker MODEL` fits on lee8k train, plus wide-train with `wide`, plus
+    wide-dev with `with_wide_dev`, as the model's meta records its training."""
+    import json
+
+    import training.linker as tl
+
+    model = tmp_path / "m"
+    (model / "sec_linker").mkdir(parents=True)
+    seen = []
+    monkeypatch.setattr(tl, "refit", lambda path, records: seen.append(sorted({r["split"] for r in records})) or
+                        {"records": len(records), "params": {}})
+    monkeypatch.setattr("training.corpus.load_gold", lambda split, shared=None: [{"split": split}])
+    for training, splits in (({"wide": False}, ["train"]), ({"wide": True}, ["train", "wide-train"]),
+                             ({"wide": True, "with_wide_dev": True}, ["train", "wide-dev", "wide-train"])):
+        (model / "meta.json").write_text(json.dumps({"sec_events": {"training": training}}))
+        tl.main(model, None)
+        assert seen[-1] == splits
