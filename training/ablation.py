@@ -15,6 +15,7 @@ from pathlib import Path
 
 import typer
 
+from training.meta import sec_events_meta, update_sec_events
 from training.train import run_train
 
 # name -> run_train options (vectors and init_tok2vec are filled from the command line)
@@ -71,7 +72,7 @@ def row(model: Path, rescore: bool = False) -> dict:
     """A variant's settings and scores: those its meta records, or (`rescore`) measured
     now with the current post-processing code, so that runs trained at different times
     compare on the same rules."""
-    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))["sec_events"]
+    meta = sec_events_meta(model)
     training = meta["training"]
     scores = meta["scores"]
     if rescore:
@@ -105,10 +106,7 @@ def table(models: list[Path] = typer.Argument(..., help="Model folders written b
     if out:
         out.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     if into:
-        meta_path = into / "meta.json"
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        meta.setdefault("sec_events", {})["ablation"] = rows
-        meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        update_sec_events(into, ablation=rows)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import shutil
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from extractors.components.linker.candidates import DocView
 from extractors.components.linker.model import ArgumentLinker
 from extractors.normalise import document_year, normalise
 from extractors.schema import VALUED
+from training.meta import sec_events_meta, update_sec_events
 from training.scoring import score
 
 
@@ -91,10 +91,7 @@ def refit(model: Path, records: list[dict], **params) -> dict:
     info = {"refit": dt.date.today().isoformat(), "records": len(records),
             "record_ids_sha256": hashlib.sha256(ids.encode("utf-8")).hexdigest(),
             "params": {"C": linker.C, "threshold": linker.threshold, "min_count": linker.min_count}}
-    meta_path = Path(model) / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.setdefault("sec_events", {})["linker"] = info
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    update_sec_events(model, linker=info)
     return info
 
 
@@ -106,7 +103,7 @@ def main(model: Path = typer.Argument(..., exists=True, file_okay=False, help="M
 
     if not (model / "sec_linker").is_dir():
         raise typer.BadParameter(f"{model} has no sec_linker component")
-    trained = json.loads((model / "meta.json").read_text(encoding="utf-8")).get("sec_events", {}).get("training", {})
+    trained = sec_events_meta(model).get("training", {})
     splits = ["train"] + (["wide-train"] if trained.get("wide") else []) + (
         ["wide-dev"] if trained.get("with_wide_dev") else [])
     info = refit(model, [r for split in splits for r in load_gold(split, shared)])

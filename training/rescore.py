@@ -13,7 +13,6 @@ and with which commit the figures were measured.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import subprocess
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import typer
 
 from sec_events.paths import shared_dir
 from training.evaluate import split_scores
+from training.meta import sec_events_meta, update_sec_events
 
 
 def rescore(model: Path, shared: Path | None = None) -> dict:
@@ -30,18 +30,14 @@ def rescore(model: Path, shared: Path | None = None) -> dict:
     # at submission time: the dev splits and both test splits (training records only dev ones
     # of the wide set, so that wide-test is measured once per submitted change, here)
     scores = split_scores(nlp, shared or shared_dir(), splits=("dev", "test", "wide-dev", "wide-test"))
-    meta_path = Path(model) / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    own = meta["sec_events"]
-    own.setdefault("scores_at_training", own.get("scores"))
-    own["scores"] = scores
+    own = sec_events_meta(model)
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True,
                                 cwd=Path(__file__).parent).stdout.strip() or None
     except OSError:
         commit = None
-    own["scores_measured"] = {"date": dt.date.today().isoformat(), "code_commit": commit}
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    update_sec_events(model, scores_at_training=own.get("scores_at_training", own.get("scores")), scores=scores,
+                      scores_measured={"date": dt.date.today().isoformat(), "code_commit": commit})
     return scores
 
 
