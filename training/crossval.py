@@ -37,6 +37,23 @@ def folds(records: list[dict], n: int) -> list[list[dict]]:
     return [[r for r in records if company(r) in group] for group in chosen]
 
 
+def fold_training(wide: list[dict], held: list[dict], before: list[dict], after: list[dict] = ()) -> list[dict]:
+    """A fold model's training records: `before`, the wide-train excerpts of the other folds'
+    companies, `after`. `train` reads them in the order `sec-events train --wide --with-wide-dev`
+    does (lee8k train, wide-train, wide-dev); `linkers` puts wide-dev before wide-train, the order
+    the fold linkers of the reported figures were fitted in (the order moves arguments by 0.001)."""
+    held_ids = {r["id"] for r in held}
+    return [*before, *(r for r in wide if r["id"] not in held_ids), *after]
+
+
+def fold_model(out: Path, k: int) -> Path:
+    """The folder of fold `k`'s model, which `train` must have written."""
+    path = out / f"fold{k}"
+    if not path.exists():
+        raise typer.BadParameter(f"no fold model {path}: run `python -m training.crossval train` first")
+    return path
+
+
 @app.command()
 def train(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder for the fold models."),
           n: int = typer.Option(4, "--folds", min=2, help="How many company folds."),
@@ -48,16 +65,14 @@ def train(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder for
 
     from training.train import CONFIGS, DEFAULT_SUGGESTER, train_once
 
-    wide = load_gold("wide-train")
-    dev = load_gold("dev") + load_gold("wide-dev")
+    train, wide, wide_dev = load_gold("train"), load_gold("wide-train"), load_gold("wide-dev")
+    dev = load_gold("dev") + wide_dev
     for k, held in enumerate(folds(wide, n)):
         if only and k not in only:
             continue
-        held_ids = {r["id"] for r in held}
         spacy.util.fix_random_seed(seed)
         nlp, _ = train_once(out / f"work{k}", Path(CONFIGS[DEFAULT_SUGGESTER]),
-                            load_gold("train") + [r for r in wide if r["id"] not in held_ids] + load_gold("wide-dev"),
-                            dev, seed, None, vectors=vectors)
+                            fold_training(wide, held, train, wide_dev), dev, seed, None, vectors=vectors)
         nlp.to_disk(out / f"fold{k}")
         typer.echo(f"fold {k}: {len(held)} held-out excerpts of {len({company(r) for r in held})} companies -> "
                    f"{out / f'fold{k}'}")
@@ -69,13 +84,9 @@ def linkers(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder o
     """Refit each fold model's linker on its own training data (after a change of the linker's code)."""
     from training.linker import refit
 
-    wide, train = load_gold("wide-train"), load_gold("train") + load_gold("wide-dev")
+    wide, base = load_gold("wide-train"), load_gold("train") + load_gold("wide-dev")
     for k, held in enumerate(folds(wide, n)):
-        path = out / f"fold{k}"
-        if not path.exists():
-            raise typer.BadParameter(f"no fold model {path}: run `python -m training.crossval train` first")
-        held_ids = {r["id"] for r in held}
-        info = refit(path, train + [r for r in wide if r["id"] not in held_ids])
+        info = refit(fold_model(out, k), fold_training(wide, held, base))
         typer.echo(f"fold {k}: linker refitted on {info['records']} records")
 
 
@@ -92,11 +103,8 @@ def score(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder of 
 
     gold, preds = [], []
     for k, held in enumerate(folds(load_gold("wide-train"), n)):
-        path = out / f"fold{k}"
-        if not path.exists():
-            raise typer.BadParameter(f"no fold model {path}: run `python -m training.crossval train` first")
         gold += held
-        preds += predict(spacy.load(path), held)
+        preds += predict(spacy.load(fold_model(out, k)), held)
     m = score_records(gold, preds)
     figures = {**{key: round(m[key]["f"], 3) for key in KEYS}, "values": round(m["values"]["accuracy"], 3),
                "records": round(m["records"]["recall"], 3),
