@@ -9,7 +9,7 @@ import json
 import time
 from pathlib import Path
 
-from extractors.batch.extract import extract_records, load_model, ExtractSummary
+from extractors.batch.extract import CONTEXT_KEYS, ExtractSummary, extract_records, load_model
 from sec_events.documents import read_documents, read_jsonl
 from sec_events.paths import default_model, shared_dir
 from training.scoring import score
@@ -33,7 +33,7 @@ def predict(nlp, gold: list[dict], filing_context: bool = True) -> list[dict]:
     no company and the unit it states for its amounts of money (`meta.context_names`,
     `meta.context_not_names`, `meta.context_money_unit`, training.corpus), as a run over the
     whole filing would know them."""
-    keys = ("context_names", "context_not_names", "context_money_unit") if filing_context else ()
+    keys = CONTEXT_KEYS if filing_context else ()
 
     def doc(g):
         given = g.get("meta") or {}

@@ -87,6 +87,11 @@ PROGRESS_EVERY = 10.0  # seconds between plain progress lines
 BATCH_CHARS = 250_000  # characters per batch at most (about 40k words, a few seconds of work)
 
 
+# the metadata keys in which an excerpt of a filing carries what its whole filing tells
+# (training.corpus writes them for gold excerpts; `document_task` reads them)
+CONTEXT_KEYS = ("context_names", "context_not_names", "context_money_unit")
+
+
 class Task(NamedTuple):
     """One input document's work: its id, the SHA-256 of its text, the text (None with
     an error), the error that stops it (or None), and what its metadata adds: the
