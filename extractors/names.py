@@ -246,6 +246,24 @@ COURT_NAME = re.compile(r"\b(?:(?:U\.S\.|[A-Z][a-z]+)\s+){1,4}(?:Courts?|Attorne
                         r"West\s+)?[A-Z][a-z]+")
 
 
+# What kind of body an ORG name names, for the linker (a court is no party to its case, an
+# agency brings investigations, a company is bought): a court or tribunal, a government
+# body (`Department of Justice`, `Federal Trade Commission`), a company named with its
+# legal suffix, or a name of no stated kind (`Honeywell`).
+COURT_WORDS = re.compile(r"\b(?:Courts?|Tribunal|Arbitrat\w+|District\s+of|Attorney[\u2019']s\s+Office|Judicial\s+Panel)\b")
+GOVERNMENT_WORDS = re.compile(r"\b(?:Department|Office|Commission|Agency|Bureau|Administration|Authority|Service|"
+                             r"Comptroller|Attorney\s+General|Regulat\w+)\b")
+
+
+def org_kind(name: str) -> str:
+    """`court`, `agency`, `company` (a legal suffix) or `name`."""
+    if COURT_WORDS.search(name):
+        return "court"
+    if GOVERNMENT_WORDS.search(name) and not SUFFIX.search(name):
+        return "agency"
+    return "company" if SUFFIX.search(name) else "name"
+
+
 def court_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of the courts, prosecutors' offices and federal districts named in full
     in `text` (COURT_NAME), without an opening `The` and never past a sentence end; not a

@@ -76,3 +76,11 @@ def test_courts_offices_and_districts_named_in_full():
         "Circuit Court of the 17th Judicial Circuit for Broward County", "Southern District of New York",
         "U.S. District Court for the Northern District of Illinois",
         "United States Attorney\u2019s Office for the Western District of Michigan"]
+
+
+def test_the_kind_of_body_an_org_names():
+    from extractors.names import org_kind
+
+    assert [org_kind(n) for n in ("United States District Court for the District of Nevada", "Eastern District of Texas",
+                                  "Federal Trade Commission", "Department of Justice", "Brindle Systems, Inc.",
+                                  "Hallam")] == ["court", "court", "agency", "agency", "company", "name"]

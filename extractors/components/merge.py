@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
-from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, GENERATIONS, LEGAL_SUFFIXES, NOT_BEFORE, SENTENCE_END,
+from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, GENERATIONS, LEGAL_SUFFIXES, NOT_BEFORE, SENTENCE_END, SUFFIX,
                               TERM_HEADS, after_honorific, is_generic, is_headline_verb, person_aliases)
 from extractors.normalise import doc_year, is_currency_code, value_at
 from extractors.places import is_not_a_name
@@ -212,6 +212,9 @@ def with_court_tail(span: Span, text: str) -> Span:
 # Lower-case words a company's name holds (`Bank of New York`, `Louisville Gas and Electric
 # Company`, `Agence France-Presse et Cie`); any other lower-case word inside an ORG candidate
 # joins two names (`Abbott sued DexCom`, `Abbott that DexCom`) or opens none (`co-commercialize`).
+# what stands between the parties of a case or a trade name, never inside one name
+# (`[The Marcus Corporation] v. [American Express Co.]`, `[B&R Supermarket, Inc.] d/b/a [Milam's Market]`)
+PARTY_SEPARATORS = frozenset({"v.", "vs.", "v", "vs", "d/b/a"})
 ORG_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "at", "et", "y", "e", "&"}) | NAME_PARTICLES
 PAGE_FURNITURE = re.compile(r"^\s*(?:\d+\s+)?(?:table\s+of\s+)?contents\s*$", re.I)
 EXCHANGE_WORDS = frozenset({"Exchange", "Nasdaq", "NASDAQ", "Market"})
@@ -249,8 +252,8 @@ def org_pieces(span: Span) -> list[Span]:
     while start < end and (doc[start].is_lower or _no_word(doc[start]) or doc[start].text == "-") \
             and doc[start].text not in LEGAL_SUFFIXES:
         start += 1
-    cuts = [t.i for t in doc[start:end] if t.is_alpha and t.is_lower and t.text not in ORG_JOINERS
-            and t.text not in LEGAL_SUFFIXES and doc[t.i - 1].whitespace_]  # (not `Bio-analytical`)
+    cuts = [t.i for t in doc[start:end] if (t.is_alpha and t.is_lower and t.text not in ORG_JOINERS
+            and t.text not in LEGAL_SUFFIXES and doc[t.i - 1].whitespace_) or t.text in PARTY_SEPARATORS]
     pieces, lo = [], start
     for i in [*cuts, end]:
         if lo < i:
@@ -260,9 +263,14 @@ def org_pieces(span: Span) -> list[Span]:
     whole = Span(doc, start, end, label="ORG") if start < end else span
     for piece in pieces:
         ands = [t.i for t in piece if t.text == "and"]
-        if len(ands) == 1 and piece.start + 1 == ands[0] == piece.end - 2:  # one word each side
+        if len(ands) == 1 and piece.start < ands[0] < piece.end - 1:
             left, right = Span(doc, piece.start, ands[0], "ORG"), Span(doc, ands[0] + 1, piece.end, "ORG")
-            if _mentioned_apart(doc, left, whole) and _mentioned_apart(doc, right, whole):
+            if piece.start + 1 == ands[0] == piece.end - 2:  # one word each side
+                apart = _mentioned_apart(doc, left, whole) and _mentioned_apart(doc, right, whole)
+            else:  # a name and a company named with its suffix (`[Mawarid] and [American Express ... Inc.]`)
+                apart = len(right) >= 2 and bool(SUFFIX.search(right.text)) and right[0].is_title and (
+                    bool(SUFFIX.search(left.text)) or _mentioned_apart(doc, left, whole))
+            if apart:
                 out += [left, right]
                 continue
         out.append(piece)

@@ -204,6 +204,19 @@ def test_an_org_candidate_is_split_into_the_names_it_holds(rules_nlp):
                                       ("Medtronic plc", "ORG")]
 
 
+def test_case_parties_and_a_name_beside_a_suffixed_company_are_apart(rules_nlp):
+    """`v.` and `d/b/a` stand between names; `and` between a name and a company written with
+    its suffix splits them (`Mawarid and ... Company, Inc.`), not a name's own `and`."""
+    doc = _doc("It is captioned Brindle Corporation v. Hallam Co. , and a pact between Zarqa and Quill Travel "
+               "Related Services Company , Inc. and Quillfeather Products and Solutions , Inc. ended , and Zarqa left .",
+               [], [("Brindle Corporation v. Hallam Co.", "ORG", 0.9),
+                    ("Zarqa and Quill Travel Related Services Company , Inc.", "ORG", 0.9),
+                    ("Quillfeather Products and Solutions , Inc.", "ORG", 0.9)], rules_nlp)
+    assert ents(merge_spans(doc)) == [("Brindle Corporation", "ORG"), ("Hallam Co.", "ORG"), ("Zarqa", "ORG"),
+                                      ("Quill Travel Related Services Company , Inc.", "ORG"),
+                                      ("Quillfeather Products and Solutions , Inc.", "ORG")]
+
+
 def test_the_of_a_name_furniture_and_generic_words(rules_nlp):
     """A `The` inside a sentence opens the name (GUIDELINES reading 17), an exchange's does not;
     page furniture on the line before and a form name with `of` are no part of it; `the

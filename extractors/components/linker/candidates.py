@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from extractors.contract import doc_text
 from extractors.layout import PARAGRAPH_BREAK
-from extractors.names import FILER_PRONOUN, GENERIC_FILER
+from extractors.names import FILER_PRONOUN, GENERIC_FILER, org_kind
 
 WINDOW_TOKENS = 80          # candidates this far from the trigger (tokens) at most ...
 BLOCK_WINDOW_TOKENS = 160   # ... or this far within the same paragraph / block
@@ -111,6 +111,8 @@ def pair_features(view: DocView, event_type: str, trig_start: int, trig_end: int
         f"lineprefix={view.line_prefix(cand.start)}|{cand.label}": 1.0,
         "dist": min(dist, 200) / 200.0,
     }
+    if cand.label == "ORG":
+        feats[f"kind={org_kind(view.text[cand.start:cand.end])}|{event_type}"] = 1.0
     lo, hi = (t1, cand.tok_start) if after else (cand.tok_end, t0)
     between = [t.norm_ for t in doc[lo:hi] if not t.is_space][:12]
     for w in between:

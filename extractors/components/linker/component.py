@@ -17,7 +17,9 @@ Form-level structure:
 - Generic filer phrases (`the Company`) are candidates for ORG roles (SCHEMA).
 
 FINANCIAL_RESULT triggers are decoded per reported figure (`results`), so that
-each figure is one event, as SCHEMA asks.
+each figure is one event, as SCHEMA asks. A career verb stating several offices gives
+one EXECUTIVE_CHANGE per office (`offices`), a pay decision naming several people one
+COMPENSATION per person (`awards`), each sharing the trigger.
 
 Without a trained linker (no `linker.skops` in the model) only text roles are filled.
 """
@@ -29,6 +31,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.components.linker.awards import PER_PERSON, awards, scope
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.components.linker.model import ArgumentLinker
@@ -155,10 +158,12 @@ class EventLinker:
                     continue
             args = [(a["role"], a["start"], a["end"], a["score"]) for a in self.link(view, trig)]
             args += self._form_args(text, ents, trig, args)
-            if trig.label_ == "EXECUTIVE_CHANGE" and sent is not None and (
-                    career := self._career(text, ents, trig, sent, triggers, args)):
+            if sent is not None and (
+                    each := self._career(text, ents, trig, sent, triggers, args) if trig.label_ == "EXECUTIVE_CHANGE"
+                    else self._awards(text, ents, trig, sent, triggers, args) if trig.label_ == "COMPENSATION"
+                    else None):
                 events += [event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), a, score,
-                                        ent_label, year) for a in career]
+                                        ent_label, year) for a in each]
                 continue
             events.append(event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), args, score,
                                        ent_label, year))
@@ -201,6 +206,15 @@ class EventLinker:
         found = offices(text, ents, (trig.start_char, trig.end_char), (sent.start_char, end))
         keep = [a for a in args if a[0] in ("person", "change")]
         return [keep + [(role, s, e, 0.5) for role, (s, e) in office.items()] for office in found]
+
+    @staticmethod
+    def _awards(text: str, ents: list, trig: Span, sent: Span, triggers, args: list) -> list[list]:
+        """A pay decision naming several people (awards.py): the arguments of one event per
+        person, each with the decision's own date, plan and org; none where it names one."""
+        others = [(t.start_char, t.end_char) for t in triggers if t.end <= trig.start or trig.end <= t.start]
+        found = awards(text, ents, scope(text, (sent.start_char, sent.end_char), (trig.start_char, trig.end_char), others))
+        keep = [a for a in args if a[0] not in PER_PERSON]
+        return [keep + [(role, s, e, 0.5) for role, (s, e) in award.items()] for award in found]
 
     @staticmethod
     def _form_args(text: str, ents: list, trig: Span, args: list) -> list:

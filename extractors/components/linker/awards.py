@@ -1,0 +1,91 @@
+"""COMPENSATION for several people: one event per person (GUIDELINES: per person per change).
+
+A pay decision often names everybody it pays in one sentence or in the list or table
+that follows it:
+
+    The Committee approved one-time awards on June 24, 2026 to the following members:
+    Doug Petno, Co-President, in the amount of $30 million each; Mary Erdoes, CEO of
+    Asset & Wealth Management, ...
+
+Each person is one COMPENSATION event, all sharing the decision's verb as their trigger
+(as the nominees of an election share `elected`, and the offices of a career share
+`served`): `person` the name, and from the words after it up to the next person the
+`role`, `amount` and `shares` that are that person's. What the decision states once
+(its `date`, `plan` and `org`) every event shares; the linker fills those.
+
+Pure functions over the text and the entity spans (`(start, end, label)`, sorted by
+start): the linker turns what `awards` returns into events in place of the one event it
+linked itself.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.names import GENERATIONS
+from extractors.offsets import within
+
+# the roles that are each person's own; the others (date, plan, org) the decision's
+PER_PERSON = ("person", "role", "amount", "shares")
+OWN = {"ROLE": "role", "MONEY": "amount", "SHARES": "shares"}
+EACH = re.compile(r"[\s,]*(?:each|apiece)\b", re.I)
+# a sentence that introduces a list (`to the following officers:`) goes on in the list
+LIST_INTRO = re.compile(r":\s*$")
+LIST_REACH = 1200  # characters of a list or table after such a sentence, at most
+
+
+def scope(text: str, sentence: tuple[int, int], trigger: tuple[int, int], others: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where a pay decision at `trigger` names its people: its sentence from the end of the
+    trigger before it in the sentence (`others`: the other triggers) to the start of the
+    next one; where the sentence introduces a list (ends with a colon), on into the list,
+    at most LIST_REACH."""
+    end = sentence[1]
+    if LIST_INTRO.search(text, sentence[0], sentence[1]):
+        end = min(sentence[1] + LIST_REACH, len(text))
+    start = max([e for s, e in others if sentence[0] <= s and e <= trigger[0]] + [sentence[0]])
+    return start, min([s for s, _ in others if trigger[1] <= s < end] + [end])
+
+
+def _surname(name: str) -> tuple[str, str]:
+    """(surname, generation): `Robert C. Loudermilk, Jr.` and `Loudermilk, Jr.` -> (`Loudermilk`, `Jr.`)."""
+    words = name.replace(",", " ").split()
+    generation = words.pop() if len(words) > 1 and words[-1] in GENERATIONS else ""
+    return (words[-1] if words else ""), generation
+
+
+def _same_person(a: str, b: str) -> bool:
+    """One person named twice (`Gilbert L. Danielson`, `Danielson`), not two of one family
+    (`Loudermilk, Sr.`, `Loudermilk, Jr.`)."""
+    return a == b or _surname(a) == _surname(b)
+
+
+def awards(text: str, ents: list[tuple], scope: tuple[int, int]) -> list[dict]:
+    """One dict role -> (start, end) per person a pay decision names in `scope` (start,
+    end: its part of its sentence, with the list it introduces), from the person's first
+    mention: the `role`, `amount` and `shares` stated between it and the next mention of
+    anybody; empty when fewer than two different people are named (the linker's own event
+    stands)."""
+    spans = within(ents, scope[0], scope[1])
+    people = [x for x in spans if x[2] == "PERSON"]
+    firsts = []  # each person's first mention: (index among the mentions, span)
+    for k, (s, e, _) in enumerate(people):
+        if not any(_same_person(text[s:e], text[p[0]:p[1]]) for _, p in firsts):
+            firsts.append((k, people[k]))
+    if len(firsts) < 2:
+        return []
+    out = []
+    for k, (s, e, _) in firsts:
+        stop = people[k + 1][0] if k + 1 < len(people) else scope[1]
+        award = {"person": (s, e)}
+        for x in spans:
+            if e <= x[0] and x[1] <= stop:
+                role = OWN.get(x[2])
+                if role and role not in award:
+                    award[role] = (x[0], x[1])
+        for x in spans:  # an amount stated once for several (`$30 million each`)
+            role = OWN.get(x[2])
+            if role in ("amount", "shares") and role not in award and stop <= x[0] \
+                    and EACH.match(text, x[1], min(len(text), x[1] + 12)):
+                award[role] = (x[0], x[1])
+                break
+        out.append(award)
+    return out
