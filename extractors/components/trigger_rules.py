@@ -70,6 +70,11 @@ PRONOUN_LABEL = "pronoun"
 # does `the Committee`, as filings define it once the pay committee is named.
 PAY_BODY = re.compile(r"\bcompensation\s+(?:and\s+\w+\s+|\w+\s+)?committee\b|\bthe\s+(?-i:Committee)\b", re.I)
 PAY_BODY_LABEL = "pay committee"
+# what pay is: the words a COMPENSATION cue's sentence must hold, and what its `plan` names
+PAY_WORDS = re.compile(r"\bsalar(?:y|ies)\b|\bbonus(?:es)?\b|\bequity\s+awards?\b|\brestricted\s+stock\b|"
+                       r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b|"
+                       r"\bgrant\s+of\s+(?:\w+\s+){0,2}options\b|\boptions\s+to\s+purchase\b|"
+                       r"\bincentive\s+(?:compensation|awards?|plans?|bonus)|\bcash\s+incentives?\b", re.I)
 # words within one sentence: a decimal point (`$1.5 billion`) ends none
 IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
 RULES = {
@@ -122,11 +127,7 @@ RULES = {
                              r"\bcontinued\s+listing\b|\blisting\s+(?:rule|standard|requirement)", re.I), {"ORG"}),
     "COMPENSATION": (re.compile(r"(?<!-)\b(?:approved|granted|awarded|adopted|increased|amended|established|"
                                 r"(?:to|will)\s+(award|grant|receive)|(grant)\s+of)\b", re.I),
-                     re.compile(r"\bsalar(?:y|ies)\b|\bbonus(?:es)?\b|\bequity\s+awards?\b|\brestricted\s+stock\b|"
-                                r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b|"
-                                r"\bgrant\s+of\s+(?:\w+\s+){0,2}options\b|\boptions\s+to\s+purchase\b|"
-                                r"\bincentive\s+(?:compensation|awards?|plans?|bonus)|\bcash\s+incentives?\b",
-                                re.I), {"PERSON|ROLE|" + PAY_BODY_LABEL}),
+                     PAY_WORDS, {"PERSON|ROLE|" + PAY_BODY_LABEL}),
 }
 # A court's act is written with its verb and the instrument it makes (`issued an order`,
 # `rendered a partial award`, `entered a judgment`): the trigger spans both, as the wide

@@ -10,12 +10,17 @@ Small rules, one per role, each returning character offsets or None:
   `Plan`, `Indenture`, `Note`...), else the noun phrase `agreement` after the trigger.
 - LATE_FILING.form: the form checked on a 12b-25 cover (`[X] Form 10-K`), else the
   first `Form 10-K/10-Q` mention; LATE_FILING.reason: the sentence giving the reason.
+- COMPENSATION.plan: the plan the trigger's sentence names (`2019 Equity Incentive Plan`),
+  else its pay words (`salary`, `bonuses`, `retention awards`, `options`), nearest the
+  trigger, after it first.
 - ACQUISITION.target / DISPOSITION.asset fall back to the object after the trigger
   when no ORG fills them.
 """
 from __future__ import annotations
 
 import re
+
+from extractors.components.trigger_rules import PAY_WORDS
 
 CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:and|which|with|pursuant|subject|for|by)\b|\n\s*\n")
 AGREEMENT_NAME = re.compile(
@@ -78,6 +83,49 @@ def agreement(text: str, trig: tuple[int, int], window: int = 400) -> tuple[int,
     return (best[1], best[2]) if best else _clause_after(text, trig[1], 120)
 
 
+# what a pay decision is about: its cue's pay words, and awards, options and plans
+PLAN_WORDS = re.compile(PAY_WORDS.pattern + r"|\bawards?\b|\boptions?\b|\bplans?\b", re.I)
+PLAN_NAME = re.compile(r"\b(?:[A-Z][\w&'-]*\s+|\d{4}\s+){1,6}Plan\b")
+SENTENCE_BREAK = re.compile(r"[.;]\s|\n\s*\n")
+NAME_WORD = re.compile(r"(?:[A-Z][\w&'-]*|\d{4})$")
+
+
+def _sentence(text: str, trig: tuple[int, int], limit: int = 400) -> tuple[int, int]:
+    lo = max(0, trig[0] - limit)
+    start = max((m.end() for m in SENTENCE_BREAK.finditer(text, lo, trig[0])), default=lo)
+    stop = SENTENCE_BREAK.search(text, trig[1], min(len(text), trig[1] + limit))
+    return start, (stop.start() if stop else min(len(text), trig[1] + limit))
+
+
+def _in_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match widened to its whole word (`compensat` -> `compensation`) and over the
+    capitalised words and years around it (`Executive [Bonus] Plan`), when it is
+    capitalised itself."""
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    if not text[start:start + 1].isupper():
+        return start, end
+    while (m := re.search(r"(\S+)\s+$", text[max(0, start - 40):start])) and NAME_WORD.match(m.group(1)):
+        start -= len(text[max(0, start - 40):start]) - m.start(1)
+    while (m := re.match(r"\s+(\S+)", text[end:end + 40])) and NAME_WORD.match(m.group(1).rstrip(",.;:")):
+        end += m.start(1) + len(m.group(1).rstrip(",.;:"))
+    return start, end
+
+
+def pay_plan(text: str, trig: tuple[int, int]) -> tuple[int, int] | None:
+    """A plan named in the trigger's sentence (`pursuant to the terms of the Equity Plan`),
+    else its pay words; after the trigger first."""
+    lo, hi = _sentence(text, trig)
+    for words in (PLAN_NAME, PLAN_WORDS):
+        after = words.search(text, trig[1], hi)
+        if after:
+            return _in_name(text, after.start(), after.end())
+        before = [m for m in words.finditer(text, lo, trig[0])]
+        if before:
+            return _in_name(text, before[-1].start(), before[-1].end())
+    return None
+
+
 def late_filing_form(text: str) -> tuple[int, int] | None:
     m = FORM_CHECKED.search(text)
     if m:
@@ -113,6 +161,8 @@ def text_role(event_type: str, role: str, text: str, trig: tuple[int, int]) -> t
         return late_filing_form(text)
     if (event_type, role) == ("LATE_FILING", "reason"):
         return late_filing_reason(text, trig)
+    if (event_type, role) == ("COMPENSATION", "plan"):
+        return pay_plan(text, trig)
     if (event_type, role) in {("ACQUISITION", "target"), ("DISPOSITION", "asset")}:
         return _clause_after(text, trig[1], 120)
     return None
@@ -121,5 +171,5 @@ def text_role(event_type: str, role: str, text: str, trig: tuple[int, int]) -> t
 TEXT_ROLES = {
     "FINANCIAL_RESULT": ["metric"], "EXECUTIVE_CHANGE": ["change"], "SHAREHOLDER_VOTE": ["proposal"],
     "AGREEMENT": ["agreement"], "LATE_FILING": ["form", "reason"],
-    "ACQUISITION": ["target"], "DISPOSITION": ["asset"],
+    "ACQUISITION": ["target"], "DISPOSITION": ["asset"], "COMPENSATION": ["plan"],
 }

@@ -91,6 +91,20 @@ def test_text_roles_on_written_examples():
     assert text[s:e] == "Form 10-Q"
 
 
+def test_the_plan_of_a_pay_decision():
+    from extractors.components.linker.textroles import pay_plan
+
+    def plan(text, trigger):
+        s, e = pay_plan(text, (text.index(trigger), text.index(trigger) + len(trigger)))
+        return text[s:e]
+    assert plan("The Committee approved awards under the Brindle 2021 Equity Incentive Plan. Next.",
+                "approved") == "Brindle 2021 Equity Incentive Plan"
+    assert plan("On May 1, the Committee approved a retention bonus for Mr. Hallam.", "approved") == "retention"
+    assert plan("Mr. Hallam will receive cash compensation of $9,000 per month.", "receive") == "compensation"
+    text = "Our annual salary review ended. The Board approved it."
+    assert pay_plan(text, (text.index("approved"), text.index("approved") + 8)) is None  # not past the sentence
+
+
 def test_candidates_include_generic_filer_phrase(nlp):
     doc = nlp.make_doc("The Company acquired Birch Labs LLC on May 2, 2022.")
     view = DocView(doc, [(21, 35, "ORG")])
