@@ -24,7 +24,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`, `newly named`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed) (not `to succeed`), stepped down, hired, will/to become, not stand for re-election; in a biography: served as/in, joined ... as, was + a title, became, held ... positions (with a start DATE) | a PERSON and a ROLE or a board seat (`elected to the board`); a biography: a ROLE, a board seat or roles served in (`served in various leadership roles`), and a DATE. A PERSON after a trigger opens a new clause (two people, two changes) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb); purchased N (million) shares of its common stock, N shares were purchased | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit, suits were filed, sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | an ORG or PERSON |
-| LEGAL_PROCEEDING (a later step) | a court's, tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, ... (with the instrument it makes: `issued an order`); a case dismissed or settled; named as a defendant (the verb); a trial in a case | a DATE |
+| LEGAL_PROCEEDING (a later step) | a court's, tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, ... (with the instrument it makes: `issued an order`); a case dismissed or settled; named as a defendant (the verb); a trial in a case; briefs, motions, appeals, proofs of claim filed (the verb); a judgment or verdict obtained (the judgment); an amended or consolidated complaint | a DATE |
 | DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the (quarterly/annual) dividend (the dividend) | the word dividend; a change: MONEY |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
@@ -224,11 +224,26 @@ MORE_RULES = {
                           {"DATE"}),
                          (re.compile(r"\b(?:court|tribunal|judge|jury|arbitrator|panel)\b" + IN_SENTENCE + r"{0,30}?\s"
                                      r"((?:denied|granted|rendered|issued|ordered|ruled|dismissed|transferred|confirmed|"
-                                     r"entered|affirmed|reversed|remanded|vacated|certified|approved|awarded|found)\b"
+                                     r"entered|affirmed|reversed|remanded|vacated|certified|approved|awarded|found|"
+                                     r"clarified|upheld|overturned|enjoined|sanctioned)\b"
                                      + LEGAL_OBJECT + r")|"
                                      r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+(?:was|were|has\s+been|"
                                      r"have\s+been)\s+(dismissed|settled)\b|"
-                                     r"\b(?:was|were|been)\s+(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b", re.I),
+                                     r"\b(?:was|were|been)\s+(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b|"
+                                     # a party's step in a case (`post-trial briefs were filed`, `filed a
+                                     # motion to dismiss`, `proofs of claim filed`), a judgment obtained (the
+                                     # judgment), a complaint amended or consolidated (the complaint)
+                                     r"\b(?:briefs?|motions?|proofs?\s+of\s+claim|appeals?|notices?\s+of\s+appeal|"
+                                     r"counterclaims?)\s+(?:(?:were|was|have\s+been|has\s+been)\s+)?(filed)\b|"
+                                     r"\b(filed)\s+(?:an?\s+|its\s+|their\s+|our\s+)?(?:motions?|appeals?|notices?\s+of\s+appeal|"
+                                     r"counterclaims?|briefs?|proofs?\s+of\s+claim)\b|"
+                                     r"\b(?:obtained|won|received|secured)\s+(?:an?\s+|the\s+)?(?:partial\s+)?"
+                                     r"(summary\s+judgment|judgment|verdict|injunction)\b|"
+                                     r"\b(?<=filed\s)(?:an?\s+)?((?:second\s+|third\s+)?amended\s+complaint|consolidated\s+"
+                                     r"(?:class\s+action\s+)?complaint)\b|"
+                                     r"\b((?:second\s+|third\s+)?amended\s+complaint|consolidated\s+(?:class\s+action\s+)?complaint)"
+                                     r"(?=\s+(?:was|were|has\s+been|have\s+been)\s+filed\b)",
+                                     re.I),
                           None, {"DATE"})],
     # a dividend changed to a new amount (`reduce the quarterly dividend to $0.03 a share`,
     # `increased the annual dividend from $0.60 a share to $0.68`): the trigger is the dividend

@@ -321,6 +321,13 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
     assert words("In July 2019, we were named as a defendant in a putative class action.") == ["named"]
     assert words("In June 2021, Marlow Holdings LLC initiated patent infringement litigation against "
                  "Brindle Systems Corp.") == ["initiated patent infringement litigation"]
+    # a party's own steps: briefs, motions, appeals filed; a judgment obtained; a complaint amended
+    assert words("Final post-trial briefs were filed in April 2019.") == ["filed"]
+    assert words("On May 3, 2023, Brindle Systems Corp. filed a motion to dismiss the complaint.") == ["filed"]
+    assert words("In 2020, the Company obtained a summary judgment in its favor.") == ["summary judgment"]
+    assert words("An amended complaint was filed on July 15, 2016.") == ["amended complaint"]
+    assert words("On May 2, 2021, the defendants moved to dismiss the amended complaint.") == []
+    assert words("In May 2022, the tribunal further clarified the partial award.") == ["clarified the partial award"]
     assert words("The court denied the motion.") == []  # no date: the step is not dated
     assert words("On May 2, 2022, the court may have denied the motion.") == []  # a contingency
 
