@@ -607,6 +607,8 @@ def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, 
     price or per-share amount (`in_unit`)."""
     value = span_value(label, text[start:end], text[max(0, start - BEFORE_CHARS):start],
                        text[end:end + AFTER_CHARS], doc_year)
+    if label == "SHARES" and isinstance(value, int) and not SCALE_WORD_RE.search(text[start:end]):
+        return value * shares_scale_at(text, start)
     if label != "MONEY" or SCALE_WORD_RE.search(text[start:end]):
         return value
     table = money_table_at(text, start)
@@ -658,12 +660,28 @@ def _money_tables(text: str) -> tuple:
 
 def money_table_at(text: str, offset: int) -> tuple[float, str] | None:
     """(scale, currency) for an amount at `offset` in a table of money (scale 1.0 in
-    per-share, dividend or price rows), None outside such tables."""
+    per-share, dividend or price rows, and in the price column of a repurchase table),
+    None outside such tables."""
     for start, end, scale, currency, rows in _money_tables(text):
         if start <= offset < end:
             label = next((lab for a, b, lab in rows if a <= offset < b), None)
-            return (1.0 if label is None or PER_SHARE_ROW.search(label) else scale), currency
+            price = any(a <= offset < b and per_share for a, b, _, per_share in tb.repurchase_figures(text))
+            return (1.0 if label is None or price or PER_SHARE_ROW.search(label) else scale), currency
     return None
+
+
+SHARES_ROW = re.compile(r"\bshares\b", re.I)
+
+
+def shares_scale_at(text: str, offset: int) -> int:
+    """The scale of a share count at `offset` in a row about shares of a table whose caption
+    states one (`(In Millions, Except Per Share Amounts)`: `Weighted average shares ...
+    4,190` is 4,190,000,000), else 1."""
+    for start, end, scale, _, rows in _money_tables(text):
+        if start <= offset < end:
+            label = next((lab for a, b, lab in rows if a <= offset < b), "")
+            return int(scale) if SHARES_ROW.search(label) and not PER_SHARE_ROW.search(label) else 1
+    return 1
 
 
 SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion|mil|mm|bn|tn)\b|\d\s*[KMB]\b", re.I)

@@ -216,6 +216,9 @@ def _classify(text: str, a: int, b: int) -> tuple[str, list[Cell]]:
     if (len(cells) >= 2 and kinds[0] == "text" and len(cells[0].text) <= MAX_LABEL and kinds[-1] in VALUE_KINDS
             and all(k in VALUE_KINDS or k == "text" for k in kinds[1:])):
         return "row", cells
+    if len(cells) >= 2 and kinds[0] in ("year", "date") and "number" in kinds[1:] \
+            and all(k in VALUE_KINDS for k in kinds[1:]):
+        return "row", cells  # a period's row (`2024   $1,338` of maturities, `October 2024   149   $81.13`)
     if _is_header(cells):
         return "header", cells
     if all(k in VALUE_KINDS for k in kinds):
@@ -448,3 +451,70 @@ def core(cell: Cell) -> tuple[int, int]:
     if rest.startswith("%"):
         b = t.index("%", b) + 1
     return cell.start + a, cell.start + b
+
+
+# An issuer's repurchase table (Item 5 of a 10-K, Item 2 of a 10-Q; GUIDELINES wide reading
+# 15) names what each figure column counts on one header line: shares (`Total Number of
+# Shares Purchased`, `Maximum Number of Shares that May Yet Be Purchased`) or dollars
+# (`Average Price Paid per Share`, `Approximate Dollar Value of Shares that May Yet Be
+# Purchased`). A figure is counted by its column, whatever its form: `149` under the
+# shares column is SHARES, `82.20` under the price MONEY.
+REPURCHASE_HEADER = re.compile(r"total\s+number\s+of\s+shares\s+(?:re)?purchased", re.I)
+DOLLAR_COLUMN = re.compile(r"\bprice\b|\bdollar\b|\$|\bvalue\b", re.I)
+PRICE_COLUMN = re.compile(r"\bprice\b|\bper\s+share\b", re.I)
+SHARES_COLUMN = re.compile(r"\bnumber\s+of\s+shares\b|\bshares\b", re.I)
+REPURCHASE_LINES = 40  # lines read below a header
+NOTE_MARK = re.compile(r"^\(\d\)$")  # a footnote's mark standing in a figure's place
+PROSE_LINE = 120  # a line this long with no cell gap is prose: the table has ended
+
+
+def column_label(header: str) -> str | None:
+    """`MONEY` for a column of dollars, `SHARES` for one of shares, else None."""
+    if DOLLAR_COLUMN.search(header):
+        return "MONEY"
+    return "SHARES" if SHARES_COLUMN.search(header) else None
+
+
+def lines_below(text: str, pos: int, limit: int = REPURCHASE_LINES):
+    """(start, end, cells) of the non-blank lines after the line holding `pos`, at most
+    `limit`, until a line of prose."""
+    end = text.find("\n", pos)
+    for _ in range(limit):
+        if end < 0 or end >= len(text):
+            return
+        start, end = end + 1, text.find("\n", end + 1)
+        stop = len(text) if end < 0 else end
+        if not text[start:stop].strip():
+            continue
+        cells = split_cells(text, start, stop)
+        if len(cells) == 1 and stop - start > PROSE_LINE:
+            return
+        yield start, stop, cells
+
+
+@lru_cache(maxsize=TABLES_CACHED)
+def repurchase_figures(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, label, price) of the figures of the repurchase tables in `text` whose
+    columns the header line names (`price`: the column is a price per share, whose figures
+    no caption's scale multiplies): the figure cells of a row (numbers and dashes, the label left
+    out) are matched to the named header columns from the right, where their counts agree
+    (a row of other cells is left alone); dashes and note marks (`(3)`) hold a column's
+    place but are no figures."""
+    out = []
+    for m in REPURCHASE_HEADER.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        header = split_cells(text, line_start, len(text) if line_end < 0 else line_end)
+        labels = [(column_label(c.text), bool(PRICE_COLUMN.search(c.text))) for c in header]
+        labels = [x for x in labels if x[0] is not None]
+        if len(labels) < 2:
+            continue
+        for _, _, cells in lines_below(text, m.end()):
+            values = [c for c in cells if c.kind in ("number", "dash")]
+            if cells and cells[0] in values and len(values) > len(labels):
+                values = values[1:]  # a figure-like label (`2023`) is no figure
+            if len(values) != len(labels):
+                continue
+            out += [(c.start, c.end, label, price) for c, (label, price) in zip(values, labels)
+                    if c.kind == "number" and not NOTE_MARK.match(c.text)]
+    return tuple(sorted(set(out)))

@@ -41,6 +41,9 @@ Policy (component `sec_merge`, settings in its config):
    read (`extractors.normalise`: `Ba2` as a DATE, a `$` with no amount) is dropped:
    no span is emitted with a label whose value SCHEMA requires and it lacks (a yearless
    date in a document that gives no year at all included).
+   The figures of an issuer's repurchase table take the label their column names
+   (`tables.repurchase_figures`: `149` under `Total Number of Shares Purchased` is SHARES,
+   `82.20` under `Average Price Paid per Share` MONEY) over any other valued candidate.
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -62,6 +65,7 @@ from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, GENERATIONS, L
 from extractors.normalise import doc_year, is_currency_code, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
+from extractors.tables import repurchase_figures
 from extractors.titles import generic_role, is_role_text
 
 # labels whose rule spans outrank the classifier's: the valued ones and ROLE
@@ -346,6 +350,23 @@ def with_generation(span: Span) -> Span:
     return span
 
 
+def table_figures(doc: Doc, text: str, candidates: list) -> list:
+    """The candidates with the figures of repurchase tables labelled by their columns
+    (`tables.repurchase_figures`: `149` under `Total Number of Shares Purchased` is SHARES,
+    `82.20` under `Average Price Paid per Share` MONEY), outranking every other candidate
+    of a valued label over them."""
+    figures = []
+    for start, end, label, _ in repurchase_figures(text):
+        span = doc.char_span(start, end, label=label)
+        if span is not None:
+            figures.append((span, 1.0, 3))
+    if not figures:
+        return candidates
+    cells = [(f[0].start, f[0].end) for f in figures]
+    return figures + [c for c in candidates if c[0].label_ not in VALUED
+                      or not any(c[0].start < e and s < c[0].end for s, e in cells)]
+
+
 def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
                 model_only_threshold: float = 0.7, use_rules: bool = True,
                 extend_to_rules: bool = True, not_names=NOT_NAMES, generic_roles: bool = True) -> Doc:
@@ -365,6 +386,7 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
             span = widen(span, rules)
         candidates.append((with_generation(person_after_honorific(person_over_org(span, rule_people))), score, 1))
     text = doc_text(doc)
+    candidates = table_figures(doc, text, candidates)
     candidates = [(with_court_tail(piece, text), *c[1:]) for c in candidates
                   if (core := name_core(c[0])) is not None for piece in org_pieces(core)]
     candidates = [c for c in candidates

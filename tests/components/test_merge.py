@@ -256,3 +256,14 @@ def test_a_person_keeps_the_generation_written_after_it():
     doc = merge_spans(_doc("A payment to Mr. Butler, Jr. and to Kay Lund III followed.", [],
                            [("Butler", "PERSON", 0.9), ("Kay Lund", "PERSON", 0.9)]))
     assert [(e.text, e.label_) for e in doc.ents] == [("Butler, Jr.", "PERSON"), ("Kay Lund III", "PERSON")]
+
+
+def test_a_repurchase_tables_figures_take_their_columns_label(shipped_nlp):
+    text = ("Period          Total Number of Shares Purchased  Average Price Paid per Share  "
+            "Approximate Dollar Value of Shares that May Yet Be Purchased\n"
+            "October 2024    149                               $81.13                        $976\n"
+            "November 2024   173                               82.20                         912\n\n"
+            "All purchases were made in the open market.")
+    labels = {e.text: e.label_ for e in shipped_nlp(text).ents}
+    assert [labels.get(f) for f in ("149", "$81.13", "$976", "173", "82.20", "912")] == [
+        "SHARES", "MONEY", "MONEY", "SHARES", "MONEY", "MONEY"]

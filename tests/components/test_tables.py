@@ -158,3 +158,37 @@ def test_bad_regions_are_skipped():
     text = "Net revenues\t$1,234\n"
     assert tables_from_regions(text, [{"start": "x"}, {"end": 4}, {"start": 50, "end": 90}, None]) == []
     assert [len(t.rows) for t in tables_from_regions(text, [{"start": 0, "end": 20}])] == [1]
+
+
+def test_a_schedule_by_year_is_a_table_and_takes_its_caption_scale():
+    from extractors.normalise import value_at
+
+    text = ("Maturities of long-term debt are summarized below.\n\n(in millions)\n"
+            "2025           $1,200\n2026           750\nThereafter     4,100\nTotal          $6,050\n\n"
+            "In March 2024, Brindle Systems Corp. issued notes.")
+    [table] = find_tables(text)
+    assert [(r.cells[0].text, [v.text for v in r.values]) for r in table.rows][:2] == [
+        ("2025", ["$1,200"]), ("2026", ["750"])]
+    at = text.index("750")
+    assert value_at("MONEY", text, at, at + 3, 2024) == {"amount": 750e6, "currency": "USD"}
+    # a share count in a row about shares takes the caption's scale; a per-share amount does not
+    text = ("Years Ended (In Millions, Except Per Share Amounts)   Dec 30, 2024  Dec 31, 2023\n"
+            "Net income                                            $1,675        $8,017\n"
+            "Weighted average shares of common stock outstanding   4,190         4,108\n"
+            "Earnings per share                                    $0.40         $1.95\n")
+    at = text.index("4,190")
+    assert value_at("SHARES", text, at, at + 5, 2024) == 4_190_000_000
+    assert value_at("MONEY", text, text.index("$0.40"), text.index("$0.40") + 5, 2024)["amount"] == 0.4
+
+
+def test_repurchase_table_figures_are_labelled_by_their_columns():
+    from extractors.tables import repurchase_figures
+
+    text = ("Period          Total Number of Shares Purchased  Average Price Paid per Share  "
+            "Approximate Dollar Value of Shares that May Yet Be Purchased\n"
+            "October 2024    149                               81.13                         976\n"
+            "November 2024   —                                 —                             (1)\n"
+            "Total           149                               $81.13\n\n"
+            "All purchases were made in the open market.")
+    assert [(text[s:e], label, price) for s, e, label, price in repurchase_figures(text)] == [
+        ("149", "SHARES", False), ("81.13", "MONEY", True), ("976", "MONEY", False)]  # the total row fits no column count

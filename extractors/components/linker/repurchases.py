@@ -23,13 +23,10 @@ from __future__ import annotations
 import re
 
 from extractors.offsets import within
-from extractors.tables import Cell, split_cells
+from extractors.tables import REPURCHASE_HEADER, Cell, lines_below
 
-HEADER = re.compile(r"total\s+number\s+of\s+shares\s+(?:re)?purchased", re.I)
 TOTAL = re.compile(r"^\s*total\b", re.I)
 PROGRAM = re.compile(r"^(?:share\s+)?repurchase\s+programs?|^publicly\s+announced", re.I)
-MAX_LINES = 40  # lines read below a header
-PROSE = 120  # a line this long with no cell gap is prose: the table has ended
 
 
 def _entity(ents: list[tuple], cell: Cell, label: str) -> tuple[int, int]:
@@ -47,32 +44,21 @@ def repurchase_events(text: str, ents: list[tuple]) -> list[dict]:
     events: list[dict] = []
     seen_lines: set[int] = set()
     dates = [x for x in ents if x[2] == "DATE"]
-    for m in HEADER.finditer(text):
+    for m in REPURCHASE_HEADER.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if line_start in seen_lines:
             continue  # `Total Number of Shares Purchased as Part of ...` on the same header line
         seen_lines.add(line_start)
-        made = _rows(text, ents, dates, (m.start(), m.end()), text.find("\n", m.end()))
+        made = _rows(text, ents, dates, (m.start(), m.end()), m.end())
         events += [dict(ev, table=(line_start, made[-1]["end"])) for ev in made]
     return events
 
 
 def _rows(text: str, ents: list[tuple], dates: list[tuple], trigger: tuple[int, int], pos: int) -> list[dict]:
+    """The events of the rows under the header line holding `pos`."""
     out: list[dict] = []
     period = None  # a period standing on a line of its own
-    for _ in range(MAX_LINES):
-        if pos < 0 or pos >= len(text):
-            break
-        start = pos + 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        pos = end
-        line = text[start:end]
-        if not line.strip():
-            continue
-        cells = split_cells(text, start, end)  # at tabs and runs of two or more spaces
-        if len(cells) == 1 and end - start > PROSE:
-            break  # prose
+    for start, end, cells in lines_below(text, pos):
         label = cells[0]
         if TOTAL.match(label.text):
             break
