@@ -62,7 +62,7 @@ def _text_year(text: str) -> int | None:
 def _span_value(span: Span):
     """`Span._.value`: what `records.span_record` writes as the span's `value` (same
     function, same context: the characters around the span, the filing's year and unit)."""
-    from extractors.normalise import doc_money_unit, value_at
+    from extractors.normalise import doc_units, value_at
     from extractors.schema import VALUED
 
     label = span.label_
@@ -74,7 +74,7 @@ def _span_value(span: Span):
     year = filing_context(doc).year
     if year is None:
         year = _text_year(text)
-    return value_at(label, text, start, end, year, doc_money_unit(doc, text))
+    return value_at(label, text, start, end, year, *doc_units(doc, text))
 
 
 def _event_objects(doc: Doc) -> list:
@@ -100,18 +100,20 @@ class FilingContext:
     reads the Doc itself), the year its dates without a year are read in (`year`, set
     only where the filing is cut into windows), and the unit the filing states for its
     amounts of money (`money_unit`: `normalise.money_unit_of` of the whole filing, with a
-    gold excerpt's `meta.context_money_unit`; None: read the Doc itself)."""
+    gold excerpt's `meta.context_money_unit`; None: read the Doc itself) and the one its
+    table captions state (`table_unit`: `normalise.table_unit_of`, `meta.context_table_unit`)."""
 
     names: tuple[str, ...] = ()
     year: int | None = None
     not_names: tuple[str, ...] | None = None
     money_unit: float | None = None
+    table_unit: float | None = None
 
 
 def attach_context(doc: Doc, context: FilingContext | None) -> Doc:
     """Give `doc` the context of its filing (nothing to attach: left as it is)."""
     if context is not None and (context.names or context.not_names is not None or context.year is not None
-                                or context.money_unit is not None):
+                                or context.money_unit is not None or context.table_unit is not None):
         doc.user_data[CONTEXT_KEY] = context
     return doc
 

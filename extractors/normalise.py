@@ -596,7 +596,8 @@ def span_value(label: str, text: str, before: str, after: str, doc_year: int | N
 BEFORE_CHARS, AFTER_CHARS = 1, 40
 
 
-def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, money_unit: float | None = None):
+def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, money_unit: float | None = None,
+             table_unit: float | None = None):
     """The value of the span text[start:end] of `label` in its document's `text` (every
     caller reads a span's value through this, with the same context). In a table of
     money (`extractors.tables`) an amount takes the scale its caption states (`(In
@@ -604,14 +605,18 @@ def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, 
     price; and a bare figure (`1,234` under `$1,100`) is an amount in the table's
     currency. Outside tables, an amount with no scale takes the filing's `money_unit`
     (`money_unit_of`: `(Dollars in millions, unless otherwise noted)`) unless it is a
-    price or per-share amount (`in_unit`)."""
+    price or per-share amount (`in_unit`). No scale makes an amount of over MAX_SCALED,
+    nor multiplies a price with cents in a repurchase table. A table with a currency sign
+    whose caption and text state no scale takes the filing's `table_unit` (`table_unit_of`:
+    the scale its tables' captions state, where the table's caption was left in another
+    part)."""
     value = span_value(label, text[start:end], text[max(0, start - BEFORE_CHARS):start],
                        text[end:end + AFTER_CHARS], doc_year)
     if label == "SHARES" and isinstance(value, int) and not SCALE_WORD_RE.search(text[start:end]):
         return value * shares_scale_at(text, start)
     if label != "MONEY" or SCALE_WORD_RE.search(text[start:end]):
         return value
-    table = money_table_at(text, start)
+    table = money_table_at(text, start, table_unit)
     if table is None:
         if money_unit and isinstance(value, dict) and value.get("amount") and in_unit(text, start, end):
             return {**value, "amount": value["amount"] * money_unit}
@@ -624,20 +629,36 @@ def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, 
         value = {"amount": float(figure.group().replace(",", "")), "currency": currency}
         if text[max(0, start - 1):start] == "(" and text[end:end + 1] == ")":
             value["amount"] = -value["amount"]
-    return {**value, "amount": value["amount"] * scale} if scale != 1.0 else value
+    if scale == 1.0 or abs(value["amount"]) * scale > MAX_SCALED or (
+            CENTS.search(text[start:end]) and tb.REPURCHASE_HEADER.search(text, max(0, start - REPURCHASE_REACH), start)):
+        return value  # written in full (`$4,213,825,619`), or a price with its cents in a table of buy-backs
+    return {**value, "amount": value["amount"] * scale}
 
 
+# no amount a filing reports reaches this: a figure that would is written in full
+MAX_SCALED = 1e13
+CENTS = re.compile(r"\.\d\d$")
+REPURCHASE_REACH = 1500  # characters after a repurchase table's header that its rows may stand in
 BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
 PER_SHARE_ROW = re.compile(r"\bper\s+(?:\w+\s+){0,2}share|\bEPS\b|\bdividends?\b|\bprice\b", re.I)
 MONEY_CAPTION = re.compile(rf"\bdollars\b|[{re.escape(tb.CURRENCY_SIGNS)}]|\bin\s+(?:thousands|millions|billions)\b",
                            re.I)
 
 
+# a stock performance graph's table (`$100 invested ... cumulative total return`) states
+# dollars in full, whatever unit the filing's other tables use
+TOTAL_RETURN = re.compile(r"\btotal\s+(?:share|stock)?(?:holder)?\s*returns?\b|\$\s?100\s+(?:invested|investment)|"
+                          r"\binvestment\s+of\s+\$\s?100\b", re.I)
+RETURN_REACH = 600  # characters before a table read for it
+
+
 @lru_cache(maxsize=tb.TABLES_CACHED)  # a pipeline batch's documents, as tables_of
-def _money_tables(text: str) -> tuple:
+def _money_tables(text: str, table_unit: float | None = None) -> tuple:
     """(start, end, scale, currency, rows) of the tables of `text` about money: a
     currency sign in a figure, or a caption stating a scale of money (none in a text
-    with no currency sign and no `millions` or `thousands`)."""
+    with no currency sign and no `millions` or `thousands`). A table with a sign whose
+    caption and text state no scale takes `table_unit` (the filing's), unless it counts
+    repurchased shares or is a performance graph's."""
     if not any(sign in text for sign in tb.CURRENCY_SIGNS) and "millions" not in text and "thousands" not in text:
         return ()
 
@@ -651,6 +672,9 @@ def _money_tables(text: str) -> tuple:
         scale = t.scale
         if scale == 1.0:
             scale = next((u for at, u in reversed(units) if at < t.start), 1.0)
+        if scale == 1.0 and signs and table_unit and not tb.REPURCHASE_HEADER.search(text, t.start, t.end) \
+                and not TOTAL_RETURN.search(text, max(0, t.start - RETURN_REACH), t.end):
+            scale = table_unit
         if not signs and not (scale != 1.0 and (MONEY_CAPTION.search(t.caption) or t.scale == 1.0)):
             continue
         rows = tuple((r.start, r.end, r.label.text if r.label else "") for r in t.rows)
@@ -658,11 +682,11 @@ def _money_tables(text: str) -> tuple:
     return tuple(out)
 
 
-def money_table_at(text: str, offset: int) -> tuple[float, str] | None:
+def money_table_at(text: str, offset: int, table_unit: float | None = None) -> tuple[float, str] | None:
     """(scale, currency) for an amount at `offset` in a table of money (scale 1.0 in
     per-share, dividend or price rows, and in the price column of a repurchase table),
     None outside such tables."""
-    for start, end, scale, currency, rows in _money_tables(text):
+    for start, end, scale, currency, rows in _money_tables(text, table_unit):
         if start <= offset < end:
             label = next((lab for a, b, lab in rows if a <= offset < b), None)
             price = any(a <= offset < b and per_share for a, b, _, per_share in tb.repurchase_figures(text))
@@ -722,11 +746,35 @@ def in_unit(text: str, start: int, end: int) -> bool:
             and not NOT_IN_UNIT_BEFORE.search(text[max(0, start - 60):start]))
 
 
-def doc_money_unit(doc, text: str) -> float | None:
-    """The unit of money a Doc's filing states (set by the batch driver on every window of a
-    filing, and on a gold excerpt from its whole filing), else its own text's."""
-    unit = filing_context(doc).money_unit
-    return unit if unit is not None else money_unit_of(text)
+# at least this many captions state a scale, and this share of them the same one, for a
+# filing's tables to be read in it
+TABLE_UNIT_CAPTIONS, TABLE_UNIT_SHARE = 3, 0.75
+
+
+@lru_cache(maxsize=tb.TABLES_CACHED)
+def table_unit_of(text: str) -> float | None:
+    """The scale a filing's table captions state (`(Dollars in tables in millions, except
+    per share amounts)` under every note heading, `(In Millions)`), where at least
+    TABLE_UNIT_CAPTIONS state one and TABLE_UNIT_SHARE of them the same; else None."""
+    scales = []
+    for m in tb.SCALE.finditer(text):
+        before = text[max(0, m.start() - 30):m.start() + 1]  # in a bracket: `(Dollars in tables in millions`
+        if "(" in before and ")" not in before[before.rfind("("):]:
+            scales.append(tb.SCALES.get((m.group(1) or m.group(2) or "").lower()))
+    scales = [x for x in scales if x]
+    if len(scales) < TABLE_UNIT_CAPTIONS:
+        return None
+    top = max(set(scales), key=scales.count)
+    return top if scales.count(top) >= TABLE_UNIT_SHARE * len(scales) else None
+
+
+def doc_units(doc, text: str) -> tuple[float | None, float | None]:
+    """The unit of money a Doc's filing states for its prose and the one its table captions
+    state (set by the batch driver on every window of a filing, and on a gold excerpt from
+    its whole filing), else its own text's: `value_at`'s `money_unit` and `table_unit`."""
+    context = filing_context(doc)
+    return (context.money_unit if context.money_unit is not None else money_unit_of(text),
+            context.table_unit if context.table_unit is not None else table_unit_of(text))
 
 
 def doc_year(doc, text: str) -> int | None:

@@ -35,7 +35,7 @@ from typing import Iterable
 
 from extractors.contract import MODEL_KEY, TRIGGERS_KEY
 from extractors.names import defined_non_names, suffixed_names
-from extractors.normalise import money_unit_of
+from extractors.normalise import money_unit_of, table_unit_of
 from sec_events.documents import read_jsonl
 from sec_events.paths import CORPUS_DIR, shared_dir
 
@@ -116,6 +116,8 @@ def join(standoff: dict, source_doc: dict) -> dict:
         meta["context_not_names"] = sorted(defined_non_names(source_doc["text"]))
         if (unit := money_unit_of(source_doc["text"])) is not None:
             meta["context_money_unit"] = unit
+        if (unit := table_unit_of(source_doc["text"])) is not None:
+            meta["context_table_unit"] = unit
     record = {"id": standoff["id"], "text": text, "meta": meta,
               "spans": standoff["spans"], "events": standoff["events"]}
     if standoff.get("ignore"):

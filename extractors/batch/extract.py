@@ -78,7 +78,7 @@ from extractors.batch.writers import FORMATS, open_writer
 from extractors.contract import FilingContext, attach_context, doc_text, remember_text
 from extractors.items import filed_date
 from extractors.names import defined_non_names, suffixed_names
-from extractors.normalise import document_year, money_unit_of
+from extractors.normalise import document_year, money_unit_of, table_unit_of
 from sec_events.documents import output_format
 from sec_events.paths import default_model
 
@@ -89,7 +89,7 @@ BATCH_CHARS = 250_000  # characters per batch at most (about 40k words, a few se
 
 # the metadata keys in which an excerpt of a filing carries what its whole filing tells
 # (training.corpus writes them for gold excerpts; `document_task` reads them)
-CONTEXT_KEYS = ("context_names", "context_not_names", "context_money_unit")
+CONTEXT_KEYS = ("context_names", "context_not_names", "context_money_unit", "context_table_unit")
 
 
 class Task(NamedTuple):
@@ -111,6 +111,7 @@ class Task(NamedTuple):
     path: str | None = None
     not_names: tuple[str, ...] = ()  # `meta.context_not_names`: acronyms that are no company
     money_unit: float | None = None  # `meta.context_money_unit`: the filing's unit of money
+    table_unit: float | None = None  # `meta.context_table_unit`: the unit of its tables
 
 
 # --------------------------------------------------------------------------- summary
@@ -240,9 +241,13 @@ def document_task(doc: dict, path: str | None = None) -> Task:
         except Exception:  # a filing date of the wrong type or form
             filed = None
     not_names = tuple(n for n in _strings(meta.get("context_not_names")) if n)
-    unit = meta.get("context_money_unit")
-    unit = float(unit) if isinstance(unit, (int, float)) and not isinstance(unit, bool) and unit > 0 else None
-    return Task(doc_id, sha, text, None, items, filed, names, carried, path, not_names, unit)
+    unit, table_unit = (_unit(meta.get(key)) for key in ("context_money_unit", "context_table_unit"))
+    return Task(doc_id, sha, text, None, items, filed, names, carried, path, not_names, unit, table_unit)
+
+
+def _unit(value) -> float | None:
+    """A unit of money from metadata (a positive number), else None."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 else None
 
 
 def _strings(value) -> tuple[str, ...]:
@@ -335,7 +340,8 @@ def task_windows(nlp, task: Task, max_chars: int) -> list[tuple[int, object]]:
     context = FilingContext(names=tuple(dict.fromkeys([*task.names, *suffixed_names(text)])),
                             year=document_year(text) if len(bounds) > 1 else None,
                             not_names=tuple(sorted({*task.not_names, *defined_non_names(text)})),
-                            money_unit=task.money_unit or money_unit_of(text))
+                            money_unit=task.money_unit or money_unit_of(text),
+                            table_unit=task.table_unit or table_unit_of(text))
     return [(start, attach_context(remember_text(nlp.make_doc(text[start:end]), text[start:end]), context))
             for start, end in bounds]
 

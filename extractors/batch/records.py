@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.contract import doc_text, span_score
 from extractors.items import body_types, unmatched_items
-from extractors.normalise import doc_money_unit, doc_year, value_at
+from extractors.normalise import doc_units, doc_year, value_at
 from extractors.sections import sections
 from extractors.schema import VALUED
 
@@ -28,7 +28,7 @@ def span_record(span: Span, year: int | None, text: str) -> dict:
               "text": text[span.start_char:span.end_char]}
     if span.label_ in VALUED:
         record["value"] = value_at(span.label_, text, span.start_char, span.end_char, year,
-                                   doc_money_unit(span.doc, text))
+                                   *doc_units(span.doc, text))
     record["score"] = span_score(span)
     return record
 

@@ -41,7 +41,7 @@ from extractors.components.linker.results import decode_results, one_per_fact, w
 from extractors.components.trigger_rules import stated
 from extractors.contract import TRIGGERS_KEY, span_scores
 from extractors.layout import in_signature_clause, is_safe_harbor, is_trading_plan
-from extractors.normalise import doc_money_unit, doc_year, value_at
+from extractors.normalise import doc_units, doc_year, value_at
 from extractors.schema import ROLES, VALUED, has_core_roles, trigger_type
 from extractors.sections import section_at, sections
 
@@ -90,7 +90,7 @@ def event_record(doc: Doc, text: str, event_type: str, trigger: tuple[int, int],
         arg = {"role": role, "start": start, "end": end, "text": text[start:end]}
         label = ent_label.get((start, end))
         if label in VALUED:
-            arg["value"] = value_at(label, text, start, end, year, doc_money_unit(doc, text))
+            arg["value"] = value_at(label, text, start, end, year, *doc_units(doc, text))
         arg["score"] = arg_score
         out_args.append(arg)
     span = doc.char_span(*trigger, alignment_mode="expand")

@@ -61,7 +61,7 @@ from spacy.tokens import Doc
 
 from extractors import tables as tb
 from extractors.contract import doc_text
-from extractors.normalise import doc_money_unit, span_value, value_at
+from extractors.normalise import doc_units, span_value, value_at
 from extractors.offsets import within
 
 METRIC = re.compile(
@@ -259,8 +259,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
     if announced:
         events += _announced_results(text, sents, money, dates, events)
     if found:
-        unit = doc_money_unit(doc, text)
-        value_of = lambda label, s, e: value_at(label, text, s, e, year, unit)
+        units = doc_units(doc, text)
+        value_of = lambda label, s, e: value_at(label, text, s, e, year, *units)
         prose = [m for m in money if not _in_rows(rows, m)]
         amounts = [v["amount"] for s, e in prose[:2000] if isinstance(v := value_of("MONEY", s, e), dict)
                    and v.get("amount")] if any(t.scale == 1.0 for t in found) else []

@@ -22,7 +22,10 @@ from extractors.tables import core, tables_of
 from .context import Candidate, RuleContext
 
 # rows (and tables) that count or measure something other than money
-NOT_MONEY = re.compile(r"\bshares?\b|\bnumber\s+of\b|\bpercent|%|\bratio\b|\bmargins?\b|\brates?\b|\bemployees\b|"
+# (a debt's coupon names no rate of the row: `3.35% notes due 2023`, `floating rate notes`)
+DEBT = r"(?!\s+(?:[\w-]+\s+){0,3}?(?:notes|debentures|bonds|loans?|debt|due)\b)"
+NOT_MONEY = re.compile(r"\bshares?\b|\bnumber\s+of\b|\bpercent" + DEBT + r"|%" + DEBT + r"|\bratio\b|\bmargins?\b|"
+                       r"\brates?\b" + DEBT + r"|\bemployees\b|"
                        r"\bheadcount\b|\bunits?\b|\bstores\b|\bdays\b|\byears?\b|\bbasis\s+points\b|\bholders\b|"
                        r"\bvotes?\b|\bweighted[-\s]average\b|\boutstanding\b|\bper\s+(?:\w+\s+){0,2}share\b", re.I)
 
