@@ -232,6 +232,17 @@ def is_currency_code(text: str) -> bool:
     return text in CURRENCY_CODES
 
 
+# a currency named in words (`Indian Rupee`, `Euro`, `Canadian dollars`), not a company named
+# after one (`Dollar General`, `Dollar Tree`)
+CURRENCY_NAME = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:[Rr]upees?|[Yy]en|[Ee]uros?|[Pp]ounds?(?:\s+[Ss]terling)?|[Dd]ollars?|"
+                           r"[Rr]enminbi|[Yy]uan|[Ff]rancs?|[Pp]esos?|[Ww]on|[Rr]eais|[Rr]ubles?|[Rr]and|[Kk]rona|[Kk]rone)$")
+
+
+def is_currency(text: str) -> bool:
+    """A currency's ISO code or its name in words: no company's name."""
+    return is_currency_code(text) or bool(CURRENCY_NAME.match(text))
+
+
 def _currency_match(text: str) -> tuple[str, re.Match] | tuple[None, None]:
     for pattern, code in _CURRENCY_RES:
         m = pattern.search(text)

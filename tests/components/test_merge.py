@@ -236,6 +236,9 @@ def test_the_of_a_name_furniture_and_generic_words(rules_nlp):
 def test_a_currency_code_is_no_name():
     doc = _doc("The INR Term Loan of INR 22.7 billion .", [], [("INR", "ORG", 0.9)])
     assert ents(merge_spans(doc)) == []
+    doc = _doc("Indian Rupee Term Loan , PSU awards and Dollar Tree stores .", [],
+               [("Indian Rupee", "ORG", 0.9), ("PSU", "ORG", 0.9), ("Dollar Tree", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("Dollar Tree", "ORG")]  # a currency's name, a pay term: no company
 
 
 def test_cities_with_their_state_and_nationalities_are_no_names():
