@@ -89,6 +89,18 @@ def names_a_body(word: str) -> bool:
     return word.lower() in BODIES
 
 
+# a stock index (`S&P 500 Consumer Staples`, `Russell 2000`, `Dow Jones U.S. Technology`) or
+# an amended document's title (`Fourth Amended and Restated Bylaws`): no company
+NO_COMPANY = re.compile(r"^(?:S&P|Standard\s*&\s*Poor['\u2019]s|Russell|Dow\s+Jones|MSCI|FTSE|Nasdaq|NASDAQ|NYSE)\s+"
+                        r"(?:\d+|Composite|U\.S\.|Industrial)\b|"
+                        r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+)?Amended\b")
+
+
+def names_no_company(name: str) -> bool:
+    """A stock index's name or an amended document's title (NO_COMPANY)."""
+    return bool(NO_COMPANY.match(name))
+
+
 def is_generic(name: str) -> bool:
     """A name made only of defined terms and generic words (`the Company, Inc.` of an
     agreement, `Merger Sub`, `Holdings`): no name."""

@@ -26,8 +26,9 @@ Policy (component `sec_merge`, settings in its config):
    An ORG candidate is cut into the names it holds (`org_pieces`: `[Abbott] sued
    [DexCom]`, `[NARCO] and [Honeywell]`, no `co-commercialize`, `10-K of` or `Table of
    Contents` before a name) and takes a `The` that stands inside a sentence; a PERSON is
-   cut at semicolons. An ORG of generic words only (`the Corporation`, `PSU`) or a currency
-   (`INR`, `Indian Rupee`), and a PERSON that names a law (`Clayton Antitrust` Act) or a term, are dropped.
+   cut at semicolons. An ORG of generic words only (`the Corporation`, `PSU`), a currency
+   (`INR`, `Indian Rupee`), a stock index or an amended document's title (`S&P 500 Financials`,
+   `Fourth Amended`: `names.names_no_company`), and a PERSON that names a law (`Clayton Antitrust` Act) or a term, are dropped.
    PERSON and ORG candidates whose whole text is a form name (`N-SAR`, `10-K`) or
    in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are places and names
    in street addresses (`extractors.places`: `Georgia`, `Chicago` in `Chicago, Illinois`,
@@ -61,7 +62,8 @@ from spacy.tokens import Doc, Span
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
 from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, GENERATIONS, LEGAL_SUFFIXES, NOT_BEFORE, SENTENCE_END, SUFFIX,
-                              TERM_HEADS, after_honorific, is_generic, is_headline_verb, person_aliases)
+                              TERM_HEADS, after_honorific, is_generic, is_headline_verb, names_no_company,
+                              person_aliases)
 from extractors.normalise import doc_year, is_currency, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
@@ -393,7 +395,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
                   if c[0].label_ not in ("PERSON", "ORG") or (is_name_text(c[0].text, not_names)
                                                             and not is_not_a_name(c[0]))]
     candidates = [c for c in candidates if c[0].label_ != "ORG" or not (
-        (is_generic(c[0].text) and not any(t.text in AGENCY_WORDS for t in c[0])) or is_currency(c[0].text))]
+        (is_generic(c[0].text) and not any(t.text in AGENCY_WORDS for t in c[0])) or is_currency(c[0].text)
+        or names_no_company(c[0].text))]
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or (is_person_shape(c[0])
                                                                       and not names_a_term(c[0]))]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]

@@ -240,6 +240,11 @@ def test_a_currency_code_is_no_name():
                [("Indian Rupee", "ORG", 0.9), ("PSU", "ORG", 0.9), ("Dollar Tree", "ORG", 0.9)])
     assert ents(merge_spans(doc)) == [("Dollar Tree", "ORG")]  # a currency's name, a pay term: no company
 
+    doc = _doc("The S&P 500 Financials , the Fourth Amended and Restated Bylaws , We and S&P Global Ratings .", [],
+               [("S&P 500 Financials", "ORG", 0.9), ("Fourth Amended", "ORG", 0.9), ("We", "ORG", 0.9),
+                ("S&P Global Ratings", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("S&P Global Ratings", "ORG")]  # an index, a document's title, the filer
+
 
 def test_cities_with_their_state_and_nationalities_are_no_names():
     doc = _doc("Its offices in Lenexa , Kansas and Chicago , Illinois 60680 , and a Nigerian court , closed .",
