@@ -19,7 +19,9 @@ Form-level structure:
 FINANCIAL_RESULT triggers are decoded per reported figure (`results`), so that
 each figure is one event, as SCHEMA asks. A career verb stating several offices gives
 one EXECUTIVE_CHANGE per office (`offices`), a pay decision naming several people one
-COMPENSATION per person (`awards`), each sharing the trigger.
+COMPENSATION per person (`awards`), each sharing the trigger; a repurchase table gives one
+SHARE_REPURCHASE per month row (`repurchases`), a dividend row one DIVIDEND per figure
+(`dividends`).
 
 Without a trained linker (no `linker.skops` in the model) only text roles are filled.
 """
@@ -33,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.components.linker.awards import PER_PERSON, awards, scope
 from extractors.components.linker.candidates import DocView
+from extractors.components.linker.dividends import dividend_events
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.components.linker.model import ArgumentLinker
 from extractors.components.linker.offices import offices
@@ -174,6 +177,7 @@ class EventLinker:
                 record["args"] = with_values(record["args"], ev.get("values"))  # a table's figures and periods
                 events.append(record)
         events = self._repurchase_tables(doc, text, ents, ent_label, year, events)
+        events += self._dividend_tables(doc, text, ents, ent_label, year, events)
         if self.require_core_roles:
             events = [e for e in events if has_core_roles(e)]
         events.sort(key=lambda e: (e["trigger"]["start"], e["type"]))
@@ -194,6 +198,15 @@ class EventLinker:
             args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
             events.append(event_record(doc, text, "SHARE_REPURCHASE", ev["trigger"], args, 0.5, ent_label, year))
         return events
+
+    @staticmethod
+    def _dividend_tables(doc: Doc, text: str, ents: list, ent_label: dict, year, events: list) -> list:
+        """One DIVIDEND per figure of a table's dividend row (dividends.py), where no event
+        of the text already has the figure as its amount."""
+        amounts = {(a["start"], a["end"]) for e in events for a in e["args"] if a["role"] == "amount"}
+        return [event_record(doc, text, "DIVIDEND", ev["trigger"], [("amount", *ev["args"]["amount"], 0.5)], 0.5,
+                             ent_label, year)
+                for ev in dividend_events(text, ents) if ev["args"]["amount"] not in amounts]
 
     @staticmethod
     def _career(text: str, ents: list, trig: Span, sent: Span, triggers, args: list) -> list[list]:

@@ -99,3 +99,15 @@ def test_a_rule_10b5_1_trading_plan_states_no_event(shipped_nlp):
     said = "On May 1, 2023, Zeta Widgets, Inc. entered into a {}agreement with Brindle Systems LLC."
     assert [e["type"] for e in shipped_nlp(said.format("consulting "))._.events] == ["AGREEMENT"]
     assert shipped_nlp(said.format("Rule 10b5-1 trading "))._.events == []
+
+
+def test_a_dividend_row_of_a_table_is_one_dividend_per_figure(shipped_nlp):
+    """GUIDELINES wide reading 14: each per-share figure of a dividend row is an instalment;
+    total dividends paid are none."""
+    text = ("Market and Dividend Information\n\n                     2021    2022    2023\n"
+            "Dividends per share  $0.15   $0.31   $0.93\nDividends paid       $410    $820    $1,230\n\n"
+            "Brindle Systems Corp. has paid a dividend for 40 years.\n")
+    found = [(e["trigger"]["text"], [a["text"] for a in e["args"]]) for e in shipped_nlp(text)._.events
+             if e["type"] == "DIVIDEND"]
+    assert found == [("Dividends per share", ["$0.15"]), ("Dividends per share", ["$0.31"]),
+                     ("Dividends per share", ["$0.93"])]

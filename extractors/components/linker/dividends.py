@@ -1,0 +1,38 @@
+"""DIVIDEND from a table's dividend row (GUIDELINES wide reading 14).
+
+A 10-K states its dividends per share in a table row, one figure per period:
+
+    Dividends per share   $0.01   $0.03   $0.06   $0.15
+
+Each figure is one declared instalment with its own per-share amount: one event, all
+sharing the row's label as their trigger (as a repurchase table's rows share its
+header), `amount` the figure. A row of total dividends paid (`Dividends paid   $8,400`)
+states no amount per share and gives none.
+
+Pure functions over the text and the entity spans (`(start, end, label)`, sorted): the
+linker turns what `dividend_events` returns into event records.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.offsets import within
+from extractors.tables import tables_of
+
+DIVIDEND_ROW = re.compile(r"^(?:cash\s+)?dividends?\s+(?:declared\s+|paid\s+)?(?:and\s+paid\s+)?per\s+(?:common\s+)?share\b",
+                          re.I)
+
+
+def dividend_events(text: str, ents: list[tuple]) -> list[dict]:
+    """Events of the dividend rows of the tables in `text`: each a dict with `trigger`
+    (the row label's start, end) and `args` (`amount`: the MONEY entity of one figure)."""
+    events = []
+    for table in tables_of(text):
+        for row in table.rows:
+            if row.label is None or not DIVIDEND_ROW.match(row.label.text):
+                continue
+            for cell in row.values:
+                money = [x for x in within(ents, cell.start, cell.end) if x[2] == "MONEY"]
+                if cell.kind == "number" and money:
+                    events.append({"trigger": (row.label.start, row.label.end), "args": {"amount": money[0][:2]}})
+    return events
