@@ -38,6 +38,7 @@ from extractors.components.linker.candidates import DocView
 from extractors.components.linker.dividends import dividend_events
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.components.linker.model import ArgumentLinker
+from extractors.components.linker.mentions import one_per_case
 from extractors.components.linker.offices import offices
 from extractors.components.linker.repurchases import repurchase_events
 from extractors.components.linker.results import decode_results, one_per_fact, with_values
@@ -181,7 +182,7 @@ class EventLinker:
         if self.require_core_roles:
             events = [e for e in events if has_core_roles(e)]
         events.sort(key=lambda e: (e["trigger"]["start"], e["type"]))
-        doc._.events = one_per_fact(events)
+        doc._.events = one_per_case(one_per_fact(events), text)
         return doc
 
     @staticmethod
