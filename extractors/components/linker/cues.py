@@ -8,12 +8,18 @@ in the trigger's window that no other role of the event took:
   `Abstain:` labels.
 - DIVIDEND: a DATE after `record` (`of record on`, `record date`) is the
   record_date; after `payable`/`paid`/`payment` the payment_date.
+- LEGAL_PROCEEDING: every company or person named after the `against` that follows the
+  trigger in its sentence, up to what the suit alleges or seeks (`filed against Disney, its
+  Chief Executive Officer Robert Iger, ... and ten directors (Susan E. Arnold; ...),
+  alleging ...`), is a party (a repeatable role), never a court, nor a name in the possessive
+  (`the members of Tesla's board`), nor one already a party.
 """
 from __future__ import annotations
 
 import re
 
 from extractors.components.linker.candidates import DocView
+from extractors.names import org_kind
 
 AFTER = {
     ("SHAREHOLDER_VOTE", "votes_for"): re.compile(r"^\s*(?:(?:favorable\s+)?votes?\s+)?(?:were\s+)?(?:cast\s+)?(?:for|in favor)\b|^\s*favorable\s+votes\b", re.I),
@@ -53,4 +59,34 @@ def cue_args(view: DocView, event_type: str, trig_start: int, trig_end: int, tak
                 filled.add(role)
                 used.add((cand.start, cand.end))
                 break
+    return out
+
+
+AGAINST = re.compile(r"\bagainst\b", re.I)
+CLAIM_STARTS = re.compile(r"\b(?:alleg\w*|claim(?:s|ing)|seek(?:s|ing)|assert\w*|regarding|relating|related|concerning|"
+                          r"arising|in\s+which|which|who|in\s+(?:connection|relation)\s+(?:with|to)|"
+                          r"for\s+(?:alleged\s+)?(?:violations?|breach\w*|infringement))\b|\n\s*\n", re.I)
+POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+AGAINST_REACH = 200  # characters after the trigger that its `against` may stand in
+PARTY_LABELS = frozenset({"ORG", "PERSON", "FILER"})
+
+
+def suit_parties(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
+    """The parties a suit is brought against, named after its `against` (LEGAL_PROCEEDING)."""
+    text = view.text
+    m = AGAINST.search(text, trig_end, min(len(text), trig_end + AGAINST_REACH))
+    if m is None or view.sentence(m.start()) != view.sentence(trig_start):
+        return []
+    stop = CLAIM_STARTS.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    used = {(a["start"], a["end"]) for a in taken}
+    named = {text[a["start"]:a["end"]] for a in taken if a["role"] == "party"}
+    out = []
+    for c in view.candidates:
+        name = text[c.start:c.end]
+        if m.end() <= c.start and c.end <= end and c.label in PARTY_LABELS and (c.start, c.end) not in used \
+                and name not in named and view.sentence(c.start) == view.sentence(trig_start) \
+                and not POSSESSIVE.match(text[c.end:c.end + 3]) and not (c.label == "ORG" and org_kind(name) == "court"):
+            out.append({"role": "party", "start": c.start, "end": c.end, "label": c.label, "score": 0.5})
+            named.add(name)  # (one party named twice is one party: `Tesla ... Tesla's board`)
     return out

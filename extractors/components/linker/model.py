@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from extractors.components.linker.candidates import DocView, pairs
-from extractors.components.linker.cues import cue_args
+from extractors.components.linker.cues import cue_args, suit_parties
 from extractors.schema import REPEATABLE, ROLES, compatible
 from extractors.components.linker.textroles import TEXT_ROLES, text_role
 
@@ -129,6 +129,8 @@ class ArgumentLinker:
                 filled.add(role)
                 used.add(ci)
         args += cue_args(view, event_type, trig_start, trig_end, args)
+        if event_type == "LEGAL_PROCEEDING":
+            args += suit_parties(view, trig_start, trig_end, args)
         return self.with_text_roles(view, event_type, trig_start, trig_end, args)
 
     @staticmethod

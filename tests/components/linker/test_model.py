@@ -186,3 +186,20 @@ def test_the_refit_command_reads_the_splits_the_model_was_trained_on(tmp_path, m
         (model / "meta.json").write_text(json.dumps({"sec_events": {"training": training}}))
         tl.main(model, None)
         assert seen[-1] == splits
+
+
+def test_a_suit_is_brought_against_every_party_named_after_against(nlp):
+    from extractors.components.linker.cues import suit_parties
+
+    text = ("On May 2, 2023, a stockholder filed a derivative complaint in the U.S. District Court for the District "
+            "of Delaware against Brindle Systems Corp., its Chief Executive Officer Dana Ostergaard, and the members "
+            "of Brindle's board (Lee Marlow; Kim Hallam), alleging that Quill Partners LLC was misled.")
+    names = [("Brindle Systems Corp.", "ORG"), ("U.S. District Court for the District of Delaware", "ORG"),
+             ("Dana Ostergaard", "PERSON"), ("Brindle's", "ORG"), ("Lee Marlow", "PERSON"), ("Kim Hallam", "PERSON"),
+             ("Quill Partners LLC", "ORG")]
+    spans = [{"start": text.index(n), "end": text.index(n) + len(n.removesuffix("'s")), "label": label}
+             for n, label in names]
+    view = gold_view(nlp, {"id": "x", "text": text, "spans": spans, "events": []})
+    found = suit_parties(view, text.index("filed"), text.index("filed") + 5, [])
+    assert [text[a["start"]:a["end"]] for a in found] == [
+        "Brindle Systems Corp.", "Dana Ostergaard", "Lee Marlow", "Kim Hallam"]  # no court, possessive or claim
