@@ -39,8 +39,9 @@ def is_safe_harbor(sentence: str) -> bool:
 # A Rule 10b5-1 trading arrangement (10-K/10-Q Item 9B: `Susan Li, our Chief Financial
 # Officer, entered into a trading plan intended to satisfy ... Rule 10b5-1(c)`) and a
 # buy-back's conditions (`plans complying with Rules 10b5-1 and 10b-18`) state no event
-# (GUIDELINES wide reading 4).
-RULE_10B5_1 = re.compile(r"\b10b5-1\b")
+# (GUIDELINES wide reading 4), nor does a trading arrangement's (`until all trades under the
+# trading arrangement entered into by Rivendell 7 LLC are completed`).
+RULE_10B5_1 = re.compile(r"\b10b5[-\u2010-\u2015]1\b|\btrading\s+arrangements?\b", re.I)  # (`Rule 10b5\u20131`)
 
 
 def is_trading_plan(sentence: str) -> bool:

@@ -17,7 +17,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
 | ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name; X's acquisition of + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
 | DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement for / included the sale of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
-| AGREEMENT | entered into a/an/the/certain; signed/executed (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s) | agreement words and an ORG |
+| AGREEMENT | entered into a/an/the/certain; signed/executed/closed/concluded (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s); has partnered with/to | agreement words and an ORG |
 | AGREEMENT (ended or changed) | terminated, amended, extended (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words and a DATE |
 | FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); issued/sold/raised $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
@@ -88,8 +88,9 @@ RULES = {
                                r"(?:previously\s+announced\s+|proposed\s+)?(sale|disposition|divestiture)\s+of\b",
                                re.I), None, {"ORG"}),
     "AGREEMENT": (re.compile(r"\b(entered\s+into)\s+(?:an?|the|certain)\b|"
-                             r"\b(signed|executed)\s+(?:an?\s+|the\s+)?(?:definitive\s+|new\s+)?(?:[\w-]+\s+){0,3}?"
-                             r"(?:agreements?|offer\s+letter|contracts?)\b",
+                             r"\b(signed|executed|closed|concluded)\s+(?:an?\s+|the\s+)?(?:definitive\s+|new\s+)?"
+                             r"(?:[\w-]+\s+){0,3}?(?:agreements?|offer\s+letter|contracts?)\b|"
+                             r"\b(?:have|has|had|we)\s+(partnered)\s+(?:with|to)\b",
                              re.I),
                   re.compile(r"\b(?:agreements?|contracts?|leases?|letters?|arrangements?)\b", re.I), {"ORG"}),
     "FINANCING": (re.compile(r"\b(invested)\s+(?:approximately\s+|about\s+)?\$", re.I),

@@ -523,3 +523,12 @@ def test_an_accelerated_repurchase_agreement_and_remaining_funds_are_no_buy_back
     assert trigger_type("FINANCIAL_RESULT", "declared") is None
     assert _words(entities, "As of September 30, 2024, our share repurchase program had remaining authorized funds "
                             "of $13.1 billion.", "SHARE_REPURCHASE") == []
+
+
+def test_agreements_closed_concluded_and_partnerships(entities):
+    words = _finder(entities, "AGREEMENT")
+    assert words("In February 2023, Brindle Systems Corp. and Hallam Bio closed a license and collaboration "
+                 "agreement.") == ["closed"]
+    assert words("In July 2023, Brindle Systems Corp. announced that we have partnered with Hallam Bio under a "
+                 "research agreement.") == ["partnered"]
+    assert words("Brindle Systems Corp. closed the quarter with record sales.") == []

@@ -99,6 +99,9 @@ def test_a_rule_10b5_1_trading_plan_states_no_event(shipped_nlp):
     said = "On May 1, 2023, Zeta Widgets, Inc. entered into a {}agreement with Brindle Systems LLC."
     assert [e["type"] for e in shipped_nlp(said.format("consulting "))._.events] == ["AGREEMENT"]
     assert shipped_nlp(said.format("Rule 10b5-1 trading "))._.events == []
+    assert shipped_nlp(said.format("Rule 10b5\u20131 trading "))._.events == []  # written with an en dash
+    assert shipped_nlp("Sales may continue until all trades under the trading arrangement entered into by "
+                       "Brindle Holdings LLC on May 1, 2023 are completed.")._.events == []
 
 
 def test_a_dividend_row_of_a_table_is_one_dividend_per_figure(shipped_nlp):
