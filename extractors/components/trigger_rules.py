@@ -6,7 +6,8 @@ add a trigger where the sentence both uses the type's trigger words and holds th
 entities the event needs (the trigger is the cue's first matched group, else all of
 it), and where the classifier has no trigger of that type overlapping; one per cue and
 sentence unless a DATE opens a new clause. The filer named generically (`the
-Corporation`) counts as the ORG a cue needs. A cue that
+Corporation`) counts as the ORG a cue needs, and `we` as the ORG of a deal (acquisition,
+disposition, agreement). A cue that
 states a contingency (`shall be elected`) or, for votes, an act of the board is no
 trigger (`stated`). Rule triggers get score `rule_score`; classifier triggers keep
 theirs, except that a second cue of the ABSORB types replaces a classifier trigger of its
@@ -43,7 +44,7 @@ from spacy.tokens import Doc
 
 from extractors.contract import TRIGGERS_KEY, doc_text, span_scores
 from extractors.layout import SIGNATURE_CONTEXT
-from extractors.names import GENERIC_FILER
+from extractors.names import FILER_PRONOUN, GENERIC_FILER
 from extractors.offsets import within
 
 # A seat on the board is an office too (`was elected to the board of directors`, `as
@@ -75,6 +76,11 @@ PAY_WORDS = re.compile(r"\bsalar(?:y|ies)\b|\bbonus(?:es)?\b|\bequity\s+awards?\
                        r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b|"
                        r"\bgrant\s+of\s+(?:\w+\s+){0,2}options\b|\boptions\s+to\s+purchase\b|"
                        r"\bincentive\s+(?:compensation|awards?|plans?|bonus)|\bcash\s+incentives?\b", re.I)
+# the filer as `we` is a party to its deals (GUIDELINES wide reading 3: `we sold our Sahale
+# Snacks business to Second Nature`): a sentence with it counts as holding an ORG for the
+# ACQUISITION, DISPOSITION and AGREEMENT cues (not for a suit: `We are involved in lawsuits`)
+FILER_WE_LABEL = "filer as we"
+DEAL_PARTY = "ORG|" + FILER_WE_LABEL
 # words within one sentence: a decimal point (`$1.5 billion`) ends none
 IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
 RULES = {
@@ -83,16 +89,16 @@ RULES = {
                          None),
     "ACQUISITION": (re.compile(r"\b(?:completed|consummated|closed)\s+(?:(?:the|its|our|their)\s+)?"
                                r"(?:previously\s+announced\s+|proposed\s+)?(acquisition|merger|purchase)\s+of\b|"
-                               r"\b(?:will|agreed\s+to|has\s+agreed\s+to)\s+(acquire)\b", re.I), None, {"ORG"}),
+                               r"\b(?:will|agreed\s+to|has\s+agreed\s+to)\s+(acquire)\b", re.I), None, {DEAL_PARTY}),
     "DISPOSITION": (re.compile(r"\b(?:completed|consummated|closed)\s+(?:(?:the|its|our|their)\s+)?"
                                r"(?:previously\s+announced\s+|proposed\s+)?(sale|disposition|divestiture)\s+of\b",
-                               re.I), None, {"ORG"}),
+                               re.I), None, {DEAL_PARTY}),
     "AGREEMENT": (re.compile(r"\b(entered\s+into)\s+(?:an?|the|certain)\b|"
                              r"\b(signed|executed|closed|concluded)\s+(?:an?\s+|the\s+)?(?:definitive\s+|new\s+)?"
                              r"(?:[\w-]+\s+){0,3}?(?:agreements?|offer\s+letter|contracts?)\b|"
                              r"\b(?:have|has|had|we)\s+(partnered)\s+(?:with|to)\b",
                              re.I),
-                  re.compile(r"\b(?:agreements?|contracts?|leases?|letters?|arrangements?)\b", re.I), {"ORG"}),
+                  re.compile(r"\b(?:agreements?|contracts?|leases?|letters?|arrangements?)\b", re.I), {DEAL_PARTY}),
     "FINANCING": (re.compile(r"\b(invested)\s+(?:approximately\s+|about\s+)?\$", re.I),
                   re.compile(r"\b(?:preferred\s+stock|convertible|notes|debentures|financing|private\s+placement)\b",
                              re.I), {"MONEY"}),
@@ -151,28 +157,28 @@ MORE_RULES = {
                          (re.compile(r"\b((?:will|to|would)\s+(?:retire|resign)|(?:retired|resigned)\s+(?=from\b|"
                                      r"effective\b))", re.I), None, {"PERSON|" + PRONOUN_LABEL, "DATE"})],
     "ACQUISITION": [(re.compile(r"\b(?:has|have|had|we|company)\s+(acquired)\b(?!\s+(?:US)?\$|\s+approximately\b|\s+\d)",
-                                re.I), None, {"ORG"}),
+                                re.I), None, {DEAL_PARTY}),
                     # a company acquired by name (`Merck acquired Imago BioSciences, Inc.`, `an
                     # agreement to acquire Denbury Inc.`, `PepsiCo's acquisition of Wimm-Bill-Dann`),
                     # not an adjective (`the recently acquired business`)
                     (re.compile(r"(?<!recently\s)(?<!newly\s)(?<!previously\s)\b(acquired)\s+(?-i:(?=[A-Z][a-z]))|"
                                 r"\bagreements?\s+to\s+(acquire)\b|(?:'s|\u2019s)\s+(acquisition)\s+of\s+(?-i:(?=[A-Z]))",
-                                re.I), None, {"ORG"}),
+                                re.I), None, {DEAL_PARTY}),
                     # a merger agreed: `Merger Sub will be merged with and into Reata`, `to merge into`
                     (re.compile(r"\b(?:will|to|shall)\s+(?:be\s+)?(merged?)\s+(?:with\s+and\s+)?into\b", re.I),
-                     re.compile(r"\bmerger\b|\bagreement\b", re.I), {"ORG"})],
+                     re.compile(r"\bmerger\b|\bagreement\b", re.I), {DEAL_PARTY})],
     # a sale definitely agreed (`entered into an agreement with Bangchak Corporation to
     # sell its interest in Esso Thailand`, `agreed to sell certain assets of its camera
     # module business`): the trigger is `sell`; what is sold is a business or a stake
     "DISPOSITION": [(re.compile(r"\b(?:agreed|agrees|agreements?)\s+(?:" + IN_SENTENCE + r"{0,80}?\s)?to\s+(sell)\b",
-                               re.I), SOLD_THINGS, {"ORG"}),
+                               re.I), SOLD_THINGS, {DEAL_PARTY}),
                     # a sale done (`we sold our Canada condiment business to TreeHouse`, `sold
                     # certain pet food brands to Post`), agreed (`an agreement for the sale of
                     # the Santa Ynez Unit`) or counted among others (`This included the sale of ...`)
                     (re.compile(r"\b(sold)\s+(?:our|its|the|their|certain|substantially\s+all)\s+"
                                 + IN_SENTENCE + r"{0,60}?" + SOLD_THINGS.pattern + r"|"
                                 r"\b(?:agreements?\s+for|included|includes|including)\s+the\s+"
-                                r"(sale|divestiture|disposition)\s+of\b", re.I), None, {"ORG"})],
+                                r"(sale|divestiture|disposition)\s+of\b", re.I), None, {DEAL_PARTY})],
     # an agreement ended, amended or extended on a date (SCHEMA: entry into, amendment or
     # termination; GUIDELINES reading 16: an extension is an AGREEMENT); not the `as amended`
     # of a law's name, an `amended` agreement's name, `unless extended or earlier terminated`,
@@ -441,9 +447,12 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         if "PERSON" not in labels and "DATE" in labels and PRONOUN.search(text):
             labels.add(PRONOUN_LABEL)
         # the filer named generically is a party the linker fills ORG roles with
-        # (`the Corporation executed an agreement for the sale of ...`)
+        # (`the Corporation executed an agreement for the sale of ...`), and so is `we` for
+        # the deals that name it (FILER_WE_LABEL)
         if "ORG" not in labels and GENERIC_FILER.search(text):
             labels.add("ORG")
+        if FILER_PRONOUN.search(text):
+            labels.add(FILER_WE_LABEL)
         # the context words may open the next sentence (`The plan was approved. The
         # results of the voting were ...`)
         around = full[base:sents[k + 1].end_char] if k + 1 < len(sents) else text

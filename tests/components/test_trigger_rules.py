@@ -532,3 +532,10 @@ def test_agreements_closed_concluded_and_partnerships(entities):
     assert words("In July 2023, Brindle Systems Corp. announced that we have partnered with Hallam Bio under a "
                  "research agreement.") == ["partnered"]
     assert words("Brindle Systems Corp. closed the quarter with record sales.") == []
+
+
+def test_we_is_the_party_of_the_filers_deals_not_of_a_suit(entities):
+    """GUIDELINES wide reading 3: `we` names the filer, a party to its sale; a contingency
+    note's `We are involved in lawsuits` states no suit."""
+    assert _words(entities, "On November 1, 2023, we sold our snacks business.", "DISPOSITION") == ["sold"]
+    assert _words(entities, "In 2023, we are involved in lawsuits and claims.", "LEGAL_PROCEEDING") == []
