@@ -95,18 +95,46 @@ def refit(model: Path, records: list[dict], **params) -> dict:
     return info
 
 
-def main(model: Path = typer.Argument(..., exists=True, file_okay=False, help="Model folder whose linker to refit."),
-         shared: Path = typer.Option(None, envvar="SEC_EVENTS_SHARED", help="Shared data folder.")):
-    """Refit MODEL's argument linker on the data `sec-events train` fitted it on: lee8k train,
-    with --wide wide-train, with --with-wide-dev wide-dev too (read from the model's meta)."""
+def trained_records(model: Path, shared: Path | None = None) -> list[dict]:
+    """The gold records `sec-events train` fitted MODEL's linker on, in order: the documents
+    its meta lists (`training.documents.train`, which records `--fraction`, `--wide`,
+    `--wide-repeat` and `--with-wide-dev`; a `~k` suffix marks wide-train entered again),
+    read from the gold splits. A model whose meta lists none: lee8k train, with --wide
+    wide-train, with --with-wide-dev wide-dev too."""
     from training.corpus import load_gold
 
+    trained = sec_events_meta(model).get("training", {})
+    listed = trained.get("documents", {}).get("train")
+    if not listed:
+        splits = ["train"] + (["wide-train"] if trained.get("wide") else []) + (
+            ["wide-dev"] if trained.get("with_wide_dev") else [])
+        return [r for split in splits for r in load_gold(split, shared)]
+    pool = {r["id"]: r for split in ("train", "wide-train", "wide-dev") for r in load_gold(split, shared)}
+    out, missing = [], []
+    for doc_id in listed:
+        base, _, k = doc_id.rpartition("~")
+        key = base if base and k.isdigit() and doc_id not in pool else doc_id
+        if key in pool:
+            out.append(pool[key] if key == doc_id else {**pool[key], "id": doc_id})
+        else:
+            missing.append(doc_id)
+    if missing:
+        raise ValueError(f"{model}: {len(missing)} training documents of its meta are in no gold split "
+                         f"(first: {missing[0]}); the gold changed since it was trained: retrain it")
+    return out
+
+
+def main(model: Path = typer.Argument(..., exists=True, file_okay=False, help="Model folder whose linker to refit."),
+         shared: Path = typer.Option(None, envvar="SEC_EVENTS_SHARED", help="Shared data folder.")):
+    """Refit MODEL's argument linker on the documents `sec-events train` fitted it on (read
+    from the model's meta)."""
     if not (model / "sec_linker").is_dir():
         raise typer.BadParameter(f"{model} has no sec_linker component")
-    trained = sec_events_meta(model).get("training", {})
-    splits = ["train"] + (["wide-train"] if trained.get("wide") else []) + (
-        ["wide-dev"] if trained.get("with_wide_dev") else [])
-    info = refit(model, [r for split in splits for r in load_gold(split, shared)])
+    try:
+        records = trained_records(model, shared)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    info = refit(model, records)
     typer.echo(f"{model}: linker refitted on {info['records']} records ({info['params']})")
 
 

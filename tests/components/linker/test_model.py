@@ -188,6 +188,27 @@ def test_the_refit_command_reads_the_splits_the_model_was_trained_on(tmp_path, m
         assert seen[-1] == splits
 
 
+def test_the_refit_reads_the_documents_the_meta_lists(tmp_path, monkeypatch):
+    """A model trained on a fraction, or with wide-train entered twice (`~1`), is refitted on
+    exactly those documents; one the gold no longer holds is a clear error."""
+    import json
+
+    import typer
+
+    import training.linker as tl
+
+    model = tmp_path / "m"
+    (model / "sec_linker").mkdir(parents=True)
+    gold = {"train": [{"id": "a"}, {"id": "b"}], "wide-train": [{"id": "w"}], "wide-dev": [{"id": "d"}]}
+    monkeypatch.setattr("training.corpus.load_gold", lambda split, shared=None: gold[split])
+    listed = ["b", "w", "w~1", "d"]
+    (model / "meta.json").write_text(json.dumps({"sec_events": {"training": {"documents": {"train": listed}}}}))
+    assert [r["id"] for r in tl.trained_records(model)] == listed
+    (model / "meta.json").write_text(json.dumps({"sec_events": {"training": {"documents": {"train": ["gone"]}}}}))
+    with pytest.raises(typer.BadParameter, match="gone"):
+        tl.main(model, None)
+
+
 def test_a_suit_is_brought_against_every_party_named_after_against(nlp):
     from extractors.components.linker.cues import suit_parties
 
