@@ -33,10 +33,10 @@ def is_headline_verb(word: str) -> bool:
     return word.capitalize() in HEADLINE_VERBS and (word.istitle() or word.isupper())
 
 
-# words before a person's name (`Mr. Schmidt`): the PERSON rules read them, and a word after
-# one is a person's name whatever else it could be (`Mr. Jordan`)
 # a generation written after a name: part of it (`Mr. Butler, Jr.`, `John Smith III`)
 GENERATIONS = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+# words before a person's name (`Mr. Schmidt`): the PERSON rules read them, and a word after
+# one is a person's name whatever else it could be (`Mr. Jordan`)
 HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"})
 
 

@@ -475,6 +475,20 @@ def column_label(header: str) -> str | None:
     return "SHARES" if SHARES_COLUMN.search(header) else None
 
 
+def repurchase_headers(text: str):
+    """(match, line start, line end) of each header line of a repurchase table in `text`,
+    once per line (`Total Number of Shares Purchased  ...  Total Number of Shares Purchased
+    as Part of ...` is one header): its first REPURCHASE_HEADER match."""
+    seen: set[int] = set()
+    for m in REPURCHASE_HEADER.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start in seen:
+            continue
+        seen.add(line_start)
+        line_end = text.find("\n", m.end())
+        yield m, line_start, len(text) if line_end < 0 else line_end
+
+
 def lines_below(text: str, pos: int, limit: int = REPURCHASE_LINES):
     """(start, end, cells) of the non-blank lines after the line holding `pos`, at most
     `limit`, until a line of prose."""
@@ -501,10 +515,8 @@ def repurchase_figures(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     (a row of other cells is left alone); dashes and note marks (`(3)`) hold a column's
     place but are no figures."""
     out = []
-    for m in REPURCHASE_HEADER.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        header = split_cells(text, line_start, len(text) if line_end < 0 else line_end)
+    for m, line_start, line_end in repurchase_headers(text):
+        header = split_cells(text, line_start, line_end)
         labels = [(column_label(c.text), bool(PRICE_COLUMN.search(c.text))) for c in header]
         labels = [x for x in labels if x[0] is not None]
         if len(labels) < 2:

@@ -26,9 +26,11 @@ Policy (component `sec_merge`, settings in its config):
    An ORG candidate is cut into the names it holds (`org_pieces`: `[Abbott] sued
    [DexCom]`, `[NARCO] and [Honeywell]`, no `co-commercialize`, `10-K of` or `Table of
    Contents` before a name) and takes a `The` that stands inside a sentence; a PERSON is
-   cut at semicolons. An ORG of generic words only (`the Corporation`, `PSU`), a currency
-   (`INR`, `Indian Rupee`), a stock index or an amended document's title (`S&P 500 Financials`,
-   `Fourth Amended`: `names.names_no_company`), and a PERSON that names a law (`Clayton Antitrust` Act) or a term, are dropped.
+   cut at semicolons (and an ORG at `v.` or `d/b/a`, and at an `and` before a company named
+   with its suffix). An ORG of generic words only (`the Corporation`, `PSU`), a currency
+   (`INR`, `Indian Rupee`), a stock index or an amended document's title (`S&P 500
+   Financials`, `Fourth Amended`: `names.names_no_company`), and a PERSON that names a law
+   (`Clayton Antitrust` Act) or a term, are dropped.
    PERSON and ORG candidates whose whole text is a form name (`N-SAR`, `10-K`) or
    in `not_names` (`EPS`, `GAAP`, `LOGO`, ...) are dropped, and so are places and names
    in street addresses (`extractors.places`: `Georgia`, `Chicago` in `Chicago, Illinois`,
@@ -215,12 +217,12 @@ def with_court_tail(span: Span, text: str) -> Span:
     return wide if wide is not None and len(wide) > len(span) else span
 
 
-# Lower-case words a company's name holds (`Bank of New York`, `Louisville Gas and Electric
-# Company`, `Agence France-Presse et Cie`); any other lower-case word inside an ORG candidate
-# joins two names (`Abbott sued DexCom`, `Abbott that DexCom`) or opens none (`co-commercialize`).
 # what stands between the parties of a case or a trade name, never inside one name
 # (`[The Marcus Corporation] v. [American Express Co.]`, `[B&R Supermarket, Inc.] d/b/a [Milam's Market]`)
 PARTY_SEPARATORS = frozenset({"v.", "vs.", "v", "vs", "d/b/a"})
+# Lower-case words a company's name holds (`Bank of New York`, `Louisville Gas and Electric
+# Company`, `Agence France-Presse et Cie`); any other lower-case word inside an ORG candidate
+# joins two names (`Abbott sued DexCom`, `Abbott that DexCom`) or opens none (`co-commercialize`).
 ORG_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "at", "et", "y", "e", "&"}) | NAME_PARTICLES
 PAGE_FURNITURE = re.compile(r"^\s*(?:\d+\s+)?(?:table\s+of\s+)?contents\s*$", re.I)
 EXCHANGE_WORDS = frozenset({"Exchange", "Nasdaq", "NASDAQ", "Market"})

@@ -71,6 +71,8 @@ PRONOUN_LABEL = "pronoun"
 # does `the Committee`, as filings define it once the pay committee is named.
 PAY_BODY = re.compile(r"\bcompensation\s+(?:and\s+\w+\s+|\w+\s+)?committee\b|\bthe\s+(?-i:Committee)\b", re.I)
 PAY_BODY_LABEL = "pay committee"
+# a complaint amended or consolidated (a later step of a suit, when filed)
+AMENDED_COMPLAINT = r"((?:second\s+|third\s+)?amended\s+complaint|consolidated\s+(?:class\s+action\s+)?complaint)"
 # what pay is: the words a COMPENSATION cue's sentence must hold, and what its `plan` names
 PAY_WORDS = re.compile(r"\bsalar(?:y|ies)\b|\bbonus(?:es)?\b|\bequity\s+awards?\b|\brestricted\s+stock\b|"
                        r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b|"
@@ -246,10 +248,8 @@ MORE_RULES = {
                                      r"counterclaims?|briefs?|proofs?\s+of\s+claim)\b|"
                                      r"\b(?:obtained|won|received|secured)\s+(?:an?\s+|the\s+)?(?:partial\s+)?"
                                      r"(summary\s+judgment|judgment|verdict|injunction)\b|"
-                                     r"\b(?<=filed\s)(?:an?\s+)?((?:second\s+|third\s+)?amended\s+complaint|consolidated\s+"
-                                     r"(?:class\s+action\s+)?complaint)\b|"
-                                     r"\b((?:second\s+|third\s+)?amended\s+complaint|consolidated\s+(?:class\s+action\s+)?complaint)"
-                                     r"(?=\s+(?:was|were|has\s+been|have\s+been)\s+filed\b)",
+                                     r"\b(?<=filed\s)(?:an?\s+)?" + AMENDED_COMPLAINT + r"\b|"
+                                     r"\b" + AMENDED_COMPLAINT + r"(?=\s+(?:was|were|has\s+been|have\s+been)\s+filed\b)",
                                      re.I),
                           None, {"DATE"})],
     # a dividend changed to a new amount (`reduce the quarterly dividend to $0.03 a share`,

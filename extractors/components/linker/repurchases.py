@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from extractors.offsets import within
-from extractors.tables import REPURCHASE_HEADER, Cell, lines_below
+from extractors.tables import Cell, lines_below, repurchase_headers
 
 TOTAL = re.compile(r"^\s*total\b", re.I)
 PROGRAM = re.compile(r"^(?:share\s+)?repurchase\s+programs?|^publicly\s+announced", re.I)
@@ -42,13 +42,8 @@ def repurchase_events(text: str, ents: list[tuple]) -> list[dict]:
     end), `args` (role -> (start, end)) and `table` (the header line's start and the
     end of the last row read), for the linker."""
     events: list[dict] = []
-    seen_lines: set[int] = set()
     dates = [x for x in ents if x[2] == "DATE"]
-    for m in REPURCHASE_HEADER.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if line_start in seen_lines:
-            continue  # `Total Number of Shares Purchased as Part of ...` on the same header line
-        seen_lines.add(line_start)
+    for m, line_start, _ in repurchase_headers(text):
         made = _rows(text, ents, dates, (m.start(), m.end()), m.end())
         events += [dict(ev, table=(line_start, made[-1]["end"])) for ev in made]
     return events
