@@ -30,9 +30,10 @@ def gold_records(annotations: Path | None, split: str | None, shared: Path | Non
 def predict(nlp, gold: list[dict], filing_context: bool = True) -> list[dict]:
     """Extraction records for the gold texts. With `filing_context`, an excerpt carries
     the company names of its whole filing, the acronyms it defines for things that are
-    no company and the unit it states for its amounts of money (`meta.context_names`,
-    `meta.context_not_names`, `meta.context_money_unit`, training.corpus), as a run over the
-    whole filing would know them."""
+    no company and the units it states for its amounts of money and its tables
+    (`meta.context_names`, `meta.context_not_names`, `meta.context_money_unit`,
+    `meta.context_table_unit`: `extract.CONTEXT_KEYS`, written by training.corpus), as a run
+    over the whole filing would know them."""
     keys = CONTEXT_KEYS if filing_context else ()
 
     def doc(g):
