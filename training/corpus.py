@@ -219,6 +219,35 @@ def make_wide_splits(standoffs: Iterable[dict], test_share: float = 0.5, dev_com
     }
 
 
+LATER_DOCUMENTS = ("; documents annotated after the splits were made join their company's split, "
+                   "a company of none wide-train (wide-test and wide-dev only ever keep their documents)")
+
+
+def add_to_wide_splits(manifest: dict, standoffs: Iterable[dict]) -> dict:
+    """The recorded wide splits with the documents they do not hold yet placed: each
+    joins its company's split, and a company no split holds joins wide-train, so
+    wide-test and wide-dev never change once made and new annotations only train.
+    A document of a company wide-test or wide-dev holds is refused: adding it would
+    change a held-out split after it was measured."""
+    placed = {i for ids in manifest["splits"].values() for i in ids}
+    side = {c: split for split, cs in manifest["companies"].items() for c in cs}
+    splits = {split: list(ids) for split, ids in manifest["splits"].items()}
+    companies = {split: set(cs) for split, cs in manifest["companies"].items()}
+    for s in standoffs:
+        if s["id"] in placed:
+            continue
+        key = company(s)
+        split = side.get(key, "wide-train")
+        if split != "wide-train":
+            raise ValueError(f"{s['id']}: its company {key!r} is in {split}; only wide-train takes new documents")
+        splits[split].append(s["id"])
+        companies[split].add(key)
+        placed.add(s["id"])
+    how = manifest["how"] if manifest["how"].endswith(LATER_DOCUMENTS) else manifest["how"] + LATER_DOCUMENTS
+    return {**manifest, "how": how, "companies": {split: sorted(cs) for split, cs in companies.items()},
+            "splits": splits}
+
+
 def stats(records: Iterable[dict]) -> dict:
     docs = words = 0
     labels: Counter = Counter()

@@ -163,3 +163,24 @@ def test_wide_splits_are_by_company_and_fixed():
     assert not sides["wide-dev"] & sides["wide-train"]
     lee8k = {s["meta"].get("ticker") for s in read_jsonl(ANNOTATIONS)}
     assert len(sides["wide-test"] - lee8k) >= 25 and len(set(by_id.values())) >= 50
+
+
+def test_later_wide_documents_only_join_training():
+    """A document annotated after the wide splits were made joins its company's split
+    (a new company: wide-train); the recorded documents never move, and a document of a
+    held-out company is refused."""
+    from training.corpus import WIDE_MANIFEST, add_to_wide_splits
+
+    manifest = read_manifest(WIDE_MANIFEST)
+    trained = manifest["companies"]["wide-train"][0]
+    later = [{"id": "filings10x/x/10-K:0-10", "meta": {"ticker": trained}},
+             {"id": "filings10x/y/10-Q:5-50", "meta": {"ticker": "ZZZNEW"}}]
+    placed = add_to_wide_splits(manifest, later)
+    assert placed["splits"]["wide-train"] == manifest["splits"]["wide-train"] + [r["id"] for r in later]
+    assert placed["splits"]["wide-test"] == manifest["splits"]["wide-test"]
+    assert placed["splits"]["wide-dev"] == manifest["splits"]["wide-dev"]
+    assert "ZZZNEW" in placed["companies"]["wide-train"]
+    assert add_to_wide_splits(placed, later) == placed
+    held = {"id": "filings10x/z/10-K:0-10", "meta": {"ticker": next(c for c in manifest["companies"]["wide-test"] if c.isupper())}}
+    with pytest.raises(ValueError, match="wide-test"):
+        add_to_wide_splits(manifest, [held])
