@@ -38,6 +38,14 @@ GENERATIONS = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 # words before a person's name (`Mr. Schmidt`): the PERSON rules read them, and a word after
 # one is a person's name whatever else it could be (`Mr. Jordan`)
 HONORIFICS = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof.", "Messrs.", "Sir"})
+# a party's or judge's standing written before a name (`Plaintiff Michael Ho`, `Judge Alan
+# Albright`): no part of the name, which the given-name rule still reads
+CASE_STANDING = frozenset({"Plaintiff", "Plaintiffs", "Defendant", "Defendants", "Judge", "Justice", "Relator",
+                           "Petitioner", "Respondent", "Magistrate", "Chancellor"})
+# public parties of a case caption, never people (`3M Co. v. Commissioner`, `People v.`)
+CAPTION_OFFICES = frozenset({"Commissioner", "Secretary", "Attorney", "Administrator", "Director", "Trustee", "Receiver",
+                             "Superintendent", "Commission", "Board", "People", "State", "States", "United",
+                             "Government", "Department", "Agency", "Bureau", "City", "County", "Town", "Township"})
 
 
 def after_honorific(doc, start: int) -> bool:
@@ -89,15 +97,18 @@ def names_a_body(word: str) -> bool:
     return word.lower() in BODIES
 
 
-# a stock index (`S&P 500 Consumer Staples`, `Russell 2000`, `Dow Jones U.S. Technology`) or
-# an amended document's title (`Fourth Amended and Restated Bylaws`): no company
+# a stock index (`S&P 500 Consumer Staples`, `Russell 2000`, `Dow Jones U.S. Technology`),
+# an amended document's title (`Fourth Amended and Restated Bylaws`) or a credit rating
+# (`Baa3`, `BBB+`, `SGL-1`, `Prime-3`): no company
 NO_COMPANY = re.compile(r"^(?:S&P|Standard\s*&\s*Poor['\u2019]s|Russell|Dow\s+Jones|MSCI|FTSE|Nasdaq|NASDAQ|NYSE)\s+"
                         r"(?:\d+|Composite|U\.S\.|Industrial)\b|"
-                        r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+)?Amended\b")
+                        r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+)?Amended\b|"
+                        r"^(?:Aaa|Aa[1-3]|A[1-3]|Baa[1-3]|Ba[1-3]|B[1-3]|Caa[1-3]|AAA|AA[+-]?|BBB[+-]?|BB[+-]?|"
+                        r"CCC[+-]?|SGL-\d|Prime-\d|P-\d)$")
 
 
 def names_no_company(name: str) -> bool:
-    """A stock index's name or an amended document's title (NO_COMPANY)."""
+    """A stock index's name, an amended document's title or a credit rating (NO_COMPANY)."""
     return bool(NO_COMPANY.match(name))
 
 
@@ -238,12 +249,16 @@ def defined_body_acronyms(text: str) -> list[tuple[int, int, str]]:
 
 # A court is named with its district or circuit (`United States District Court for the
 # Eastern District of New York`, `Circuit Court of the 17th Judicial Circuit for Broward
-# County`, `Court of Chancery`): an ORG ending in `Court` takes the words that say which.
-_COURT_TAIL = (r"\s+(?:for\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of|"
+# County`, `Court of Chancery`) and its circuit or county (`Court of Appeals for the Seventh
+# Circuit`, `Superior Court of California in Alameda County`): an ORG ending in `Court` (or
+# `Court of Appeals`) takes the words that say which.
+_COURT_SEAT = r"(?:\s+for\s+the\s+(?:[A-Z]\w+\s+)?Circuit|\s+in\s+(?:and\s+for\s+)?(?:[A-Z]\w+\s+){1,2}County)"
+_COURT_TAIL = (r"\s+(?:(?:for|in)\s+the\s+(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of|"
                r"of\s+the\s+\w+\s+Judicial\s+Circuit\s+(?:in\s+and\s+)?for|of)"
                r"(?:\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)"
-               r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)*")
-COURT_TAIL = re.compile(_COURT_TAIL)
+               r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\u2019']*(?:\s+[A-Z][\w.\u2019']*)*)*"
+               rf"{_COURT_SEAT}?")
+COURT_TAIL = re.compile(rf"{_COURT_TAIL}|{_COURT_SEAT}")
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bMt)\.\s")  # not after an initial (`U.S.`) nor `St.`
 GENERIC_OPENERS = frozenset({"The", "This", "Such", "Each", "Any", "Our", "Its", "That"})
 
@@ -252,7 +267,7 @@ GENERIC_OPENERS = frozenset({"The", "This", "Such", "Each", "Any", "Our", "Its",
 # for Broward County`, `Regional Court of Mannheim`, `United States Attorney's Office for the
 # Eastern District of New York`), and a federal district alone (`filed in the Southern
 # District of New York`)
-COURT_NAME = re.compile(r"\b(?:(?:U\.S\.|[A-Z][a-z]+)\s+){1,4}(?:Courts?|Attorney[\u2019']s\s+Office)"
+COURT_NAME = re.compile(r"\b(?:(?:U\.S\.|US|[A-Z][a-z]+)\s+){1,4}(?:Courts?|Attorney[\u2019']s\s+Office)"
                         rf"(?:{_COURT_TAIL})?|"
                         r"\b(?:Northern|Southern|Eastern|Western|Middle|Central)\s+District\s+of\s+(?:New\s+|North\s+|South\s+|"
                         r"West\s+)?[A-Z][a-z]+")

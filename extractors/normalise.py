@@ -617,7 +617,7 @@ def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, 
     currency. Outside tables, an amount with no scale takes the filing's `money_unit`
     (`money_unit_of`: `(Dollars in millions, unless otherwise noted)`) unless it is a
     price or per-share amount (`in_unit`). No scale makes an amount of over MAX_SCALED,
-    nor multiplies a price with cents in a repurchase table. A table with a currency sign
+    nor multiplies a figure with cents (a price: `$104.18` in a table in thousands). A table with a currency sign
     whose caption and text state no scale takes the filing's `table_unit` (`table_unit_of`:
     the scale its tables' captions state, where the table's caption was left in another
     part)."""
@@ -640,9 +640,8 @@ def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, 
         value = {"amount": float(figure.group().replace(",", "")), "currency": currency}
         if text[max(0, start - 1):start] == "(" and text[end:end + 1] == ")":
             value["amount"] = -value["amount"]
-    if scale == 1.0 or abs(value["amount"]) * scale > MAX_SCALED or (
-            CENTS.search(text[start:end]) and tb.REPURCHASE_HEADER.search(text, max(0, start - REPURCHASE_REACH), start)):
-        return value  # written in full (`$4,213,825,619`), or a price with its cents in a table of buy-backs
+    if scale == 1.0 or abs(value["amount"]) * scale > MAX_SCALED or CENTS.search(text[start:end]):
+        return value  # written in full (`$4,213,825,619`), or a price with its cents (`$104.18`)
     return {**value, "amount": value["amount"] * scale}
 
 

@@ -1,4 +1,6 @@
 """Company and person names: aliases and the suffixed names of a filing (extractors/names.py)."""
+import pytest
+
 from extractors.names import org_aliases, person_aliases
 
 
@@ -84,3 +86,16 @@ def test_the_kind_of_body_an_org_names():
     assert [org_kind(n) for n in ("United States District Court for the District of Nevada", "Eastern District of Texas",
                                   "Federal Trade Commission", "Department of Justice", "Brindle Systems, Inc.",
                                   "Hallam")] == ["court", "court", "agency", "agency", "company", "name"]
+
+
+@pytest.mark.parametrize("name", ["Baa3", "BBB+", "SGL-1", "Prime-3", "S&P 500 Index", "Fourth Amended"])
+def test_credit_ratings_indexes_and_titles_name_no_company(name):
+    from extractors.names import names_no_company
+
+    assert names_no_company(name)
+
+
+def test_a_company_is_a_company():
+    from extractors.names import names_no_company
+
+    assert not any(names_no_company(n) for n in ("Baa Widgets Inc.", "Ba Holdings", "Quillon"))

@@ -174,7 +174,8 @@ def _no_word(token) -> bool:
 
 def name_core(span: Span) -> Span | None:
     """A PERSON or ORG candidate without what is never part of a name: punctuation and
-    spaces at its edges (`Genentech,` before a closing quote, `•NIKE`), a press-release
+    spaces at its edges (`Genentech,` before a closing quote, `•NIKE`), a bracket it opens
+    and does not close (`Engines AG (IAE` -> `Engines AG`), a press-release
     headline from its verb on (`Alnylam Announces Partnership`, `Ken Butler Retires`); for a
     PERSON, degrees after the name (`Yvonne Greenstreet MBChB`); for an ORG, the head
     words of a defined term, plan or body named after the company (`Roche Territory`,
@@ -189,22 +190,25 @@ def name_core(span: Span) -> Span | None:
         end = verbs[0]
         while end > start and not doc[end - 1].whitespace_:  # the whole word: `Co-Commercialize`
             end -= 1
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+        end = opened[-1]  # a bracket left open: `International Aero Engines AG (IAE` -> the name before it
     while start < end and _no_word(doc[start]):
         start += 1
     while start < end and (_no_word(doc[end - 1])
                            or (span.label_ == "ORG" and end - start > 1 and doc[end - 1].text in TERM_HEADS)
                            or (span.label_ == "PERSON" and end - start > 1 and doc[end - 1].text in DEGREES)):
         end -= 1
-    if start >= end or not any(t.is_alpha and not t.is_lower for t in doc[start:end]):
-        return None
+    if start >= end or not any(any(ch.isupper() for ch in t.text) for t in doc[start:end]):
+        return None  # no capital letter: no name (`S&P` and `3M` have one)
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
 
 
 def with_court_tail(span: Span, text: str) -> Span:
-    """An ORG ending in `Court` widened over the district or circuit that follows it."""
-    if span.label_ != "ORG" or span[-1].text != "Court":
+    """An ORG ending in `Court` (or `Court of Appeals`) widened over the district or circuit that follows it."""
+    if span.label_ != "ORG" or span[-1].text not in ("Court", "Appeals"):
         return span
     m = COURT_TAIL.match(text, span.end_char)
     if not m:
@@ -226,6 +230,15 @@ PARTY_SEPARATORS = frozenset({"v.", "vs.", "v", "vs", "d/b/a"})
 ORG_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "at", "et", "y", "e", "&"}) | NAME_PARTICLES
 PAGE_FURNITURE = re.compile(r"^\s*(?:\d+\s+)?(?:table\s+of\s+)?contents\s*$", re.I)
 EXCHANGE_WORDS = frozenset({"Exchange", "Nasdaq", "NASDAQ", "Market"})
+# the titles of a 10-K's or 10-Q's items hold no company (`Item 4. Controls and Procedures`)
+FORM_HEADINGS = re.compile(r"\b(?:controls\s+and\s+procedures|legal\s+proceedings|risk\s+factors|"
+                           r"mine\s+safety\s+disclosures|unregistered\s+sales\s+of\s+equity\s+securities)\b", re.I)
+
+
+def in_form_heading(span: Span, text: str) -> bool:
+    """Whether `span` lies inside the title of a form's item (FORM_HEADINGS)."""
+    return any(m.start() <= span.start_char and span.end_char <= m.end()
+               for m in FORM_HEADINGS.finditer(text, max(0, span.start_char - 40), span.end_char + 40))
 # generic words that name one body in a filing (`the Commission`: the SEC; `the Court`):
 # an ORG of generic words only (`the Corporation`, `the Trust`) is no name unless it holds one
 AGENCY_WORDS = frozenset({"Commission", "Court", "Exchange"})
@@ -398,7 +411,7 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
                                                             and not is_not_a_name(c[0]))]
     candidates = [c for c in candidates if c[0].label_ != "ORG" or not (
         (is_generic(c[0].text) and not any(t.text in AGENCY_WORDS for t in c[0])) or is_currency(c[0].text)
-        or names_no_company(c[0].text))]
+        or names_no_company(c[0].text) or in_form_heading(c[0], text))]
     candidates = [c for c in candidates if c[0].label_ != "PERSON" or (is_person_shape(c[0])
                                                                       and not names_a_term(c[0]))]
     candidates = [c for c in candidates if c[0].label_ != "ROLE" or is_role_text(c[0].text)]

@@ -72,7 +72,8 @@ PRONOUN_LABEL = "pronoun"
 PAY_BODY = re.compile(r"\bcompensation\s+(?:and\s+\w+\s+|\w+\s+)?committee\b|\bthe\s+(?-i:Committee)\b", re.I)
 PAY_BODY_LABEL = "pay committee"
 # a complaint amended or consolidated (a later step of a suit, when filed)
-AMENDED_COMPLAINT = r"((?:second\s+|third\s+)?amended\s+complaint|consolidated\s+(?:class\s+action\s+)?complaint)"
+AMENDED_COMPLAINT_WORDS = r"(?:(?:second\s+|third\s+)?amended\s+complaint|consolidated\s+(?:class\s+action\s+)?complaint)"
+AMENDED_COMPLAINT = rf"({AMENDED_COMPLAINT_WORDS})"
 # what pay is: the words a COMPENSATION cue's sentence must hold, and what its `plan` names
 PAY_WORDS = re.compile(r"\bsalar(?:y|ies)\b|\bbonus(?:es)?\b|\bequity\s+awards?\b|\brestricted\s+stock\b|"
                        r"\bstock\s+options?\b|\bRSUs?\b|\bPSUs?\b|\bcompensat|\bseverance\b|\bretention\b|"
@@ -214,7 +215,13 @@ MORE_RULES = {
                                     r"\bnamed\s+(?:as\s+(?:a\s+)?(?:defendants?|part(?:y|ies))\s+)?in\s+(?:an?|the)\s+"
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|actions?|complaints?|suits?)\b|"
                                     r"\b(?:filed|brought)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
-                                    r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?)(?:\s+(?:lawsuits?|complaints?))?\b|"
+                                    r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?|legal\s+proceedings)"
+                                    r"(?:\s+(?:lawsuits?|complaints?))?\b|\b(filed)\s+(?:suit\s+)?against\b|"
+                                    # a case named by its caption, then filed (`a putative class action lawsuit,
+                                    # Gumm v. Molinaroli, et al., Case No. 16-cv-1093, was filed`: the filing is
+                                    # the trigger, and the suit's noun before the caption none)
+                                    r"(?:\b(?:lawsuit|complaint|suit|action)s?\b[^;\n]{0,80}?)?"
+                                    r"\bv\.\s[^;\n]{0,120}?\b(?:was|were|has\s+been|have\s+been)\s+(filed)\b|"
                                     r"\b(?:actions?|inquiries|investigations?|proceedings?|arbitrations?)\s+(?:was|were|"
                                     r"has\s+been|have\s+been)\s+(initiated|commenced|brought)\b|"
                                     r"\bsued\b|\b(?:filed|initiated|commenced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
@@ -227,31 +234,42 @@ MORE_RULES = {
                          # a trial held or scheduled (`The trial was held in the Tax Court`,
                          # `the first patent infringement trial ... is scheduled for March 2025`),
                          # never a clinical one
-                         (re.compile(r"(?<!clinical\s)(?<!pivotal\s)\b(trials?)\b(?!\s+(?:data|results|sites?|design))",
+                         (re.compile(r"(?<!clinical\s)(?<!pivotal\s)(?<!-)\b(trials?)\b(?!\s+(?:data|results|sites?|design))",
                                      re.I),
                           re.compile(r"\b(?:court|jury|judge|infringement|plaintiffs?|defendants?|lawsuit)\b", re.I),
                           {"DATE"}),
-                         (re.compile(r"\b(?:court|tribunal|judge|jury|arbitrator|panel)\b" + IN_SENTENCE + r"{0,30}?\s"
+                         # a court's act, dated or not (`The Federal Circuit affirmed the finding`)
+                         (re.compile(r"\b(?:court|tribunal|judge|jury|arbitrator|panel|circuit|PTAB|MDL)\b" + IN_SENTENCE
+                                     + r"{0,30}?\s"
                                      r"((?:denied|granted|rendered|issued|ordered|ruled|dismissed|transferred|confirmed|"
                                      r"entered|affirmed|reversed|remanded|vacated|certified|approved|awarded|found|"
-                                     r"clarified|upheld|overturned|enjoined|sanctioned)\b"
-                                     + LEGAL_OBJECT + r")|"
-                                     r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+(?:was|were|has\s+been|"
-                                     r"have\s+been)\s+(dismissed|settled)\b|"
+                                     r"clarified|upheld|overturned|enjoined|sanctioned|consolidated|instituted|"
+                                     r"appointed)\b"
+                                     + LEGAL_OBJECT + r")", re.I), None, None),
+                         (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+(?:subsequently\s+)?"
+                                     r"(?:was|were|has\s+been|have\s+been)\s+(?:subsequently\s+)?"
+                                     r"(dismissed|settled|transferred|consolidated|remanded)\b|"
                                      r"\b(?:was|were|been)\s+(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b|"
                                      # a party's step in a case (`post-trial briefs were filed`, `filed a
                                      # motion to dismiss`, `proofs of claim filed`), a judgment obtained (the
                                      # judgment), a complaint amended or consolidated (the complaint)
                                      r"\b(?:briefs?|motions?|proofs?\s+of\s+claim|appeals?|notices?\s+of\s+appeal|"
                                      r"counterclaims?)\s+(?:(?:were|was|have\s+been|has\s+been)\s+)?(filed)\b|"
+                                     r"\b(removed)\s+the\s+(?:action|case|lawsuit)\b|\b(responded)\s+to\s+the\s+"
+                                     r"(?:complaint|petition|lawsuit)\b|"
                                      r"\b(filed)\s+(?:an?\s+|its\s+|their\s+|our\s+)?(?:motions?|appeals?|notices?\s+of\s+appeal|"
                                      r"counterclaims?|briefs?|proofs?\s+of\s+claim)\b|"
                                      r"\b(?:obtained|won|received|secured)\s+(?:an?\s+|the\s+)?(?:partial\s+)?"
                                      r"(summary\s+judgment|judgment|verdict|injunction)\b|"
-                                     r"\b(?<=filed\s)(?:an?\s+)?" + AMENDED_COMPLAINT + r"\b|"
+                                     r"\b(filed\s+(?:an?\s+)?" + AMENDED_COMPLAINT_WORDS + r")\b|"
                                      r"\b" + AMENDED_COMPLAINT + r"(?=\s+(?:was|were|has\s+been|have\s+been)\s+filed\b)",
                                      re.I),
-                          None, {"DATE"})],
+                          None, {"DATE"}),
+                         # a party's appeal, dated or not (`Plaintiffs have appealed`, `We appealed the
+                         # judgment to the Federal Circuit Court`), in a sentence about the case
+                         (re.compile(r"\b(appealed)\b", re.I),
+                          re.compile(r"\b(?:courts?|judgments?|decisions?|rulings?|verdicts?|circuit|appeals|awards?|"
+                                     r"dismiss\w*|plaintiffs?|defendants?)\b", re.I), None)],
     # a dividend changed to a new amount (`reduce the quarterly dividend to $0.03 a share`,
     # `increased the annual dividend from $0.60 a share to $0.68`): the trigger is the dividend
     "DIVIDEND": [(re.compile(r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|"

@@ -377,6 +377,54 @@ def test_a_short_name_defined_after_a_company_is_an_org(nlp, text, short):
     assert short in texts(nlp, text, "ORG")
 
 
+@pytest.mark.parametrize("text,short", [
+    ("Its patents came from Quillon Semiconductors, N.V. (QSN) in 2019.", "QSN"),
+    ("Ratings are set by T&Q Global Inc. (T&Q) each year.", "T&Q"),
+    ("In 1997, Marlow Company (Former Marlow) spun off its chemicals unit.", "Former Marlow"),
+])
+def test_a_short_name_defined_without_quotes_is_an_org(nlp, text, short):
+    """A bracketed short name with no quotes (`N.V. (NXP)`, `Company (Former Monsanto)`) is the
+    company's where a word of it is a word of the name."""
+    assert short in texts(nlp, text, "ORG")
+
+
+def test_a_bracket_after_a_company_holds_no_ticker_as_its_name(nlp):
+    assert texts(nlp, "Zeta Widgets Holdings, Inc. (ZQX) reported results.", "ORG") == ["Zeta Widgets Holdings, Inc."]
+
+
+@pytest.mark.parametrize("text,people", [
+    ("A putative class action, Gumm v. Molinaroli, et al., was filed in 2016.", ["Gumm", "Molinaroli"]),
+    ("Two suits are pending, Datnoff, et al. v. Behring, et al., and Felicetti, et al. v. Behring.",
+     ["Datnoff", "Behring", "Felicetti", "Behring"]),
+    ("The suit is captioned Cupat v. Palantir Widgets Inc., et al.", ["Cupat"]),
+    ("The opinion in Zeta Widgets Co. & Subs. v. Commissioner was issued in 2023.", []),
+    ("On January 14, 2021, Plaintiff Michael Ostrander filed a complaint.", ["Michael Ostrander"]),
+])
+def test_the_people_of_a_case_caption(nlp, text, people):
+    """A caption's parties of one surname (or a given name and a surname) are people; a
+    company, a public office (`Commissioner`) and a word joined to a company (`& Subs.`) are not."""
+    assert texts(nlp, text, "PERSON") == people
+
+
+@pytest.mark.parametrize("text,court", [
+    ("Plaintiffs have appealed to the United States Court of Appeals for the Seventh Circuit. Briefing is done.",
+     "United States Court of Appeals for the Seventh Circuit"),
+    ("A proceeding was created in the Superior Court of California in Alameda County to coordinate cases.",
+     "Superior Court of California in Alameda County"),
+    ("VLSI filed a complaint in the US District Court for the Northern District of California in 2019.",
+     "US District Court for the Northern District of California"),
+    ("We removed the action to the United States District Court in the Central District of California, where",
+     "United States District Court in the Central District of California"),
+])
+def test_a_court_is_named_with_its_circuit_county_or_district(shipped_nlp, text, court):
+    assert court in [e.text for e in shipped_nlp(text).ents if e.label_ == "ORG"]
+
+
+def test_a_forms_item_title_holds_no_company(shipped_nlp):
+    doc = shipped_nlp("Item 4. Controls and Procedures\nOur management evaluated the disclosure controls.")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == []
+
+
 def test_a_defined_role_after_a_company_is_no_org(nlp):
     assert texts(nlp, 'Zeta Widgets Holdings, Inc. ("Buyer") agreed.', "ORG") == ["Zeta Widgets Holdings, Inc."]
 

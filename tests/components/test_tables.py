@@ -181,6 +181,19 @@ def test_a_schedule_by_year_is_a_table_and_takes_its_caption_scale():
     assert value_at("MONEY", text, text.index("$0.40"), text.index("$0.40") + 5, 2024)["amount"] == 0.4
 
 
+def test_a_figure_with_cents_in_a_table_in_thousands_is_a_price():
+    """A price (`$104.18`, an option's exercise price) keeps its figure in a table whose
+    caption scales its other figures; an amount without cents takes the scale."""
+    from extractors.normalise import value_at
+
+    text = ("Options (in thousands)     Options     Weighted Average Exercise Price    Intrinsic Value\n"
+            "Outstanding at July 1      121,205     $104.18                            $5,732\n"
+            "Exercisable                75,692      $99.51                             $4,951\n\n"
+            "The following table provides more.")
+    assert value_at("MONEY", text, text.index("$104.18"), text.index("$104.18") + 7, 2024)["amount"] == 104.18
+    assert value_at("MONEY", text, text.index("$4,951"), text.index("$4,951") + 6, 2024)["amount"] == 4_951_000
+
+
 def test_repurchase_table_figures_are_labelled_by_their_columns():
     from extractors.tables import repurchase_figures
 

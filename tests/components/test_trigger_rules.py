@@ -328,7 +328,19 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
     assert words("An amended complaint was filed on July 15, 2016.") == ["amended complaint"]
     assert words("On May 2, 2021, the defendants moved to dismiss the amended complaint.") == []
     assert words("In May 2022, the tribunal further clarified the partial award.") == ["clarified the partial award"]
-    assert words("The court denied the motion.") == []  # no date: the step is not dated
+    # a court's act is a step dated or not (`The Federal Circuit affirmed the finding`)
+    assert words("The court denied the motion.") == ["denied"]
+    assert words("The Federal Circuit affirmed the finding of infringement.") == ["affirmed"]
+    # a party's appeal and the case's moves, and a case named by its caption, then filed
+    assert words("Plaintiffs have appealed the dismissal to the Court of Appeals.") == ["appealed"]
+    assert words("In February 2020, the federal actions were transferred to the District of New Jersey.") == [
+        "transferred"]
+    assert words("On February 25, 2021, we removed the action to the federal court.") == ["removed"]
+    assert words("A putative class action, Gumm v. Molinaroli, et al., Case No. 16-cv-1093, was filed in the "
+                 "United States District Court for the Eastern District of Wisconsin.") == ["filed"]
+    # a pre-trial conference is no trial; a complaint amended is filed with its verb
+    assert words("On February 24, 2022, the parties attended a pre-trial conference in Delaware.") == []
+    assert words("On February 15, 2017, the plaintiffs filed an amended complaint.") == ["filed an amended complaint"]
     assert words("On May 2, 2022, the court may have denied the motion.") == []  # a contingency
 
 

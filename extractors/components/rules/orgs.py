@@ -154,6 +154,24 @@ def _acronyms(full: list[str], legal) -> set[str]:
     return out
 
 
+def _plain_alias(ctx: RuleContext, i: int, full: list[str], generic) -> tuple[int, int] | None:
+    """A short name defined in brackets without quotes (`NXP Semiconductors, N.V. (NXP)`,
+    `S&P Global Inc. (S&P)`, `Monsanto Company (Former Monsanto)`): 1-4 capitalised words or `&`
+    up to the closing bracket, one of them a word of the full name and not all generic."""
+    doc, words, j = ctx.toks, [], i
+    while j is not None and doc[j].text != ")" and len(words) < 4:
+        if not name_like(doc[j].text) and doc[j].text != "&":
+            return None
+        words.append(j)
+        j = ctx.next_ns(j, same_line=True)
+    if not words or j is None or doc[j].text != ")":
+        return None
+    texts = [doc[k].text for k in words]
+    if not any(t in full for t in texts) or all(t in generic for t in texts):
+        return None
+    return words[0], words[-1] + 1
+
+
 def org_defined_name(ctx: RuleContext) -> list[Candidate]:
     """A short name defined right after a suffixed company name:
     ``Azteca Production International, Inc. ("Azteca")`` or ``(AP)``. The short name must
@@ -177,6 +195,9 @@ def org_defined_name(ctx: RuleContext) -> list[Candidate]:
             if close is not None and doc[close].text == ")":
                 out.append(Candidate(i, i + 1, "ORG", "org_defined_name"))
                 continue
+        if i is not None and doc[i].text not in {'"', "“", "'"} and (plain := _plain_alias(ctx, i, full, generic)):
+            out.append(Candidate(*plain, "ORG", "org_defined_name"))
+            continue
         if i is not None and doc[i].text.lower() == "the":
             i = ctx.next_ns(i)
         if i is None or doc[i].text not in {'"', "“", "'"}:

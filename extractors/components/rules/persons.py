@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.names import COMPANY_WORDS, HONORIFICS, is_generic, is_headline_verb
+from extractors.contract import filing_context
+from extractors.names import CAPTION_OFFICES, CASE_STANDING, COMPANY_WORDS, HONORIFICS, is_generic, is_headline_verb
 
 from .context import INITIAL_RE, NAME_SUFFIXES, Candidate, RuleContext, name_like
 
@@ -209,8 +210,8 @@ def person_first_name(ctx: RuleContext) -> list[Candidate]:
         if text not in first_names:
             continue
         p = ctx.prev_ns(i, same_line=True)
-        if p is not None and is_headline_verb(doc[p].text):
-            p = None  # a headline's verb before the name: "Names Dave Buck COO"
+        if p is not None and (is_headline_verb(doc[p].text) or doc[p].text in CASE_STANDING):
+            p = None  # a headline's verb or a party's standing before the name: "Names Dave Buck COO"
         if p is not None and ctx.is_name_word(doc[p]) and not INITIAL_RE.match(doc[p].text):
             continue  # inside a longer capitalised run: "Saint Paul Travelers"
         start = i
@@ -261,4 +262,55 @@ def person_list(ctx: RuleContext) -> list[Candidate]:
             j, found = end - 1, found + 1
         if found >= 3 or (found >= 2 and len(new) < found):
             out.extend(new)
+    return out
+
+
+CAPTION_SEPARATORS = frozenset({"v.", "vs.", "v"})
+ORG_JOINERS = frozenset({"&", "of", "de"})
+
+
+def _caption_side(ctx: RuleContext, start: int, end: int, company_words: set[str]) -> bool:
+    """Whether tokens start..end of a case caption name a person: one surname (`Gumm`) or a
+    known given name and a surname, with no company's word, no candidate over it, no
+    acronym, and no first word of a company the filing names (`Ho v. [Marathon]`)."""
+    words = ctx.name_words(start, end)
+    if not words or len(words) > 3 or (len(words) > 1 and words[0].text not in ctx.lex["first_names"]):
+        return False
+    if any(w.text in COMPANY_WORDS or w.text in CAPTION_OFFICES or w.text.isupper() or w.text in company_words
+           for w in words):
+        return False
+    return not any(ctx.labels_at(k) for k in range(start, end)) and not is_generic(" ".join(w.text for w in words))
+
+
+def person_caption(ctx: RuleContext) -> list[Candidate]:
+    """The people a case caption names: ``Gumm v. Molinaroli, et al.``, ``Datnoff, et al. v.
+    Behring``, ``Cupat v. [Palantir Technologies Inc.]`` (companies are left to the ORG rules)."""
+    seps = [i for i, t in enumerate(ctx.texts) if t in CAPTION_SEPARATORS]
+    if not seps:
+        return []
+    names = [*filing_context(ctx.doc).names, *(ctx.text[ctx.token_starts[c.start]:ctx.token_starts[c.end - 1]
+                                                 + len(ctx.texts[c.end - 1])] for c in ctx.of_label("ORG"))]
+    company_words = {n.split()[0] for n in names if n.split()}
+    doc, texts, out = ctx.toks, ctx.texts, []
+    for i in seps:
+        # the plaintiff: the name ending before `v.` (`, et al.` skipped)
+        e = ctx.prev_ns(i, same_line=True)
+        for words in ({"."}, {"al", "al."}, {"et"}, {","}):  # `, et al.`, in its tokens
+            if e is not None and texts[e] in words:
+                e = ctx.prev_ns(e, same_line=True)
+        s = e
+        while s is not None and ctx.is_name_word(doc[s]) and (p := ctx.prev_ns(s, same_line=True)) is not None \
+                and ctx.is_name_word(doc[p]) and e - p < 6:
+            s = p
+        before = ctx.prev_ns(s, same_line=True) if s is not None else None
+        joined = before is not None and texts[before] in ORG_JOINERS  # `3M Co. & Subs. v.`
+        if s is not None and ctx.is_name_word(doc[s]) and not joined and _caption_side(ctx, s, e + 1, company_words):
+            out.append(Candidate(s, e + 1, "PERSON", "caption"))
+        # the defendant: the name after it
+        n = ctx.next_ns(i, same_line=True)
+        end = ctx.read_name(n, same_line=True, max_tokens=3) if n is not None else None
+        if end is not None:
+            after = ctx.next_ns(end - 1, same_line=True)
+            if (after is None or texts[after] in {",", ".", ";", ")"}) and _caption_side(ctx, n, end, company_words):
+                out.append(Candidate(n, end, "PERSON", "caption"))
     return out
