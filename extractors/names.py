@@ -98,17 +98,19 @@ def names_a_body(word: str) -> bool:
 
 
 # a stock index (`S&P 500 Consumer Staples`, `Russell 2000`, `Dow Jones U.S. Technology`),
-# an amended document's title (`Fourth Amended and Restated Bylaws`) or a credit rating
-# (`Baa3`, `BBB+`, `SGL-1`, `Prime-3`): no company
+# an amended document's title (`Fourth Amended and Restated Bylaws`), a credit rating
+# (`Baa3`, `BBB+`, `SGL-1`, `Prime-3`) or a simulation method: no company
 NO_COMPANY = re.compile(r"^(?:S&P|Standard\s*&\s*Poor['\u2019]s|Russell|Dow\s+Jones|MSCI|FTSE|Nasdaq|NASDAQ|NYSE)\s+"
                         r"(?:\d+|Composite|U\.S\.|Industrial)\b|"
                         r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+)?Amended\b|"
-                        r"^(?:Aaa|Aa[1-3]|A[1-3]|Baa[1-3]|Ba[1-3]|B[1-3]|Caa[1-3]|AAA|AA[+-]?|BBB[+-]?|BB[+-]?|"
-                        r"CCC[+-]?|SGL-\d|Prime-\d|P-\d)$")
+                        r"^(?:Aaa|Aa[1-3]|A[1-3]|Baa[1-3]|Ba[1-3]|B[1-3]|Caa[1-3]|AAA|AA[+-]?|A[+-]|BBB[+-]?|BB[+-]?|"
+                        r"CCC[+-]?|F[1-3]\+?|SGL-\d|Prime-\d|P-\d)$|"
+                        # a simulation method named after a place (`a Monte Carlo simulation model`)
+                        r"^Monte[\s-]Carlo$")
 
 
 def names_no_company(name: str) -> bool:
-    """A stock index's name, an amended document's title or a credit rating (NO_COMPANY)."""
+    """A stock index's name, an amended document's title, a credit rating or a method (NO_COMPANY)."""
     return bool(NO_COMPANY.match(name))
 
 
@@ -277,7 +279,8 @@ COURT_NAME = re.compile(r"\b(?:(?:U\.S\.|US|[A-Z][a-z]+)\s+){1,4}(?:Courts?|Atto
 # agency brings investigations, a company is bought): a court or tribunal, a government
 # body (`Department of Justice`, `Federal Trade Commission`), a company named with its
 # legal suffix, or a name of no stated kind (`Honeywell`).
-COURT_WORDS = re.compile(r"\b(?:Courts?|Tribunal|Arbitrat\w+|District\s+of|Attorney[\u2019']s\s+Office|Judicial\s+Panel)\b")
+COURT_WORDS = re.compile(r"\b(?:Courts?|Tribunal|Arbitrat\w+|District\s+of|Attorney[\u2019']s\s+Office|Judicial\s+Panel|"
+                         r"Circuit|PTAB|Appeal\s+Board)\b")
 GOVERNMENT_WORDS = re.compile(r"\b(?:Department|Office|Commission|Agency|Bureau|Administration|Authority|Service|"
                              r"Comptroller|Attorney\s+General|Regulat\w+)\b")
 

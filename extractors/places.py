@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from extractors.contract import doc_text
 from extractors.layout import is_ticker
-from extractors.names import after_honorific
+from extractors.names import after_honorific, org_kind
 
 PLACES = json.loads(Path(__file__).with_name("places.json").read_text(encoding="utf-8"))
 REGIONS = frozenset(PLACES["regions"])
@@ -111,6 +111,8 @@ def is_not_a_name(span: Span) -> bool:
     honorific is a person whatever the word (`Mr. Jordan`)."""
     if span.label_ == "PERSON" and after_honorific(span.doc, span.start):
         return False
+    if span.label_ == "ORG" and org_kind(span.text) == "court":
+        return False  # a court is named with its place (`... for Broward County`, then `, Florida`)
     if len(span) == 1:
         text = doc_text(span.doc)  # read once per Doc (Doc.text rebuilds the string each time)
         if is_ticker(span.text, text[max(0, span.start_char - 20):span.start_char],

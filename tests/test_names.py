@@ -86,9 +86,12 @@ def test_the_kind_of_body_an_org_names():
     assert [org_kind(n) for n in ("United States District Court for the District of Nevada", "Eastern District of Texas",
                                   "Federal Trade Commission", "Department of Justice", "Brindle Systems, Inc.",
                                   "Hallam")] == ["court", "court", "agency", "agency", "company", "name"]
+    # appeals courts and patent boards are named without `Court`
+    assert [org_kind(n) for n in ("Federal Circuit", "PTAB", "Patent Trial and Appeal Board")] == ["court"] * 3
 
 
-@pytest.mark.parametrize("name", ["Baa3", "BBB+", "SGL-1", "Prime-3", "S&P 500 Index", "Fourth Amended"])
+@pytest.mark.parametrize("name", ["Baa3", "BBB+", "A-", "F2", "SGL-1", "Prime-3", "S&P 500 Index", "Fourth Amended",
+                                  "Monte Carlo", "Monte-Carlo"])
 def test_credit_ratings_indexes_and_titles_name_no_company(name):
     from extractors.names import names_no_company
 

@@ -415,6 +415,9 @@ def test_the_people_of_a_case_caption(nlp, text, people):
      "US District Court for the Northern District of California"),
     ("We removed the action to the United States District Court in the Central District of California, where",
      "United States District Court in the Central District of California"),
+    # a court named with its county stays a court before its state (no `City, State` place)
+    ("A complaint was filed in the Circuit Court of the 17th Judicial Circuit for Broward County, Florida, in May.",
+     "Circuit Court of the 17th Judicial Circuit for Broward County"),
 ])
 def test_a_court_is_named_with_its_circuit_county_or_district(shipped_nlp, text, court):
     assert court in [e.text for e in shipped_nlp(text).ents if e.label_ == "ORG"]

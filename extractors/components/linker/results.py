@@ -17,7 +17,8 @@ decoded per figure:
    expenses ..., increased to $2.98 billion`).
 2. Each MONEY entity of a sentence that holds a metric phrase becomes one event,
    unless it is a price (`par value $0.01 per share`, `an exercise price of $30
-   per share`) or a difference (`would have been $44 million lower`). Its trigger
+   per share`), a difference (`would have been $44 million lower`) or what a figure
+   changed by (`decreased by $1,123 million`). Its trigger
    (and `metric`) is the metric phrase right after it (`$0.31 per diluted share`)
    or else the nearest one before it in the sentence, else the nearest one after it
    before the next figure.
@@ -94,6 +95,10 @@ NOT_METRIC_AFTER = re.compile(r"^(?:\s+(?:tax\s+)?(?:plans?|purposes|programs?|s
                               r"\s+(?:milestones?|practices|and\s+marketing)\b)", re.I)
 # `revenues would have been $44 million lower`: a difference, not a result
 DIFFERENCE_AFTER = re.compile(r"^\s+(?:higher|lower)\b", re.I)
+# nor is the amount a figure changed by (`Cash related to investing activities decreased by $1,123
+# million`, `increased $0.8 billion`): the result is the figure it changed to
+CHANGE_BEFORE = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|improved|was\s+(?:up|down))\s+"
+                           r"(?:by\s+)?(?:approximately\s+|about\s+)?$", re.I)
 RELATIVE = re.compile(r",\s+(?:which|that)\s+(?:(?:is|are|was|were)\s+)?(?:primarily\s+)?"
                       r"(?:includes?|included|including|consists?|consisted|comprised|comprises|represents?)\b", re.I)
 # A per-share price is no result (`par value $0.01 per share`, `an exercise price of $308.57 per share`).
@@ -199,7 +204,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         inside = lambda spans: within(spans, s0, s1)
         figs = [f for f in inside(money) if not _in_rows(rows, f)
                 and not PRICE_BEFORE.search(text, max(s0, f[0] - 60), f[0])
-                and not DIFFERENCE_AFTER.match(text[f[1]:f[1] + 12])]
+                and not DIFFERENCE_AFTER.match(text[f[1]:f[1] + 12])
+                and not CHANGE_BEFORE.search(text, max(s0, f[0] - 30), f[0])]
         if not figs:
             continue
         cost_of = [(m.start(), m.end()) for m in COST_OF.finditer(text, s0, s1)]

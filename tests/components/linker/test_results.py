@@ -45,6 +45,16 @@ def test_results_metric_is_the_measured_phrase(rules_nlp):
                      ("Operating expenses", "$3.9 million")]
 
 
+def test_what_a_figure_changed_by_is_no_result(rules_nlp):
+    """`decreased by $1,123 million` states a change, not a period's figure; `increased $0.8
+    million to $9.1 million` reports the second figure only."""
+    text = ("Net cash used in investing activities decreased by $1,123 million in the first half of 2023. "
+            "Net revenues increased $0.8 million to $9.1 million in the third quarter of 2023.")
+    doc = rules_nlp(text)
+    assert [text[slice(*e["args"]["value"])] for e in decode_results(doc, []) if "value" in e["args"]] == [
+        "$9.1 million"]
+
+
 def test_results_with_no_figure_are_events_only_when_generic(rules_nlp):
     text = ("Brindlecomb Corp. today announced its financial results for the third quarter of 2021. "
             "The Company expects a net loss in fiscal 2022.")
