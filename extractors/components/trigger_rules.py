@@ -283,10 +283,13 @@ MORE_RULES = {
     # of fixed-rate, long-term debt`; not the use of a named issue's proceeds: `from the
     # issuance of the 2023 USD Notes`, whose event is its `issued`)
     "FINANCING": [(re.compile(r"\b(?:was|were|we|has|have|had|company)\s+(borrowed)\b|\b(borrowed)\s+(?:US)?\$|"
-                              r"\bfrom\s+(?:the\s+)?(issuances?)\s+of\s+(?!the\b)", re.I),
-                   re.compile(r"\bdebt\b|\bnotes\b|\bbonds\b|\bloans?\b|\bcredit\b|\bdebentures\b", re.I), {"MONEY"}),
-                  (re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:aggregate\s+(?:of\s+)?)?(?:approximately\s+)?"
-                             r"(?:[$\u20ac\u00a3]|US\$|\d)|"
+                              r"\bfrom\s+(?:the\s+)?(issuances?)\s+of\s+(?!the\b)|"
+                              # a cash-flow statement's new debt (`proceeds from long-term borrowings of $8.6 billion`)
+                              r"\bproceeds\s+from\s+(?:[\w-]+\s+){0,2}?(borrowings)\b", re.I),
+                   re.compile(r"\bdebt\b|\bnotes\b|\bbonds\b|\bloans?\b|\bcredit\b|\bdebentures\b|\bborrowings\b", re.I),
+                   {"MONEY"}),
+                  (re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:total\s+of\s+)?(?:aggregate\s+(?:of\s+)?)?"
+                             r"(?:approximately\s+)?(?:[$\u20ac\u00a3]|US\$|\d)|"
                              # shares issued to a pension trust (`contributed 36,518,563 newly issued shares`)
                              r"\b(contributed|contribution\s+of)\s+(?:approximately\s+)?\d[\d,]*\s+(?:newly\s+issued\s+)?shares\b|"
                              r"\bcompleted\s+(?:an?|the|its|our)\s+(?:\w+\s+){0,3}?(offering|placement|issuance)\b|"

@@ -120,6 +120,11 @@ def test_rule_triggers_for_issues_of_securities_and_loans(entities):
                  "of 3.25% Senior Notes due 2031.") == [("issued", "FINANCING")]
     assert found("Brindle Systems Corp. entered into a new $750 million revolving credit agreement with "
                  "Marlow Bank, N.A. on June 1, 2020.") == [("entered into", "FINANCING")]
+    assert found("In 2023, Quillfeather Robotics, Inc. issued a total of $11.0 billion aggregate principal amount of "
+                 "senior notes.") == [("issued", "FINANCING")]
+    # a cash-flow statement's new debt
+    assert found("Cash provided by financing activities included $8.6 billion of proceeds from long-term "
+                 "borrowings of Brindle Systems Corp.") == [("borrowings", "FINANCING")]
     assert found("Quillfeather Robotics, Inc. issued a press release on the notes offering of $400 million.") == []
     assert found("Brindle Systems Corp. entered into an underwriting agreement for $400 million of notes "
                  "with Marlow Securities LLC.") == []

@@ -19,8 +19,8 @@ import re
 from extractors.offsets import within
 from extractors.tables import tables_of
 
-DIVIDEND_ROW = re.compile(r"^(?:cash\s+)?dividends?\s+(?:declared\s+|paid\s+)?(?:and\s+paid\s+)?per\s+(?:common\s+)?share\b",
-                          re.I)
+DIVIDEND_ROW = re.compile(r"^(?:cash\s+)?dividends?,?\s+(?:declared\s+|paid\s+)?(?:and\s+paid\s+)?per\s+(?:common\s+)?share\b",
+                          re.I)  # (`Cash dividend, per share` too)
 
 
 def dividend_events(text: str, ents: list[tuple]) -> list[dict]:
