@@ -210,7 +210,7 @@ MORE_RULES = {
     # a suit brought: the trigger is the suit's noun through the filing verb (`lawsuits
     # were filed`, `filed a complaint`, `sued`): the wide gold names either the verb
     # (`filed`) or the noun (`shareholder derivative complaint`)
-    "LEGAL_PROCEEDING": [(re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?)\s+"
+    "LEGAL_PROCEEDING": [(re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?|indictments?)\s+"
                                     r"(?:was|were|has\s+been|have\s+been)\s+filed\b|"
                                     r"\bnamed\s+(?:as\s+(?:a\s+)?(?:defendants?|part(?:y|ies))\s+)?in\s+(?:an?|the)\s+"
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|actions?|complaints?|suits?)\b|"
@@ -248,17 +248,20 @@ MORE_RULES = {
                                      + LEGAL_OBJECT + r")", re.I), None, None),
                          (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+(?:subsequently\s+)?"
                                      r"(?:was|were|has\s+been|have\s+been)\s+(?:subsequently\s+)?"
-                                     r"(dismissed|settled|transferred|consolidated|remanded)\b|"
+                                     r"(?:voluntarily\s+)?(dismissed|settled|transferred|consolidated|remanded|discontinued)\b|"
                                      r"\b(?:was|were|been)\s+(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b|"
                                      # a party's step in a case (`post-trial briefs were filed`, `filed a
                                      # motion to dismiss`, `proofs of claim filed`), a judgment obtained (the
                                      # judgment), a complaint amended or consolidated (the complaint)
                                      r"\b(?:briefs?|motions?|proofs?\s+of\s+claim|appeals?|notices?\s+of\s+appeal|"
                                      r"counterclaims?)\s+(?:(?:were|was|have\s+been|has\s+been)\s+)?(filed)\b|"
-                                     r"\b(removed)\s+the\s+(?:action|case|lawsuit)\b|\b(responded)\s+to\s+the\s+"
-                                     r"(?:complaint|petition|lawsuit)\b|"
-                                     r"\b(filed)\s+(?:an?\s+|its\s+|their\s+|our\s+)?(?:motions?|appeals?|notices?\s+of\s+appeal|"
-                                     r"counterclaims?|briefs?|proofs?\s+of\s+claim)\b|"
+                                     r"\b(removed)\s+the\s+(?:action|case|lawsuit)\b|\b(responded)\s+to\s+(?:the\s+|"
+                                     r"(?:Mr\.|Ms\.|Mrs\.|Dr\.)?\s*[A-Z][\w.]*(?:'s|\u2019s)\s+)(?:complaint|petition|lawsuit)\b|"
+                                     # an act a court reviewed (`which was upheld by the appellate court`)
+                                     r"\b(?:was|were|been)\s+(upheld|affirmed|reversed|vacated|overturned)\s+by\s+the\s+"
+                                     r"(?:[\w-]+\s+){0,2}?court\b|"
+                                     r"\b(filed\s+(?:an?\s+|its\s+|their\s+|our\s+)?(?:motions?|appeals?|notices?\s+of\s+appeal|"
+                                     r"counterclaims?|briefs?|proofs?\s+of\s+claim))\b|"
                                      r"\b(?:obtained|won|received|secured)\s+(?:an?\s+|the\s+)?(?:partial\s+)?"
                                      r"(summary\s+judgment|judgment|verdict|injunction)\b|"
                                      r"\b(filed\s+(?:an?\s+)?" + AMENDED_COMPLAINT_WORDS + r")\b|"
@@ -342,8 +345,9 @@ NOT_CONTEXT = {
 CONTINGENT = re.compile(r"\b(?:may|shall|must|should|would|could|can)\s+(?:not\s+)?(?:have\s+)?(?:be(?:en)?\s+)?$|"
                         r"\bto\s+be\s+$", re.I)
 MODAL_CUES = {"SIGNATURE", "LATE_FILING"}
-# a condition's clause states no event either (`If the settlement is approved by the Court, ...`)
-CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.:()]{0,80}$", re.I)
+# a condition's clause states no event either (`If the settlement is approved by the Court, ...`,
+# `in the event of a global settlement`)
+CONDITIONAL = re.compile(r"\b(?:if|unless|whether|in\s+the\s+event\s+(?:of|that))\b[^,;.:()]{0,80}$", re.I)
 # A vote of the board is no SHAREHOLDER_VOTE: the board (or a committee, or the
 # directors) acts, nearer the trigger than any holders, or acts after it (`approved by
 # a vote of two-thirds of the directors`).
@@ -373,11 +377,13 @@ AVAILABLE_FOR = re.compile(r"\b(?:available|remaining|authori[sz]ed\s+funds)\s+(
                            r"(?:future\s+)?(?:share\s+)?(?:re)?purchases?\b|\bremaining\s+authori[sz]ed\s+(?:funds|amount)\b",
                            re.I)
 # a settlement that is no case's: a trade's or a loan's (`as of the date of settlement`, `the
-# final settlement of working capital`), and a case referred back to (`the allegations in
+# final settlement of working capital`, `settlement risk`, `settlement losses`), a case's word
+# naming something else (`the trial date`), and a case referred back to (`the allegations in
 # the March 30, 2023 putative class action complaint`)
 NOT_A_CASE_BEFORE = re.compile(r"\b(?:date|time|day)\s+of\s+$|\ballegations\s+in\s+(?:the\s+)?(?:[\w,]+\s+){0,6}$", re.I)
 NOT_A_CASE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:working\s+capital|(?:\w+\s+)?(?:loans?|forwards?|derivatives?|"
-                              r"swaps?|contracts?|trades?|transactions?))\b", re.I)
+                              r"swaps?|contracts?|trades?|transactions?))\b|"
+                              r"\s+(?:risk|losses|sharing|date|system|procedures)\b", re.I)
 # a person named after a trigger opens a new clause of these types (`Mr. A will become CEO of
 # X, and Mr. B will become CEO of Y`: two changes)
 PERSON_CLAUSES = frozenset({"EXECUTIVE_CHANGE"})

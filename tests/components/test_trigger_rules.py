@@ -328,7 +328,13 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
                  "Brindle Systems Corp.") == ["initiated patent infringement litigation"]
     # a party's own steps: briefs, motions, appeals filed; a judgment obtained; a complaint amended
     assert words("Final post-trial briefs were filed in April 2019.") == ["filed"]
-    assert words("On May 3, 2023, Brindle Systems Corp. filed a motion to dismiss the complaint.") == ["filed"]
+    # (the verb with what is filed: the wide gold names either, `filed` or `appeal`)
+    assert words("On May 3, 2023, Brindle Systems Corp. filed a motion to dismiss the complaint.") == [
+        "filed a motion"]
+    assert words("In January 2021, the suit was voluntarily discontinued without prejudice.") == ["discontinued"]
+    assert words("The court approved it in December 2019, which was upheld by the appellate court in March 2023.") \
+        == ["approved", "upheld"]
+    assert words("In the event of a global settlement in 2024, Brindle Systems Corp. would pay 12%.") == []
     assert words("In 2020, the Company obtained a summary judgment in its favor.") == ["summary judgment"]
     assert words("An amended complaint was filed on July 15, 2016.") == ["amended complaint"]
     assert words("On May 2, 2021, the defendants moved to dismiss the amended complaint.") == []
