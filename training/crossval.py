@@ -11,7 +11,7 @@ key); fold k's model is trained as the shipped one (lee8k train + the other fold
 wide-train excerpts + wide-dev, checkpoint chosen on lee8k dev + wide-dev: `sec-events
 train --wide --with-wide-dev`) and predicts fold k.
 `score` re-runs the fold models with the current code (rules, merge and linker live in
-code, not in the weights) and prints the pooled figures of all 37 excerpts, scored as
+code, not in the weights) and prints the pooled figures of all wide-train excerpts, scored as
 FORMATS.md says (`training.scoring.score`). The rules were written while reading
 wide-train, so the figures are optimistic for the rules' part; the classifier's part
 is measured on companies it never saw.
