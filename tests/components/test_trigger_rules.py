@@ -283,6 +283,21 @@ def test_each_person_named_opens_a_new_executive_change(entities):
     assert words("Ms. Dana Whitfield met Orrin Blake, the newly named Chief Financial Officer.") == []
 
 
+def test_departures_and_hires_named_as_such(entities):
+    """An officer leaving or hired, in the forms 8-K Item 5.02 reports use beside the verbs
+    (`will step down`, `the departure of`, `will leave`, `was terminated as`, `the hiring of`);
+    not the item's title, which names no departure."""
+    words = _finder(entities, "EXECUTIVE_CHANGE")
+    assert words("Ms. Dana Whitfield will step down as Chief Financial Officer on July 1, 2024.") == ["step down"]
+    assert words("Zeta Widgets, Inc. today announced the departure of Chief Financial Officer Alan Ross, "
+                 "effective September 30, 2024.") == ["departure"]
+    assert words("Orrin Blake, the Chief Accounting Officer, will leave Zeta Widgets, Inc. on October 15, 2024.") == [
+        "will leave"]
+    assert words("Mr. Orrin Blake was terminated as Chief Executive Officer on August 2, 2024.") == ["terminated"]
+    assert words("Zeta Widgets, Inc. announced the hiring of Dana Whitfield as its General Counsel.") == ["hiring"]
+    assert words("Item 5.02 Departure of Directors or Certain Officers; Election of Directors.") == []
+
+
 def test_an_agreement_executed_or_signed(entities):
     found = _finder(entities, "AGREEMENT")
     assert found("In November 2022, Brindle Systems Corp. executed an agreement with Hallam Energy Corporation for "
