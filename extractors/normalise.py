@@ -648,7 +648,6 @@ def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, 
 # no amount a filing reports reaches this: a figure that would is written in full
 MAX_SCALED = 1e13
 CENTS = re.compile(r"\.\d\d$")
-REPURCHASE_REACH = 1500  # characters after a repurchase table's header that its rows may stand in
 BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
 PER_SHARE_ROW = re.compile(r"\bper\s+(?:\w+\s+){0,2}share|\bEPS\b|\bdividends?\b|\bprice\b", re.I)
 MONEY_CAPTION = re.compile(rf"\bdollars\b|[{re.escape(tb.CURRENCY_SIGNS)}]|\bin\s+(?:thousands|millions|billions)\b",

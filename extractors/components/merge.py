@@ -230,6 +230,9 @@ PARTY_SEPARATORS = frozenset({"v.", "vs.", "v", "vs", "d/b/a"})
 ORG_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "at", "et", "y", "e", "&"}) | NAME_PARTICLES
 PAGE_FURNITURE = re.compile(r"^\s*(?:\d+\s+)?(?:table\s+of\s+)?contents\s*$", re.I)
 EXCHANGE_WORDS = frozenset({"Exchange", "Nasdaq", "NASDAQ", "Market"})
+# generic words that name one body in a filing (`the Commission`: the SEC; `the Court`):
+# an ORG of generic words only (`the Corporation`, `the Trust`) is no name unless it holds one
+AGENCY_WORDS = frozenset({"Commission", "Court", "Exchange"})
 # the titles of a 10-K's or 10-Q's items hold no company (`Item 4. Controls and Procedures`)
 FORM_HEADINGS = re.compile(r"\b(?:controls\s+and\s+procedures|legal\s+proceedings|risk\s+factors|"
                            r"mine\s+safety\s+disclosures|unregistered\s+sales\s+of\s+equity\s+securities)\b", re.I)
@@ -239,9 +242,6 @@ def in_form_heading(span: Span, text: str) -> bool:
     """Whether `span` lies inside the title of a form's item (FORM_HEADINGS)."""
     return any(m.start() <= span.start_char and span.end_char <= m.end()
                for m in FORM_HEADINGS.finditer(text, max(0, span.start_char - 40), span.end_char + 40))
-# generic words that name one body in a filing (`the Commission`: the SEC; `the Court`):
-# an ORG of generic words only (`the Corporation`, `the Trust`) is no name unless it holds one
-AGENCY_WORDS = frozenset({"Commission", "Court", "Exchange"})
 
 
 def _mentioned_apart(doc: Doc, piece: Span, whole: Span) -> bool:

@@ -142,8 +142,7 @@ def _date_ok(ctx: RuleContext, c: Candidate, pattern_id: str) -> bool:
         # a day that recurs every year ("payable on January 15 and July 15 of each year",
         # "Record Dates: April 15 and October 15") is no calendar date
         s0, s1 = ctx.sentence_of(c.start)
-        if RECURRING_DATE_RE.search(ctx.text, ctx.token_starts[s0],
-                                    ctx.token_starts[s1 - 1] + len(texts[s1 - 1])):
+        if RECURRING_DATE_RE.search(ctx.text, *ctx.char_bounds(s0, s1)):
             return False
     if pattern_id.startswith("period-ended") and first != "the":
         # "(30)-day period ending March 6" is a duration; keep only real period names

@@ -179,6 +179,10 @@ class RuleContext:
         return [c for c in self.candidates if c.label == label]
 
     # --- tokens ---------------------------------------------------------------
+    def char_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The character offsets of tokens start..end (exclusive) in the Doc's text."""
+        return self.token_starts[start], self.token_starts[end - 1] + len(self.texts[end - 1])
+
     def line_of(self, i: int) -> int:
         return bisect.bisect_right(self.line_starts, self.token_starts[i]) - 1
 

@@ -266,7 +266,8 @@ def person_list(ctx: RuleContext) -> list[Candidate]:
 
 
 CAPTION_SEPARATORS = frozenset({"v.", "vs.", "v"})
-ORG_JOINERS = frozenset({"&", "of", "de"})
+# a word that joins a caption side to a company before it (`3M Co. & Subs. v.`)
+CAPTION_JOINERS = frozenset({"&", "of", "de"})
 
 
 def _caption_side(ctx: RuleContext, start: int, end: int, company_words: set[str]) -> bool:
@@ -288,8 +289,8 @@ def person_caption(ctx: RuleContext) -> list[Candidate]:
     seps = [i for i, t in enumerate(ctx.texts) if t in CAPTION_SEPARATORS]
     if not seps:
         return []
-    names = [*filing_context(ctx.doc).names, *(ctx.text[ctx.token_starts[c.start]:ctx.token_starts[c.end - 1]
-                                                 + len(ctx.texts[c.end - 1])] for c in ctx.of_label("ORG"))]
+    names = [*filing_context(ctx.doc).names, *(ctx.text[slice(*ctx.char_bounds(c.start, c.end))]
+                                                 for c in ctx.of_label("ORG"))]
     company_words = {n.split()[0] for n in names if n.split()}
     doc, texts, out = ctx.toks, ctx.texts, []
     for i in seps:
@@ -303,7 +304,7 @@ def person_caption(ctx: RuleContext) -> list[Candidate]:
                 and ctx.is_name_word(doc[p]) and e - p < 6:
             s = p
         before = ctx.prev_ns(s, same_line=True) if s is not None else None
-        joined = before is not None and texts[before] in ORG_JOINERS  # `3M Co. & Subs. v.`
+        joined = before is not None and texts[before] in CAPTION_JOINERS
         if s is not None and ctx.is_name_word(doc[s]) and not joined and _caption_side(ctx, s, e + 1, company_words):
             out.append(Candidate(s, e + 1, "PERSON", "caption"))
         # the defendant: the name after it
