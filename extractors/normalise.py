@@ -623,8 +623,13 @@ def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, 
     part)."""
     value = span_value(label, text[start:end], text[max(0, start - BEFORE_CHARS):start],
                        text[end:end + AFTER_CHARS], doc_year)
-    if label == "SHARES" and isinstance(value, int) and not SCALE_WORD_RE.search(text[start:end]):
-        return value * shares_scale_at(text, start)
+    figure = column_figure_at(text, start, end)
+    if figure is not None and figure.label == label and isinstance(value, (int, float, dict)) \
+            and (label == "SHARES" or figure.price or figure.scale):
+        return _column_value(value, figure.scale, text[max(0, start - 1):start] == "(" and text[end:end + 1] == ")")
+    if label == "SHARES" and isinstance(value, (int, float)) and not SCALE_WORD_RE.search(text[start:end]):
+        scale = shares_scale_at(text, start)
+        return value * scale if isinstance(value, int) or scale == 1 else round(value * scale)
     if label != "MONEY" or SCALE_WORD_RE.search(text[start:end]):
         return value
     table = money_table_at(text, start, table_unit)
@@ -643,6 +648,26 @@ def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, 
     if scale == 1.0 or abs(value["amount"]) * scale > MAX_SCALED or CENTS.search(text[start:end]):
         return value  # written in full (`$4,213,825,619`), or a price with its cents (`$104.18`)
     return {**value, "amount": value["amount"] * scale}
+
+
+def column_figure_at(text: str, start: int, end: int) -> tb.ColumnFigure | None:
+    """The figure of a table column that names what it counts (`tables.column_figures`:
+    a repurchase or award table's) at text[start:end], if the span is one."""
+    return next((f for f in tb.column_figures(text) if f.start <= start and end <= f.end), None)
+
+
+def _column_value(value, scale: float | None, bracketed: bool):
+    """A column figure's value: times its column's scale (none for a price), negative in
+    brackets (`(22,190)` options exercised, `(79)` dollars)."""
+    amount = value["amount"] if isinstance(value, dict) else value
+    if scale and abs(amount) * scale <= MAX_SCALED:
+        amount *= scale
+    if bracketed and amount > 0:
+        amount = -amount
+    if isinstance(value, dict):
+        return {**value, "amount": float(amount)}
+    whole = round(amount)
+    return int(whole) if abs(amount - whole) <= 1e-6 * max(1.0, abs(amount)) else amount
 
 
 # no amount a filing reports reaches this: a figure that would is written in full
@@ -698,7 +723,7 @@ def money_table_at(text: str, offset: int, table_unit: float | None = None) -> t
     for start, end, scale, currency, rows in _money_tables(text, table_unit):
         if start <= offset < end:
             label = next((lab for a, b, lab in rows if a <= offset < b), None)
-            price = any(a <= offset < b and per_share for a, b, _, per_share in tb.repurchase_figures(text))
+            price = any(f.start <= offset < f.end and f.price for f in tb.column_figures(text))
             return (1.0 if label is None or price or PER_SHARE_ROW.search(label) else scale), currency
     return None
 

@@ -453,6 +453,19 @@ def core(cell: Cell) -> tuple[int, int]:
     return cell.start + a, cell.start + b
 
 
+@dataclass(frozen=True)
+class ColumnFigure:
+    """A figure whose column (or row) says what it counts: `label` SHARES or MONEY;
+    `price` for a price per share, which no scale multiplies; `scale` the one its column
+    or caption states (`Options (in thousands)`: 1e3), None where none is stated. A cell
+    that is no figure of ours (a note mark `(1)`, a term in years) has `label` None."""
+    start: int
+    end: int
+    label: str | None
+    price: bool
+    scale: float | None = None
+
+
 # An issuer's repurchase table (Item 5 of a 10-K, Item 2 of a 10-Q; GUIDELINES wide reading
 # 15) names what each figure column counts on one header line: shares (`Total Number of
 # Shares Purchased`, `Maximum Number of Shares that May Yet Be Purchased`) or dollars
@@ -464,6 +477,7 @@ DOLLAR_COLUMN = re.compile(r"\bprice\b|\bdollar\b|\$|\bvalue\b", re.I)
 PRICE_COLUMN = re.compile(r"\bprice\b|\bper\s+share\b", re.I)
 SHARES_COLUMN = re.compile(r"\bnumber\s+of\s+shares\b|\bshares\b", re.I)
 REPURCHASE_LINES = 40  # lines read below a header
+CAPTION_LINES = 3  # lines above a header read for the scale of its counts
 NOTE_MARK = re.compile(r"^\(\d\)$")  # a footnote's mark standing in a figure's place
 PROSE_LINE = 120  # a line this long with no cell gap is prose: the table has ended
 
@@ -507,13 +521,14 @@ def lines_below(text: str, pos: int, limit: int = REPURCHASE_LINES):
 
 
 @lru_cache(maxsize=TABLES_CACHED)
-def repurchase_figures(text: str) -> tuple[tuple[int, int, str, bool], ...]:
-    """(start, end, label, price) of the figures of the repurchase tables in `text` whose
-    columns the header line names (`price`: the column is a price per share, whose figures
-    no caption's scale multiplies): the figure cells of a row (numbers and dashes, the label left
-    out) are matched to the named header columns from the right, where their counts agree
-    (a row of other cells is left alone); dashes and note marks (`(3)`) hold a column's
-    place but are no figures."""
+def repurchase_figures(text: str) -> tuple[ColumnFigure, ...]:
+    """The figures of the repurchase tables in `text` whose columns the header line names
+    (`price`: the column is a price per share, whose figures no caption's scale
+    multiplies; a count column takes the scale its caption states for counts): the figure
+    cells of a row (numbers and dashes, the label left out) are matched to the named header
+    columns from the right, where their counts agree (a row of other cells is left alone);
+    dashes and note marks (`(3)`) hold a column's place but are no figures, and a note
+    mark after a figure (`2,772,057  (1)`) is the figure's note where it holds no place."""
     out = []
     for m, line_start, line_end in repurchase_headers(text):
         header = split_cells(text, line_start, line_end)
@@ -521,12 +536,205 @@ def repurchase_figures(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         labels = [x for x in labels if x[0] is not None]
         if len(labels) < 2:
             continue
+        caption = text[_line_back(text, line_start, CAPTION_LINES):line_start]
+        count_scale = _stated_scale(caption, money=False)
         for _, _, cells in lines_below(text, m.end()):
             values = [c for c in cells if c.kind in ("number", "dash")]
             if cells and cells[0] in values and len(values) > len(labels):
                 values = values[1:]  # a figure-like label (`2023`) is no figure
+            notes = [c for k, c in enumerate(values) if k and NOTE_MARK.match(c.text)]
+            if len(values) - len(notes) == len(labels):
+                out += [ColumnFigure(c.start, c.end, None, False) for c in notes]
+                values = [c for c in values if c not in notes]
             if len(values) != len(labels):
                 continue
-            out += [(c.start, c.end, label, price) for c, (label, price) in zip(values, labels)
-                    if c.kind == "number" and not NOTE_MARK.match(c.text)]
-    return tuple(sorted(set(out)))
+            for c, (label, price) in zip(values, labels):
+                if c.kind == "number":
+                    figure = NOTE_MARK.match(c.text) is None
+                    out.append(ColumnFigure(c.start, c.end, label if figure else None, price,
+                                            count_scale if label == "SHARES" else None))
+    return tuple(sorted(set(out), key=lambda f: (f.start, f.end)))
+
+
+# An award table (stock options, restricted stock units, performance shares; GUIDELINES wide
+# reading 1) names on one header line what each column holds: a count of awards (`Options (in
+# thousands)`, `Number of Stock Options`, `Shares (In millions)`, `Number Granted`), a price or
+# value (`Weighted Average Exercise Price`, `Weighted Average Grant Date Fair Value`, `Aggregate
+# Intrinsic Value (In millions)`) or a term (`Weighted Average Remaining Contractual Life
+# (years)`). A count column's figures are SHARES whatever their form (`(22,190)` under `Options
+# (in thousands)` is -22,190,000), a per-share column's MONEY that no scale multiplies.
+AWARD_HEADER = re.compile(r"exercise\s+price|fair\s+value|intrinsic\s+value", re.I)
+COUNT_COLUMN = re.compile(r"\b(?:shares|options|units|awards|rsus|psus|sars|number)\b", re.I)
+VALUE_COLUMN = re.compile(r"\bprice\b|\bvalues?\b|\$|\bdollars?\b|\bcost\b", re.I)
+TERM_COLUMN = re.compile(r"\blife\b|\bterm\b|\byears?\b", re.I)
+PER_UNIT_COLUMN = re.compile(r"\bprice\b|\bper\s+(?:share|unit)\b|\bweighted[- ]average\b", re.I)
+AWARD_LINES = 30  # lines read below an award table's header
+
+
+def award_column(header: str) -> tuple[str | None, bool]:
+    """(label, per share) of an award table's column from its header cell: a term is no
+    figure of ours, a price or value is MONEY, a count of awards SHARES."""
+    if TERM_COLUMN.search(header):
+        return None, False
+    if VALUE_COLUMN.search(header):
+        return "MONEY", bool(PER_UNIT_COLUMN.search(header))
+    if COUNT_COLUMN.search(header):
+        return "SHARES", False
+    return None, False
+
+
+def _stated_scale(text: str, money: bool) -> float | None:
+    """The scale `text` (a header cell or a caption) states for counts (`money` False:
+    not one stated for values, `(intrinsic values in millions)`) or for amounts."""
+    m = SCALE.search(text)
+    if not m:
+        return None
+    for_values = bool(VALUE_COLUMN.search(text[max(0, m.start() - 30):m.start() + 12]))
+    if for_values != money and not (money and "$" in text):
+        return None
+    return SCALES.get((m.group(1) or m.group(2) or "").lower())
+
+
+def _award_rows(text: str, line_end: int):
+    """(label cell or None, figure cells) of the rows under an award table's header, until
+    a blank line or a line of prose after the first row."""
+    rows: list[tuple[Cell | None, list[Cell]]] = []
+    pos = line_end
+    for _ in range(AWARD_LINES):
+        if pos >= len(text):
+            break
+        start = pos + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        pos = end
+        cells = split_cells(text, start, end)
+        if not cells:
+            if rows:
+                break
+            continue
+        label = cells[0] if cells[0].kind == "text" else None
+        rest = cells[1:] if label else cells
+        if not rest or not any(c.kind == "number" for c in rest) or \
+                any(c.kind == "text" and len(c.text) > 20 for c in rest):
+            if rows:
+                break
+            continue
+        rows.append((label, rest))
+    return rows
+
+
+def _column_of(cell: Cell, anchors: list[tuple[int, int]], line_start: int) -> int | None:
+    """The column whose horizontal extent (`anchors`: from the line start) the cell
+    overlaps most, else the nearest one."""
+    a, b = cell.start - line_start, cell.end - line_start
+    overlaps = [min(b, e) - max(a, s) for s, e in anchors]
+    best = max(range(len(anchors)), key=lambda k: overlaps[k])
+    if overlaps[best] > 0:
+        return best
+    return min(range(len(anchors)), key=lambda k: min(abs(a - anchors[k][0]), abs(b - anchors[k][1])))
+
+
+def award_figures(text: str) -> list[ColumnFigure]:
+    """The figures of the award tables of `text` that their header's columns name. The
+    header line has a count column and a price or value column; its cells match the
+    rows' figure cells one to one, or with one more cell over the rows' labels. A row
+    with all columns is read in order; a row with fewer (empty cells dropped) by where
+    its cells stand under the full rows' cells."""
+    out: list[ColumnFigure] = []
+    seen: set[int] = set()
+    for m in AWARD_HEADER.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start in seen:
+            continue  # the line's second match: it was read with the first
+        seen.add(line_start)
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        header = split_cells(text, line_start, line_end)
+        if any(c.kind in VALUE_KINDS for c in header):
+            continue
+        rows = _award_rows(text, line_end)
+        if not rows:
+            continue
+        width = max(len(rest) for _, rest in rows)
+        if len(header) == width + 1:
+            header = header[1:]
+        if len(header) != width:
+            continue
+        columns = [award_column(c.text) for c in header]
+        if not any(lab == "SHARES" for lab, _ in columns) or not any(lab == "MONEY" for lab, _ in columns):
+            continue
+        caption = text[_line_back(text, line_start, CAPTION_LINES):line_start]
+        scales = [(_stated_scale(c.text, lab == "MONEY") or _stated_scale(caption, lab == "MONEY"))
+                  if lab else None for c, (lab, _) in zip(header, columns)]
+        full = [rest for _, rest in rows if len(rest) == width]
+        anchors = []
+        for k, c in enumerate(header):
+            if full:
+                starts = [r[k].start - text.rfind("\n", 0, r[k].start) - 1 for r in full]
+                ends = [r[k].end - text.rfind("\n", 0, r[k].end) - 1 for r in full]
+                anchors.append((min(starts), max(ends)))
+            else:
+                anchors.append((c.start - line_start, c.end - line_start))
+        for _, rest in rows:
+            row_start = text.rfind("\n", 0, rest[0].start) + 1
+            for k, cell in enumerate(rest):
+                col = k if len(rest) == width else _column_of(cell, anchors, row_start)
+                label, price = columns[col]
+                if cell.kind == "number":
+                    a, b = core(cell)
+                    if label is None or NOTE_MARK.match(cell.text):
+                        out.append(ColumnFigure(a, b, None, False))
+                    else:
+                        out.append(ColumnFigure(a, b, label, price, None if price else scales[col]))
+    return out
+
+
+# A row that counts shares in a table of money (an earnings-per-share reconciliation
+# `(in millions)`: `Basic weighted average shares outstanding  673.8`): its bare figures are
+# SHARES with the table's scale. Stock options and awards count shares only in a table
+# that has such a row (`Stock options, unvested restricted stock ...` among the dilutive
+# securities; not `Stock options  12` of an expense table).
+SHARE_COUNT_ROW = re.compile(r"\bshares\s+outstanding\b|\bweighted[- ]average\b.*\bshares\b|"
+                             r"\bnumber\s+of\s+(?:common\s+|ordinary\s+)?shares\b", re.I)
+AWARD_ROW = re.compile(r"\bstock\s+options\b|\brestricted\s+stock\b|\bshare\s+awards\b|\bdilutive\s+securities\b",
+                       re.I)
+NOT_A_COUNT_ROW = re.compile(r"\bper\s+(?:\w+\s+)?share\b|\bprice\b|\bvalue\b|\bcost\b|\bexpense\b|\bincome\b|"
+                             r"\bearnings\b|\bdividends?\b|\bproceeds\b|\bamount\b|\bcompensation\b|\bpaid\b|"
+                             r"\$", re.I)
+
+
+def share_row_figures(text: str) -> list[ColumnFigure]:
+    """The bare figures of the rows of `text`'s tables that count shares (SHARE_COUNT_ROW,
+    and AWARD_ROW in a table that has one), with the table's scale."""
+    out: list[ColumnFigure] = []
+    for t in tables_of(text):
+        labels = [(r, r.label.text) for r in t.rows if r.label is not None and not NOT_A_COUNT_ROW.search(r.label.text)]
+        if not any(SHARE_COUNT_ROW.search(lab) for _, lab in labels):
+            continue
+        for row, lab in labels:
+            if SHARE_COUNT_ROW.search(lab) or AWARD_ROW.search(lab):
+                out += [ColumnFigure(*core(c), "SHARES", False, t.scale if t.scale != 1.0 else None)
+                        for c in row.values if c.kind == "number" and not any(ch in CURRENCY_SIGNS for ch in c.text)]
+    return out
+
+
+@lru_cache(maxsize=TABLES_CACHED)
+def column_figures(text: str) -> tuple[ColumnFigure, ...]:
+    """The figures of `text` whose table column or row says what they count: those of
+    repurchase tables (`repurchase_figures`), award tables (`award_figures`) and rows
+    counting shares (`share_row_figures`)."""
+    figures = list(repurchase_figures(text))
+    taken = {(f.start, f.end) for f in figures}
+    for more in (award_figures(text), share_row_figures(text)):
+        figures += [f for f in more if (f.start, f.end) not in taken]
+        taken |= {(f.start, f.end) for f in more}
+    return tuple(sorted(set(figures), key=lambda f: (f.start, f.end)))
+
+
+def _line_back(text: str, pos: int, lines: int) -> int:
+    """The start of the line `lines` lines above the one starting at `pos`."""
+    for _ in range(lines):
+        if pos <= 0:
+            return 0
+        pos = text.rfind("\n", 0, pos - 1) + 1
+    return pos

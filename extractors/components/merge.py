@@ -44,9 +44,10 @@ Policy (component `sec_merge`, settings in its config):
    read (`extractors.normalise`: `Ba2` as a DATE, a `$` with no amount) is dropped:
    no span is emitted with a label whose value SCHEMA requires and it lacks (a yearless
    date in a document that gives no year at all included).
-   The figures of an issuer's repurchase table take the label their column names
-   (`tables.repurchase_figures`: `149` under `Total Number of Shares Purchased` is SHARES,
-   `82.20` under `Average Price Paid per Share` MONEY) over any other valued candidate.
+   The figures of repurchase and award tables take the label their column names
+   (`tables.column_figures`: `149` under `Total Number of Shares Purchased` is SHARES,
+   `82.20` under `Average Price Paid per Share` MONEY, `(22,190)` under `Options (in
+   thousands)` SHARES) over any other valued candidate.
 4. What remains is made non-overlapping greedily: rank first, then score, then
    length, then position. Each entity keeps its score in `span._.score`.
 
@@ -69,7 +70,7 @@ from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, GENERATIONS, L
 from extractors.normalise import doc_year, is_currency, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
-from extractors.tables import repurchase_figures
+from extractors.tables import column_figures
 from extractors.titles import generic_role, is_role_text
 
 # labels whose rule spans outrank the classifier's: the valued ones and ROLE
@@ -368,18 +369,21 @@ def with_generation(span: Span) -> Span:
 
 
 def table_figures(doc: Doc, text: str, candidates: list) -> list:
-    """The candidates with the figures of repurchase tables labelled by their columns
-    (`tables.repurchase_figures`: `149` under `Total Number of Shares Purchased` is SHARES,
-    `82.20` under `Average Price Paid per Share` MONEY), outranking every other candidate
-    of a valued label over them."""
-    figures = []
-    for start, end, label, _ in repurchase_figures(text):
-        span = doc.char_span(start, end, label=label)
-        if span is not None:
+    """The candidates with the figures of tables whose columns or rows say what they count
+    labelled so (`tables.column_figures`: `149` under `Total Number of Shares Purchased` is
+    SHARES, `82.20` under `Average Price Paid per Share` MONEY, `(22,190)` under `Options (in
+    thousands)` SHARES), outranking every other candidate of a valued label over them; a
+    cell that is no figure (a note mark, a term in years) takes no valued candidate."""
+    figures, cells = [], []
+    for f in column_figures(text):
+        span = doc.char_span(f.start, f.end, label=f.label or "", alignment_mode="strict" if f.label else "expand")
+        if span is None:
+            continue
+        cells.append((span.start, span.end))
+        if f.label:
             figures.append((span, 1.0, 3))
-    if not figures:
+    if not cells:
         return candidates
-    cells = [(f[0].start, f[0].end) for f in figures]
     return figures + [c for c in candidates if c[0].label_ not in VALUED
                       or not any(c[0].start < e and s < c[0].end for s, e in cells)]
 

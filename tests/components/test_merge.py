@@ -275,3 +275,16 @@ def test_a_repurchase_tables_figures_take_their_columns_label(shipped_nlp):
     labels = {e.text: e.label_ for e in shipped_nlp(text).ents}
     assert [labels.get(f) for f in ("149", "$81.13", "$976", "173", "82.20", "912")] == [
         "SHARES", "MONEY", "MONEY", "SHARES", "MONEY", "MONEY"]
+
+
+def test_an_award_tables_counts_are_shares_and_its_terms_no_entity(shipped_nlp):
+    text = ("A summary of option activity is presented below:\n"
+            "Options                      Options (in thousands)  Weighted Average Exercise Price  "
+            "Weighted Average Contractual Life in Years  Aggregate Intrinsic Value\n"
+            "Outstanding at July 1, 2025  12,400                  $94.18\n"
+            "Exercised                    (2,219)                 75.08\n"
+            "Outstanding at June 30, 2026  11,491                 $99.59                           5.1                                         $3,732\n\n"
+            "Cash received from options exercised was $188 million.")
+    ents = {e.text: e.label_ for e in shipped_nlp(text).ents}
+    assert [ents.get(f) for f in ("12,400", "2,219", "11,491", "$94.18", "75.08", "5.1")] == [
+        "SHARES", "SHARES", "SHARES", "MONEY", "MONEY", None]

@@ -18,8 +18,8 @@ def test_bare_amounts_of_a_money_table_are_money_with_the_captions_scale(entitie
     money = {(e.text, e._.value["amount"]) for e in doc.ents if e.label_ == "MONEY"}
     assert ("734", 734_000_000.0) in money and ("650", 650_000_000.0) in money
     assert ("500", -500_000_000.0) in money  # accounting brackets outside the span, negative value
-    texts = {e.text for e in doc.ents}
-    assert "300" not in texts and "290" not in texts  # a share count's row
+    counts = {(e.text, e.label_, e._.value) for e in doc.ents if e.text in ("300", "290")}
+    assert counts == {("300", "SHARES", 300_000_000), ("290", "SHARES", 290_000_000)}  # a share count's row
 
 
 def test_no_money_in_a_table_of_share_counts_or_without_money(entities):

@@ -203,5 +203,92 @@ def test_repurchase_table_figures_are_labelled_by_their_columns():
             "November 2024   —                                 —                             (1)\n"
             "Total           149                               $81.13\n\n"
             "All purchases were made in the open market.")
-    assert [(text[s:e], label, price) for s, e, label, price in repurchase_figures(text)] == [
-        ("149", "SHARES", False), ("81.13", "MONEY", True), ("976", "MONEY", False)]  # the total row fits no column count
+    assert [(text[f.start:f.end], f.label, f.price) for f in repurchase_figures(text)] == [
+        ("149", "SHARES", False), ("81.13", "MONEY", True), ("976", "MONEY", False),
+        ("(1)", None, False)]  # the total row fits no column count; a note mark is no figure
+
+
+def test_a_note_after_a_repurchase_figure_holds_no_column_and_the_caption_scales_counts():
+    from extractors.normalise import value_at
+    from extractors.tables import repurchase_figures
+
+    text = ("Purchases of our shares (in millions, except average price per share) were:\n\n"
+            "Period             Total Number of Shares Purchased  Average Price Paid per Share  "
+            "Maximum Dollar Value of Shares that May Yet Be Purchased\n"
+            "December 2025      2.5                               (1)    $108.223               $7,741\n\n"
+            "All purchases were made in the open market.")
+    figures = [(text[f.start:f.end], f.label, f.price, f.scale) for f in repurchase_figures(text)]
+    assert figures == [("2.5", "SHARES", False, 1e6), ("(1)", None, False, None), ("$108.223", "MONEY", True, None),
+                       ("$7,741", "MONEY", False, None)]
+    at = text.index("2.5")
+    assert value_at("SHARES", text, at, at + 3, 2025) == 2_500_000
+    at = text.index("$108.223")
+    assert value_at("MONEY", text, at, at + 8, 2025)["amount"] == 108.223  # a price: no scale
+
+
+AWARD_TABLE = (
+    "A summary of option activity is presented below:\n"
+    "Options                      Options (in thousands)  Weighted Average Exercise Price  "
+    "Weighted Average Contractual Life in Years  Aggregate Intrinsic Value (in millions)\n"
+    "Outstanding at July 1, 2025  12,400                  $94.18\n"
+    "Granted                      1,310                   137.76\n"
+    "Exercised                    (2,219)                 75.08\n"
+    "Outstanding at June 30, 2026  11,491                 $99.59                           5.1                                         $3,732\n"
+    "\n"
+    "Cash received from options exercised was $188 million.")
+
+
+def test_award_table_columns_label_counts_prices_and_terms():
+    from extractors.tables import award_figures
+
+    figures = {AWARD_TABLE[f.start:f.end]: (f.label, f.price, f.scale) for f in award_figures(AWARD_TABLE)}
+    assert figures == {
+        "12,400": ("SHARES", False, 1e3), "$94.18": ("MONEY", True, None), "1,310": ("SHARES", False, 1e3),
+        "137.76": ("MONEY", True, None), "2,219": ("SHARES", False, 1e3), "75.08": ("MONEY", True, None),
+        "11,491": ("SHARES", False, 1e3), "$99.59": ("MONEY", True, None), "5.1": (None, False, None),
+        "$3,732": ("MONEY", False, 1e6)}  # short rows read by where their cells stand
+
+
+def test_award_table_values_take_their_columns_scale_and_brackets():
+    from extractors.normalise import value_at
+
+    def value(label, figure):
+        at = AWARD_TABLE.index(figure)
+        return value_at(label, AWARD_TABLE, at, at + len(figure), 2026)
+
+    assert value("SHARES", "12,400") == 12_400_000
+    assert value("SHARES", "2,219") == -2_219_000  # `(2,219)` exercised
+    assert value("MONEY", "137.76")["amount"] == 137.76
+    assert value("MONEY", "$3,732")["amount"] == 3_732_000_000
+
+
+def test_a_text_with_no_award_header_has_no_award_figures():
+    from extractors.tables import award_figures
+
+    text = ("Revenue                      Options (in thousands)  Weighted Average Exercise Price\n"
+            "is a word we use in prose, and this line of prose is long enough to end any table at once.")
+    assert award_figures(text) == []
+    assert award_figures("Net revenues     $1,234    $1,100\nCost of sales    $800      $700\n") == []
+
+
+def test_rows_counting_shares_in_a_table_of_money_are_shares_with_its_scale():
+    from extractors.normalise import value_at
+    from extractors.tables import share_row_figures
+
+    text = ("Basic and diluted earnings per share are computed as follows (in millions):\n\n"
+            "                                                  2026    2025\n"
+            "Net income                                        $ 1,812 $ 1,590\n"
+            "Basic weighted average shares outstanding         673.8   684.3\n"
+            "Stock options and unvested restricted stock       2.2     3.1\n"
+            "Diluted earnings per share                        $ 2.68  $ 2.31\n\n"
+            "Antidilutive options were not material.")
+    figures = [text[f.start:f.end] for f in share_row_figures(text)]
+    assert figures == ["673.8", "684.3", "2.2", "3.1"]  # not the income or per-share rows
+    at = text.index("673.8")
+    assert value_at("SHARES", text, at, at + 5, 2026) == 673_800_000
+    expenses = ("Share-based compensation expense (in millions):\n\n"
+                "                   2026    2025\n"
+                "Stock options      $ 45    $ 41\n"
+                "Restricted stock   112     98\n\n"
+                "The expense is recognised over the vesting period.")
+    assert share_row_figures(expenses) == []  # awards count shares only beside a shares row
