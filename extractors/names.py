@@ -193,14 +193,20 @@ WORD_BEFORE = re.compile(r"(\S{1,40})\s*$")
 # caption's `BDS (loss)`). A trademark sign tells nothing:
 # companies mark their own names (`Intel\u00ae Core`).
 PRODUCT = re.compile(r"\b([A-Z][a-z]{2,})\s*\((?!(?:un)?audited\)|continued\)|inclusive\))([a-z][a-z-]{5,}(?<!ly))\)")
+# a drug named by its form or as a generic's original (`Effexor XR`, `Janumet tablets`,
+# `generic Lipitor`, `generic versions of Januvia`)
+PRODUCT_FORM = re.compile(r"\b([A-Z][a-z]{2,})(?:\s+XR)?\s+(?:XR|XL|tablets?|capsules?|injection|oral\s+solution)\b|"
+                          r"\bgeneric\s+(?:versions?\s+of\s+)?([A-Z][a-z]{2,})\b")
 
 
 def defined_non_names(text: str) -> set[str]:
     """Acronyms the text defines for things that are no company: after a common noun that
     names no organisation (`acid ("PFOA")`, but not `a Delaware corporation ("JDSU")`) or
     after a defined term's head (`Regulation (GDPR)`, `Agreement ("APA")`); and products
-    named with their generic name (`Bavencio (avelumab)`)."""
+    named with their generic name (`Bavencio (avelumab)`) or their form (`Effexor XR`,
+    `generic Lipitor`: PRODUCT_FORM)."""
     out = {m.group(1) for m in PRODUCT.finditer(text)}
+    out |= {m.group(1) or m.group(2) for m in PRODUCT_FORM.finditer(text)}
     for m in DEFINED_ACRONYM.finditer(text):
         before = WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if not before:

@@ -54,6 +54,10 @@ def test_acronyms_defined_for_things_that_are_no_company():
     # products named with their generic name; not an adverb, a note or a caption's figure
     assert defined_non_names("to co-develop Zelnorm (tegaserod) with Brindle Systems Corp. (collectively), "
                              "Statements (unaudited), and BDS (loss).") == {"Zelnorm"}
+    # drugs named by their form or as the original of a generic; not the company that makes them
+    assert defined_non_names("Purchasers of Quellor XR sued Brindle Pharma Inc. over generic Vantrexa and "
+                             "generic versions of Lumidex; Ostrava tablets were not at issue.") == {
+        "Quellor", "Vantrexa", "Lumidex", "Ostrava"}
 
 
 def test_bodies_named_in_full_before_their_acronym():

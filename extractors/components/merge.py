@@ -252,12 +252,46 @@ def _mentioned_apart(doc: Doc, piece: Span, whole: Span) -> bool:
     return text.count(piece.text) > text.count(whole.text) * whole.text.count(piece.text)
 
 
-def org_pieces(span: Span) -> list[Span]:
+# a bank's legal form written out after a comma, as a suffix is (`..., National Association`)
+DESIGNATION = re.compile(r"^(?:National\s+Association|N\.\s*A\.)$")
+
+
+def _listed_apart(doc: Doc, piece: Span, whole: Span, known: frozenset[str]) -> list[Span]:
+    """The names of a list in one ORG candidate, split at its commas and `and` (not a comma
+    before a legal suffix), where every one of them is an ORG candidate elsewhere in the
+    document (`known`), an acronym, a name with its legal suffix, or one of a family of names
+    that open with the same word (`[Mastercard] and [Mastercard International]`, `[TWDC],
+    [Legacy Disney]` where Legacy Disney is named elsewhere; not `[Alcoa Packaging, Consumer,
+    Construction and Distribution Group]`); else none."""
+    seps = [t.i for t in piece[1:-1] if t.text == "and" or (
+        t.text == "," and doc[t.i + 1].text not in LEGAL_SUFFIXES and doc[t.i + 1].text != "and")]
+    if not seps:
+        return []
+    bounds = zip([piece.start] + [i + 1 for i in seps], seps + [piece.end])
+    parts = [Span(doc, a, b, label="ORG") for a, b in bounds if a < b and doc[a:b].text != "and"]
+    parts = [Span(doc, p.start + 1, p.end, label="ORG") if p[0].text == "and" and len(p) > 1 else p for p in parts]
+    if len(parts) < 2 or not all(p[0].is_title or p[0].is_upper for p in parts):
+        return []
+    if any(DESIGNATION.match(p.text) for p in parts):
+        return []  # `Chase Manhattan Trust Company, National Association` is one name
+    firsts = [p[0].text for p in parts]
+    return parts if all(
+        (p.text in known and _mentioned_apart(doc, p, whole)) or _acronym(p) or SUFFIX.search(p.text)
+        or firsts.count(p[0].text) > 1  # a family: `Visa, Visa U.S.A., Visa International`
+        for p in parts) else []
+
+
+def _acronym(span: Span) -> bool:
+    return len(span) == 1 and len(span.text) >= 2 and span.text.isupper() and span.text.isalpha()
+
+
+def org_pieces(span: Span, known: frozenset[str] = frozenset()) -> list[Span]:
     """An ORG candidate as the names it holds: without lower-case words before the name
     (`co-commercialize [Bavencio]`), a form name (`10-K of`) or page furniture (`Table of
     Contents` on the line before); split at a lower-case word no name holds (`[Abbott] sued
-    [DexCom]`) and at `and` where each side is named apart in the document (`[NARCO] and
-    [Honeywell]`, one word each); with a leading `The` that stands inside a sentence (`guaranteed by [The
+    [DexCom]`), at the commas and `and` of a list whose names are each named apart in the
+    document (`_listed_apart`), and at `and` where each side is named apart (`[NARCO] and
+    [Honeywell]`, one word each) or the right is a company with its suffix; with a leading `The` that stands inside a sentence (`guaranteed by [The
     Kraft Heinz Company]`: GUIDELINES reading 17; not an exchange's `The`)."""
     if span.label_ == "PERSON":  # a list of people (`Amy L. Chang; Francis A. deSouza`)
         cuts = [t.i for t in span if t.text == ";"]
@@ -284,6 +318,10 @@ def org_pieces(span: Span) -> list[Span]:
     out = []
     whole = Span(doc, start, end, label="ORG") if start < end else span
     for piece in pieces:
+        listed = _listed_apart(doc, piece, whole, known)
+        if listed:
+            out += listed
+            continue
         ands = [t.i for t in piece if t.text == "and"]
         if len(ands) == 1 and piece.start < ands[0] < piece.end - 1:
             left, right = Span(doc, piece.start, ands[0], "ORG"), Span(doc, ands[0] + 1, piece.end, "ORG")
@@ -408,8 +446,9 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
         candidates.append((with_generation(person_after_honorific(person_over_org(span, rule_people))), score, 1))
     text = doc_text(doc)
     candidates = table_figures(doc, text, candidates)
+    known = frozenset(c[0].text for c in candidates if c[0].label_ == "ORG")
     candidates = [(with_court_tail(piece, text), *c[1:]) for c in candidates
-                  if (core := name_core(c[0])) is not None for piece in org_pieces(core)]
+                  if (core := name_core(c[0])) is not None for piece in org_pieces(core, known)]
     candidates = [c for c in candidates
                   if c[0].label_ not in ("PERSON", "ORG") or (is_name_text(c[0].text, not_names)
                                                             and not is_not_a_name(c[0]))]

@@ -288,3 +288,21 @@ def test_an_award_tables_counts_are_shares_and_its_terms_no_entity(shipped_nlp):
     ents = {e.text: e.label_ for e in shipped_nlp(text).ents}
     assert [ents.get(f) for f in ("12,400", "2,219", "11,491", "$94.18", "75.08", "5.1")] == [
         "SHARES", "SHARES", "SHARES", "MONEY", "MONEY", None]
+
+
+def test_a_list_of_companies_in_one_candidate_is_split_into_its_names():
+    """A list splits where each name stands apart (named elsewhere, an acronym, or one of a
+    family opening with the same word); a division's list and a bank's written-out legal
+    form stay one name."""
+    doc = merge_spans(_doc("In 2011 , Quillon and Quillon International sued Ferrow , Loxby Partners .", [],
+                           [("Quillon and Quillon International", "ORG", 0.9),
+                            ("Ferrow , Loxby Partners", "ORG", 0.9)]))
+    # `Ferrow` and `Loxby Partners` are named nowhere else: that list stays whole
+    assert ents(doc) == [("Quillon", "ORG"), ("Quillon International", "ORG"), ("Ferrow , Loxby Partners", "ORG")]
+    kept = merge_spans(_doc("Quillon Packaging , Consumer and Distribution Group and Chase Trust Company , "
+                            "National Association signed . Consumer demand rose .", [],
+                            [("Quillon Packaging , Consumer and Distribution Group", "ORG", 0.9),
+                             ("Chase Trust Company , National Association", "ORG", 0.9),
+                             ("Consumer", "ORG", 0.9)]))
+    assert ("Quillon Packaging , Consumer and Distribution Group", "ORG") in ents(kept)
+    assert ("Chase Trust Company , National Association", "ORG") in ents(kept)

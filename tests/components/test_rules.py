@@ -123,6 +123,17 @@ def test_person_introduced_with_an_age(nlp):
         ("Brindle Systems Corp.", "ORG")]
 
 
+def test_people_listed_with_semicolons_glued_initials_and_particles(nlp):
+    """A list of people separated by semicolons takes the unknown names beside the known
+    ones, with two glued initials (`B.G.`) and a particle glued to the surname (`deSouza`);
+    `U.S.` is no initial."""
+    text = ("The complaint names the directors (Susan E. Arnold; Mary T. Barra; Solvei A. Quarrington; "
+            "Francis A. deSouza; Michael B.G. Froman; and Derica W. Rice) as defendants.")
+    assert texts(nlp, text, "PERSON") == ["Susan E. Arnold", "Mary T. Barra", "Solvei A. Quarrington",
+                                          "Francis A. deSouza", "Michael B.G. Froman", "Derica W. Rice"]
+    assert "PERSON" not in {lab for _, lab in ents(nlp, "Sales in the U.S. Virgin Islands rose; U.S. Steel fell.")}
+
+
 def test_signature_block(nlp):
     text = ("ZETA WIDGETS, INC.\n\nBy:  /s/ Mary K. Lowe, Jr.\n     ------------------\n"
             "     Mary K. Lowe, Jr.\n     Chief Financial Officer\n")

@@ -17,9 +17,12 @@ from spacy.tokens import Doc
 
 from ..sentences import doc_arrays
 
-INITIAL_RE = re.compile(r"^[A-Z]\.$")
+# `A.`, and two glued (`Michael B.G. Froman`), not a place's or a company's (`U.S.`, `N.A.`)
+INITIAL_RE = re.compile(r"^(?!U\.S\.|U\.K\.|N\.A\.|L\.P\.|S\.A\.|N\.V\.|A\.G\.|P\.C\.|D\.C\.|B\.V\.)(?:[A-Z]\.){1,2}$")
 NAME_SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV", "JR.", "SR.", "Esq.", "M.D.", "Ph.D."}
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "del", "da", "di", "du", "St."}
+# a surname with its particle glued on (`Francis A. deSouza`, `vanDyke`)
+GLUED_PARTICLE_RE = re.compile(r"^(?:de|di|da|du|la|le|van|von)[A-Z][a-z]+$")
 PUNCT_CLOSE = set(",.;:)]}!?\"'”’")
 NAME_WORD_RE = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$")
 
@@ -269,7 +272,7 @@ class RuleContext:
             t = texts[j]
             if self.labels_at(j) & blocked:
                 break
-            if self.is_name_text(t) or (words and t in NAME_PARTICLES):
+            if self.is_name_text(t) or (words and (t in NAME_PARTICLES or GLUED_PARTICLE_RE.match(t))):
                 words += 1
                 full += 0 if INITIAL_RE.match(t) or t in NAME_PARTICLES else 1
                 end = j + 1

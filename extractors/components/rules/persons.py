@@ -232,8 +232,12 @@ def person_first_name(ctx: RuleContext) -> list[Candidate]:
     return out
 
 
+LIST_SEPARATORS = frozenset({",", ";", "and"})
+
+
 def person_list(ctx: RuleContext) -> list[Candidate]:
-    """Unknown names listed with known ones: ``A, B, Koh Boon Hwee and Tadataka Yamada``."""
+    """Unknown names listed with known ones: ``A, B, Koh Boon Hwee and Tadataka Yamada``,
+    ``A; B; Safra A. Catz; and Derica W. Rice``."""
     doc, out = ctx.toks, []
     persons = sorted(ctx.of_label("PERSON"), key=lambda c: c.start)
     by_start = {c.start: c for c in persons}
@@ -241,7 +245,7 @@ def person_list(ctx: RuleContext) -> list[Candidate]:
         j, found, new = c.end - 1, 1, []
         while True:
             n = ctx.next_ns(j, same_line=True)
-            if n is None or doc[n].text not in {",", "and"}:
+            if n is None or doc[n].text not in LIST_SEPARATORS:
                 break
             k = ctx.next_ns(n, same_line=True)
             if k is not None and doc[k].text == "and":
