@@ -17,7 +17,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 |---|---|---|
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
 | ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name; X's acquisition of + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
-| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement for / included the sale of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
+| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
 | AGREEMENT | entered into a/an/the/certain; signed/executed/closed/concluded (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s); has partnered with/to | agreement words and an ORG |
 | AGREEMENT (ended or changed) | terminated, amended, extended (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words and a DATE |
 | FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; issued/sold/raised (a total of) $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
@@ -26,7 +26,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb); purchased N (million) shares of its common stock, N shares were purchased | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | an ORG or PERSON |
 | LEGAL_PROCEEDING (a later step) | a court's (circuit's, PTAB's, MDL's), tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, consolidated, instituted, ... (with the instrument it makes: `issued an order`); a case dismissed, settled, transferred, consolidated, remanded or discontinued; named as a defendant (the verb); an action removed, a complaint responded to; an act upheld/affirmed/reversed by a court; a trial in a case (not `pre-trial`); briefs, motions, appeals, proofs of claim filed (the verb with what is filed); a judgment or verdict obtained (the judgment); an amended or consolidated complaint (filed with it) | a DATE; a court's act: none; a party's appeal (`appealed`): case words |
-| DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the (quarterly/annual) dividend (the dividend) | the word dividend; a change: MONEY |
+| DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the/our (regular) (quarterly/annual) dividend (from the verb to the dividend) | the word dividend; a change: MONEY |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
 | AUDITOR_CHANGE | dismissed, engaged, resigned, declined to stand, approved the engagement of | independent (registered public) accountants/auditors and an ORG; not a ratification vote |
@@ -153,12 +153,22 @@ SOLD_THINGS = re.compile(r"\b(?:business(?:es)?|brands?|assets|stake|interest|su
                          r"operations|segment|portfolio|joint\s+venture)\b", re.I)
 # Further cues of a type, a list per type. Biographies (GUIDELINES wide reading 13: an office
 # with a stated start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
+# a line of a biography written as a list (`2019 to present — Executive Vice President,
+# Human Resources.`, `Elected Corporate Officer — 2015.`): its office, or `Elected`
+BIOGRAPHY_LINE = re.compile(r"^[ \t]*(?:19|20)\d\d\s+(?:to|through|-|\u2013)\s+(?:(?:19|20)\d\d|[Pp]resent)"
+                            r"\s*[\u2014\u2013]\s*([A-Z][A-Za-z&,.'\u2019 -]{2,120}?)\.?[ \t]*$|"
+                            r"^[ \t]*(Elected|Appointed)\s+(?:an?\s+)?(?:Corporate\s+|Executive\s+)?Officer\s*"
+                            r"[\u2014\u2013]\s*(?:19|20)\d\d\.?[ \t]*$", re.M)
 MORE_RULES = {
     "EXECUTIVE_CHANGE": [(re.compile(r"\b(?:has\s+)?(served)\s+(?:as|in)\b|\b(joined)\b(?=(?:(?!\band\b)[^.;]){0,60}?\bas\b)|"
                                     r"\b(was)\s+(?:an?\s+|the\s+)?(?=(?-i:[A-Z][a-z]))|\b(assumed)\s+the\s+(?:role|position)\b|"
                                     r"\b(became)\b|\b(held)\s+(?:an?\s+)?(?:variety\s+of\s+|number\s+of\s+|various\s+|several\s+)?"
                                     r"(?:[\w-]+\s+){0,3}?(?:positions?|roles?|offices?)\b", re.I),
                           None, {"ROLE|" + BOARD_SEAT_LABEL + "|" + OFFICE_WORDS_LABEL, "DATE"}),
+                         # a biography written as a list of offices and their years (`2019 to present
+                         # — Executive Vice President, Human Resources.`, `Elected Corporate Officer —
+                         # 2015.`): the office, or `Elected`, is the trigger, the line has no verb
+                         (BIOGRAPHY_LINE, None, {"DATE"}),
                          # a departure needs no office named (`he will retire from Alcoa at the end of
                          # February 2012`): the person leaves whatever they held
                          (re.compile(r"\b((?:will|to|would)\s+(?:retire|resign)|(?:retired|resigned)\s+(?=from\b|"
@@ -181,11 +191,20 @@ MORE_RULES = {
                                re.I), SOLD_THINGS, {DEAL_PARTY}),
                     # a sale done (`we sold our Canada condiment business to TreeHouse`, `sold
                     # certain pet food brands to Post`), agreed (`an agreement for the sale of
-                    # the Santa Ynez Unit`) or counted among others (`This included the sale of ...`)
+                    # the Santa Ynez Unit`, `an agreement with Seplat for the sale of`), counted
+                    # among others (`This included the sale of ...`) or giving a gain or loss (`a
+                    # net gain of $94 million related to the sale of our ownership interests`)
                     (re.compile(r"\b(sold)\s+(?:our|its|the|their|certain|substantially\s+all)\s+"
                                 + IN_SENTENCE + r"{0,60}?" + SOLD_THINGS.pattern + r"|"
-                                r"\b(?:agreements?\s+for|included|includes|including)\s+the\s+"
-                                r"(sale|divestiture|disposition)\s+of\b", re.I), None, {DEAL_PARTY})],
+                                r"\b(?:agreements?\s+(?:with\s+" + IN_SENTENCE + r"{0,80}?\s)?for|included|includes|"
+                                r"including)\s+the\s+(sale|divestiture|disposition|refranchising)\s+of\b",
+                                re.I), None, {DEAL_PARTY}),
+                    # the seller is the filer where no party is named (`our bottling operations`,
+                    # `This included the sale of certain unproved assets in Romania`)
+                    (re.compile(r"\b(?:gains?|loss(?:es)?)\s+(?:of\s+" + IN_SENTENCE + r"{0,40}?\s)?(?:related\s+to|"
+                                r"on|from|associated\s+with)\s+the\s+(sale|divestiture|disposition|refranchising)\s+of\b|"
+                                r"\b[Tt]his\s+included\s+the\s+(sale|divestiture|disposition|refranchising)\s+of\b",
+                                re.I), None, None)],
     # an agreement ended, amended or extended on a date (SCHEMA: entry into, amendment or
     # termination; GUIDELINES reading 16: an extension is an AGREEMENT); not the `as amended`
     # of a law's name, an `amended` agreement's name, `unless extended or earlier terminated`,
@@ -278,10 +297,12 @@ MORE_RULES = {
                           re.compile(r"\b(?:courts?|judgments?|decisions?|rulings?|verdicts?|circuit|appeals|awards?|"
                                      r"dismiss\w*|plaintiffs?|defendants?)\b", re.I), None)],
     # a dividend changed to a new amount (`reduce the quarterly dividend to $0.03 a share`,
-    # `increased the annual dividend from $0.60 a share to $0.68`): the trigger is the dividend
-    "DIVIDEND": [(re.compile(r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|"
+    # `increased our regular quarterly dividend to $0.48`): the trigger runs from the verb
+    # to the dividend, which overlaps both gold readings (lee8k's the dividend, the wide
+    # set's the verb)
+    "DIVIDEND": [(re.compile(r"\b((?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|"
                              r"lower(?:s|ed|ing)?)\s+(?:the|its|our|their)\s+(?:company(?:'s|\u2019s)\s+)?"
-                             r"((?:quarterly\s+|annual\s+|semi-?annual\s+)?(?:common\s+(?:stock\s+)?)?(?:cash\s+)?"
+                             r"(?:regular\s+)?(?:quarterly\s+|annual\s+|semi-?annual\s+)?(?:common\s+(?:stock\s+)?)?(?:cash\s+)?"
                              r"dividends?)\b(?!\s+(?:rate|payout|yield))", re.I), None, {"MONEY"})],
     # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
     # AGREEMENT and a FINANCING on the same `entered into`)
@@ -301,7 +322,7 @@ MORE_RULES = {
                              r"\b(contributed|contribution\s+of)\s+(?:approximately\s+)?\d[\d,]*\s+(?:newly\s+issued\s+)?shares\b|"
                              r"\bcompleted\s+(?:an?|the|its|our)\s+(?:\w+\s+){0,3}?(offering|placement|issuance)\b|"
                              r"\b(entered\s+into)\s+(?:an?|the|certain|its|our)\s+"
-                             + IN_SENTENCE + r"{0,60}?(?:credit\s+agreement|"
+                             + IN_SENTENCE + r"{0,100}?(?:credit\s+agreement|"
                              r"credit\s+facility|term\s+loan|loan\s+agreement|commitment\s+letter|note\s+purchase)",
                              re.I),
                   re.compile(r"\bnotes\b|\bdebentures\b|\bbonds\b|\bterm\s+loans?\b|\bcredit\s+(?:agreement|facilit)|"

@@ -134,6 +134,12 @@ def test_people_listed_with_semicolons_glued_initials_and_particles(nlp):
     assert "PERSON" not in {lab for _, lab in ents(nlp, "Sales in the U.S. Virgin Islands rose; U.S. Steel fell.")}
 
 
+def test_a_line_that_is_a_name_and_an_age_heads_a_biography(nlp):
+    text = "Executive Officers\n\nSolvei Quarrington, 57\n\n  2019 to present \u2014 Treasurer.\n"
+    assert texts(nlp, text, "PERSON") == ["Solvei Quarrington"]
+    assert texts(nlp, "Net sales, 57\nOther, 12\n", "PERSON") == []
+
+
 def test_signature_block(nlp):
     text = ("ZETA WIDGETS, INC.\n\nBy:  /s/ Mary K. Lowe, Jr.\n     ------------------\n"
             "     Mary K. Lowe, Jr.\n     Chief Financial Officer\n")

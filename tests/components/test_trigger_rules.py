@@ -462,8 +462,13 @@ def test_own_shares_purchased_under_a_program(entities):
 
 def test_a_dividend_changed_to_a_new_amount(entities):
     words = _finder(entities, "DIVIDEND")
-    assert words("The Board will reduce the quarterly dividend to $0.03 a share, from $0.17.") == ["quarterly dividend"]
-    assert words("In 2024 we increased the annual dividend from $0.60 a share to $0.68 a share.") == ["annual dividend"]
+    # the trigger runs from the verb to the dividend: it overlaps either reading of the gold
+    assert words("The Board will reduce the quarterly dividend to $0.03 a share, from $0.17.") == [
+        "reduce the quarterly dividend"]
+    assert words("In 2024 we increased the annual dividend from $0.60 a share to $0.68 a share.") == [
+        "increased the annual dividend"]
+    assert words("In February our Board increased our regular quarterly dividend to $0.48 per share.") == [
+        "increased our regular quarterly dividend"]
     assert words("Dividends paid rose to $4.30 billion, reflecting an increased dividend rate.") == []
     assert words("The Board raised the quarterly dividend to a level it did not state.") == []  # no amount
 
@@ -577,3 +582,13 @@ def test_we_is_the_party_of_the_filers_deals_not_of_a_suit(entities):
     note's `We are involved in lawsuits` states no suit."""
     assert _words(entities, "On November 1, 2023, we sold our snacks business.", "DISPOSITION") == ["sold"]
     assert _words(entities, "In 2023, we are involved in lawsuits and claims.", "LEGAL_PROCEEDING") == []
+
+
+def test_sales_that_gave_a_gain_or_were_agreed_with_a_buyer(entities):
+    words = _finder(entities, "DISPOSITION")
+    assert words("Other income included a net gain of $94 million related to the sale of our ownership "
+                 "interests in a bottler.") == ["sale"]
+    assert words("A loss on the refranchising of our bottling operations in Vietnam was recorded.") == ["refranchising"]
+    assert words("In 2022 Zeta signed an agreement with Brindle Systems LLC for the sale of its pump unit.") == ["sale"]
+    assert words("This included the sale of certain unproved assets in Romania.") == ["sale"]
+    assert words("Revenue from the sale of our products rose 4%.") == []  # no gain, no agreement: a sale of goods

@@ -39,7 +39,7 @@ from extractors.components.linker.dividends import dividend_events
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
 from extractors.components.linker.model import ArgumentLinker
 from extractors.components.linker.mentions import one_per_case
-from extractors.components.linker.offices import offices
+from extractors.components.linker.offices import listed_person, offices
 from extractors.components.linker.repurchases import repurchase_events
 from extractors.components.linker.results import decode_results, one_per_fact, with_values
 from extractors.components.trigger_rules import stated
@@ -162,6 +162,9 @@ class EventLinker:
                     continue
             args = [(a["role"], a["start"], a["end"], a["score"]) for a in self.link(view, trig)]
             args += self._form_args(text, ents, trig, args)
+            if trig.label_ == "EXECUTIVE_CHANGE" and not any(a[0] == "person" for a in args) \
+                    and (person := listed_person(text, ents, (trig.start_char, trig.end_char))):
+                args.append(("person", *person, 0.5))
             if sent is not None and (
                     each := self._career(text, ents, trig, sent, triggers, args) if trig.label_ == "EXECUTIVE_CHANGE"
                     else self._awards(text, ents, trig, sent, triggers, args) if trig.label_ == "COMPENSATION"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.components.trigger_rules import BIOGRAPHY_LINE
 from extractors.offsets import within
 
 # the verbs of a career: one office each, or several offices on a shared verb
@@ -67,3 +68,18 @@ def offices(text: str, ents: list[tuple], trigger: tuple[int, int], sentence: tu
             office["org"] = orgs[0][:2]
         out.append(office)
     return out if len(out) >= 2 else []
+
+
+LIST_REACH = 1200  # characters back from a biography list's line to the person it is about
+
+
+def listed_person(text: str, ents: list[tuple], trigger: tuple[int, int]) -> tuple[int, int] | None:
+    """The person a line of a biography written as a list is about (`Mary K. Moreland, 57`
+    above `2019 to present — Executive Vice President, Human Resources.`): the nearest
+    PERSON before the trigger's line, where the trigger stands on such a line."""
+    line_start = text.rfind("\n", 0, trigger[0]) + 1
+    line_end = text.find("\n", trigger[1])
+    if not BIOGRAPHY_LINE.match(text, line_start, len(text) if line_end < 0 else line_end):
+        return None
+    people = [(s, e) for s, e, label in within(ents, max(0, line_start - LIST_REACH), line_start) if label == "PERSON"]
+    return people[-1] if people else None

@@ -190,13 +190,23 @@ AGE_RE = re.compile(r"[2-9]\d")
 
 def person_age(ctx: RuleContext) -> list[Candidate]:
     """A name followed by an age between commas, as appointment filings introduce
-    people: ``appointed Solange Glaize, 47, to serve as ...``."""
+    people: ``appointed Solange Glaize, 47, to serve as ...``; or a line that is a name
+    and an age, as a list of executive officers heads each biography (``Mary K. Moreland, 57``)."""
     doc, out = ctx.toks, []
     for i, text in enumerate(ctx.texts):
         if not AGE_RE.fullmatch(text):
             continue
         comma, after = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
-        if comma is None or after is None or doc[comma].text != "," or doc[after].text != ",":
+        if comma is None or doc[comma].text != ",":
+            continue
+        if after is None:  # the line ends with the age: it must be the name's line alone
+            first = ctx.line_start_token(comma)
+            first = first if not doc[first].is_space else ctx.next_ns(first)
+            name = _name_ending_at(ctx, ctx.prev_ns(comma, same_line=True), reach=5)
+            if name and name[0] == first:
+                out.append(Candidate(*name, "PERSON", "age"))
+            continue
+        if doc[after].text != ",":
             continue
         if name := _name_ending_at(ctx, ctx.prev_ns(comma, same_line=True), reach=5):
             out.append(Candidate(*name, "PERSON", "age"))

@@ -33,3 +33,29 @@ def test_a_start_before_the_verb_dates_the_first_office(nlp):
         {"date": "2002", "role": "General Manager", "org": "Prism"},
         {"date": "1999", "role": "Director", "org": "Marlow"}]
     assert offices(text, ents[:4], (was, was + 3), (0, len(text))) == []  # one office: the linker's event stands
+
+
+BIOGRAPHY_LIST = ("Executive Officers of the Registrant\n\n"
+                  "Solvei Quarrington, 57\n\n"
+                  "  2019 to present \u2014 Executive Vice President, Human Resources.\n\n"
+                  "  2013 to 2019 \u2014 Divisional Vice President, Compensation.\n\n"
+                  "  Elected Corporate Officer \u2014 2019.\n")
+
+
+def test_listed_person_is_the_name_above_a_biography_lists_line():
+    from extractors.components.linker.offices import listed_person
+
+    text = BIOGRAPHY_LIST
+    person = (text.index("Solvei"), text.index(", 57"))
+    ents = [(*person, "PERSON")]
+    line = text.index("Executive Vice President")
+    assert listed_person(text, ents, (line, line + 24)) == person
+    prose = "Solvei Quarrington, 57, leads the team. The Executive Vice President spoke."
+    assert listed_person(prose, [(0, 18, "PERSON")], (prose.index("Executive"), prose.index(" spoke"))) is None
+
+
+def test_each_line_of_a_biography_list_is_an_officer_change_of_its_person(shipped_nlp):
+    events = [e for e in shipped_nlp(BIOGRAPHY_LIST)._.events if e["type"] == "EXECUTIVE_CHANGE"]
+    people = {a["text"] for e in events for a in e["args"] if a["role"] == "person"}
+    assert people == {"Solvei Quarrington"}
+    assert {e["trigger"]["text"] for e in events} >= {"Executive Vice President, Human Resources", "Elected"}
