@@ -25,7 +25,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`, `newly named`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed) (not `to succeed`), step(s/ped) down, hired, the hiring of, the departure of (not an item's title), will/to leave, terminated as, will/to become, not stand for re-election; in a biography: served as/in, joined ... as, was + a title, became, held ... positions (with a start DATE) | a PERSON and a ROLE or a board seat (`elected to the board`); a biography: a ROLE, a board seat or roles served in (`served in various leadership roles`), and a DATE. A PERSON after a trigger opens a new clause (two people, two changes) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb); purchased N (million) shares of its common stock, N shares were purchased | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | an ORG or PERSON |
-| LEGAL_PROCEEDING (a later step) | a court's (circuit's, PTAB's, MDL's), tribunal's, jury's act: denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, consolidated, instituted, ... (with the instrument it makes: `issued an order`); a case dismissed, settled, transferred, consolidated, remanded or discontinued; named as a defendant (the verb); an action removed, a complaint responded to; an act upheld/affirmed/reversed by a court; a trial in a case (not `pre-trial`); briefs, motions, appeals, proofs of claim filed (the verb with what is filed); a judgment or verdict obtained (the judgment); an amended or consolidated complaint (filed with it) | a DATE; a court's act: none; a party's appeal (`appealed`): case words |
+| LEGAL_PROCEEDING (a later step) | a court's (circuit's, PTAB's, MDL's), tribunal's, jury's act (its name within 60 characters before): denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, consolidated, instituted, ... (with the instrument it makes: `issued an order`); a case dismissed, settled, transferred, consolidated, remanded or discontinued; named as a defendant (the verb); an action removed, a complaint responded to; an act upheld/affirmed/reversed by a court; a trial in a case (not `pre-trial`); briefs, motions, appeals, proofs of claim filed (the verb with what is filed); a judgment or verdict obtained (the judgment); an amended or consolidated complaint (filed with it); settled with / settled the matter, reached (a) settlement | a DATE; a court's act: none; a party's appeal (`appealed`): case words |
 | DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the/our (regular) (quarterly/annual) dividend (from the verb to the dividend) | the word dividend; a change: MONEY |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
@@ -263,7 +263,7 @@ MORE_RULES = {
                           {"DATE"}),
                          # a court's act, dated or not (`The Federal Circuit affirmed the finding`)
                          (re.compile(r"\b(?:court|tribunal|judge|jury|arbitrator|panel|circuit|PTAB|MDL)\b" + IN_SENTENCE
-                                     + r"{0,30}?\s"
+                                     + r"{0,60}?\s"
                                      r"((?:denied|granted|rendered|issued|ordered|ruled|dismissed|transferred|confirmed|"
                                      r"entered|affirmed|reversed|remanded|vacated|certified|approved|awarded|found|"
                                      r"clarified|upheld|overturned|enjoined|sanctioned|consolidated|instituted|"
@@ -288,6 +288,10 @@ MORE_RULES = {
                                      r"\b(?:obtained|won|received|secured)\s+(?:an?\s+|the\s+)?(?:partial\s+)?"
                                      r"(summary\s+judgment|judgment|verdict|injunction)\b|"
                                      r"\b(filed\s+(?:an?\s+)?" + AMENDED_COMPLAINT_WORDS + r")\b|"
+                                     # a party's settlement (`the Company settled with all defendants`,
+                                     # `The parties have now settled the matter`, `reached settlement`)
+                                     r"\b(settled)\s+(?:with\b|the\s+(?:matter|case|lawsuit|litigation|action|claims?|"
+                                     r"dispute)\b)|\breached\s+(?:an?\s+)?(settlements?)\b|"
                                      r"\b" + AMENDED_COMPLAINT + r"(?=\s+(?:was|were|has\s+been|have\s+been)\s+filed\b)",
                                      re.I),
                           None, {"DATE"}),

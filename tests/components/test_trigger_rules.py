@@ -592,3 +592,12 @@ def test_sales_that_gave_a_gain_or_were_agreed_with_a_buyer(entities):
     assert words("In 2022 Zeta signed an agreement with Brindle Systems LLC for the sale of its pump unit.") == ["sale"]
     assert words("This included the sale of certain unproved assets in Romania.") == ["sale"]
     assert words("Revenue from the sale of our products rose 4%.") == []  # no gain, no agreement: a sale of goods
+
+
+def test_settlements_reached_and_court_acts_after_a_long_court_name(entities):
+    words = _finder(entities, "LEGAL_PROCEEDING")
+    assert words("In March 2023, Zeta settled with all defendants in the patent case.") == ["settled"]
+    assert words("In May 2024, the parties reached a settlement in the patent case.") == ["settlement"]
+    assert words("On June 13, 2023, the U.S. District Court for the District of New Jersey ruled in Zeta's "
+                 "favor.") == ["ruled"]
+    assert words("In May 2024, Zeta settled its accounts payable with Brindle Systems LLC.") == []  # no case
