@@ -16,7 +16,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | type | trigger words | the sentence must also hold (context words: it or the next one) |
 |---|---|---|
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
-| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name; X's acquisition of + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
+| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name, acquired a/all/a majority of/additional ... interest, stake, business(es), assets, company; X's acquisition of + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
 | DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
 | AGREEMENT | entered into a/an/the/certain; signed/executed/closed/concluded (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s); has partnered with/to | agreement words and an ORG |
 | AGREEMENT (ended or changed) | terminated, amended, extended (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words and a DATE |
@@ -178,6 +178,13 @@ MORE_RULES = {
                     # a company acquired by name (`Merck acquired Imago BioSciences, Inc.`, `an
                     # agreement to acquire Denbury Inc.`, `PepsiCo's acquisition of Wimm-Bill-Dann`),
                     # not an adjective (`the recently acquired business`)
+                    # or by what was bought (`acquired a 100% equity interest in Ekata`, `acquired a
+                    # majority of the Corporate Services business`, `acquired additional businesses`)
+                    (re.compile(r"(?<!recently\s)(?<!newly\s)(?<!previously\s)\b(acquired)\s+(?:an?\s+|all\s+(?:of\s+)?"
+                                r"(?:the\s+)?|substantially\s+all\s+(?:of\s+)?(?:the\s+)?|the\s+remaining\s+|"
+                                r"a\s+majority\s+(?:of\s+)?(?:the\s+)?|additional\s+|certain\s+)(?:[\w%-]+\s+){0,4}?"
+                                r"(?:interests?|stakes?|equity|business(?:es)?|assets|outstanding\s+(?:shares|stock|equity)|"
+                                r"compan(?:y|ies)|operations)\b", re.I), None, {DEAL_PARTY}),
                     (re.compile(r"(?<!recently\s)(?<!newly\s)(?<!previously\s)\b(acquired)\s+(?-i:(?=[A-Z][a-z]))|"
                                 r"\bagreements?\s+to\s+(acquire)\b|(?:'s|\u2019s)\s+(acquisition)\s+of\s+(?-i:(?=[A-Z]))",
                                 re.I), None, {DEAL_PARTY}),

@@ -601,3 +601,13 @@ def test_settlements_reached_and_court_acts_after_a_long_court_name(entities):
     assert words("On June 13, 2023, the U.S. District Court for the District of New Jersey ruled in Zeta's "
                  "favor.") == ["ruled"]
     assert words("In May 2024, Zeta settled its accounts payable with Brindle Systems LLC.") == []  # no case
+
+
+def test_an_acquisition_named_by_what_was_bought(entities):
+    words = _finder(entities, "ACQUISITION")
+    assert words("In April 2022, Zeta acquired a 100% equity interest in Brindle Systems Ltd. for $325 million.") == [
+        "acquired"]
+    assert words("In March 2021, Zeta Corp. acquired a majority of the Corporate Services business of Brindle.") == [
+        "acquired"]
+    assert words("Zeta Corp. acquired additional businesses in 2021 for total consideration of $4.7 billion.") == ["acquired"]
+    assert words("The recently acquired business of Zeta grew 4% in 2021.") == []
