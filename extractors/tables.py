@@ -473,8 +473,10 @@ class ColumnFigure:
 # Purchased`). A figure is counted by its column, whatever its form: `149` under the
 # shares column is SHARES, `82.20` under the price MONEY.
 REPURCHASE_HEADER = re.compile(r"total\s+number\s+of\s+shares\s+(?:re)?purchased", re.I)
-DOLLAR_COLUMN = re.compile(r"\bprice\b|\bdollar\b|\$|\bvalue\b", re.I)
-PRICE_COLUMN = re.compile(r"\bprice\b|\bper\s+share\b", re.I)
+# a column of dollars (a price, a value, a cost) and one of prices per share or unit,
+# in repurchase and award tables alike
+DOLLAR_COLUMN = re.compile(r"\bprice\b|\bdollars?\b|\$|\bvalues?\b|\bcost\b", re.I)
+PRICE_COLUMN = re.compile(r"\bprice\b|\bper\s+(?:share|unit)\b", re.I)
 SHARES_COLUMN = re.compile(r"\bnumber\s+of\s+shares\b|\bshares\b", re.I)
 REPURCHASE_LINES = 40  # lines read below a header
 CAPTION_LINES = 3  # lines above a header read for the scale of its counts
@@ -565,9 +567,9 @@ def repurchase_figures(text: str) -> tuple[ColumnFigure, ...]:
 # (in thousands)` is -22,190,000), a per-share column's MONEY that no scale multiplies.
 AWARD_HEADER = re.compile(r"exercise\s+price|fair\s+value|intrinsic\s+value", re.I)
 COUNT_COLUMN = re.compile(r"\b(?:shares|options|units|awards|rsus|psus|sars|number)\b", re.I)
-VALUE_COLUMN = re.compile(r"\bprice\b|\bvalues?\b|\$|\bdollars?\b|\bcost\b", re.I)
 TERM_COLUMN = re.compile(r"\blife\b|\bterm\b|\byears?\b", re.I)
-PER_UNIT_COLUMN = re.compile(r"\bprice\b|\bper\s+(?:share|unit)\b|\bweighted[- ]average\b", re.I)
+# a weighted average of a value is one per unit (`Weighted Average Grant Date Fair Value`)
+PER_UNIT_COLUMN = re.compile(PRICE_COLUMN.pattern + r"|\bweighted[- ]average\b", re.I)
 AWARD_LINES = 30  # lines read below an award table's header
 
 
@@ -576,7 +578,7 @@ def award_column(header: str) -> tuple[str | None, bool]:
     figure of ours, a price or value is MONEY, a count of awards SHARES."""
     if TERM_COLUMN.search(header):
         return None, False
-    if VALUE_COLUMN.search(header):
+    if DOLLAR_COLUMN.search(header):
         return "MONEY", bool(PER_UNIT_COLUMN.search(header))
     if COUNT_COLUMN.search(header):
         return "SHARES", False
@@ -589,7 +591,7 @@ def _stated_scale(text: str, money: bool) -> float | None:
     m = SCALE.search(text)
     if not m:
         return None
-    for_values = bool(VALUE_COLUMN.search(text[max(0, m.start() - 30):m.start() + 12]))
+    for_values = bool(DOLLAR_COLUMN.search(text[max(0, m.start() - 30):m.start() + 12]))
     if for_values != money and not (money and "$" in text):
         return None
     return SCALES.get((m.group(1) or m.group(2) or "").lower())

@@ -1,5 +1,6 @@
 """The rules + classifier merge policy (extractors/components/merge.py) on hand-built spans."""
 import numpy
+import pytest
 import spacy
 from spacy.tokens import Span
 
@@ -266,28 +267,31 @@ def test_a_person_keeps_the_generation_written_after_it():
     assert [(e.text, e.label_) for e in doc.ents] == [("Butler, Jr.", "PERSON"), ("Kay Lund III", "PERSON")]
 
 
-def test_a_repurchase_tables_figures_take_their_columns_label(shipped_nlp):
-    text = ("Period          Total Number of Shares Purchased  Average Price Paid per Share  "
-            "Approximate Dollar Value of Shares that May Yet Be Purchased\n"
-            "October 2024    149                               $81.13                        $976\n"
-            "November 2024   173                               82.20                         912\n\n"
-            "All purchases were made in the open market.")
-    labels = {e.text: e.label_ for e in shipped_nlp(text).ents}
-    assert [labels.get(f) for f in ("149", "$81.13", "$976", "173", "82.20", "912")] == [
-        "SHARES", "MONEY", "MONEY", "SHARES", "MONEY", "MONEY"]
+REPURCHASE_TABLE = ("Period          Total Number of Shares Purchased  Average Price Paid per Share  "
+                    "Approximate Dollar Value of Shares that May Yet Be Purchased\n"
+                    "October 2024    149                               $81.13                        $976\n"
+                    "November 2024   173                               82.20                         912\n\n"
+                    "All purchases were made in the open market.")
+AWARD_TABLE = ("A summary of option activity is presented below:\n"
+               "Options                      Options (in thousands)  Weighted Average Exercise Price  "
+               "Weighted Average Contractual Life in Years  Aggregate Intrinsic Value\n"
+               "Outstanding at July 1, 2025  12,400                  $94.18\n"
+               "Exercised                    (2,219)                 75.08\n"
+               "Outstanding at June 30, 2026  11,491                 $99.59                           5.1"
+               "                                         $3,732\n\n"
+               "Cash received from options exercised was $188 million.")
 
 
-def test_an_award_tables_counts_are_shares_and_its_terms_no_entity(shipped_nlp):
-    text = ("A summary of option activity is presented below:\n"
-            "Options                      Options (in thousands)  Weighted Average Exercise Price  "
-            "Weighted Average Contractual Life in Years  Aggregate Intrinsic Value\n"
-            "Outstanding at July 1, 2025  12,400                  $94.18\n"
-            "Exercised                    (2,219)                 75.08\n"
-            "Outstanding at June 30, 2026  11,491                 $99.59                           5.1                                         $3,732\n\n"
-            "Cash received from options exercised was $188 million.")
-    ents = {e.text: e.label_ for e in shipped_nlp(text).ents}
-    assert [ents.get(f) for f in ("12,400", "2,219", "11,491", "$94.18", "75.08", "5.1")] == [
-        "SHARES", "SHARES", "SHARES", "MONEY", "MONEY", None]
+@pytest.mark.parametrize("text, labels", [
+    (REPURCHASE_TABLE, {"149": "SHARES", "$81.13": "MONEY", "$976": "MONEY", "173": "SHARES", "82.20": "MONEY",
+                        "912": "MONEY"}),
+    # an award table's counts are shares, its term in years no entity
+    (AWARD_TABLE, {"12,400": "SHARES", "2,219": "SHARES", "11,491": "SHARES", "$94.18": "MONEY", "75.08": "MONEY",
+                   "5.1": None}),
+])
+def test_a_tables_figures_take_their_columns_label(shipped_nlp, text, labels):
+    found = {e.text: e.label_ for e in shipped_nlp(text).ents}
+    assert {figure: found.get(figure) for figure in labels} == labels
 
 
 def test_a_list_of_companies_in_one_candidate_is_split_into_its_names():
