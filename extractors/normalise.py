@@ -301,6 +301,11 @@ def shares(text: str) -> int | float | None:
         value = _number_and_scale(UNIT_WORDS.sub("", text.strip()))
     if value is None:
         return None
+    return share_count(value)
+
+
+def share_count(value: float) -> int | float:
+    """A count of shares as an integer, unless its fraction matters at a millionth of it."""
     whole = round(value)
     return int(whole) if abs(value - whole) <= 1e-6 * max(1.0, abs(value)) else value
 
@@ -666,8 +671,7 @@ def _column_value(value, scale: float | None, bracketed: bool):
         amount = -amount
     if isinstance(value, dict):
         return {**value, "amount": float(amount)}
-    whole = round(amount)
-    return int(whole) if abs(amount - whole) <= 1e-6 * max(1.0, abs(amount)) else amount
+    return share_count(amount)
 
 
 # no amount a filing reports reaches this: a figure that would is written in full

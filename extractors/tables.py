@@ -625,7 +625,7 @@ def _award_rows(text: str, line_end: int):
     return rows
 
 
-def _column_of(cell: Cell, anchors: list[tuple[int, int]], line_start: int) -> int | None:
+def _column_of(cell: Cell, anchors: list[tuple[int, int]], line_start: int) -> int:
     """The column whose horizontal extent (`anchors`: from the line start) the cell
     overlaps most, else the nearest one."""
     a, b = cell.start - line_start, cell.end - line_start

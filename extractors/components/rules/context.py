@@ -160,6 +160,11 @@ class RuleContext:
         line_char = self.line_starts[self.line_of(i)]
         return bisect.bisect_left(self.token_starts, line_char)
 
+    def first_on_line(self, i: int) -> int | None:
+        """Index of the first non-space token on the line of token ``i``."""
+        first = self.line_start_token(i)
+        return first if not self.toks[first].is_space else self.next_ns(first)
+
     def gap_has_newline(self, i: int) -> bool:
         """Whether a line break separates non-space token ``i`` from the one before it."""
         return bool(self._gap_nl[i])

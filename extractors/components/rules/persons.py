@@ -45,8 +45,7 @@ def person_signature(ctx: RuleContext) -> list[Candidate]:
         if p is None or "\n" not in text[doc[p].idx + len(doc[p]):doc[c.start].idx]:
             continue
         # is the line holding p a bare name?
-        line_start = ctx.line_start_token(p)
-        first = line_start if not doc[line_start].is_space else ctx.next_ns(line_start)
+        first = ctx.first_on_line(p)
         if first is None:
             continue
         end = ctx.read_name(first, same_line=True)
@@ -200,10 +199,8 @@ def person_age(ctx: RuleContext) -> list[Candidate]:
         if comma is None or doc[comma].text != ",":
             continue
         if after is None:  # the line ends with the age: it must be the name's line alone
-            first = ctx.line_start_token(comma)
-            first = first if not doc[first].is_space else ctx.next_ns(first)
             name = _name_ending_at(ctx, ctx.prev_ns(comma, same_line=True), reach=5)
-            if name and name[0] == first:
+            if name and name[0] == ctx.first_on_line(comma):
                 out.append(Candidate(*name, "PERSON", "age"))
             continue
         if doc[after].text != ",":
