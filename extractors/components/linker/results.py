@@ -20,8 +20,10 @@ decoded per figure:
    per share`), a difference (`would have been $44 million lower`) or what a figure
    changed by (`decreased by $1,123 million`). Its trigger
    (and `metric`) is the metric phrase right after it (`$0.31 per diluted share`)
-   or else the nearest one before it in the sentence, else the nearest one after it
-   before the next figure.
+   or else the nearest one before it in the sentence whose verb does not list its parts
+   before the figure (`Cash used for investing activities consisted primarily of $3.9
+   billion related to ...`, `These charges include`, `driven by`, `due to`), else the
+   nearest one after it before the next figure.
    The upper bound of a range (`$190 million to $215 million`) is no event of its own.
 3. `period` is the DATE nearest the figure inside its clause (after it first:
    `$5.4 billion in the second quarter of 2008`, then before), else the nearest
@@ -85,20 +87,29 @@ NOT_METRIC_BEFORE = re.compile(
     r"(?:[\w'-]+\s+){0,2}|\b(?:other\s+than|excluding|exclusive\s+of)\s+|"
     # sales of assets or stakes are disposals; an offering's expenses are the deal's
     r"\b(?:asset|stake|offering|underwriting)\s+|"
+    # other comprehensive income is a balance; royalties `based on annual net sales` measure a deal
+    r"\bcomprehensive\s+(?:income\s*[/(]\s*)?|\bbased\s+on\s+(?:[\w'-]+\s+){0,2}|"
     # an officer's pay and benefits are no result of the filer (`severance benefits totaling
     # $289,230`, `reimbursement of reasonable expenses`, `the Compensation and Benefits Committee`)
     r"\b(?:severance|health\s*care|medical|retirement|pension|employee|fringe|welfare|relocation|reasonable|"
     r"out-of-pocket|travel|(?:salary|salaries|payments|compensation)\s+and)\s+)$", re.I)
 # ... or names something else the words after it say (`sales-based milestones`, `sales
-# practices`, `sales and marketing`)
+# practices`, `sales and marketing`, `income tax` (its `expense` or `benefit` is the metric),
+# `accumulated benefit obligation`)
 NOT_METRIC_AFTER = re.compile(r"^(?:\s+(?:tax\s+)?(?:plans?|purposes|programs?|statements?|committee)\b|-based\b|"
-                              r"\s+(?:milestones?|practices|and\s+marketing)\b)", re.I)
+                              r"\s+(?:milestones?|practices|and\s+marketing|tax(?:es)?|obligations?)\b)", re.I)
 # `revenues would have been $44 million lower`: a difference, not a result
 DIFFERENCE_AFTER = re.compile(r"^\s+(?:higher|lower)\b", re.I)
 # nor is the amount a figure changed by (`Cash related to investing activities decreased by $1,123
 # million`, `increased $0.8 billion`): the result is the figure it changed to
 CHANGE_BEFORE = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|improved|was\s+(?:up|down))\s+"
                            r"(?:by\s+)?(?:approximately\s+|about\s+)?$", re.I)
+# nor is a figure the metric's own when the metric's verb lists its parts before it (`Cash used
+# for investing activities consisted primarily of $3.9 billion related to ...`, `These charges
+# include $95 million ...`, `... was primarily driven by $11.0 billion used for dividends`)
+PARTS_BETWEEN = re.compile(r"\b(?:includes?|included|consists?\s+(?:\w+\s+)?of|consisted\s+(?:\w+\s+)?of|"
+                           r"(?:is|are|was|were)\s+comprised\s+(?:\w+\s+)?of|(?:driven|offset)\s+(?:\w+\s+)?by|"
+                           r"due\s+(?:\w+\s+)?to|attributable\s+(?:\w+\s+)?to)\b", re.I)
 RELATIVE = re.compile(r",\s+(?:which|that)\s+(?:(?:is|are|was|were)\s+)?(?:primarily\s+)?"
                       r"(?:includes?|included|including|consists?|consisted|comprised|comprises|represents?)\b", re.I)
 # A per-share price is no result (`par value $0.01 per share`, `an exercise price of $308.57 per share`).
@@ -168,6 +179,12 @@ def _asides(text: str, s0: int, s1: int, figs: list[tuple[int, int]]) -> list[tu
     return out
 
 
+def _lists_parts(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
+    """Whether a verb that lists a metric's parts (PARTS_BETWEEN) stands between `start` and
+    `end`, outside the relative clauses that describe the metric (`_asides`)."""
+    return any(not any(x <= m.start() < y for x, y in asides) for m in PARTS_BETWEEN.finditer(text, start, end))
+
+
 def _widen(trigger: tuple[int, int, float], phrases: list[tuple[int, int]]) -> tuple[int, int, float]:
     """A classifier trigger inside a `cost of revenues` phrase becomes that phrase."""
     a, b, score = trigger
@@ -230,7 +247,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
             after = _near(metrics, f1, before=False, limit=4)
             if after is not None and re.search(r"[,;]", text[f1:after[0]]):
                 after = None  # the next item of a list (`costs of $55 million, intangible amortization of`)
-            trig = after or _near(metrics, f0, before=True, limit=300) \
+            trig = after or _near([m for m in metrics if not _lists_parts(text, m[1], f0, asides)], f0,
+                                  before=True, limit=300) \
                 or _near([m for m in metrics if m[1] <= nxt], f1, before=False, limit=120)
             if trig is None:
                 continue

@@ -55,6 +55,20 @@ def test_what_a_figure_changed_by_is_no_result(rules_nlp):
         "$9.1 million"]
 
 
+def test_the_parts_a_metric_lists_are_not_its_figures(rules_nlp):
+    """A metric whose verb lists its parts (`consisted primarily of`, `include`, `was driven
+    by`, `due to`) before the figures: those figures are the parts', not the metric's; a metric
+    stated with its own figure still is one."""
+    text = ("Cash used for investing activities in 2024 consisted primarily of $3.9 billion related to the "
+            "purchase of Quillmark. These charges include $95 million for employee-related costs. "
+            "Net cash used in financing activities was $14.7 billion in 2023, primarily driven by $11.0 billion "
+            "used for dividends. Cash related to financing activities increased by $2,969 million primarily due "
+            "to a $2,965 million increase in commercial paper.")
+    found = [(text[slice(*e["args"]["metric"])], text[slice(*e["args"]["value"])])
+             for e in decode_results(rules_nlp(text), []) if "value" in e["args"]]
+    assert found == [("Net cash used in financing activities", "$14.7 billion")]
+
+
 def test_results_with_no_figure_are_events_only_when_generic(rules_nlp):
     text = ("Brindlecomb Corp. today announced its financial results for the third quarter of 2021. "
             "The Company expects a net loss in fiscal 2022.")
@@ -288,7 +302,12 @@ def test_words_that_name_no_result():
     assert not _metric("The OCC reviewed historical sales practices and fined the bank $20 million.", "sales")
     assert not _metric("Net proceeds, after underwriting discount and offering expenses, were $1.489 billion.",
                       "expenses")
+    assert not _metric("The IRS sought $3.3 billion of additional federal income tax for 2007.", "income")
+    assert not _metric("The accumulated benefit obligation was $670 million.", "benefit")
+    assert not _metric("Accumulated other comprehensive income (loss) was $56 million.", "loss")
+    assert not _metric("It pays tiered royalties based on annual net sales of the assets.", "annual net sales")
     assert _metric("Net sales were $637.3 million in 2024.", "sales")
+    assert _metric("It recorded a discrete income tax benefit of $60 million.", "benefit")
 
 
 def test_costs_of_restructuring_and_amortization_are_results(rules_nlp):
