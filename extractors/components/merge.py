@@ -17,7 +17,9 @@ Policy (component `sec_merge`, settings in its config):
    Where a rule ORG span contains a classifier ORG span, ends on the same token and
    adds only capitalised name words (`Quillfeather Robotics, Inc.` around a classifier's `Robotics, Inc.`),
    the classifier span is widened to the shortest such rule span
-   (`extend_to_rules`): the classifier found the entity, the rule its boundary.
+   (`extend_to_rules`) with the best score of the classifier's spans inside it (`Brindle
+   Holdings` and `Belmont), Inc.` inside `Brindle Holdings (Belmont), Inc.`): the
+   classifier found the entity, the rule its boundary.
    A classifier ORG that a person rule found as a PERSON with the same boundaries, and
    that has no company word, becomes a PERSON. A PERSON or ORG loses the punctuation at
    its edges, and an ORG the head words of a body, defined term, plan or index named after
@@ -101,7 +103,7 @@ def resolve(candidates: Iterable[tuple[Span, float, int]]) -> list[tuple[Span, f
 
 
 def _name_words(tokens) -> bool:
-    return all(t.is_title or t.is_upper or t.is_space or t.text in {"&", "-"} for t in tokens)
+    return all(t.is_title or t.is_upper or t.is_space or t.text in {"&", "-", "(", ")"} for t in tokens)
 
 
 # Texts that are never PERSON/ORG names however capitalised: form names and the
@@ -441,8 +443,11 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
     for span, score in model:
         if span.label_ in rule_labels and rules and score < model_only_threshold:
             continue
-        if extend_to_rules and span.label_ not in rule_labels:
-            span = widen(span, rules)
+        if extend_to_rules and span.label_ not in rule_labels and (wide := widen(span, rules)) is not span:
+            # the rule's boundary holds the classifier's pieces of the name: it takes their best score
+            score = max([score] + [sc for s, sc in model if s.label == span.label
+                                   and wide.start <= s.start and s.end <= wide.end])
+            span = wide
         candidates.append((with_generation(person_after_honorific(person_over_org(span, rule_people))), score, 1))
     text = doc_text(doc)
     candidates = table_figures(doc, text, candidates)

@@ -51,6 +51,10 @@ def test_org_is_widened_to_the_rule_boundary_over_name_words_only():
                [("Robotics , Inc.", "ORG", 0.9)])
     assert ents(merge_spans(doc)) == [("Quillfeather Robotics , Inc.", "ORG")]
     assert ents(merge_spans(doc, extend_to_rules=False)) == [("Quillfeather", "ORG"), ("Robotics , Inc.", "ORG")]
+    bracket = _doc("Brindle Holdings ( Belmont ) , Inc. signed .",
+                   [("Brindle Holdings ( Belmont ) , Inc.", "ORG")],
+                   [("Brindle Holdings", "ORG", 0.9), ("Belmont ) , Inc.", "ORG", 0.8)])
+    assert ents(merge_spans(bracket)) == [("Brindle Holdings ( Belmont ) , Inc.", "ORG")]
     board = _doc("The Board of Directors of Acme Inc. met .",
                  [("Board of Directors of Acme Inc.", "ORG")], [("Acme Inc.", "ORG", 0.9)])
     assert ents(merge_spans(board)) == [("Acme Inc.", "ORG")]

@@ -164,6 +164,17 @@ def test_org_suffix_runs_and_aliases(nlp):
                                        "New York Stock Exchange", "Securities and Exchange Commission"]
 
 
+def test_a_bracketed_place_inside_a_company_name(nlp):
+    """`(USA)`, `(Belmont)` between a name and its suffix belong to the name; an acronym's
+    bracketed definition does not (`Department of Justice (DOJ) Civil Division`)."""
+    text = ("Quillmark Pharmaceuticals (USA) Inc. and Brindle Holdings (Belmont), Inc. signed it. "
+            "The Department of Justice (DOJ) Civil Division wrote to Ostrava (Hong Kong) Limited.")
+    found = texts(nlp, text, "ORG")
+    assert "Quillmark Pharmaceuticals (USA) Inc." in found and "Brindle Holdings (Belmont), Inc." in found
+    assert "Ostrava (Hong Kong) Limited" in found
+    assert not any("(DOJ)" in t for t in found)
+
+
 def test_generic_company_is_not_org(nlp):
     assert texts(nlp, "The Company and the Registrant agreed.", "ORG") == []
 

@@ -1,4 +1,4 @@
-"""ORG rules: company names by legal suffix, aliases of a suffixed name, context cues (`subsidiary X`), and other mentions of cue-found names.
+"""ORG rules: company names by legal suffix (a bracketed place inside: `(USA) Inc.`), aliases of a suffixed name, context cues (`subsidiary X`), and other mentions of cue-found names.
 
 Each rule function takes a `RuleContext` (the doc, lexicons, the candidates found so
 far) and returns new `Candidate` spans; `registry.py` names them and their order.
@@ -81,6 +81,9 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
                 break
             i = p
             continue
+        if tok.text == ")" and (opening := _bracketed_place(ctx, i)) is not None:
+            i = ctx.prev_ns(opening)  # `Zydus Pharmaceuticals (USA) Inc.`, `Holdings (Belmont), Inc.`
+            continue
         if name_like(tok) and tok.text not in ORG_HEAD_STOP and tok.text not in TITLE_WORDS_ALSO_ORG_STOP:
             if tok.text in seen_words:
                 break
@@ -99,6 +102,39 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
     if not heads or all(h in generic for h in heads):
         return None
     return start
+
+
+# country codes that stand bracketed inside a company's name (`Credit Suisse Securities (USA) LLC`)
+COUNTRY_CODES = frozenset({"USA", "US", "U.S.", "UK", "U.K.", "GB", "HK", "PRC", "EU", "BVI", "NZ", "UAE", "SG"})
+
+
+def _bracketed_place(ctx: RuleContext, close: int) -> int | None:
+    """The `(` of a bracketed one- or two-word name part ending at `close` (`(USA)`, `(Hong
+    Kong)`, `(Cayman)`; capitals only as a country code) that follows a name word: the part
+    belongs to the company name."""
+    doc = ctx.toks
+    inner = []
+    k = ctx.prev_ns(close)
+    while k is not None and doc[k].text != "(" and len(inner) < 3:
+        inner.append(doc[k])
+        k = ctx.prev_ns(k)
+    before = ctx.prev_ns(k) if k is not None else None
+    if k is None or not 1 <= len(inner) <= 2 or before is None:
+        return None
+    if not all(name_like(t) and t.text not in ORG_HEAD_STOP for t in inner):
+        return None
+    if any(t.is_upper and t.text not in COUNTRY_CODES for t in inner):
+        return None  # an acronym's definition: `Department of Justice (DOJ) Civil Division`
+    return k if name_like(doc[before]) and doc[before].text not in ORG_HEAD_STOP else None
+
+
+def _past_bracket(ctx: RuleContext, k: int) -> int | None:
+    """The token after a bracketed part opening at `k` (`(Belmont)`, at most three words);
+    `k` itself where no such part opens there."""
+    if ctx.toks[k].text != "(":
+        return k
+    close = next((j for j in range(k + 1, min(k + 5, len(ctx.toks))) if ctx.toks[j].text == ")"), None)
+    return k if close is None else ctx.next_ns(close)
 
 
 def org_suffix(ctx: RuleContext) -> list[Candidate]:
@@ -127,10 +163,9 @@ def _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, known_firs
         end = j + 1
         # "Group Inc." / "Holdings, Inc.": a descriptive word continues into a legal suffix
         if tok.text in desc and n is not None:
-            n2 = n
-            if doc[n].text == "," :
-                n2 = ctx.next_ns(n)
-            if n2 is not None and doc[n2].text in legal and (doc[n].text != "," or doc[n2].text in comma_ok):
+            m = _past_bracket(ctx, n)  # `Holdings (Belmont), Inc.`
+            n2 = ctx.next_ns(m) if m is not None and doc[m].text == "," else m
+            if n2 is not None and doc[n2].text in legal and (doc[m].text != "," or doc[n2].text in comma_ok):
                 continue
         others = frozenset(w for w, texts in known_firsts.items() if texts - {own.get(j)})
         start = _org_run_start(ctx, j, legal, desc, comma_ok, generic, others)
