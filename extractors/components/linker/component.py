@@ -42,6 +42,7 @@ from extractors.components.linker.mentions import one_per_case
 from extractors.components.linker.offices import listed_person, offices
 from extractors.components.linker.repurchases import repurchase_events
 from extractors.components.linker.results import decode_results, one_per_fact, with_values
+from extractors.components.linker.tranches import tranches
 from extractors.components.trigger_rules import stated
 from extractors.contract import TRIGGERS_KEY, span_scores
 from extractors.layout import in_signature_clause, is_safe_harbor, is_trading_plan
@@ -168,6 +169,7 @@ class EventLinker:
             if sent is not None and (
                     each := self._career(text, ents, trig, sent, triggers, args) if trig.label_ == "EXECUTIVE_CHANGE"
                     else self._awards(text, ents, trig, sent, triggers, args) if trig.label_ == "COMPENSATION"
+                    else self._tranches(text, ents, trig, sent, args) if trig.label_ == "FINANCING"
                     else None):
                 events += [event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), a, score,
                                         ent_label, year) for a in each]
@@ -232,6 +234,15 @@ class EventLinker:
         found = awards(text, ents, scope(text, (sent.start_char, sent.end_char), (trig.start_char, trig.end_char), others))
         keep = [a for a in args if a[0] not in PER_PERSON]
         return [keep + [(role, s, e, 0.5) for role, (s, e) in award.items()] for award in found]
+
+    @staticmethod
+    def _tranches(text: str, ents: list, trig: Span, sent: Span, args: list) -> list[list]:
+        """A financing verb naming several tranches (tranches.py): the arguments of one event per
+        tranche, each with its own amount and the statement's borrower, lender and date; none
+        where it names one."""
+        found = tranches(text, ents, (trig.start_char, trig.end_char), (sent.start_char, sent.end_char))
+        keep = [a for a in args if a[0] != "amount"]
+        return [keep + [(role, s, e, 0.5) for role, (s, e) in tranche.items()] for tranche in found]
 
     @staticmethod
     def _form_args(text: str, ents: list, trig: Span, args: list) -> list:
