@@ -124,6 +124,7 @@ class EventLinker:
         events = []
         results = []
         secs = None  # the filing's item sections, read at the first vote word
+        linked = set()  # (start, end, type) of the triggers linked so far
         has_sents = doc.has_annotation("SENT_START")
         for trig, score in zip(triggers, span_scores(triggers)):
             if trig.label_ not in ROLES or score < self.min_trigger_score:
@@ -140,6 +141,9 @@ class EventLinker:
                            for t in triggers):
                         continue  # Item 5.07 states votes: this word's vote is there already
                     kind = "SHAREHOLDER_VOTE"
+            if (trig.start, trig.end, kind) in linked:
+                continue  # a rule's trigger on a classifier's retyped one: one event, not two alike
+            linked.add((trig.start, trig.end, kind))
             if kind != trig.label_:
                 trig = Span(doc, trig.start, trig.end, label=kind)
             sent = trig.sent if has_sents else None  # the trigger's sentence, read once

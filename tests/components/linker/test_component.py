@@ -114,3 +114,17 @@ def test_a_dividend_row_of_a_table_is_one_dividend_per_figure(shipped_nlp):
              if e["type"] == "DIVIDEND"]
     assert found == [("Dividends per share", ["$0.15"]), ("Dividends per share", ["$0.31"]),
                      ("Dividends per share", ["$0.93"])]
+
+
+def test_a_retyped_classifier_trigger_and_a_rule_trigger_on_one_word_are_one_event(rules_nlp):
+    """The classifier's `repurchased` typed EXECUTIVE_CHANGE reads as a SHARE_REPURCHASE (its
+    words), where the repurchase rule put a trigger too: one event, not two alike."""
+    from extractors.components.linker.component import EventLinker
+
+    text = "During fiscal 2024, we repurchased 64 million shares of our common stock for $17.0 billion."
+    doc = rules_nlp(text)
+    at = text.index("repurchased")
+    doc.spans["triggers"] = [doc.char_span(at, at + 11, label="EXECUTIVE_CHANGE"),
+                             doc.char_span(at, at + 11, label="SHARE_REPURCHASE")]
+    events = EventLinker(rules_nlp, require_core_roles=False)(doc)._.events
+    assert [(e["type"], e["trigger"]["text"]) for e in events] == [("SHARE_REPURCHASE", "repurchased")]
