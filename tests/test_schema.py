@@ -19,6 +19,17 @@ def test_a_trigger_whose_words_state_another_type_takes_it():
     assert trigger_type("EXECUTIVE_CHANGE", "appointed") == "EXECUTIVE_CHANGE"
 
 
+def test_a_payments_settlement_is_no_case_settled():
+    from extractors.schema import trigger_type
+
+    for after in (" obligations in accordance with the operating rules", " accounts.",
+                  " of our equity investment in Post common stock"):
+        assert trigger_type("LEGAL_PROCEEDING", "settlement", after) is None
+    for after in (" payment from all defendants totaling $900 million", " agreement with the plaintiffs",
+                  " of the class action"):
+        assert trigger_type("LEGAL_PROCEEDING", "settlement", after) == "LEGAL_PROCEEDING"
+
+
 def test_events_without_their_participant_are_dropped():
     from extractors.schema import has_core_roles
 
