@@ -6,8 +6,9 @@ Small rules, one per role, each returning character offsets or None:
 - EXECUTIVE_CHANGE.change: the trigger's verb (`appointed`, `resigned`).
 - SHAREHOLDER_VOTE.proposal: for a passive trigger (`were elected`, `was approved`)
   the clause before it; otherwise the object after it, to the end of the clause.
-- AGREEMENT.agreement: the nearest capitalised name ending in `Agreement` (or
-  `Plan`, `Indenture`, `Note`...), else the noun phrase `agreement` after the trigger.
+- AGREEMENT.agreement: the agreement the trigger names right after it (`entered into a
+  voting and support agreement`), else the nearest capitalised name ending in `Agreement`
+  (or `Plan`, `Indenture`, `Note`...), else the clause after the trigger.
 - LATE_FILING.form: the form checked on a 12b-25 cover (`[X] Form 10-K`), else the
   first `Form 10-K/10-Q` mention; LATE_FILING.reason: the sentence giving the reason.
 - COMPENSATION.plan: the plan the trigger's sentence names (`2019 Equity Incentive Plan`),
@@ -65,7 +66,22 @@ def proposal(text: str, trig: tuple[int, int]) -> tuple[int, int] | None:
     return _clause_after(text, trig[1])
 
 
+# the agreement a verb enters into, right after it (`entered into a commitment letter`, `a
+# voting and support agreement`, `a $1.5 billion 364-day credit agreement`): the words up to
+# the first agreement noun, without the determiner
+AGREEMENT_NOUN = (r"(?:agreements?|letters?|contracts?|facilit(?:y|ies)|amendments?|indentures?|plans?|"
+                  r"memorandum\s+of\s+understanding|arrangements?|notes?)")
+AGREEMENT_AFTER = re.compile(r"\s+(?:(?:a|an|the|certain|its|our|their|this|that|two|three)\s+)?"
+                             r"((?:[\w$.,%&/'\u2019-]+\s+){0,7}?" + AGREEMENT_NOUN + r")\b", re.I)
+PHRASE_BREAK = re.compile(r"[.;:](?:\s|$)|\n\s*\n")
+
+
 def agreement(text: str, trig: tuple[int, int], window: int = 400) -> tuple[int, int] | None:
+    """The agreement phrase right after the trigger (AGREEMENT_AFTER), else the nearest
+    capitalised agreement name within `window` characters, else the clause after the trigger."""
+    after = AGREEMENT_AFTER.match(text, trig[1], min(len(text), trig[1] + 120))
+    if after and not PHRASE_BREAK.search(after.group(1)):
+        return after.start(1), after.end(1)
     lo, hi = max(0, trig[0] - window), min(len(text), trig[1] + window)
     best = None
     for m in AGREEMENT_NAME.finditer(text, lo, hi):

@@ -86,6 +86,14 @@ def test_text_roles_on_written_examples():
     text = "The Company entered into a Second Amended and Restated Credit Agreement with its lenders."
     s, e = agreement(text, (text.index("entered into"), text.index("entered into") + 12))
     assert text[s:e] == "Second Amended and Restated Credit Agreement"
+    # the agreement named right after the verb, not a defined name nearby
+    text = ("In connection with the Merger Agreement, Quillmark has entered into a commitment letter "
+            "(the \u201cCommitment Letter\u201d) with its bank.")
+    s, e = agreement(text, (text.index("entered into"), text.index("entered into") + 12))
+    assert text[s:e] == "commitment letter"
+    text = "Brindle entered into. The Merger Agreement was signed later."  # no phrase in the sentence
+    s, e = agreement(text, (text.index("entered into"), text.index("entered into") + 12))
+    assert text[s:e] == "The Merger Agreement"  # the nearest capitalised name
     text = "(Check One): [ ] Form 10-K  [X] Form 10-Q"
     s, e = late_filing_form(text)
     assert text[s:e] == "Form 10-Q"
