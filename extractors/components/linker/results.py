@@ -22,8 +22,9 @@ decoded per figure:
    (and `metric`) is the metric phrase right after it (`$0.31 per diluted share`)
    or else the nearest one before it in the sentence whose verb does not list its parts
    before the figure (`Cash used for investing activities consisted primarily of $3.9
-   billion related to ...`, `These charges include`, `driven by`, `due to`), else the
-   nearest one after it before the next figure.
+   billion related to ...`, `These charges include`, `driven by`, `due to`) and that is
+   not an earlier figure's bare `per share` (`$0.15 per share, ... compared to $61
+   million`), else the nearest one after it before the next figure.
    The upper bound of a range (`$190 million to $215 million`) is no event of its own.
 3. `period` is the DATE nearest the figure inside its clause (after it first:
    `$5.4 billion in the second quarter of 2008`, then before), else the nearest
@@ -240,6 +241,10 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         score_of = {(a, b): sc for a, b, sc in cls}
         if not metrics or (not cls and not lexicon_alone):
             continue
+        # a bare `per share` right after a figure is that figure's (`$0.15 per share`), not the
+        # metric of the figures after it (`compared to $61 million`: income's, stated before)
+        per_share_of_figure = {m for m in metrics if PER_SHARE_ONLY.match(text[m[0]:m[1]])
+                               and any(0 <= m[0] - e <= 4 for _, e in figs)}
         for k, (f0, f1) in enumerate(figs):
             if k and RANGE_GAP.match(text[figs[k - 1][1]:f0]):
                 continue  # the upper bound of a range: the event takes the lower bound
@@ -247,8 +252,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
             after = _near(metrics, f1, before=False, limit=4)
             if after is not None and re.search(r"[,;]", text[f1:after[0]]):
                 after = None  # the next item of a list (`costs of $55 million, intangible amortization of`)
-            trig = after or _near([m for m in metrics if not _lists_parts(text, m[1], f0, asides)], f0,
-                                  before=True, limit=300) \
+            trig = after or _near([m for m in metrics if not _lists_parts(text, m[1], f0, asides)
+                                   and m not in per_share_of_figure], f0, before=True, limit=300) \
                 or _near([m for m in metrics if m[1] <= nxt], f1, before=False, limit=120)
             if trig is None:
                 continue

@@ -69,6 +69,16 @@ def test_the_parts_a_metric_lists_are_not_its_figures(rules_nlp):
     assert found == [("Net cash used in financing activities", "$14.7 billion")]
 
 
+def test_a_figures_per_share_is_no_metric_of_the_next_figure(rules_nlp):
+    """`$0.15 per share` is that figure's metric; `compared to $61 million` is income's again."""
+    text = ("Income from continuing operations was $172 million, or $0.15 per share, in third quarter 2011, "
+            "compared to $61 million, or $0.06 per share, in third quarter 2010.")
+    found = [(text[slice(*e["args"]["metric"])], text[slice(*e["args"]["value"])])
+             for e in decode_results(rules_nlp(text), []) if "value" in e["args"]]
+    assert found == [("Income from continuing operations", "$172 million"), ("per share", "$0.15"),
+                     ("Income from continuing operations", "$61 million"), ("per share", "$0.06")]
+
+
 def test_results_with_no_figure_are_events_only_when_generic(rules_nlp):
     text = ("Brindlecomb Corp. today announced its financial results for the third quarter of 2021. "
             "The Company expects a net loss in fiscal 2022.")
