@@ -30,7 +30,8 @@ decoded per figure:
    `$5.4 billion in the second quarter of 2008`, then before), else the nearest
    DATE of the sentence; `change` is a PERCENT that follows the figure before the
    next figure, in the same sentence, and is stated as a change (a cue such as
-   `up`, `increase`, `compared` next to it), not a share or margin.
+   `up`, `increase`, `compared`, `above` next to it), not a share or margin; else one
+   stated between the metric and the figure (`revenues increased 7% to $485.2 million`).
 4. Classifier triggers with no figure in their sentence stay events with `metric`
    and `period` only when they name results in general (`announced its financial
    results for the third quarter`: `GENERIC_RESULTS`); a specific metric with no
@@ -118,8 +119,10 @@ PRICE_BEFORE = re.compile(r"\b(?:par\s+value|(?:exercise|conversion|purchase|off
                           r"redemption|tender|subscription)\s+price|price\s+of|at\s+a\s+price)\b[^.;$]{0,25}$",
                           re.I)
 CHANGE_CUE = re.compile(r"\b(?:up|down|increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declin\w*|gain|"
-                        r"drop\w*|higher|lower|improve\w*|change[sd]?|compared|year[- ]over[- ]year|"
+                        r"drop\w*|higher|lower|above|below|improve\w*|change[sd]?|compared|year[- ]over[- ]year|"
                         r"sequential\w*)\b", re.I)
+# a change stated between the metric and its figure (`revenues increased 7% to $485.2 million`)
+CHANGED_TO = re.compile(r"\s+to\s+(?:an?\s+)?(?:record\s+)?", re.I)
 GENERIC_RESULTS = re.compile(r"\b(?:results|earnings|performance)\b(?!\s+per\b)", re.I)
 # An Item 2.02 statement that results were announced (GUIDELINES: one event, trigger
 # and metric the results phrase, `period` only), found without the classifier.
@@ -264,7 +267,9 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
                 or _near([d for d in sent_dates if d[0] >= prev], f0, before=True, limit=200) \
                 or (min(sent_dates, key=lambda d: abs(d[0] - f0)) if sent_dates else None)
             change = _near([p for p in inside(pcts) if p[1] <= nxt and _is_change(text, p)], f1, before=False,
-                           limit=120)
+                           limit=120) \
+                or _near([p for p in inside(pcts) if trig[1] <= p[0] and CHANGED_TO.fullmatch(text, p[1], f0)
+                          and _is_change(text, p)], f0, before=True, limit=40)
             args = {"metric": trig, "value": (f0, f1)}
             if period:
                 args["period"] = period

@@ -79,6 +79,17 @@ def test_a_figures_per_share_is_no_metric_of_the_next_figure(rules_nlp):
                      ("Income from continuing operations", "$61 million"), ("per share", "$0.06")]
 
 
+def test_a_change_stated_before_the_figure_or_above_a_year_ago(rules_nlp):
+    """`revenues increased 7% to $485.2 million`; `$1.73 billion ..., 3 percent above one year ago`;
+    a share of revenues is no change."""
+    text = ("In the third quarter of 2011, revenues increased 7% to $485.2 million. Brindle reported revenues of "
+            "$1.73 billion for the quarter ended April 30, 2012, 3 percent above one year ago. Operating expenses "
+            "were 31% of revenues, or $4.2 million.")
+    changes = [text[slice(*e["args"]["change"])] if "change" in e["args"] else None
+               for e in decode_results(rules_nlp(text), []) if "value" in e["args"]]
+    assert changes == ["7%", "3 percent", None]
+
+
 def test_results_with_no_figure_are_events_only_when_generic(rules_nlp):
     text = ("Brindlecomb Corp. today announced its financial results for the third quarter of 2021. "
             "The Company expects a net loss in fiscal 2022.")
