@@ -27,7 +27,8 @@ decoded per figure:
    million`), else the nearest one after it before the next figure.
    The upper bound of a range (`$190 million to $215 million`) is no event of its own.
 3. `period` is the DATE nearest the figure inside its clause (after it first:
-   `$5.4 billion in the second quarter of 2008`, then before), else the nearest
+   `$5.4 billion in the second quarter of 2008`, then before; a figure's clause runs on
+   over its per-share companion: `$61 million, or $0.06 per share, in third quarter 2010`), else the nearest
    DATE of the sentence; `change` is a PERCENT that follows the figure before the
    next figure, in the same sentence, and is stated as a change (a cue such as
    `up`, `increase`, `compared`, `above` next to it), not a share or margin; else one
@@ -136,6 +137,7 @@ ANNOUNCED_RESULTS = re.compile(
 EARNINGS_CALL = re.compile(
     r"\b(?:held|hold|holds|holding|hosted|host|hosts|hosting|conducted)\b[^.;]{0,80}?\b(earnings)\s+"
     r"(?:conference\s+)?call\b", re.I)
+COMPANION = re.compile(r"\s*,?\s*or\s+", re.I)  # between a figure and its per-share companion
 RANGE_GAP = re.compile(r"^\s*(?:to|and|-|\u2013|through)\s*$", re.I)
 CLAUSE_BREAK = re.compile(r"[;,]\s+(?:and|while|compared|up|down|an?\s+(?:increase|decrease))\b|;")
 
@@ -261,7 +263,12 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
             if trig is None:
                 continue
             prev = figs[k - 1][1] if k > 0 else s0
-            clause_end = min([nxt] + [m.start() + f1 for m in CLAUSE_BREAK.finditer(text[f1:nxt])])
+            # its per-share companion (`$61 million, or $0.06 per share, in third quarter 2010`)
+            # shares its clause: the period after the companion is the figure's too
+            reach = nxt
+            if k + 1 < len(figs) and COMPANION.fullmatch(text, f1, nxt):
+                reach = figs[k + 2][0] if k + 2 < len(figs) else s1
+            clause_end = min([reach] + [m.start() + f1 for m in CLAUSE_BREAK.finditer(text[f1:reach])])
             sent_dates = inside(dates)
             period = _near([d for d in sent_dates if d[1] <= clause_end], f1, before=False, limit=120) \
                 or _near([d for d in sent_dates if d[0] >= prev], f0, before=True, limit=200) \

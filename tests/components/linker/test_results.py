@@ -77,6 +77,9 @@ def test_a_figures_per_share_is_no_metric_of_the_next_figure(rules_nlp):
              for e in decode_results(rules_nlp(text), []) if "value" in e["args"]]
     assert found == [("Income from continuing operations", "$172 million"), ("per share", "$0.15"),
                      ("Income from continuing operations", "$61 million"), ("per share", "$0.06")]
+    # a figure and its per-share companion share the period stated after both
+    periods = [text[slice(*e["args"]["period"])] for e in decode_results(rules_nlp(text), [])]
+    assert periods == ["third quarter 2011", "third quarter 2011", "third quarter 2010", "third quarter 2010"]
 
 
 def test_a_change_stated_before_the_figure_or_above_a_year_ago(rules_nlp):
