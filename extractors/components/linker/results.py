@@ -28,7 +28,8 @@ decoded per figure:
    The upper bound of a range (`$190 million to $215 million`) is no event of its own.
 3. `period` is the DATE nearest the figure inside its clause (after it first:
    `$5.4 billion in the second quarter of 2008`, then before; a figure's clause runs on
-   over its per-share companion: `$61 million, or $0.06 per share, in third quarter 2010`), else the nearest
+   over its per-share companion: `$61 million, or $0.06 per share, in third quarter 2010`;
+   listed figures take listed periods in order where the sentence says `respectively`), else the nearest
    DATE of the sentence; `change` is a PERCENT that follows the figure before the
    next figure, in the same sentence, and is stated as a change (a cue such as
    `up`, `increase`, `compared`, `above` next to it), not a share or margin; else one
@@ -185,6 +186,39 @@ def _asides(text: str, s0: int, s1: int, figs: list[tuple[int, int]]) -> list[tu
     return out
 
 
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+
+
+def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The spans in runs of two or more listed one after another (`$43.8, $61.6, and $62.7`)."""
+    runs, run = [], spans[:1]
+    for a, b in zip(spans, spans[1:]):
+        if LIST_GAP.fullmatch(text, a[1], b[0]):
+            run.append(b)
+        else:
+            runs.append(run)
+            run = [b]
+    runs.append(run)
+    return [r for r in runs if len(r) > 1]
+
+
+def _respectively(text: str, figs: list[tuple[int, int]], dates: list[tuple[int, int]], s0: int,
+                  s1: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """In a sentence that says `respectively`, each figure of a listed run and the period of a
+    listed run of as many DATEs, in order (`$43.8, $61.6, and $62.7 in 2024, 2023, and 2022,
+    respectively`; `During 2023 and 2022, ... was $14.7 billion and $8.5 billion, respectively`)."""
+    if "respectively" not in text[s0:s1].lower():
+        return {}
+    out = {}
+    date_runs = _runs(text, dates)
+    for run in _runs(text, figs):
+        same = [d for d in date_runs if len(d) == len(run)]
+        if same:
+            near = min(same, key=lambda d: min(abs(d[0][0] - run[-1][1]), abs(run[0][0] - d[-1][1])))
+            out.update(zip(run, near))
+    return out
+
+
 def _lists_parts(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
     """Whether a verb that lists a metric's parts (PARTS_BETWEEN) stands between `start` and
     `end`, outside the relative clauses that describe the metric (`_asides`)."""
@@ -250,8 +284,9 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         # metric of the figures after it (`compared to $61 million`: income's, stated before)
         per_share_of_figure = {m for m in metrics if PER_SHARE_ONLY.match(text[m[0]:m[1]])
                                and any(0 <= m[0] - e <= 4 for _, e in figs)}
+        paired = _respectively(text, figs, inside(dates), s0, s1)
         for k, (f0, f1) in enumerate(figs):
-            if k and RANGE_GAP.match(text[figs[k - 1][1]:f0]):
+            if k and RANGE_GAP.match(text[figs[k - 1][1]:f0]) and (f0, f1) not in paired:
                 continue  # the upper bound of a range: the event takes the lower bound
             nxt = figs[k + 1][0] if k + 1 < len(figs) else s1
             after = _near(metrics, f1, before=False, limit=4)
@@ -270,7 +305,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
                 reach = figs[k + 2][0] if k + 2 < len(figs) else s1
             clause_end = min([reach] + [m.start() + f1 for m in CLAUSE_BREAK.finditer(text[f1:reach])])
             sent_dates = inside(dates)
-            period = _near([d for d in sent_dates if d[1] <= clause_end], f1, before=False, limit=120) \
+            period = paired.get((f0, f1)) \
+                or _near([d for d in sent_dates if d[1] <= clause_end], f1, before=False, limit=120) \
                 or _near([d for d in sent_dates if d[0] >= prev], f0, before=True, limit=200) \
                 or (min(sent_dates, key=lambda d: abs(d[0] - f0)) if sent_dates else None)
             change = _near([p for p in inside(pcts) if p[1] <= nxt and _is_change(text, p)], f1, before=False,

@@ -93,6 +93,16 @@ def test_a_change_stated_before_the_figure_or_above_a_year_ago(rules_nlp):
     assert changes == ["7%", "3 percent", None]
 
 
+def test_figures_and_periods_listed_respectively(rules_nlp):
+    text = ("Research and development expenses were $43.8 million, $61.6 million, and $62.7 million in 2024, 2023, "
+            "and 2022, respectively. During 2023 and 2022, net cash used in financing activities was $14.7 billion "
+            "and $8.5 billion, respectively.")
+    found = [(text[slice(*e["args"]["value"])], text[slice(*e["args"]["period"])])
+             for e in decode_results(rules_nlp(text), []) if "value" in e["args"]]
+    assert found == [("$43.8 million", "2024"), ("$61.6 million", "2023"), ("$62.7 million", "2022"),
+                     ("$14.7 billion", "2023"), ("$8.5 billion", "2022")]
+
+
 def test_results_with_no_figure_are_events_only_when_generic(rules_nlp):
     text = ("Brindlecomb Corp. today announced its financial results for the third quarter of 2021. "
             "The Company expects a net loss in fiscal 2022.")
