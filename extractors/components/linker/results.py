@@ -29,7 +29,9 @@ decoded per figure:
 3. `period` is the DATE nearest the figure inside its clause (after it first:
    `$5.4 billion in the second quarter of 2008`, then before; a figure's clause runs on
    over its per-share companion: `$61 million, or $0.06 per share, in third quarter 2010`;
-   listed figures take listed periods in order where the sentence says `respectively`), else the nearest
+   listed figures take listed periods in order where the sentence says `respectively`;
+   a sentence with no DATE takes the first DATE of the nearest sentence before it in its
+   paragraph that has one), else the nearest
    DATE of the sentence; `change` is a PERCENT that follows the figure before the
    next figure, in the same sentence, and is stated as a change (a cue such as
    `up`, `increase`, `compared`, `above` next to it), not a share or margin; else one
@@ -219,6 +221,24 @@ def _respectively(text: str, figs: list[tuple[int, int]], dates: list[tuple[int,
     return out
 
 
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _paragraph_period(text: str, dates: list[tuple[int, int]], sents: list[tuple[int, int]], s0: int,
+                      limit: int = 600) -> tuple[int, int] | None:
+    """For a sentence with no DATE: the first DATE of the nearest sentence before it, in its
+    paragraph and within `limit` characters, that has one (`In 2023, other income was $570
+    million. The Company recorded a net gain of $439 million ...`: 2023)."""
+    lo = max(0, s0 - limit)
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, lo, s0)]
+    lo = breaks[-1] if breaks else lo
+    for a, b in reversed([x for x in sents if x[1] <= s0 and x[1] > lo]):
+        inside = [d for d in dates if max(a, lo) <= d[0] and d[1] <= b]
+        if inside:
+            return inside[0]
+    return None
+
+
 def _lists_parts(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
     """Whether a verb that lists a metric's parts (PARTS_BETWEEN) stands between `start` and
     `end`, outside the relative clauses that describe the metric (`_asides`)."""
@@ -308,7 +328,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
             period = paired.get((f0, f1)) \
                 or _near([d for d in sent_dates if d[1] <= clause_end], f1, before=False, limit=120) \
                 or _near([d for d in sent_dates if d[0] >= prev], f0, before=True, limit=200) \
-                or (min(sent_dates, key=lambda d: abs(d[0] - f0)) if sent_dates else None)
+                or (min(sent_dates, key=lambda d: abs(d[0] - f0)) if sent_dates else None) \
+                or _paragraph_period(text, dates, sents, s0)
             change = _near([p for p in inside(pcts) if p[1] <= nxt and _is_change(text, p)], f1, before=False,
                            limit=120) \
                 or _near([p for p in inside(pcts) if trig[1] <= p[0] and CHANGED_TO.fullmatch(text, p[1], f0)

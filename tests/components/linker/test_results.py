@@ -103,6 +103,15 @@ def test_figures_and_periods_listed_respectively(rules_nlp):
                      ("$14.7 billion", "2023"), ("$8.5 billion", "2022")]
 
 
+def test_a_sentence_with_no_date_takes_the_period_of_the_one_before(rules_nlp):
+    """In its paragraph only: the first DATE of the nearest sentence before that has one."""
+    text = ("In 2023, other income was $570 million, compared to $262 million in 2022. The Company recorded a net "
+            "gain of $439 million on the sale.\n\nThe Company recorded a net gain of $94 million on a sale.")
+    periods = [text[slice(*e["args"]["period"])] if "period" in e["args"] else None
+               for e in decode_results(rules_nlp(text), []) if "value" in e["args"]]
+    assert periods == ["2023", "2022", "2023", None]
+
+
 def test_results_with_no_figure_are_events_only_when_generic(rules_nlp):
     text = ("Brindlecomb Corp. today announced its financial results for the third quarter of 2021. "
             "The Company expects a net loss in fiscal 2022.")
