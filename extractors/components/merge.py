@@ -291,7 +291,7 @@ def org_pieces(span: Span, known: frozenset[str] = frozenset()) -> list[Span]:
     """An ORG candidate as the names it holds: without lower-case words before the name
     (`co-commercialize [Bavencio]`), a form name (`10-K of`) or page furniture (`Table of
     Contents` on the line before); split at a lower-case word no name holds (`[Abbott] sued
-    [DexCom]`), at the commas and `and` of a list whose names are each named apart in the
+    [DexCom]`) and at `and the` before a capitalised word, at the commas and `and` of a list whose names are each named apart in the
     document (`_listed_apart`), and at `and` where each side is named apart (`[NARCO] and
     [Honeywell]`, one word each) or the right is a company with its suffix; with a leading `The` that stands inside a sentence (`guaranteed by [The
     Kraft Heinz Company]`: GUIDELINES reading 17; not an exchange's `The`)."""
@@ -312,6 +312,9 @@ def org_pieces(span: Span, known: frozenset[str] = frozenset()) -> list[Span]:
         start += 1
     cuts = [t.i for t in doc[start:end] if (t.is_alpha and t.is_lower and t.text not in ORG_JOINERS
             and t.text not in LEGAL_SUFFIXES and doc[t.i - 1].whitespace_) or t.text in PARTY_SEPARATORS]
+    # `and the` between two names (`the [Department of Justice] and the [Securities and Exchange Commission]`)
+    cuts = sorted(set(cuts) | {i for t in doc[start + 1:end - 2] if t.text == "and" and doc[t.i + 1].text == "the"
+                               and doc[t.i + 2].is_title for i in (t.i, t.i + 1)})
     pieces, lo = [], start
     for i in [*cuts, end]:
         if lo < i:

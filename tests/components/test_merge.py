@@ -209,6 +209,12 @@ def test_an_org_candidate_is_split_into_the_names_it_holds(rules_nlp):
                                       ("Medtronic plc", "ORG")]
 
 
+def test_two_bodies_joined_by_and_the_are_apart(rules_nlp):
+    doc = _doc("It settled with the Department of Justice and the Securities and Exchange Commission in May .",
+               [], [("Department of Justice and the Securities and Exchange Commission", "ORG", 0.9)], rules_nlp)
+    assert ents(merge_spans(doc)) == [("Department of Justice", "ORG"), ("Securities and Exchange Commission", "ORG")]
+
+
 def test_case_parties_and_a_name_beside_a_suffixed_company_are_apart(rules_nlp):
     """`v.` and `d/b/a` stand between names; `and` between a name and a company written with
     its suffix splits them (`Mawarid and ... Company, Inc.`), not a name's own `and`."""
