@@ -103,7 +103,7 @@ def resolve(candidates: Iterable[tuple[Span, float, int]]) -> list[tuple[Span, f
 
 
 def _name_words(tokens) -> bool:
-    return all(t.is_title or t.is_upper or t.is_space or t.text in {"&", "-", "(", ")"} for t in tokens)
+    return all(t.is_title or t.is_upper or t.is_space or t.text in {"&", "-", "(", ")", ","} for t in tokens)
 
 
 # Texts that are never PERSON/ORG names however capitalised: form names and the
@@ -357,7 +357,8 @@ def _the_of_a_name(doc: Doc, i: int) -> bool:
 
 def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
     """The shortest rule span of `span`'s label that contains it, ends where it does and
-    adds only capitalised name words (never `Board of Directors of ...`, never `Mr.`)."""
+    adds only capitalised name words (never `Board of Directors of ...`, never `Mr.`); else a
+    rule span ending in a legal suffix that contains it and adds only name words."""
     if span.label_ not in labels:
         return span
     best = span
@@ -367,6 +368,13 @@ def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:
                 and (best is span or rule.start > best.start)
                 and _name_words(doc[rule.start:span.start])):
             best = rule
+    if best is span:  # a classifier name inside a rule's suffixed firm name (`[Merrill Lynch], Pierce,
+        # Fenner & Smith Incorporated`): the rule's boundary, where it adds name words only
+        for rule, _ in rules:
+            if (rule.label == span.label and rule.start <= span.start and span.end < rule.end
+                    and doc[rule.end - 1].text in LEGAL_SUFFIXES
+                    and _name_words(doc[rule.start:span.start]) and _name_words(doc[span.end:rule.end - 1])):
+                return rule
     return best
 
 

@@ -55,6 +55,9 @@ def test_org_is_widened_to_the_rule_boundary_over_name_words_only():
                    [("Brindle Holdings ( Belmont ) , Inc.", "ORG")],
                    [("Brindle Holdings", "ORG", 0.9), ("Belmont ) , Inc.", "ORG", 0.8)])
     assert ents(merge_spans(bracket)) == [("Brindle Holdings ( Belmont ) , Inc.", "ORG")]
+    firm = _doc("Brindle Lynch , Pierce , Hallam & Smith Incorporated will act .",
+                [("Brindle Lynch , Pierce , Hallam & Smith Incorporated", "ORG")], [("Brindle Lynch", "ORG", 0.9)])
+    assert ents(merge_spans(firm)) == [("Brindle Lynch , Pierce , Hallam & Smith Incorporated", "ORG")]
     board = _doc("The Board of Directors of Acme Inc. met .",
                  [("Board of Directors of Acme Inc.", "ORG")], [("Acme Inc.", "ORG", 0.9)])
     assert ents(merge_spans(board)) == [("Acme Inc.", "ORG")]

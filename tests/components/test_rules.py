@@ -175,6 +175,17 @@ def test_a_bracketed_place_inside_a_company_name(nlp):
     assert not any("(DOJ)" in t for t in found)
 
 
+def test_a_firm_of_partners_names_with_commas(nlp):
+    """`Skadden, Arps, Slate, Meagher & Flom LLP` is one firm; `Acme Corp., Brindle & Co.` two companies."""
+    assert "Ostrow, Pell, Kantor & Vance LLP" in texts(nlp, "The opinion of Ostrow, Pell, Kantor & Vance LLP is "
+                                                          "filed as Exhibit 5.1.", "ORG")
+    found = texts(nlp, "Customers include Quillmark Corp., Brindle Hallam & Co. and Ostrava Inc.", "ORG")
+    assert "Quillmark Corp." in found and not any("Corp., Brindle" in t for t in found)
+    assert found[1:] == ["Brindle Hallam & Co.", "Ostrava Inc."]
+    assert texts(nlp, "Brindle & Co., Inc. and Hallam Sachs & Co. LLC agreed.", "ORG") == [
+        "Brindle & Co., Inc.", "Hallam Sachs & Co. LLC"]
+
+
 def test_generic_company_is_not_org(nlp):
     assert texts(nlp, "The Company and the Registrant agreed.", "ORG") == []
 

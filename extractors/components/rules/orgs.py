@@ -64,7 +64,7 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
         tok = doc[i]
         if ctx.labels_at(i) & blocked:
             break
-        if tok.text in ORG_CONNECTORS and start is not None:
+        if tok.text in ORG_CONNECTORS and (start is not None or tok.text == "&"):  # `Merck & Co.`
             p = ctx.prev_ns(i)
             if p is None or not name_like(doc[p]) or doc[p].text in ORG_HEAD_STOP \
                     or ctx.labels_at(p) & blocked:
@@ -80,6 +80,9 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
             if tok.text in ("and", "&", "'s", "’s") and doc[p].text in known_firsts:
                 break
             i = p
+            continue
+        if tok.text == "," and start is not None and _firm_comma(ctx, i, start, j, legal):
+            i = ctx.prev_ns(i)  # `Merrill Lynch, Pierce, Fenner & Smith Incorporated`
             continue
         if tok.text == ")" and (opening := _bracketed_place(ctx, i)) is not None:
             i = ctx.prev_ns(opening)  # `Zydus Pharmaceuticals (USA) Inc.`, `Holdings (Belmont), Inc.`
@@ -102,6 +105,17 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
     if not heads or all(h in generic for h in heads):
         return None
     return start
+
+
+def _firm_comma(ctx: RuleContext, comma: int, start: int, suffix: int, legal) -> bool:
+    """A comma between the partners' names of a firm written with `&` (`Skadden, Arps, Slate,
+    Meagher & Flom LLP`): capitalised words on both sides, the `&` after it in the name, and
+    no legal suffix before it (`Acme Corp., Brindle & Co.` lists two companies)."""
+    doc = ctx.toks
+    before = ctx.prev_ns(comma)
+    return (before is not None and name_like(doc[before]) and doc[before].text not in legal
+            and doc[before].text not in ORG_HEAD_STOP and name_like(doc[start])
+            and any(t.text == "&" for t in doc[start:suffix]))
 
 
 # country codes that stand bracketed inside a company's name (`Credit Suisse Securities (USA) LLC`)
@@ -162,7 +176,7 @@ def _org_suffix_pass(ctx, legal, desc, comma_ok, not_before, generic, known_firs
             continue
         end = j + 1
         # "Group Inc." / "Holdings, Inc.": a descriptive word continues into a legal suffix
-        if tok.text in desc and n is not None:
+        if (tok.text in desc or tok.text in legal) and n is not None:  # `Merck & Co., Inc.`: the longer
             m = _past_bracket(ctx, n)  # `Holdings (Belmont), Inc.`
             n2 = ctx.next_ns(m) if m is not None and doc[m].text == "," else m
             if n2 is not None and doc[n2].text in legal and (doc[m].text != "," or doc[n2].text in comma_ok):
