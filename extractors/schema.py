@@ -75,6 +75,9 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "FINANCING": r"spin-off|spun off",
     "AGREEMENT": r"^(?:sold|sells?|sale)$",  # a sale done is a DISPOSITION (RETYPE), not an agreement
     "COMPENSATION": r"^declared$",  # pay is approved or granted; dividends are declared
+    # a dividend is declared, paid, changed or named; never `filed`, `subpoena`, `appealed`
+    "DIVIDEND": r"^(?!.*(?:declar|dividend|distribut|increas|rais|reduc|\bcut|lower|suspen|reinstat|initiat|"
+                r"\bpa(?:y|id)))",
 }.items()}
 # Trigger words of a type that the words after them show to state another type, or
 # none: a `Master Repurchase Agreement` (a repo loan) or a `Change of Control

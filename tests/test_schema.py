@@ -19,6 +19,15 @@ def test_a_trigger_whose_words_state_another_type_takes_it():
     assert trigger_type("EXECUTIVE_CHANGE", "appointed") == "EXECUTIVE_CHANGE"
 
 
+def test_a_dividend_trigger_names_a_dividend_act():
+    from extractors.schema import trigger_type
+
+    for words in ("declared", "quarterly dividend", "increased", "dividends paid per share"):
+        assert trigger_type("DIVIDEND", words) == "DIVIDEND"
+    for words in ("filed", "subpoena", "appealed", "divided"):
+        assert trigger_type("DIVIDEND", words) is None
+
+
 def test_a_payments_settlement_is_no_case_settled():
     from extractors.schema import trigger_type
 
