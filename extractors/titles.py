@@ -12,8 +12,8 @@ from spacy.tokens import Span
 # A ROLE names an office or job: it holds one of these words (every ROLE of the gold
 # corpus does), so `YouTube` or `Acquire YouTube` is no ROLE whatever its score.
 ROLE_HEAD = re.compile(
-    r"\b(?:president|chairman|chairwoman|chair|chairperson|directors?|secretary|treasurer|controller|comptroller|"
-    r"(?:co-)?founders?|officers?|ceo|cfo|coo|cto|cio|cao|vp|svp|evp|manager|partner|principal|associate|counsel|"
+    r"\b(?:presidents?|chairman|chairwoman|chair|chairperson|directors?|secretary|treasurer|controller|comptroller|"
+    r"(?:co-)?founders?|officers?|(?:ceo|cfo|coo|cto|cio|cao)s?|vp|svp|evp|manager|partner|principal|associate|counsel|"
     r"member|trustee|chief|head|executives?|vice|analyst|engineer|auditor|accountant|advis[eo]r|consultant|"
     r"administrator|lead|leader|owner|governor|dean|professor|attorney|ombudsman|agent|employee|trainee|"
     r"representative|superintendent|supervisor)\b", re.I)

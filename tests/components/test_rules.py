@@ -108,6 +108,11 @@ def test_role_lexicon(nlp):
                                         "Chairman of the Board", "General Counsel"]
 
 
+def test_plural_titles_of_people_sharing_an_office(nlp):
+    text = "Ana Ruiz and Ben Cole, Co-CEOs of the bank, have been elected Co-Presidents of the Firm. Presidents Day."
+    assert texts(nlp, text, "ROLE") == ["CEOs", "Co-Presidents"]
+
+
 def test_director_as_office(nlp):
     assert texts(nlp, "She was elected a director of Zeta Corp. in 2004.", "ROLE") == ["director"]
     assert texts(nlp, "The Board of Directors approved director compensation.", "ROLE") == []
