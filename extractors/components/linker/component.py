@@ -33,6 +33,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.components.linker.appointees import appointees
 from extractors.components.linker.awards import PER_PERSON, awards, scope
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.dividends import dividend_events
@@ -178,6 +179,10 @@ class EventLinker:
                 events += [event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), a, score,
                                         ent_label, year) for a in each]
                 continue
+            if trig.label_ == "EXECUTIVE_CHANGE" and (listed := self._appointees(text, ents, args)):
+                events += [event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), a, score,
+                                        ent_label, year) for a in listed]
+                continue
             events.append(event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), args, score,
                                        ent_label, year))
         if self.results_decoding != "off":
@@ -238,6 +243,15 @@ class EventLinker:
         found = awards(text, ents, scope(text, (sent.start_char, sent.end_char), (trig.start_char, trig.end_char), others))
         keep = [a for a in args if a[0] not in PER_PERSON]
         return [keep + [(role, s, e, 0.5) for role, (s, e) in award.items()] for award in found]
+
+    @staticmethod
+    def _appointees(text: str, ents: list, args: list) -> list[list]:
+        """People listed with the linked person (appointees.py): the arguments of one event per
+        person, each with the change's role, date and org; none where the person stands alone."""
+        person = next(((a[1], a[2]) for a in args if a[0] == "person"), None)
+        listed = appointees(text, ents, person) if person else []
+        keep = [a for a in args if a[0] != "person"]
+        return [keep + [("person", s, e, 0.5)] for s, e in listed]
 
     @staticmethod
     def _tranches(text: str, ents: list, trig: Span, sent: Span, args: list) -> list[list]:
