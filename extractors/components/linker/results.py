@@ -95,6 +95,9 @@ NOT_METRIC_BEFORE = re.compile(
     r"\b(?:asset|stake|offering|underwriting)\s+|"
     # other comprehensive income is a balance; royalties `based on annual net sales` measure a deal
     r"\bcomprehensive\s+(?:income\s*[/(]\s*)?|\bbased\s+on\s+(?:[\w'-]+\s+){0,2}|"
+    # a statement's name (`Consolidated Statements of Income`), costs not yet recognised
+    # (`unrecognized stock-based compensation expense`)
+    r"\bstatements?\s+of\s+|\bunrecognized\s+(?:[\w-]+\s+){0,3}|"
     # an officer's pay and benefits are no result of the filer (`severance benefits totaling
     # $289,230`, `reimbursement of reasonable expenses`, `the Compensation and Benefits Committee`)
     r"\b(?:severance|health\s*care|medical|retirement|pension|employee|fringe|welfare|relocation|reasonable|"
@@ -103,7 +106,14 @@ NOT_METRIC_BEFORE = re.compile(
 # practices`, `sales and marketing`, `income tax` (its `expense` or `benefit` is the metric),
 # `accumulated benefit obligation`)
 NOT_METRIC_AFTER = re.compile(r"^(?:\s+(?:tax\s+)?(?:plans?|purposes|programs?|statements?|committee)\b|-based\b|"
-                              r"\s+(?:milestones?|practices|and\s+marketing|tax(?:es)?|obligations?)\b)", re.I)
+                              r"\s+(?:milestones?|practices|and\s+marketing|tax(?:es)?|obligations?|"
+                              # an earnings release or call; a line of a statement (`financing
+                              # activities in our consolidated statements of cash flows`)
+                              r"(?:press\s+)?release|(?:conference\s+)?call|in\s+(?:our|the)\s+(?:condensed\s+)?"
+                              r"consolidated\s+statements?)\b)", re.I)
+ACTIVITIES = re.compile(r"(?:financing|investing)\s+activities$", re.I)
+# `other financing activities` is a line of the cash-flow statement, not its total
+OTHER_ACTIVITIES = re.compile(r"\bother\s+(?:net\s+)?$", re.I)
 # `revenues would have been $44 million lower`: a difference, not a result
 DIFFERENCE_AFTER = re.compile(r"^\s+(?:higher|lower)\b", re.I)
 # nor is the amount a figure changed by (`Cash related to investing activities decreased by $1,123
@@ -160,16 +170,18 @@ def is_metric(text: str, start: int, end: int) -> bool:
     names no result (`defined benefit plans`, an officer's `severance benefits`), and a
     bare `per share` after a price or a dividend (PRICE_PER_SHARE)."""
     return not (NOT_METRIC_BEFORE.search(text, max(0, start - 40), start)
-                or NOT_METRIC_AFTER.match(text[end:end + 20])
+                or NOT_METRIC_AFTER.match(text[end:end + 40])
+                or (ACTIVITIES.match(text, start, end) is not None
+                    and OTHER_ACTIVITIES.search(text, max(0, start - 12), start) is not None)
                 or (PER_SHARE_ONLY.match(text[start:end]) is not None
-                    and PRICE_PER_SHARE.search(text, max(0, start - 60), start) is not None))
+                    and PRICE_PER_SHARE.search(text, max(0, start - 80), start) is not None))
 
 
 # a bare `per share` after a price, a dividend or a par value names no result (`an average
 # price of $396.75 per share`, `a quarterly dividend of $0.66 per share`, `$0.01 par value
 # per share`, `the right to receive a cash amount of $52.00 per share`, `valued at $16.43 per share`)
-PRICE_PER_SHARE = re.compile(r"\b(?:prices?|dividends?|distributions?|par\s+value|consideration|paid|cash\s+amount|valued|"
-                             r"sold|bought|purchased|repurchased)\b(?:[^.;]|\.(?=\d)){0,45}$", re.I)
+PRICE_PER_SHARE = re.compile(r"\b(?:prices?|dividends?|distributions?|par\s+value|fair\s+value|consideration|paid|"
+                             r"cash\s+amount|valued|sold|bought|purchased|repurchased)\b(?:[^.;]|\.(?=\d)){0,60}$", re.I)
 
 
 def _asides(text: str, s0: int, s1: int, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -349,6 +361,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
             continue  # its figures were decoded above under other metric phrases
         if generic_only and not GENERIC_RESULTS.search(text[a:b]):
             continue  # a specific metric with no figure reports no result
+        if not is_metric(text, a, b):
+            continue  # `its earnings release on April 19`
         sent_dates = within(dates, *sent)
         args = {"metric": (a, b)}
         if sent_dates:

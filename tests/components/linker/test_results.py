@@ -351,6 +351,15 @@ def test_words_that_name_no_result():
     assert not _metric("It pays tiered royalties based on annual net sales of the assets.", "annual net sales")
     assert _metric("Net sales were $637.3 million in 2024.", "sales")
     assert _metric("It recorded a discrete income tax benefit of $60 million.", "benefit")
+    assert not _metric("Costs not yet recognized in our Consolidated Statements of Income were $490 million.", "Income")
+    assert not _metric("The total unrecognized stock-based compensation expense was $566.4 million.", "expense")
+    assert not _metric("It used $1.5 billion for other financing activities.", "financing activities")
+    assert not _metric("It is reflected in Cash flows from financing activities in our consolidated statements.",
+                       "financing activities")
+    assert not _metric("The Company reaffirmed in its earnings release on April 19 that it expects $5 billion.",
+                       "earnings")
+    assert not _metric("The weighted average grant date fair value per share of our PSUs was $33.33.", "per share")
+    assert _metric("Net cash used in financing activities was $14.7 billion.", "financing activities")
 
 
 def test_costs_of_restructuring_and_amortization_are_results(rules_nlp):
