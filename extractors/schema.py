@@ -87,11 +87,6 @@ FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p
                                                               for t, rules in {
     "SHARE_REPURCHASE": [(r"\s*(?:\([A-Z]{2,5}\)\s*)?(?:agreements?|events?|obligations?|transactions?|price|right|"
                           r"and\s+related\s+agreements)\b", None)],
-    # a payment's settlement (`settlement obligations`, `settlement risk`, `the settlement of our
-    # equity investment`, of forward contracts or share awards) is no case settled
-    "LEGAL_PROCEEDING": [(r"\s*(?:obligations?|risk|accounts?|dates?|periods?|process|systems?|services?|assets?|"
-                          r"of\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:equity|forward|shares|notes|derivatives?|swaps?|"
-                          r"transactions?|awards?|RSUs?|options?|accelerated))\b", None)],
     "DISPOSITION": [(r"\s+of\s+(?:(?:an?|the)\s+)?(?:aggregate\s+of\s+)?(?:US)?\$\s*[\d.,]+\s*(?:million|billion)?\s+"
                      r"(?:in\s+)?(?:aggregate\s+)?(?:principal\s+amount|of\s+(?:its\s+|the\s+)?(?:[\w%.-]+\s+){0,4}?"
                      r"(?:notes|debentures|bonds))", "FINANCING"),

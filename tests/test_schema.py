@@ -28,17 +28,6 @@ def test_a_dividend_trigger_names_a_dividend_act():
         assert trigger_type("DIVIDEND", words) is None
 
 
-def test_a_payments_settlement_is_no_case_settled():
-    from extractors.schema import trigger_type
-
-    for after in (" obligations in accordance with the operating rules", " accounts.",
-                  " of our equity investment in Post common stock"):
-        assert trigger_type("LEGAL_PROCEEDING", "settlement", after) is None
-    for after in (" payment from all defendants totaling $900 million", " agreement with the plaintiffs",
-                  " of the class action"):
-        assert trigger_type("LEGAL_PROCEEDING", "settlement", after) == "LEGAL_PROCEEDING"
-
-
 def test_events_without_their_participant_are_dropped():
     from extractors.schema import has_core_roles
 

@@ -1,4 +1,6 @@
 """`sec_trigger_rules`: event triggers from cue rules."""
+import pytest
+
 from extractors.components.trigger_rules import add_rule_triggers
 
 
@@ -611,3 +613,23 @@ def test_an_acquisition_named_by_what_was_bought(entities):
         "acquired"]
     assert words("Zeta Corp. acquired additional businesses in 2021 for total consideration of $4.7 billion.") == ["acquired"]
     assert words("The recently acquired business of Zeta grew 4% in 2021.") == []
+
+
+@pytest.mark.parametrize("sentence, cue, states", [
+    ("Clients must fund their settlement obligations under the operating rules.", "settlement", False),
+    ("Visa deposited the takedown payment into court-authorized settlement accounts.", "settlement", False),
+    ("It received $466 million from the settlement of our equity investment in Post.", "settlement", False),
+    ("There were 993 lawsuits pending in federal and state courts.", "lawsuits", False),
+    ("Chevron is a party to a number of pending lawsuits.", "lawsuits", False),
+    ("The Company intends to defend against the lawsuit vigorously.", "lawsuit", False),
+    ("The Amended Settlement Agreement required an additional settlement payment of $900 million.", "settlement",
+     True),
+    ("In May 2023, a putative class action lawsuit was filed against the Company.", "lawsuit", True),
+    ("A number of lawsuits have been filed against Pfizer in various federal courts.", "lawsuits", True),
+])
+def test_a_case_pending_defended_or_a_payments_settlement_is_no_case_step(sentence, cue, states):
+    from extractors.components.trigger_rules import stated
+
+    at = sentence.index(cue)
+    assert stated("LEGAL_PROCEEDING", sentence, at, at + len(cue)) is states
+
