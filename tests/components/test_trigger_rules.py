@@ -41,11 +41,12 @@ def _finder(entities, event_type):
     return lambda text: _words(entities, text, event_type)
 
 
-def _states(text, word):
-    """Whether the vote cue `word` in `text` states a vote (trigger_rules.stated)."""
+def _states(text, word, event_type="SHAREHOLDER_VOTE"):
+    """Whether the cue `word` in `text` states an event of the type, a vote by default
+    (trigger_rules.stated)."""
     from extractors.components.trigger_rules import stated
     at = text.index(word)
-    return stated("SHAREHOLDER_VOTE", text, at, at + len(word))
+    return stated(event_type, text, at, at + len(word))
 
 
 def test_rule_triggers_for_completed_deals_agreements_and_investments(entities):
@@ -628,8 +629,5 @@ def test_an_acquisition_named_by_what_was_bought(entities):
     ("A number of lawsuits have been filed against Pfizer in various federal courts.", "lawsuits", True),
 ])
 def test_a_case_pending_defended_or_a_payments_settlement_is_no_case_step(sentence, cue, states):
-    from extractors.components.trigger_rules import stated
-
-    at = sentence.index(cue)
-    assert stated("LEGAL_PROCEEDING", sentence, at, at + len(cue)) is states
+    assert _states(sentence, cue, "LEGAL_PROCEEDING") is states
 
