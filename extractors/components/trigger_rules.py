@@ -414,7 +414,7 @@ AVAILABLE_FOR = re.compile(r"\b(?:available|remaining|authori[sz]ed\s+funds)\s+(
                            re.I)
 # a settlement that is no case's: a trade's or a loan's (`as of the date of settlement`, `the
 # final settlement of working capital`, `settlement risk`, `settlement losses`, `settlement
-# obligations`, `the settlement of our equity investment`), cases counted or pending, a case's word
+# obligations`, `the settlement of our equity investment`), cases pending or defended, a case's word
 # naming something else (`the trial date`), and a case referred back to (`the allegations in
 # the March 30, 2023 putative class action complaint`)
 NOT_A_CASE_BEFORE = re.compile(r"\b(?:date|time|day)\s+of\s+$|\ballegations\s+in\s+(?:the\s+)?(?:[\w,]+\s+){0,6}$|"

@@ -171,17 +171,17 @@ class EventLinker:
             if trig.label_ == "EXECUTIVE_CHANGE" and not any(a[0] == "person" for a in args) \
                     and (person := listed_person(text, ents, (trig.start_char, trig.end_char))):
                 args.append(("person", *person, 0.5))
-            if sent is not None and (
-                    each := self._career(text, ents, trig, sent, triggers, args) if trig.label_ == "EXECUTIVE_CHANGE"
-                    else self._awards(text, ents, trig, sent, triggers, args) if trig.label_ == "COMPENSATION"
-                    else self._tranches(text, ents, trig, sent, args) if trig.label_ == "FINANCING"
-                    else None):
+            # several events on one trigger: offices of a career, people paid, debt tranches, people appointed
+            each = None if sent is None else (
+                self._career(text, ents, trig, sent, triggers, args) if trig.label_ == "EXECUTIVE_CHANGE"
+                else self._awards(text, ents, trig, sent, triggers, args) if trig.label_ == "COMPENSATION"
+                else self._tranches(text, ents, trig, sent, args) if trig.label_ == "FINANCING"
+                else None)
+            if not each and trig.label_ == "EXECUTIVE_CHANGE":
+                each = self._appointees(text, ents, args)
+            if each:
                 events += [event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), a, score,
                                         ent_label, year) for a in each]
-                continue
-            if trig.label_ == "EXECUTIVE_CHANGE" and (listed := self._appointees(text, ents, args)):
-                events += [event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), a, score,
-                                        ent_label, year) for a in listed]
                 continue
             events.append(event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), args, score,
                                        ent_label, year))

@@ -236,18 +236,21 @@ def _respectively(text: str, figs: list[tuple[int, int]], dates: list[tuple[int,
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _paragraph_period(text: str, dates: list[tuple[int, int]], sents: list[tuple[int, int]], s0: int,
+def _paragraph_period(text: str, dates: list[tuple[int, int]], sents: list[tuple[int, int]], n: int,
                       limit: int = 600) -> tuple[int, int] | None:
-    """For a sentence with no DATE: the first DATE of the nearest sentence before it, in its
-    paragraph and within `limit` characters, that has one (`In 2023, other income was $570
-    million. The Company recorded a net gain of $439 million ...`: 2023)."""
+    """For sentence `n` (of `sents`), which holds no DATE: the first DATE of the nearest sentence
+    before it that has one, in its paragraph and within `limit` characters (`In 2023, other income
+    was $570 million. The Company recorded a net gain of $439 million ...`: 2023)."""
+    s0 = sents[n][0]
     lo = max(0, s0 - limit)
     breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, lo, s0)]
     lo = breaks[-1] if breaks else lo
-    for a, b in reversed([x for x in sents if x[1] <= s0 and x[1] > lo]):
-        inside = [d for d in dates if max(a, lo) <= d[0] and d[1] <= b]
-        if inside:
-            return inside[0]
+    for a, b in (sents[i] for i in range(n - 1, -1, -1)):
+        if b <= lo:
+            break
+        found = within(dates, max(a, lo), b)
+        if found:
+            return found[0]
     return None
 
 
@@ -289,7 +292,7 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
     events = []
     used_triggers = set()
     triggers = sorted(classifier_triggers)
-    for s0, s1 in sents:
+    for n, (s0, s1) in enumerate(sents):
         inside = lambda spans: within(spans, s0, s1)
         figs = [f for f in inside(money) if not _in_rows(rows, f)
                 and not PRICE_BEFORE.search(text, max(s0, f[0] - 60), f[0])
@@ -316,7 +319,8 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         # metric of the figures after it (`compared to $61 million`: income's, stated before)
         per_share_of_figure = {m for m in metrics if PER_SHARE_ONLY.match(text[m[0]:m[1]])
                                and any(0 <= m[0] - e <= 4 for _, e in figs)}
-        paired = _respectively(text, figs, inside(dates), s0, s1)
+        sent_dates, sent_pcts = inside(dates), inside(pcts)
+        paired = _respectively(text, figs, sent_dates, s0, s1)
         for k, (f0, f1) in enumerate(figs):
             if k and RANGE_GAP.match(text[figs[k - 1][1]:f0]) and (f0, f1) not in paired:
                 continue  # the upper bound of a range: the event takes the lower bound
@@ -336,15 +340,14 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
             if k + 1 < len(figs) and COMPANION.fullmatch(text, f1, nxt):
                 reach = figs[k + 2][0] if k + 2 < len(figs) else s1
             clause_end = min([reach] + [m.start() + f1 for m in CLAUSE_BREAK.finditer(text[f1:reach])])
-            sent_dates = inside(dates)
             period = paired.get((f0, f1)) \
                 or _near([d for d in sent_dates if d[1] <= clause_end], f1, before=False, limit=120) \
                 or _near([d for d in sent_dates if d[0] >= prev], f0, before=True, limit=200) \
                 or (min(sent_dates, key=lambda d: abs(d[0] - f0)) if sent_dates else None) \
-                or _paragraph_period(text, dates, sents, s0)
-            change = _near([p for p in inside(pcts) if p[1] <= nxt and _is_change(text, p)], f1, before=False,
+                or _paragraph_period(text, dates, sents, n)
+            change = _near([p for p in sent_pcts if p[1] <= nxt and _is_change(text, p)], f1, before=False,
                            limit=120) \
-                or _near([p for p in inside(pcts) if trig[1] <= p[0] and CHANGED_TO.fullmatch(text, p[1], f0)
+                or _near([p for p in sent_pcts if trig[1] <= p[0] and CHANGED_TO.fullmatch(text, p[1], f0)
                           and _is_change(text, p)], f0, before=True, limit=40)
             args = {"metric": trig, "value": (f0, f1)}
             if period:
