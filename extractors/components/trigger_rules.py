@@ -16,16 +16,16 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | type | trigger words | the sentence must also hold (context words: it or the next one) |
 |---|---|---|
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
-| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name, acquired a/all/a majority of/additional ... interest, stake, business(es), assets, company; X's acquisition of + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
-| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
+| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name, acquired a/all/a majority of/additional ... interest, stake, business(es), assets, company; X's acquisition of + a name; was acquired by + a name, merged with + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
+| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of; spun off, the spin-off of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
 | AGREEMENT | entered into a/an/the/certain; signed/executed/closed/concluded (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s); has partnered with/to | agreement words and an ORG |
 | AGREEMENT (ended or changed) | terminated, amended, extended (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words and a DATE |
-| FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; issued/sold/raised (a total of) $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
+| FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; debt/bond/note issuance(s) of $, issuance(s) of long-/short-term debt, commercial paper, notes, bonds; issued/sold/raised (a total of) $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`, `newly named`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed) (not `to succeed`), step(s/ped) down, hired, the hiring of, the departure of (not an item's title), will/to leave, terminated as, will/to become, not stand for re-election; in a biography: served as/in, joined ... as, was + a title, became, held ... positions (with a start DATE) | a PERSON and a ROLE or a board seat (`elected to the board`); a biography: a ROLE, a board seat or roles served in (`served in various leadership roles`), and a DATE. A PERSON after a trigger opens a new clause (two people, two changes) |
-| SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of (the verb); purchased N (million) shares of its common stock, N shares were purchased | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
-| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | an ORG or PERSON |
-| LEGAL_PROCEEDING (a later step) | a court's (circuit's, PTAB's, MDL's), tribunal's, jury's act (its name within 60 characters before): denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, consolidated, instituted, ... (with the instrument it makes: `issued an order`); a case dismissed, settled, transferred, consolidated, remanded or discontinued; named as a defendant (the verb); an action removed, a complaint responded to; an act upheld/affirmed/reversed by a court; a trial in a case (not `pre-trial`); briefs, motions, appeals, proofs of claim filed (the verb with what is filed); a judgment or verdict obtained (the judgment); an amended or consolidated complaint (filed with it); settled with / settled the matter, reached (a) settlement | a DATE; a court's act: none; a party's appeal (`appealed`): case words |
+| SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of, purchases of (the verb nearest the program); a repurchase program (that was) authorized/approved (the verb); purchased N (million) shares of its common stock, N shares were purchased | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
+| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments (an aside between) were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | the nouns alone: an ORG or PERSON; the filing and suing cues: nothing more |
+| LEGAL_PROCEEDING (a later step) | a court's (circuit's, PTAB's, MDL's), tribunal's, jury's act (its name within 60 characters before): denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, consolidated, instituted, ... (with the instrument it makes and what that does: `issued an order transferring`); a case dismissed, settled, transferred, consolidated, remanded or discontinued; a settlement agreement entered into or signed (the verb); filed for (en banc) review or rehearing; named as a defendant (the verb); an action removed, a complaint responded to; an act upheld/affirmed/reversed by a court; a trial in a case (not `pre-trial`); briefs, motions, appeals, proofs of claim filed (the verb with what is filed); a judgment or verdict obtained (the judgment); an amended or consolidated complaint (filed with it); settled with / settled the matter, reached (a) settlement | nothing more (the cues name a case), except a trial: a DATE; a party's appeal (`appealed`): case words |
 | DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the/our (regular) (quarterly/annual) dividend (from the verb to the dividend) | the word dividend; a change: MONEY |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
@@ -147,7 +147,10 @@ RULES = {
 # `rendered a partial award`, `entered a judgment`): the trigger spans both, as the wide
 # gold names either (`issued` in `the Tax Court issued the Opinion`, `order` in `issued an order`).
 LEGAL_OBJECT = (r"(?:\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:orders?|opinions?|decisions?|rulings?|"
-                r"judgments?|awards?|verdicts?|injunctions?)\b)?")
+                r"judgments?|awards?|verdicts?|injunctions?)\b"
+                # and what the instrument does (`entered an order appointing interim counsel`: the
+                # wide gold names the order's verb), so the trigger overlaps either reading
+                r"(?:\s+(?:\w+ing)\b)?)?")
 # what a disposition sells: a business or a stake in one, never products or securities
 SOLD_THINGS = re.compile(r"\b(?:business(?:es)?|brands?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
                          r"operations|segment|portfolio|joint\s+venture)\b", re.I)
@@ -185,7 +188,11 @@ MORE_RULES = {
                                 r"a\s+majority\s+(?:of\s+)?(?:the\s+)?|additional\s+|certain\s+)(?:[\w%-]+\s+){0,4}?"
                                 r"(?:interests?|stakes?|equity|business(?:es)?|assets|outstanding\s+(?:shares|stock|equity)|"
                                 r"compan(?:y|ies)|operations)\b", re.I), None, {DEAL_PARTY}),
+                    # or in the passive (`Pharmacia was acquired by Pfizer in 2003`), or merged with one
+                    # (`Former Monsanto merged with Pharmacia & Upjohn Company`)
                     (re.compile(r"(?<!recently\s)(?<!newly\s)(?<!previously\s)\b(acquired)\s+(?-i:(?=[A-Z][a-z]))|"
+                                r"\b(?:was|were|been)\s+(acquired)\s+by\s+(?-i:(?=[A-Z][a-z]))|"
+                                r"\b(merged)\s+with\s+(?!and\b)(?-i:(?=[A-Z][a-z]))|"
                                 r"\bagreements?\s+to\s+(acquire)\b|(?:'s|\u2019s)\s+(acquisition)\s+of\s+(?-i:(?=[A-Z]))",
                                 re.I), None, {DEAL_PARTY}),
                     # a merger agreed: `Merger Sub will be merged with and into Reata`, `to merge into`
@@ -196,6 +203,9 @@ MORE_RULES = {
     # module business`): the trigger is `sell`; what is sold is a business or a stake
     "DISPOSITION": [(re.compile(r"\b(?:agreed|agrees|agreements?)\s+(?:" + IN_SENTENCE + r"{0,80}?\s)?to\s+(sell)\b",
                                re.I), SOLD_THINGS, {DEAL_PARTY}),
+                    # a business spun off (`which it spun off in a two-stage process`, `in connection
+                    # with the spin-off of the Upjohn Business`)
+                    (re.compile(r"\b(spun\s+off)\b|\b(?:the|its|our)\s+(spin-?off)\s+of\b", re.I), None, {DEAL_PARTY}),
                     # a sale done (`we sold our Canada condiment business to TreeHouse`, `sold
                     # certain pet food brands to Post`), agreed (`an agreement for the sale of
                     # the Santa Ynez Unit`, `an agreement with Seplat for the sale of`), counted
@@ -222,11 +232,16 @@ MORE_RULES = {
                    {"DATE"})],
     # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
     # (wide readings: `authorized a share repurchase program`)
+    # (the verb nearest the program: `announced that its board of directors authorized the
+    # repurchase of`; a program described by its authorisation: `the $10 billion repurchase
+    # program authorized by our Board`)
     "SHARE_REPURCHASE": [(re.compile(r"\b(authorized|approved|announced)\s+(?:an?\s+|the\s+|its\s+)?"
-                                    + IN_SENTENCE + r"{0,60}?"
-                                    r"\b(?:share\s+|stock\s+)?(?:re)?purchase(?:\s+(?:program|plan|authori[sz]ation)|"
+                                    r"(?:(?!(?:authorized|approved|announced)\b)" + IN_SENTENCE + r"){0,60}?"
+                                    r"\b(?:share\s+|stock\s+)?(?:re)?purchases?(?:\s+(?:program|plan|authori[sz]ation)|"
                                     r"\s+of\b)|\brepurchase\s+(?:program|plan)\b"
-                                    + IN_SENTENCE + r"{0,40}?\b(?:was|were|has\s+been)\s+"
+                                    r"(?:\s+(?:that|which)\s+(?:was|were|has\s+been)|\s*,?\s+(?:was|were|has\s+been)|"
+                                    r"(?=\s+(?:authorized|approved)\s+(?:by|on|in)\b)|"
+                                    + IN_SENTENCE + r"{0,40}?\b(?:was|were|has\s+been))\s+"
                                     r"(authorized|approved|announced)\b", re.I), None, {"MONEY|SHARES"}),
                          # its own shares bought under a program (`Agilent purchased 2 million shares of
                          # common stock`, `3.3 million shares were purchased`), not another company's
@@ -240,7 +255,10 @@ MORE_RULES = {
     # a suit brought: the trigger is the suit's noun through the filing verb (`lawsuits
     # were filed`, `filed a complaint`, `sued`): the wide gold names either the verb
     # (`filed`) or the noun (`shareholder derivative complaint`)
-    "LEGAL_PROCEEDING": [(re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?|indictments?)\s+"
+    "LEGAL_PROCEEDING": [(re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?|indictments?)"
+                                    # (an aside between: `actions, including purported class actions, were
+                                    # filed`, `complaints (the majority of which were class actions) were filed`)
+                                    r"(?:\s*,[^,.;()]{1,60},|\s*\([^()]{1,80}\))?\s+"
                                     r"(?:was|were|has\s+been|have\s+been)\s+filed\b|"
                                     r"\bnamed\s+(?:as\s+(?:a\s+)?(?:defendants?|part(?:y|ies))\s+)?in\s+(?:an?|the)\s+"
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|actions?|complaints?|suits?)\b|"
@@ -256,7 +274,7 @@ MORE_RULES = {
                                     r"has\s+been|have\s+been)\s+(initiated|commenced|brought)\b|"
                                     r"\bsued\b|\b(?:filed|initiated|commenced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
                                     r"(?:litigation|arbitration|suit)\b", re.I),
-                          None, {"ORG|PERSON"}),
+                          None, None),
                          # a later step of a case, each its own event with its own date (GUIDELINES
                          # reading 31): a court's, tribunal's or jury's act (`the court denied our
                          # motion`, `the tribunal rendered a partial award`), a case dismissed, a
@@ -292,6 +310,12 @@ MORE_RULES = {
                                      r"(?:[\w-]+\s+){0,2}?court\b|"
                                      r"\b(filed\s+(?:an?\s+|its\s+|their\s+|our\s+)?(?:motions?|appeals?|notices?\s+of\s+appeal|"
                                      r"counterclaims?|briefs?|proofs?\s+of\s+claim))\b|"
+                                     r"\b(filed)\s+for\s+(?:en\s+banc\s+)?(?:review|rehearing|reconsideration|"
+                                     r"certiorari)\b|"
+                                     # a settlement agreement made (`the parties entered into a class
+                                     # settlement agreement`): a step of the case as well as an AGREEMENT
+                                     r"\b(entered\s+into|entering\s+into|signed|executed)\s+(?:an?\s+|the\s+)?"
+                                     r"(?:[\w-]+\s+){0,3}?settlement\s+agreements?\b|"
                                      r"\b(?:obtained|won|received|secured)\s+(?:an?\s+|the\s+)?(?:partial\s+)?"
                                      r"(summary\s+judgment|judgment|verdict|injunction)\b|"
                                      r"\b(filed\s+(?:an?\s+)?" + AMENDED_COMPLAINT_WORDS + r")\b|"
@@ -301,7 +325,7 @@ MORE_RULES = {
                                      r"dispute)\b)|\breached\s+(?:an?\s+)?(settlements?)\b|"
                                      r"\b" + AMENDED_COMPLAINT + r"(?=\s+(?:was|were|has\s+been|have\s+been)\s+filed\b)",
                                      re.I),
-                          None, {"DATE"}),
+                          None, None),
                          # a party's appeal, dated or not (`Plaintiffs have appealed`, `We appealed the
                          # judgment to the Federal Circuit Court`), in a sentence about the case
                          (re.compile(r"\b(appealed)\b", re.I),
@@ -324,7 +348,12 @@ MORE_RULES = {
     "FINANCING": [(re.compile(r"\b(?:was|were|we|has|have|had|company)\s+(borrowed)\b|\b(borrowed)\s+(?:US)?\$|"
                               r"\bfrom\s+(?:the\s+)?(issuances?)\s+of\s+(?!the\b)|"
                               # a cash-flow statement's new debt (`proceeds from long-term borrowings of $8.6 billion`)
-                              r"\bproceeds\s+from\s+(?:[\w-]+\s+){0,2}?(borrowings)\b", re.I),
+                              r"\bproceeds\s+from\s+(?:[\w-]+\s+){0,2}?(borrowings)\b|"
+                              # debt issued in a period (`long-term debt issuances of $3.0 billion`,
+                              # `green bond issuance of $1.3 billion`, `issuance of commercial paper`)
+                              r"\b(?:debt|bonds?|notes|paper)\s+(issuances?)\s+of\s+(?:US)?[$\u20ac\u00a3]|"
+                              r"\b(issuances?)\s+of\s+(?:(?:long|short)-term\s+debt|commercial\s+paper|"
+                              r"(?:senior\s+)?(?:unsecured\s+)?notes|bonds)\b", re.I),
                    re.compile(r"\bdebt\b|\bnotes\b|\bbonds\b|\bloans?\b|\bcredit\b|\bdebentures\b|\bborrowings\b", re.I),
                    {"MONEY"}),
                   (re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:total\s+of\s+)?(?:aggregate\s+(?:of\s+)?)?"

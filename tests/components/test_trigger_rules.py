@@ -324,15 +324,16 @@ def test_will_become_and_named_in_a_suit(entities):
 
 def test_a_cases_later_steps_are_events_with_their_own_date(entities):
     """GUIDELINES reading 31: a court's or tribunal's act, a case dismissed, a party named as a
-    defendant, litigation initiated: each a LEGAL_PROCEEDING on its verb, when the sentence
-    dates it; an undated account of what a court may do is none."""
+    defendant, litigation initiated: each a LEGAL_PROCEEDING on its verb, dated or not; an
+    account of what a court may do is none."""
     words = _finder(entities, "LEGAL_PROCEEDING")
     assert words("On September 30, 2021, the court denied our motion to dismiss.") == ["denied"]
     # the verb with the instrument it makes: the wide gold names either (`issued`, `order`)
     assert words("In March 2022, the tribunal rendered a partial award in favour of the claimants.") == [
         "rendered a partial award"]
+    # (and what the order does: the wide gold names the order's verb too, `confirming`)
     assert words("On December 8, 2022, the Bankruptcy Court issued an order confirming the plan.") == [
-        "issued an order"]
+        "issued an order confirming"]
     # a trial held or set, dated, in a case; never a clinical trial
     assert words("The trial was held in the Tax Court from March through May 2018.") == ["trial"]
     assert words("In May 2023, Brindle Systems Corp. began a Phase 3 clinical trial of its drug.") == []
@@ -631,3 +632,43 @@ def test_an_acquisition_named_by_what_was_bought(entities):
 def test_a_case_pending_defended_or_a_payments_settlement_is_no_case_step(sentence, cue, states):
     assert _states(sentence, cue, "LEGAL_PROCEEDING") is states
 
+
+
+def test_a_cases_undated_steps_and_asides(entities):
+    """The wide gold annotates a case's steps without a date of their own (reading 31), a
+    filing with an aside before its verb, a settlement agreement's entry and a petition for
+    review; the verb is the trigger (a suit filed: the suit through the verb)."""
+    words = _finder(entities, "LEGAL_PROCEEDING")
+    assert words("These various actions have been consolidated for pre-trial proceedings in Ohio.") == [
+        "consolidated"]
+    assert words("The parties have now settled the matter.") == ["settled"]
+    assert words("Beginning in 2011, actions, including purported class actions, were filed in various "
+                 "federal courts against Brindle Systems Corp.") == [
+        "actions, including purported class actions, were filed"]  # the suit through its verb, as without
+    assert words("Several complaints (the majority of which were styled as class actions) were filed in "
+                 "federal courts.") == ["complaints (the majority of which were styled as class actions) were filed"]
+    assert words("In September 2018, the parties to the litigation entered into a class settlement agreement "
+                 "to resolve the claims.") == ["entered into"]
+    assert words("In February 2022, the defendants filed for en banc review of the decision.") == ["filed"]
+    assert words("On August 3, 2023, the district court entered an order appointing a special master.") == [
+        "entered an order appointing"]
+
+
+def test_more_deal_and_buyback_forms(entities):
+    """Deals in the passive or as a merger with a named company, spin-offs, debt issued in a
+    period, and the buy-back's own authorisation verb (not an announcement around it)."""
+    assert _finder(entities, "ACQUISITION")("Northwind Labs was acquired by Brindle Systems Corp. in 2003.") == [
+        "acquired"]
+    assert _finder(entities, "ACQUISITION")("In 2000, Brindle Systems Corp. merged with Northwind Labs Inc. to "
+                                            "form Brindle Northwind.") == ["merged"]
+    assert _finder(entities, "DISPOSITION")("Brindle Systems Corp. created a subsidiary, Northwind Labs Inc., "
+                                            "which it spun off in 2002.") == ["spun off"]
+    assert _finder(entities, "FINANCING")("Financing cash flows were driven by long-term debt issuances of "
+                                          "$3.0 billion in 2022.") == ["issuances"]
+    buyback = _finder(entities, "SHARE_REPURCHASE")
+    assert buyback("On December 10, 2021, Brindle Systems Corp. announced that its board of directors authorized "
+                   "the repurchase of up to $5 billion of its common shares.") == ["authorized"]
+    assert buyback("In 2018, the Board of Directors of Brindle Systems Corp. authorized purchases of up to $10 "
+                   "billion of its common stock.") == ["authorized"]
+    assert buyback("We bought shares under the $10 billion repurchase program authorized by our Board in "
+                   "February 2022.") == ["authorized"]
