@@ -180,6 +180,16 @@ def test_a_bracketed_place_inside_a_company_name(nlp):
     assert not any("(DOJ)" in t for t in found)
 
 
+def test_a_legal_name_keeps_its_the(nlp):
+    """`The Quillmark Widget Company` begins at its `The` (the gold corpus's reading); a
+    group's or an exchange's `The` stays out (GUIDELINES reading 17)."""
+    found = texts(nlp, "The shares of The Quillmark Widget Company trade on The Nasdaq Stock Market LLC. "
+                       "The Brindle Group has 96 companies.", "ORG")
+    assert "The Quillmark Widget Company" in found
+    assert any(t.startswith("Nasdaq Stock Market") for t in found) and not any(t.startswith("The Nasdaq") for t in found)
+    assert "The Brindle Group" not in found
+
+
 def test_a_firm_of_partners_names_with_commas(nlp):
     """`Skadden, Arps, Slate, Meagher & Flom LLP` is one firm; `Acme Corp., Brindle & Co.` two companies."""
     assert "Ostrow, Pell, Kantor & Vance LLP" in texts(nlp, "The opinion of Ostrow, Pell, Kantor & Vance LLP is "

@@ -104,6 +104,20 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
              and t.text != ","]
     if not heads or all(h in generic for h in heads):
         return None
+    return _with_the(ctx, start, heads) if doc[j].text in legal else start
+
+
+# names whose leading `The` stays outside (GUIDELINES reading 17: stock exchanges)
+MARKET_WORDS = frozenset({"Exchange", "Market", "Nasdaq", "NASDAQ", "NYSE"})
+
+
+def _with_the(ctx: RuleContext, start: int, heads: list[str]) -> int:
+    """A name with a legal suffix written with its `The` (`The Procter & Gamble Company`, `The
+    Walt Disney Company`) begins at the `The`, as the gold corpus has it (not a group's: `The
+    Tata Group has`); an exchange's does not."""
+    p = ctx.prev_ns(start)
+    if p is not None and ctx.toks[p].text == "The" and not MARKET_WORDS & set(heads):
+        return p
     return start
 
 
