@@ -400,7 +400,10 @@ ABSORB = frozenset({"SHARE_REPURCHASE", "FINANCING", "LEGAL_PROCEEDING"})
 # vote on is a SHAREHOLDER_VOTE (`ratify the engagement of ... as independent auditors`).
 NOT_CONTEXT = {
     "AUDITOR_CHANGE": re.compile(r"\bratif|\bstockholders\b|\bshareholders\b|\bproxy\b", re.I),
-    "COMPENSATION": re.compile(r"\bstockholders\b|\bshareholders\b|\bvotes?\b|\bproxy\b|\brepurchase\b|"
+    # (a past proxy statement named as where officers are listed is no vote: `the Named
+    # Executive Officers set forth in the Company's proxy statement dated April 7, 2022`)
+    "COMPENSATION": re.compile(r"\bstockholders\b|\bshareholders\b|\bvotes?\b|"
+                               r"\bproxy\b(?!\s+statement\s+(?:dated|filed)\b)|\brepurchase\b|"
                                r"\bby-?laws\b|\barticle\s+[IVX\d]", re.I),
 }
 # SCHEMA: contingencies are no events (`directors shall be elected by a majority of the

@@ -672,3 +672,15 @@ def test_more_deal_and_buyback_forms(entities):
                    "billion of its common stock.") == ["authorized"]
     assert buyback("We bought shares under the $10 billion repurchase program authorized by our Board in "
                    "February 2022.") == ["authorized"]
+
+
+def test_pay_decided_for_officers_listed_in_a_past_proxy(entities):
+    """A pay decision for the officers `set forth in the Company's proxy statement dated ...`
+    is the committee's decision (a past proxy is where they are listed); a holders' vote on
+    pay described in a proxy is none."""
+    pay = _finder(entities, "COMPENSATION")
+    assert pay("On March 1, 2023, the Compensation Committee approved salary increases for the Chief Financial "
+               "Officer and the Named Executive Officers set forth in the Company's proxy statement dated April 7, "
+               "2022.") == ["approved"]
+    assert pay("On May 2, 2023, the shareholders approved the 2023 Equity Incentive Plan described in the proxy "
+               "for the Chief Financial Officer.") == []
