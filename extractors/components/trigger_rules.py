@@ -22,6 +22,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | AGREEMENT (ended or changed) | terminated, amended, extended (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words and a DATE |
 | FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; debt/bond/note issuance(s) of $, issuance(s) of long-/short-term debt, commercial paper, notes, bonds; issued/sold/raised (a total of) $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
+| CONVERSION | converted/exchanged (...) into/for/to ... shares, stock, notes, debentures, securities, units, awards | security words |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`, `newly named`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed) (not `to succeed`), step(s/ped) down, hired, the hiring of, the departure of (not an item's title), will/to leave, terminated as, will/to become, not stand for re-election; in a biography: served as/in, joined ... as, was + a title, became, held ... positions (with a start DATE) | a PERSON and a ROLE or a board seat (`elected to the board`); a biography: a ROLE, a board seat or roles served in (`served in various leadership roles`), and a DATE. A PERSON after a trigger opens a new clause (two people, two changes) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of, purchases of (the verb nearest the program); a repurchase program (that was) authorized/approved (the verb); purchased N (million) shares of its common stock, N shares were purchased | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments (an aside between) were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | the nouns alone: an ORG or PERSON; the filing and suing cues: nothing more |
@@ -105,6 +106,13 @@ RULES = {
     "FINANCING": (re.compile(r"\b(invested)\s+(?:approximately\s+|about\s+)?\$", re.I),
                   re.compile(r"\b(?:preferred\s+stock|convertible|notes|debentures|financing|private\s+placement)\b",
                              re.I), {"MONEY"}),
+    # securities converted or exchanged into others (`we converted 38.5 million of our Class B
+    # shares into Class A shares`, `$14.0 billion of the notes were exchanged for new senior
+    # notes`), not cash or property: what they become is a security
+    "CONVERSION": (re.compile(r"\b(converted|exchanged)\s+(?:" + IN_SENTENCE + r"{0,80}?\s)?(?:into|for|to)\s+"
+                              r"(?:(?:an?|the|its|our|their|new|voting|non-voting|approximately)\s+)*"
+                              r"(?:[\w,.$-]+\s+){0,5}?(?:shares|stock|notes|debentures|securities|units|awards)\b", re.I),
+                   re.compile(r"\b(?:shares|stock|notes|debentures|debt|securities|awards)\b", re.I), None),
     "EXECUTIVE_CHANGE": (re.compile(r"(?<!newly\s)\b(?:appointed|named(?!\s+executive)|elected|promoted|resign(?:ed|s|ing|ation)?|"
                                     r"retired|retire|retires|retiring|(?<!\bto\s)succeed(?:s|ed)?|step(?:s|ped|ping)?\s+down|hired|"
                                     r"elevated|(?<=will\s)become|(?<=to\s)become|will\s+(?:appoint|assume|serve\s+as)|"
@@ -237,7 +245,7 @@ MORE_RULES = {
     # program authorized by our Board`)
     "SHARE_REPURCHASE": [(re.compile(r"\b(authorized|approved|announced)\s+(?:an?\s+|the\s+|its\s+)?"
                                     r"(?:(?!(?:authorized|approved|announced)\b)" + IN_SENTENCE + r"){0,60}?"
-                                    r"\b(?:share\s+|stock\s+)?(?:re)?purchases?(?:\s+(?:program|plan|authori[sz]ation)|"
+                                    r"\b(?:share\s+|stock\s+)?(?:re)?purchases?(?:\s+(?:programs?|plans?|authori[sz]ations?)|"
                                     r"\s+of\b)|\brepurchase\s+(?:program|plan)\b"
                                     r"(?:\s+(?:that|which)\s+(?:was|were|has\s+been)|\s*,?\s+(?:was|were|has\s+been)|"
                                     r"(?=\s+(?:authorized|approved)\s+(?:by|on|in)\b)|"
@@ -490,6 +498,12 @@ def _board_acts(text: str, start: int, end: int) -> bool:
     return bool(board) and (not holders or board[-1] > holders[-1])
 
 
+# a conversion a term provides for (`until the principal hereof is converted`, `by being
+# converted into`), or one the sentence has named before (`As a result of the conversion,
+# all shares were converted`)
+NOT_A_CONVERSION = re.compile(r"\b(?:being|until|upon|when|unless)\b" + IN_SENTENCE + r"{0,60}$|\bconversion\b", re.I)
+
+
 # per type, what makes its cue describe something else, not state an event:
 # (text, cue start, cue end) -> True where the cue states none
 NOT_STATED = {
@@ -498,6 +512,7 @@ NOT_STATED = {
     "LEGAL_PROCEEDING": lambda text, start, end: (NOT_A_CASE_BEFORE.search(text, max(0, start - 60), start)
                                                   or NOT_A_CASE_AFTER.match(text, end)) is not None,
     "SHAREHOLDER_VOTE": _board_acts,
+    "CONVERSION": lambda text, start, end: NOT_A_CONVERSION.search(text, 0, start) is not None,
 }
 
 

@@ -684,3 +684,24 @@ def test_pay_decided_for_officers_listed_in_a_past_proxy(entities):
                "2022.") == ["approved"]
     assert pay("On May 2, 2023, the shareholders approved the 2023 Equity Incentive Plan described in the proxy "
                "for the Chief Financial Officer.") == []
+
+
+def test_securities_converted_or_exchanged(entities):
+    """A conversion done (into other securities) is a CONVERSION; a conversion a term provides
+    for, one named before in the sentence, or into cash is none."""
+    conv = _finder(entities, "CONVERSION")
+    assert conv("During the second quarter of 2023, we converted 38.5 million of our Class B shares into Class A "
+                "shares.") == ["converted"]
+    assert conv("On November 26, 2019, $14.0 billion of the outstanding notes were exchanged for new senior notes "
+                "of Brindle Systems Corp.") == ["exchanged"]
+    assert conv("Interest accrues at 5.25% per annum until the principal hereof is converted into shares of common "
+                "stock.") == []
+    assert conv("As a result of the conversion, all shares of Common Stock were converted into shares of Class A "
+                "Common Stock.") == []
+    assert conv("Each share of Hallam common stock was converted into the right to receive $25.00 in cash.") == []
+
+
+def test_repurchase_programs_approved(entities):
+    assert _finder(entities, "SHARE_REPURCHASE")(
+        "In December 2023 and 2022, our Board of Directors approved share repurchase programs of our Class A common "
+        "stock authorizing us to repurchase up to $25.0 billion and $9.0 billion, respectively.") == ["approved"]
