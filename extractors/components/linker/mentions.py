@@ -14,6 +14,9 @@ import re
 CASE_NOUN = re.compile(r"(lawsuit|suit|complaint|verdict|settlement|judgment|arbitration|investigation|subpoena|"
                        r"action|litigation)s?$", re.I)
 BACK_REFERENCE = re.compile(r"\b(?:the|that|this|such|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# a trigger that begins with its act (`filed a patent infringement lawsuit`, `brought suit`)
+# tells a new step whatever stands before it (`The Company also filed ...`)
+ACT_FIRST = re.compile(r"\s*(?:\w+ed|brought|began|won)\s", re.I)
 
 
 def case_noun(trigger_text: str) -> str | None:
@@ -31,7 +34,8 @@ def one_per_case(events: list[dict], text: str) -> list[dict]:
         if ev["type"] == "LEGAL_PROCEEDING":
             noun = case_noun(ev["trigger"]["text"])
             start = ev["trigger"]["start"]
-            if noun in seen and BACK_REFERENCE.search(text, max(0, start - 40), start):
+            if noun in seen and not ACT_FIRST.match(ev["trigger"]["text"]) \
+                    and BACK_REFERENCE.search(text, max(0, start - 40), start):
                 continue
             if noun:
                 seen.add(noun)
