@@ -168,20 +168,23 @@ def is_metric(text: str, start: int, end: int) -> bool:
     """False for a metric phrase that measures something else (`12% of revenues`,
     `the portion of revenues shared`), is excluded (`other than cost of revenues`) or
     names no result (`defined benefit plans`, an officer's `severance benefits`), and a
-    bare `per share` after a price or a dividend (PRICE_PER_SHARE)."""
+    bare `per share` after (or before) a price or a dividend (PRICE_PER_SHARE, PRICE_AFTER)."""
     return not (NOT_METRIC_BEFORE.search(text, max(0, start - 40), start)
                 or NOT_METRIC_AFTER.match(text[end:end + 40])
                 or (ACTIVITIES.match(text, start, end) is not None
                     and OTHER_ACTIVITIES.search(text, max(0, start - 12), start) is not None)
                 or (PER_SHARE_ONLY.match(text[start:end]) is not None
-                    and PRICE_PER_SHARE.search(text, max(0, start - 80), start) is not None))
+                    and (PRICE_PER_SHARE.search(text, max(0, start - 100), start) is not None
+                         or PRICE_AFTER.match(text, end) is not None)))
 
 
 # a bare `per share` after a price, a dividend or a par value names no result (`an average
 # price of $396.75 per share`, `a quarterly dividend of $0.66 per share`, `$0.01 par value
 # per share`, `the right to receive a cash amount of $52.00 per share`, `valued at $16.43 per share`)
 PRICE_PER_SHARE = re.compile(r"\b(?:prices?|dividends?|distributions?|par\s+value|fair\s+value|consideration|paid|"
-                             r"cash\s+amount|valued|sold|bought|purchased|repurchased)\b(?:[^.;]|\.(?=\d)){0,60}$", re.I)
+                             r"cash\s+amount|valued|sold|bought|purchased|repurchased)\b(?:[^.;]|\.(?=\d)){0,80}$", re.I)
+# ... or one that a dividend or price follows (`the $0.47 per share dividend declared`)
+PRICE_AFTER = re.compile(r"\s+(?:(?:cash|quarterly|annual|special)\s+)?(?:dividends?|distributions?|prices?)\b", re.I)
 
 
 def _asides(text: str, s0: int, s1: int, figs: list[tuple[int, int]]) -> list[tuple[int, int]]:

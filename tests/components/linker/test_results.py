@@ -308,7 +308,12 @@ def test_a_title_above_a_table_is_no_results_section(rules_nlp):
 def test_a_bare_per_share_after_a_price_or_a_dividend_is_no_result():
     for text in ("The Company repurchased 4.6 million shares at an average price of $396.75 per share.",
                  "The Board declared a quarterly cash dividend of $0.66 per share payable on May 9.",
-                 "Common Stock, $0.01 par value per share, is listed on the exchange."):
+                 "Common Stock, $0.01 par value per share, is listed on the exchange.",
+                 # a price further before, a dividend after
+                 "The closing price of our common stock on the last trading day of 2024 on the exchange was $114.85 "
+                 "per share.",
+                 "The dividend represents an increase of 8.5 percent over the $0.47 per share dividend declared in "
+                 "2022."):
         assert not _metric(text, "per share"), text
     assert _metric("Net income was $1.2 billion, or $0.57 per share, in the quarter.", "per share")
 
