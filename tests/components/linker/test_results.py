@@ -310,7 +310,7 @@ def test_a_bare_per_share_after_a_price_or_a_dividend_is_no_result():
                  "The Board declared a quarterly cash dividend of $0.66 per share payable on May 9.",
                  "Common Stock, $0.01 par value per share, is listed on the exchange.",
                  # a price further before, a dividend after
-                 "The closing price of our common stock on the last trading day of 2024 on the exchange was $114.85 "
+                 "The closing price of our common stock on the last trading day of 2024 was $114.85 "
                  "per share.",
                  "The dividend represents an increase of 8.5 percent over the $0.47 per share dividend declared in "
                  "2022."):
