@@ -74,7 +74,8 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired|declared)$|dividend|capital\s+expenditure",
     "FINANCING": r"spin-off|spun off",
     "AGREEMENT": r"^(?:sold|sells?|sale)$",  # a sale done is a DISPOSITION (RETYPE), not an agreement
-    "COMPENSATION": r"^declared$",  # pay is approved or granted; dividends are declared
+    # pay is approved or granted; dividends are declared, and cases appealed
+    "COMPENSATION": r"^declared$|\bappeal",
     # a dividend is declared, paid, changed or named; never `filed`, `subpoena`, `appealed`
     "DIVIDEND": r"^(?!.*(?:declar|dividend|distribut|increas|rais|reduc|\bcut|lower|suspen|reinstat|initiat|"
                 r"\bpa(?:y|id)))",
@@ -108,6 +109,7 @@ RETYPE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), t) for p, t in [
     (r"acquir|purchas|bought|\bbuy", "ACQUISITION"),
     (r"\bsell|\bsale|\bsold|divest", "DISPOSITION"),
     (r"invested", "FINANCING"),
+    (r"\bappeal|\bsued\b", "LEGAL_PROCEEDING"),
 ]]
 REPEATABLE = frozenset({("AGREEMENT", "party"), ("LEGAL_PROCEEDING", "party")})
 

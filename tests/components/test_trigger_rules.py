@@ -169,6 +169,9 @@ def test_repurchase_agreements_are_no_buy_backs():
     # `we repurchased 64 million shares` given as ACQUISITION is a buy-back
     assert trigger_type("ACQUISITION", "repurchased", " 64 million shares of our class A common stock") \
         == "SHARE_REPURCHASE"
+    # an appeal or a suit given as pay is a case's step
+    assert trigger_type("COMPENSATION", "appealed") == "LEGAL_PROCEEDING"
+    assert trigger_type("COMPENSATION", "granted") == "COMPENSATION"
 
 
 def test_pay_decisions_in_the_infinitive_and_grants_of(entities):
