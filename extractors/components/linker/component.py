@@ -38,6 +38,7 @@ from extractors.components.linker.awards import PER_PERSON, awards, scope
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.dividends import dividend_events
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
+from extractors.components.linker.listed import LISTED_AMOUNT, listed_events
 from extractors.components.linker.model import ArgumentLinker
 from extractors.components.linker.mentions import one_per_case
 from extractors.components.linker.offices import listed_person, offices
@@ -171,7 +172,8 @@ class EventLinker:
             if trig.label_ == "EXECUTIVE_CHANGE" and not any(a[0] == "person" for a in args) \
                     and (person := listed_person(text, ents, (trig.start_char, trig.end_char))):
                 args.append(("person", *person, 0.5))
-            # several events on one trigger: offices of a career, people paid, debt tranches, people appointed
+            # several events on one trigger: offices of a career, people paid, debt tranches, people appointed,
+            # amounts listed `respectively`
             each = None if sent is None else (
                 self._career(text, ents, trig, sent, triggers, args) if trig.label_ == "EXECUTIVE_CHANGE"
                 else self._awards(text, ents, trig, sent, triggers, args) if trig.label_ == "COMPENSATION"
@@ -179,6 +181,8 @@ class EventLinker:
                 else None)
             if not each and trig.label_ == "EXECUTIVE_CHANGE":
                 each = self._appointees(text, ents, args)
+            if not each and trig.label_ in LISTED_AMOUNT and sent is not None:
+                each = listed_events(text, ents, trig.label_, (sent.start_char, sent.end_char), args)
             if each:
                 events += [event_record(doc, text, trig.label_, (trig.start_char, trig.end_char), a, score,
                                         ent_label, year) for a in each]

@@ -69,6 +69,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from extractors import tables as tb
+from extractors.components.linker.listed import respectively
 from extractors.contract import doc_text
 from extractors.normalise import doc_units, span_value, value_at
 from extractors.offsets import within
@@ -203,38 +204,6 @@ def _asides(text: str, s0: int, s1: int, figs: list[tuple[int, int]]) -> list[tu
     return out
 
 
-LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
-
-
-def _runs(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """The spans in runs of two or more listed one after another (`$43.8, $61.6, and $62.7`)."""
-    runs, run = [], spans[:1]
-    for a, b in zip(spans, spans[1:]):
-        if LIST_GAP.fullmatch(text, a[1], b[0]):
-            run.append(b)
-        else:
-            runs.append(run)
-            run = [b]
-    runs.append(run)
-    return [r for r in runs if len(r) > 1]
-
-
-def _respectively(text: str, figs: list[tuple[int, int]], dates: list[tuple[int, int]], s0: int,
-                  s1: int) -> dict[tuple[int, int], tuple[int, int]]:
-    """In a sentence that says `respectively`, each figure of a listed run and the period of a
-    listed run of as many DATEs, in order (`$43.8, $61.6, and $62.7 in 2024, 2023, and 2022,
-    respectively`; `During 2023 and 2022, ... was $14.7 billion and $8.5 billion, respectively`)."""
-    if "respectively" not in text[s0:s1].lower():
-        return {}
-    out = {}
-    date_runs = _runs(text, dates)
-    for run in _runs(text, figs):
-        same = [d for d in date_runs if len(d) == len(run)]
-        if same:
-            near = min(same, key=lambda d: min(abs(d[0][0] - run[-1][1]), abs(run[0][0] - d[-1][1])))
-            out.update(zip(run, near))
-    return out
-
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -323,7 +292,7 @@ def decode_results(doc: Doc, classifier_triggers: list[tuple[int, int, float]],
         per_share_of_figure = {m for m in metrics if PER_SHARE_ONLY.match(text[m[0]:m[1]])
                                and any(0 <= m[0] - e <= 4 for _, e in figs)}
         sent_dates, sent_pcts = inside(dates), inside(pcts)
-        paired = _respectively(text, figs, sent_dates, s0, s1)
+        paired = respectively(text, figs, sent_dates, s0, s1)
         for k, (f0, f1) in enumerate(figs):
             if k and RANGE_GAP.match(text[figs[k - 1][1]:f0]) and (f0, f1) not in paired:
                 continue  # the upper bound of a range: the event takes the lower bound
