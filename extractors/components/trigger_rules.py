@@ -461,6 +461,8 @@ NOT_A_CASE_BEFORE = re.compile(r"\b(?:date|time|day)\s+of\s+$|\ballegations\s+in
                                # cases pending or defended, not brought (`a number of pending
                                # lawsuits`, `intends to defend against the lawsuit vigorously`)
                                r"\bpending\s+(?:[\w-]+\s+){0,2}$|"
+                               # none brought (`no criminal charges will be filed`)
+                               r"\bno\s+(?:[\w-]+\s+){0,3}(?:will|would|has|have|had|was|were)\s+(?:be(?:en)?\s+)?$|"
                                r"\bdefend\s+(?:itself\s+|themselves\s+)?(?:against\s+)?(?:the|these|this|such|those)\s+"
                                r"(?:[\w-]+\s+){0,2}$", re.I)
 NOT_A_CASE_AFTER = re.compile(r"\s+of\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:working\s+capital|(?:\w+\s+)?(?:loans?|"

@@ -653,6 +653,8 @@ def test_a_cases_undated_steps_and_asides(entities):
     assert words("In September 2018, the parties to the litigation entered into a class settlement agreement "
                  "to resolve the claims.") == ["entered into"]
     assert words("In February 2022, the defendants filed for en banc review of the decision.") == ["filed"]
+    assert words("In light of the DOJ's letter of June 29, 2023, no criminal charges will be filed against "
+                 "Brindle Systems Corp.") == []
     assert words("On August 3, 2023, the district court entered an order appointing a special master.") == [
         "entered an order appointing"]
 

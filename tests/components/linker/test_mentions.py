@@ -26,3 +26,13 @@ def test_a_new_step_of_another_kind_stays():
     text = "A verdict was entered in 2011. In 2012 the settlement of the case followed."
     events = [_event(text, "verdict"), _event(text, "settlement")]
     assert one_per_case(events, text) == events
+
+
+def test_cases_named_with_a_demonstrative_point_back():
+    """`these lawsuits` names cases told before, found or not; a step that begins with its act
+    is new whatever stands before it (`The Company also filed a patent infringement lawsuit`)."""
+    text = ("We believe the likelihood is remote that the outcomes of these lawsuits will have a material effect. "
+            "The Company also filed a patent infringement lawsuit against Hallam Inc. in March 2021.")
+    events = [_event(text, "lawsuits"), _event(text, "filed a patent infringement lawsuit")]
+    kept = one_per_case(events, text)
+    assert [e["trigger"]["text"] for e in kept] == ["filed a patent infringement lawsuit"]
