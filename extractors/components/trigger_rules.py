@@ -19,7 +19,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name, acquired a/all/a majority of/additional ... interest, stake, business(es), assets, company; X's acquisition of + a name; was acquired by + a name, merged with + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
 | DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of; spun off, the spin-off of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
 | AGREEMENT | entered into a/an/the/certain; signed/executed/closed/concluded (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s); has partnered with/to | agreement words and an ORG |
-| AGREEMENT (ended or changed) | terminated, amended, extended (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words and a DATE |
+| AGREEMENT (ended or changed) | terminated, amended, extended, renewed, modified (and combined) the/its ... (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words (or a term loan) and a DATE |
 | FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; debt/bond/note issuance(s) of $, issuance(s) of long-/short-term debt, commercial paper, notes, bonds; issued/sold/raised (a total of) $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | CONVERSION | converted/exchanged (...) into/for/to ... shares, stock, notes, debentures, securities, units, awards | security words |
@@ -235,8 +235,10 @@ MORE_RULES = {
     # of a law's name, an `amended` agreement's name, `unless extended or earlier terminated`,
     # nor `Amended and Restated`
     "AGREEMENT": [(re.compile(r"(?<!\bas\s)(?<!\ban\s)(?<!\bunless\s)(?<!\bearlier\s)"
-                              r"\b(?-i:(terminated|amended|extended))\b(?!\s+and\s+restated|\s+earlier)", re.I),
-                   re.compile(r"\b(?:agreements?|contracts?|leases?|facilit(?:y|ies)|arrangements?)\b", re.I),
+                              r"\b(?-i:(terminated|amended|extended|renewed|modified(?:\s+and\s+combined)?(?=\s+(?:the|its|our|each|their)\b)))\b"
+                              r"(?!\s+and\s+restated|\s+earlier)", re.I),
+                   re.compile(r"\b(?:agreements?|contracts?|leases?|facilit(?:y|ies)|arrangements?|term\s+loans?)\b",
+                              re.I),
                    {"DATE"})],
     # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
     # (wide readings: `authorized a share repurchase program`)

@@ -710,3 +710,16 @@ def test_repurchase_programs_approved(entities):
     assert _finder(entities, "SHARE_REPURCHASE")(
         "In December 2023 and 2022, our Board of Directors approved share repurchase programs of our Class A common "
         "stock authorizing us to repurchase up to $25.0 billion and $9.0 billion, respectively.") == ["approved"]
+
+
+def test_an_agreement_or_loan_modified_or_renewed(entities):
+    """A term loan modified (`modified and combined the 2022 Term Loan and the April 2023 Term
+    Loan`) or an agreement renewed on a date is an AGREEMENT; `as amended, modified or
+    supplemented from time to time` is none."""
+    found = _finder(entities, "AGREEMENT")
+    assert found("In July 2023, Brindle Systems Corp. modified and combined the 2022 Term Loan and the April 2023 "
+                 "Term Loan.") == ["modified and combined"]
+    assert found("This agreement with Hallam Inc. was renewed in August 2023 and expires in August 2028.") == [
+        "renewed"]
+    assert found("The notes were issued under an indenture, dated as of September 30, 1993 (as amended, modified "
+                 "or supplemented from time to time), between Brindle Systems Corp. and Hallam Bank.") == []
