@@ -723,3 +723,13 @@ def test_an_agreement_or_loan_modified_or_renewed(entities):
         "renewed"]
     assert found("The notes were issued under an indenture, dated as of September 30, 1993 (as amended, modified "
                  "or supplemented from time to time), between Brindle Systems Corp. and Hallam Bank.") == []
+
+
+def test_joining_as_an_officer(entities):
+    """`Prior to joining PepsiCo in 1996 as a marketing vice president` states an office with its
+    start (reading 13); `Prior to joining X, he served as Y` leaves the office to `served`."""
+    found = _finder(entities, "EXECUTIVE_CHANGE")
+    assert found("Prior to joining Brindle Systems in 1996 as a Vice President of Marketing, Mr. Dana Quill "
+                 "worked at Hallam Inc.") == ["joining"]
+    assert "joining" not in found("Prior to joining Brindle Systems Corp., he served as the Senior Vice President "
+                                  "of Human Resources at Hallam Inc. from 2015 to 2021.")
