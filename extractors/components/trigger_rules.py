@@ -171,7 +171,7 @@ BIOGRAPHY_LINE = re.compile(r"^[ \t]*(?:19|20)\d\d\s+(?:to|through|-|\u2013)\s+(
                             r"^[ \t]*(Elected|Appointed)\s+(?:an?\s+)?(?:Corporate\s+|Executive\s+)?Officer\s*"
                             r"[\u2014\u2013]\s*(?:19|20)\d\d\.?[ \t]*$", re.M)
 MORE_RULES = {
-    "EXECUTIVE_CHANGE": [(re.compile(r"\b(?:has\s+)?(served)\s+(?:as|in)\b|\b(joined)\b(?=(?:(?!\band\b)[^.;]){0,60}?\bas\b)|\b(joining)\b(?=[^.;,]{0,60}?\bas\b)|"
+    "EXECUTIVE_CHANGE": [(re.compile(r"\b(?:has\s+)?(served)\s+(?:as|in)\b|\b(joined)\b(?=(?:(?!\band\b)(?:[^.;]|\.(?=\s+[a-z\d]))){0,60}?\bas\b)|\b(joining)\b(?=(?:[^.;,]|\.(?=\s+[a-z\d])){0,60}?\bas\b)|"
                                     r"\b(was)\s+(?:an?\s+|the\s+)?(?=(?-i:[A-Z][a-z]))|\b(assumed)\s+the\s+(?:role|position)\b|"
                                     r"\b(became)\b|\b(held)\s+(?:an?\s+)?(?:variety\s+of\s+|number\s+of\s+|various\s+|several\s+)?"
                                     r"(?:[\w-]+\s+){0,3}?(?:positions?|roles?|offices?)\b", re.I),

@@ -729,7 +729,8 @@ def test_joining_as_an_officer(entities):
     """`Prior to joining PepsiCo in 1996 as a marketing vice president` states an office with its
     start (reading 13); `Prior to joining X, he served as Y` leaves the office to `served`."""
     found = _finder(entities, "EXECUTIVE_CHANGE")
-    assert found("Prior to joining Brindle Systems in 1996 as a Vice President of Marketing, Mr. Dana Quill "
+    assert found("Prior to joining Brindle Systems Corp. in 1996 as a Vice President of Marketing, Mr. Dana Quill "
                  "worked at Hallam Inc.") == ["joining"]
+    assert found("Mr. Dana Quill joined Brindle Systems Corp. in 2013 as its Chief Financial Officer.") == ["joined"]
     assert "joining" not in found("Prior to joining Brindle Systems Corp., he served as the Senior Vice President "
                                   "of Human Resources at Hallam Inc. from 2015 to 2021.")
