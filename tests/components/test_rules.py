@@ -188,6 +188,13 @@ def test_a_legal_name_keeps_its_the(nlp):
     assert "The Quillmark Widget Company" in found
     assert any(t.startswith("Nasdaq Stock Market") for t in found) and not any(t.startswith("The Nasdaq") for t in found)
     assert "The Brindle Group" not in found
+    assert "THE QUILLMARK WIDGET COMPANY" in texts(nlp, "Notes to the statements of THE QUILLMARK WIDGET COMPANY "
+                                                    "follow.", "ORG")
+
+
+def test_a_name_whose_first_word_begins_with_digits(nlp):
+    """`3M` is split `3` `M` by the tokenizer; the name begins at the digits."""
+    assert "5M Co." in texts(nlp, "The Tax Court opinion in 5M Co. & Subs. v. Commissioner controlled.", "ORG")
 
 
 def test_a_firm_of_partners_names_with_commas(nlp):

@@ -104,6 +104,7 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
              and t.text != ","]
     if not heads or all(h in generic for h in heads):
         return None
+    start = _glued_digits(ctx, start)
     return _with_the(ctx, start, heads) if doc[j].text in legal else start
 
 
@@ -116,7 +117,16 @@ def _with_the(ctx: RuleContext, start: int, heads: list[str]) -> int:
     Walt Disney Company`) begins at the `The`, as the gold corpus has it (not a group's: `The
     Tata Group has`); an exchange's does not."""
     p = ctx.prev_ns(start)
-    if p is not None and ctx.toks[p].text == "The" and not MARKET_WORDS & set(heads):
+    if p is not None and ctx.toks[p].text in ("The", "THE") and not MARKET_WORDS & set(heads):
+        return p
+    return start
+
+
+def _glued_digits(ctx: RuleContext, start: int) -> int:
+    """A name's first word that the tokenizer split after its digits (`3M` -> `3` `M`): the
+    name begins at the digits."""
+    p = start - 1
+    if p >= 0 and ctx.toks[p].text.isdigit() and not ctx.toks[p].whitespace_:
         return p
     return start
 
