@@ -552,6 +552,23 @@ def test_a_roles_area_keeps_its_hyphenated_words(rules_nlp):
     assert "President, Europe Sub-Saharan Africa" in [e.text for e in doc.ents if e.label_ == "ROLE"]
 
 
+def test_an_officers_area_after_a_comma_but_not_a_companys_unit(rules_nlp):
+    """`Chief Executive Officer, Europe Sub-Saharan Africa`, `Controller, Medical Devices` are one
+    ROLE (the gold's reading); a unit named by its company (`Chief Executive Officer, QuillCo
+    Beverages North America`, `Chief Marketing Officer, Frito-Lay North America`) is not the
+    title's area."""
+    def roles(text):
+        return [e.text for e in rules_nlp(text).ents if e.label_ == "ROLE"]
+    assert "Chief Executive Officer, Europe Sub-Saharan Africa" in roles(
+        "Mr. Lund served as Chief Executive Officer, Europe Sub-Saharan Africa from 2015 until 2017.")
+    assert "Controller, Medical Devices" in roles("2017 to 2020 — Divisional Vice President, Controller, Medical "
+                                                 "Devices.")
+    assert "Chief Executive Officer" in roles("Ms. Vale was appointed Chief Executive Officer, QuillCo Beverages "
+                                              "North America, effective February 2024.")
+    assert "Chief Marketing Officer" in roles("He served as Senior Vice President and Chief Marketing Officer, "
+                                              "Quill-Marsh North America from 2014 to 2016.")
+
+
 def test_a_name_before_an_appointment_to_a_title_is_a_person(rules_nlp):
     """`Silviu Popovici was appointed Chief Executive Officer`: a person even when no given-name
     list knows the name; a company `was named` to a title is none."""

@@ -5,6 +5,8 @@ far) and returns new `Candidate` spans; `registry.py` names them and their order
 """
 from __future__ import annotations
 
+import re
+
 from extractors.names import org_aliases
 
 from .context import Candidate, RuleContext, name_like
@@ -68,12 +70,14 @@ def _board_tail(ctx: RuleContext, n: int) -> int | None:
     return d + 1 if d is not None and lowers[d] == "directors" else b + 1
 
 
-AREA_HEADS = {"president", "vp", "svp", "evp", "v.p."}
+AREA_HEADS = {"president", "vp", "svp", "evp", "v.p.", "officer", "controller", "treasurer"}
 TITLE_WORDS = {"chief", "president", "vice", "director", "officer", "treasurer", "secretary",
                "controller", "comptroller", "chairman", "chairwoman", "chair", "counsel",
                "founder", "co-founder", "ceo", "cfo", "coo", "manager", "partner", "principal",
                "date", "title", "name"}
 AREA_CONNECTORS = {"and", "&", "of"}
+# a name written with a capital inside (`PepsiCo`, `ExxonMobil`): a company's, not an area's
+BRAND_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]")
 
 
 def _area_segment(ctx: RuleContext, k: int, suffixes, companies: frozenset = frozenset()) -> int | None:
@@ -101,6 +105,9 @@ def _area_segment(ctx: RuleContext, k: int, suffixes, companies: frozenset = fro
             break
         if "'" in t or "’" in t or t in suffixes:
             return None  # "Aaron's Sales & Lease Ownership Division", "... Group"
+        if j == k and (BRAND_CASE.search(t) or (j + 2 < ctx.n and texts[j + 1] == "-"
+                                                  and not ctx.toks[j].whitespace_ and name_like(texts[j + 2]))):
+            return None  # a company's unit by its name: "PepsiCo Europe", "Frito-Lay North America"
         end, words = j + 1, words + 1
         j = ctx.next_ns(j)
     if end is None:
@@ -112,11 +119,13 @@ def _area_segment(ctx: RuleContext, k: int, suffixes, companies: frozenset = fro
 
 
 def role_area(ctx: RuleContext) -> list[Candidate]:
-    """A vice-president title with its area, one span (GUIDELINES): ``Vice President,
-    Finance``, ``Executive Vice President, People, Culture and ABS``, ``Senior Vice
-    President Finance``, ``Executive Vice President-Alcoa``; not a company or a title
-    after the comma (``President, Aaron's Sales & Lease Ownership Division``,
-    ``Executive Vice President, Chief Financial Officer``)."""
+    """A president's, vice-president's, officer's, controller's or treasurer's title with its
+    area, one span (GUIDELINES): ``Vice President, Finance``, ``Executive Vice President,
+    People, Culture and ABS``, ``Senior Vice President Finance``, ``Executive Vice
+    President-Alcoa``, ``Chief Executive Officer, Europe Sub-Saharan Africa``, ``Controller,
+    Medical Devices``; not a company, a company's unit by its name or a title after the comma
+    (``President, Aaron's Sales & Lease Ownership Division``, ``Chief Executive Officer,
+    PepsiCo Europe``, ``Executive Vice President, Chief Financial Officer``)."""
     texts, lowers, out = ctx.texts, ctx.lowers, []
     sfx = ctx.lex["org_suffixes"]
     suffixes = set(sfx["legal"]) | set(sfx["descriptive"])
