@@ -24,8 +24,9 @@ def test_a_dividend_trigger_names_a_dividend_act():
 
     for words in ("declared", "quarterly dividend", "increased", "dividends paid per share"):
         assert trigger_type("DIVIDEND", words) == "DIVIDEND"
-    for words in ("filed", "subpoena", "appealed", "divided"):
+    for words in ("filed", "subpoena", "divided"):
         assert trigger_type("DIVIDEND", words) is None
+    assert trigger_type("DIVIDEND", "appealed") == "LEGAL_PROCEEDING"  # the words state a case's step (RETYPE)
 
 
 def test_events_without_their_participant_are_dropped():
