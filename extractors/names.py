@@ -141,6 +141,19 @@ def org_aliases(name: str) -> tuple[set[str], bool]:
     return {a for a in out if len(a) >= 2}, suffixed
 
 
+# two-letter words that are no surnames: abbreviations a name's last word may be
+NOT_SHORT_SURNAMES = frozenset({"Co", "Mr", "Ms", "Dr", "St", "Jr", "Sr", "II", "IV", "Al", "Ed"})
+
+
+def _short_surname(word: str) -> bool:
+    """A two-letter surname (`Ho`, `Li`, `Wu`, `Ng`): a capitalised word, not a function word
+    (`In`, `Of`) or an abbreviation."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return (len(word) == 2 and word.isalpha() and word.istitle() and word.lower() not in STOP_WORDS
+            and word not in NOT_SHORT_SURNAMES)
+
+
 def person_aliases(name: str) -> set[str]:
     """A multi-word name, its surname and its given name (`Helmut Wieser`: `Wieser`,
     `Helmut`); a one-word PERSON (`TAC`, `Schmidt`) is too weak evidence to propagate."""
@@ -150,7 +163,7 @@ def person_aliases(name: str) -> set[str]:
     out = {" ".join(words)}
     if len(words) >= 2:
         last = words[-1] if words[-1] not in GENERATIONS else words[-2].rstrip(",")
-        if len(last) >= 3 and last[0].isupper() and not is_common(last):
+        if (len(last) >= 3 and last[0].isupper() and not is_common(last)) or _short_surname(last):
             out.add(last)
         first = words[0]
         if len(first) >= 3 and first.isalpha() and first.istitle() and not is_common(first):

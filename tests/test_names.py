@@ -11,6 +11,9 @@ def test_alias_forms():
     assert "General" not in aliases and "General Widget" in aliases
     assert person_aliases("Samuel J. Furrow, Jr.") >= {"Furrow"}
     assert person_aliases("TAC") == set() and person_aliases("Furrow") == set()
+    # two-letter surnames are names too (`Ho`, `Li`); function words and abbreviations are not
+    assert "Ho" in person_aliases("Michael Ho") and "Li" in person_aliases("Ann Li")
+    assert "In" not in person_aliases("Dana Quill In") and "Co" not in person_aliases("Dana Co")
 
 
 def test_suffixed_names_of_a_filing():

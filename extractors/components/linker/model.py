@@ -120,10 +120,15 @@ class ArgumentLinker:
             options.sort(reverse=True)
             filled: set[str] = set()
             used: set[int] = set()
+            named: set[tuple[str, str]] = set()  # (role, text) of the fillers so far
             for p, role, ci in options:
                 if ci in used or (role in filled and (event_type, role) not in REPEATABLE):
                     continue
                 cand = cand_pairs[ci][0]
+                said = (role, view.text[cand.start:cand.end].lower())
+                if said in named:
+                    continue  # a repeatable role names each party once (`Ho` ... `Ho`)
+                named.add(said)
                 args.append({"role": role, "start": cand.start, "end": cand.end, "label": cand.label,
                              "score": round(p, 4)})
                 filled.add(role)

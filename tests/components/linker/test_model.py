@@ -69,6 +69,27 @@ def test_repeatable_role_takes_several_parties(nlp):
     assert [a["role"] for a in args].count("date") == 1
 
 
+def test_a_repeatable_role_names_each_party_once(nlp):
+    """Two mentions of one party near the trigger fill the role once."""
+    text = ("On May 2, 2022, Alder Works Inc. entered into a supply agreement with Birch Labs LLC, and Birch "
+            "Labs LLC will share its costs.")
+    second = text.index("Birch Labs LLC", text.index("Birch Labs LLC") + 1)
+    names = [(text.index(n), text.index(n) + len(n)) for n in ("Alder Works Inc.", "Birch Labs LLC")]
+    names.append((second, second + len("Birch Labs LLC")))
+    date = (text.index("May 2, 2022"), text.index("May 2, 2022") + 11)
+    record = {"id": "x", "text": text,
+              "spans": [{"start": s, "end": e, "label": "ORG"} for s, e in names]
+              + [{"start": date[0], "end": date[1], "label": "DATE"}],
+              "events": [{"type": "AGREEMENT", "trigger": {"start": text.index("entered into"),
+                                                           "end": text.index("entered into") + 12},
+                          "args": [{"role": "party", "start": s, "end": e} for s, e in names]
+                          + [{"role": "date", "start": date[0], "end": date[1]}]}]}
+    lk = fit_linker(nlp, [record] * 3)
+    args = lk.link(gold_view(nlp, record), "AGREEMENT", *[record["events"][0]["trigger"][k] for k in ("start", "end")])
+    parties = [text[a["start"]:a["end"]] for a in args if a["role"] == "party"]
+    assert sorted(parties) == ["Alder Works Inc.", "Birch Labs LLC"]
+
+
 def test_skops_round_trip(tmp_path, nlp, linker, seeds):
     linker.save(tmp_path)
     assert (tmp_path / "linker.skops").exists() and not list(tmp_path.glob("*.pkl"))
