@@ -141,6 +141,16 @@ def org_aliases(name: str) -> tuple[set[str], bool]:
     return {a for a in out if len(a) >= 2}, suffixed
 
 
+# an officer's trading plan named by the officer (`the Manning 10b5-1 Plan`)
+TRADING_PLAN = re.compile(r"\s*(?:Rule\s+)?10b5\s*[-\u2013\u2014]\s*1\b")
+
+
+def names_a_trading_plan(text: str, end: int) -> bool:
+    """Whether the name that ends at `end` names a Rule 10b5-1 trading plan (`Manning` in
+    `the Manning 10b5-1 Plan`): a plan's name, no person's mention."""
+    return TRADING_PLAN.match(text, end) is not None
+
+
 # two-letter words that are no surnames: abbreviations a name's last word may be
 NOT_SHORT_SURNAMES = frozenset({"Co", "Mr", "Ms", "Dr", "St", "Jr", "Sr", "II", "IV", "Al", "Ed"})
 

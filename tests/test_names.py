@@ -109,3 +109,16 @@ def test_a_company_is_a_company():
     from extractors.names import names_no_company
 
     assert not any(names_no_company(n) for n in ("Baa Widgets Inc.", "Ba Holdings", "Quillon"))
+
+
+def test_a_trading_plan_named_by_its_officer_is_no_mention_of_the_officer(shipped_nlp):
+    """`the Quill 10b5-1 Plan` names a plan (GUIDELINES wide reading 4): no PERSON, though
+    the officer `Dana Quill` is one."""
+    from extractors.names import names_a_trading_plan
+
+    text = ('Dana Quill, our Vice President, entered into a Rule 10b5-1 trading arrangement (the "Quill 10b5-1 '
+            'Plan") on May 1, 2024. No shares were sold under the Quill 10b5\u20131 Plan.')
+    assert names_a_trading_plan(text, text.index("Quill 10b5") + 5)
+    assert not names_a_trading_plan(text, text.index("Dana Quill") + 10)
+    people = [e.text for e in shipped_nlp(text).ents if e.label_ == "PERSON"]
+    assert people == ["Dana Quill"]

@@ -58,7 +58,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.contract import doc_text, filing_context
 from extractors.names import (NOT_BEFORE, SUFFIX, after_honorific, defined_body_acronyms, defined_non_names, is_common,
-                              is_generic, is_term, org_aliases, person_aliases)
+                              is_generic, is_term, names_a_trading_plan, org_aliases, person_aliases)
 from extractors.places import is_not_a_name
 
 
@@ -244,6 +244,8 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
                 continue
         if label == "PERSON" and (_name_token(doc, start - 1) or _name_token(doc, end)):
             continue  # part of a longer capitalised name we do not know
+        if label == "PERSON" and names_a_trading_plan(text, doc[end - 1].idx + len(doc[end - 1].text)):
+            continue  # `the Manning 10b5-1 Plan`
         if label == "ORG" and end < len(doc) and doc[end].text in NOT_BEFORE:
             continue  # a law's or plan's name (`Agilent Plan`, `Innovo Act`)
         if label == "ORG" and after_honorific(doc, start):

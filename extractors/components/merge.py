@@ -67,8 +67,8 @@ from spacy.tokens import Doc, Span
 from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
 from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, GENERATIONS, LEGAL_SUFFIXES, NOT_BEFORE, SENTENCE_END, SUFFIX,
-                              TERM_HEADS, after_honorific, is_generic, is_headline_verb, names_no_company,
-                              person_aliases)
+                              TERM_HEADS, after_honorific, is_generic, is_headline_verb, names_a_trading_plan,
+                              names_no_company, person_aliases)
 from extractors.normalise import doc_year, is_currency, value_at
 from extractors.places import is_not_a_name
 from extractors.schema import LABELS, VALUED
@@ -135,10 +135,12 @@ LAW_HEADS = frozenset(w for w in NOT_BEFORE if w.rstrip("s") in ("Act", "Law", "
 
 
 def names_a_term(span: Span) -> bool:
-    """A PERSON candidate that names a law or a term (`Clayton Antitrust` before `Act`,
-    `Publicly Announced Program`): followed by a law's head, or ending on a term's head."""
+    """A PERSON candidate that names a law, a term or a trading plan (`Clayton Antitrust` before
+    `Act`, `Publicly Announced Program`, `Manning` before `10b5-1 Plan`): followed by a law's
+    head or a trading plan's rule, or ending on a term's head."""
     doc = span.doc
-    return span[-1].text in TERM_HEADS or (span.end < len(doc) and doc[span.end].text in LAW_HEADS)
+    return span[-1].text in TERM_HEADS or (span.end < len(doc) and (
+        doc[span.end].text in LAW_HEADS or names_a_trading_plan(doc_text(doc), span.end_char)))
 
 
 def person_after_honorific(span: Span) -> Span:
