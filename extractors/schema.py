@@ -55,8 +55,11 @@ EVENT_TYPES = tuple(ROLES)
 # to state no such event (`the Company acquired three stores` is no EXECUTIVE_CHANGE).
 # A lawsuit's later step is dated rather than parted (`In January 2024, the Israeli lawsuit
 # was dismissed`: GUIDELINES reading 31), so its date suffices.
+# A dividend is a declared or paid amount per share (GUIDELINES wide reading 14): with no
+# amount (`Dividends are usually declared in February`) there is none.
 CORE_ROLES: dict[str, frozenset] = {
     "EXECUTIVE_CHANGE": frozenset({"person"}),
+    "DIVIDEND": frozenset({"amount"}),
     "AGREEMENT": frozenset({"party"}),
     "LEGAL_PROCEEDING": frozenset({"party", "court", "date"}),
 }

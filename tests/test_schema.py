@@ -34,5 +34,7 @@ def test_events_without_their_participant_are_dropped():
 
     change = {"type": "EXECUTIVE_CHANGE", "args": [{"role": "date"}]}
     assert not has_core_roles(change)
+    assert not has_core_roles({"type": "DIVIDEND", "args": [{"role": "record_date"}]})
+    assert has_core_roles({"type": "DIVIDEND", "args": [{"role": "amount"}]})
     assert has_core_roles({**change, "args": [{"role": "person"}]})
     assert has_core_roles({"type": "FINANCIAL_RESULT", "args": []})  # no core roles for results

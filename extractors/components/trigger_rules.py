@@ -348,7 +348,11 @@ MORE_RULES = {
     "DIVIDEND": [(re.compile(r"\b((?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|"
                              r"lower(?:s|ed|ing)?)\s+(?:the|its|our|their)\s+(?:company(?:'s|\u2019s)\s+)?"
                              r"(?:regular\s+)?(?:quarterly\s+|annual\s+|semi-?annual\s+)?(?:common\s+(?:stock\s+)?)?(?:cash\s+)?"
-                             r"dividends?)\b(?!\s+(?:rate|payout|yield))", re.I), None, {"MONEY"})],
+                             r"dividends?)\b(?!\s+(?:rate|payout|yield))|"
+                             # or named as a change (`a 7% increase in our annualized dividend to $5.42`)
+                             r"\b((?:increase|decrease|reduction|cut)\s+in\s+(?:the|its|our|their)\s+"
+                             r"(?:company(?:'s|\u2019s)\s+)?(?:[\w-]+\s+){0,3}?dividends?)\b(?!\s+(?:rate|payout|yield))",
+                             re.I), None, {"MONEY"})],
     # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
     # AGREEMENT and a FINANCING on the same `entered into`)
     # a loan taken (`New debt of $5.0 billion was borrowed`, `we borrowed $500 million`, not

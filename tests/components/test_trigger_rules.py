@@ -734,3 +734,11 @@ def test_joining_as_an_officer(entities):
     assert found("Mr. Dana Quill joined Brindle Systems Corp. in 2013 as its Chief Financial Officer.") == ["joined"]
     assert "joining" not in found("Prior to joining Brindle Systems Corp., he served as the Senior Vice President "
                                   "of Human Resources at Hallam Inc. from 2015 to 2021.")
+
+
+def test_a_dividend_change_named_as_a_noun(entities):
+    """`a 7% increase in our annualized dividend to $5.42 per share`: the trigger runs from the
+    change to the dividend (both gold readings, as for `increased the dividend`)."""
+    assert _finder(entities, "DIVIDEND")("On February 9, 2024, Brindle Systems Corp. announced a 7% increase in "
+                                         "its annualized dividend to $5.42 per share from $5.06 per share.") == [
+        "increase in its annualized dividend"]
