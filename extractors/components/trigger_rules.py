@@ -25,8 +25,8 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | CONVERSION | converted/exchanged (...) into/for/to ... shares, stock, notes, debentures, securities, units, awards | security words |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`, `newly named`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed) (not `to succeed`), step(s/ped) down, hired, the hiring of, the departure of (not an item's title), will/to leave, terminated as, will/to become, not stand for re-election; in a biography: served as/in, joined ... as, joining ... as (before a comma), was + a title, became, held ... positions (with a start DATE) | a PERSON and a ROLE or a board seat (`elected to the board`); a biography: a ROLE, a board seat or roles served in (`served in various leadership roles`), and a DATE. A PERSON after a trigger opens a new clause (two people, two changes) |
 | SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of, purchases of (the verb nearest the program); a repurchase program (that was) authorized/approved (the verb); purchased N (million) shares of its common stock, N shares were purchased | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
-| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments (an aside between) were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | the nouns alone: an ORG or PERSON; the filing and suing cues: nothing more |
-| LEGAL_PROCEEDING (a later step) | a court's (circuit's, PTAB's, MDL's), tribunal's, jury's act (its name within 60 characters before): denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, consolidated, instituted, ... (with the instrument it makes and what that does: `issued an order transferring`); a case dismissed, settled, transferred, consolidated, remanded or discontinued; a settlement agreement entered into or signed (the verb); filed for (en banc) review or rehearing; named as a defendant (the verb); an action removed, a complaint responded to; an act upheld/affirmed/reversed by a court; a trial in a case (not `pre-trial`); briefs, motions, appeals, proofs of claim filed (the verb with what is filed); a judgment or verdict obtained (the judgment); an amended or consolidated complaint (filed with it); settled with / settled the matter, reached (a) settlement | nothing more (the cues name a case), except a trial: a DATE; a party's appeal (`appealed`): case words |
+| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments (an aside or `relating to` between) were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | the nouns alone: an ORG or PERSON; the filing and suing cues: nothing more |
+| LEGAL_PROCEEDING (a later step) | a court's (circuit's, PTAB's, MDL's), tribunal's, jury's act (its name within 60 characters before): denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, consolidated, instituted, ... (with the instrument it makes and what that does: `issued an order transferring`); a case dismissed, settled, transferred, consolidated, remanded or discontinued; a settlement agreement entered into or signed (the verb); filed for (en banc) review or rehearing; named as a defendant (the verb); an action removed, a complaint responded to; an act upheld/affirmed/reversed by a court; a trial in a case (not `pre-trial`; with what happens to it: `trial has been rescheduled`); briefs, motions, appeals, proofs of claim filed (the verb with what is filed); a judgment or verdict obtained (the judgment); an amended or consolidated complaint (filed with it); settled with / settled the matter, reached (a) settlement | nothing more (the cues name a case), except a trial: a DATE; a party's appeal (`appealed`): case words |
 | DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the/our (regular) (quarterly/annual) dividend (from the verb to the dividend) | the word dividend; a change: MONEY |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
@@ -268,8 +268,8 @@ MORE_RULES = {
     "LEGAL_PROCEEDING": [(re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|petitions?|claims?|indictments?)"
                                     # (an aside between: `actions, including purported class actions, were
                                     # filed`, `complaints (the majority of which were class actions) were filed`)
-                                    r"(?:\s*,[^,.;()]{1,60},|\s*\([^()]{1,80}\))?\s+"
-                                    r"(?:was|were|has\s+been|have\s+been)\s+filed\b|"
+                                    r"(?:\s*,[^,.;()]{1,60},|\s*\([^()]{1,80}\)|\s+(?:relating|related)\s+to\s+[^,.;()]{1,40}?)?"
+                                    r"\s+(?:was|were|has\s+been|have\s+been)\s+filed\b|"
                                     r"\bnamed\s+(?:as\s+(?:a\s+)?(?:defendants?|part(?:y|ies))\s+)?in\s+(?:an?|the)\s+"
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|actions?|complaints?|suits?)\b|"
                                     r"\b(?:filed|brought)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
@@ -292,8 +292,12 @@ MORE_RULES = {
                          # a trial held or scheduled (`The trial was held in the Tax Court`,
                          # `the first patent infringement trial ... is scheduled for March 2025`),
                          # never a clinical one
-                         (re.compile(r"(?<!clinical\s)(?<!pivotal\s)(?<!-)\b(trials?)\b(?!\s+(?:data|results|sites?|design))",
-                                     re.I),
+                         # (with what happens to it: `The trial has been rescheduled for January 29,
+                         # 2024`, `The trial is likely to commence on April 8`: the gold names the verb)
+                         (re.compile(r"(?<!clinical\s)(?<!pivotal\s)(?<!-)\b(trials?(?:\s+(?:is|was|has\s+been|had\s+been|"
+                                     r"will)\s+(?:likely\s+to\s+|expected\s+to\s+|scheduled\s+to\s+)?"
+                                     r"(?:rescheduled|postponed|scheduled|set|held|commence|begin|start|continued|"
+                                     r"adjourned|delayed))?)\b(?!\s+(?:data|results|sites?|design))", re.I),
                           re.compile(r"\b(?:court|jury|judge|infringement|plaintiffs?|defendants?|lawsuit)\b", re.I),
                           {"DATE"}),
                          # a court's act, dated or not (`The Federal Circuit affirmed the finding`)

@@ -338,7 +338,7 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
     assert words("On December 8, 2022, the Bankruptcy Court issued an order confirming the plan.") == [
         "issued an order confirming"]
     # a trial held or set, dated, in a case; never a clinical trial
-    assert words("The trial was held in the Tax Court from March through May 2018.") == ["trial"]
+    assert words("The trial was held in the Tax Court from March through May 2018.") == ["trial was held"]
     assert words("In May 2023, Brindle Systems Corp. began a Phase 3 clinical trial of its drug.") == []
     # each dated clause of a sentence states its own step
     assert words("In December 2021, a class of Canadian investors filed suit against Brindle Systems Corp. in "
@@ -653,6 +653,10 @@ def test_a_cases_undated_steps_and_asides(entities):
     assert words("In September 2018, the parties to the litigation entered into a class settlement agreement "
                  "to resolve the claims.") == ["entered into"]
     assert words("In February 2022, the defendants filed for en banc review of the decision.") == ["filed"]
+    assert words("The trial in the District Court has been rescheduled for January 29, 2024.") == ["trial"]
+    assert words("The trial has been rescheduled for January 29, 2024 by the court.") == ["trial has been rescheduled"]
+    assert words("Beginning in 2011, purported class actions relating to Widgetol were filed in federal courts.") \
+        == ["actions relating to Widgetol were filed"]
     assert words("In light of the DOJ's letter of June 29, 2023, no criminal charges will be filed against "
                  "Brindle Systems Corp.") == []
     assert words("On August 3, 2023, the district court entered an order appointing a special master.") == [
