@@ -18,7 +18,7 @@ decoded per figure:
 2. Each MONEY entity of a sentence that holds a metric phrase becomes one event,
    unless it is a price (`par value $0.01 per share`, `an exercise price of $30
    per share`), a difference (`would have been $44 million lower`) or what a figure
-   changed by (`decreased by $1,123 million`). Its trigger
+   changed by (`decreased by $1,123 million`, `a decrease of $2.30 billion`). Its trigger
    (and `metric`) is the metric phrase right after it (`$0.31 per diluted share`)
    or else the nearest one before it in the sentence whose verb does not list its parts
    before the figure (`Cash used for investing activities consisted primarily of $3.9
@@ -118,9 +118,13 @@ OTHER_ACTIVITIES = re.compile(r"\bother\s+(?:net\s+)?$", re.I)
 # `revenues would have been $44 million lower`: a difference, not a result
 DIFFERENCE_AFTER = re.compile(r"^\s+(?:higher|lower)\b", re.I)
 # nor is the amount a figure changed by (`Cash related to investing activities decreased by $1,123
-# million`, `increased $0.8 billion`): the result is the figure it changed to
-CHANGE_BEFORE = re.compile(r"\b(?:increased|decreased|rose|fell|grew|declined|improved|was\s+(?:up|down))\s+"
-                           r"(?:by\s+)?(?:approximately\s+|about\s+)?$", re.I)
+# million`, `increased $0.8 billion`, `a decrease of $2.30 billion`): the result is the figure it
+# changed to
+CHANGE_BEFORE = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|declined|improved|was\s+(?:up|down))\s+"
+                           r"(?:by\s+)?|"
+                           # the change named as a noun (`were $6.42 billion, a decrease of $2.30 billion`)
+                           r"\b(?:an?\s+)?(?:increase|decrease|decline|reduction|improvement|rise|drop)\s+of\s+)"
+                           r"(?:approximately\s+|about\s+)?$", re.I)
 # nor is a figure the metric's own when the metric's verb lists its parts before it (`Cash used
 # for investing activities consisted primarily of $3.9 billion related to ...`, `These charges
 # include $95 million ...`, `... was primarily driven by $11.0 billion used for dividends`)

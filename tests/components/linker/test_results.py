@@ -46,13 +46,14 @@ def test_results_metric_is_the_measured_phrase(rules_nlp):
 
 
 def test_what_a_figure_changed_by_is_no_result(rules_nlp):
-    """`decreased by $1,123 million` states a change, not a period's figure; `increased $0.8
-    million to $9.1 million` reports the second figure only."""
+    """`decreased by $1,123 million`, `a decrease of $2.30 billion` state a change, not a
+    period's figure; `increased $0.8 million to $9.1 million` reports the second figure only."""
     text = ("Net cash used in investing activities decreased by $1,123 million in the first half of 2023. "
-            "Net revenues increased $0.8 million to $9.1 million in the third quarter of 2023.")
+            "Net revenues increased $0.8 million to $9.1 million in the third quarter of 2023. "
+            "Cash flows from operating activities for 2023 were $6.42 billion, a decrease of $2.30 billion.")
     doc = rules_nlp(text)
     assert [text[slice(*e["args"]["value"])] for e in decode_results(doc, []) if "value" in e["args"]] == [
-        "$9.1 million"]
+        "$9.1 million", "$6.42 billion"]
 
 
 def test_the_parts_a_metric_lists_are_not_its_figures(rules_nlp):
