@@ -130,7 +130,7 @@ CHANGE_BEFORE = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|declined
 # include $95 million ...`, `... was primarily driven by $11.0 billion used for dividends`)
 PARTS_BETWEEN = re.compile(r"\b(?:includes?|included|consists?\s+(?:\w+\s+)?of|consisted\s+(?:\w+\s+)?of|"
                            r"(?:is|are|was|were)\s+comprised\s+(?:\w+\s+)?of|(?:driven|offset)\s+(?:\w+\s+)?by|"
-                           r"due\s+(?:\w+\s+)?to|attributable\s+(?:\w+\s+)?to)\b", re.I)
+                           r"due\s+(?:\w+\s+)?to|attributable\s+(?:\w+\s+)?to|reflect(?:s|ed|ing))\b", re.I)
 RELATIVE = re.compile(r",\s+(?:which|that)\s+(?:(?:is|are|was|were)\s+)?(?:primarily\s+)?"
                       r"(?:includes?|included|including|consists?|consisted|comprised|comprises|represents?)\b", re.I)
 # A per-share price is no result (`par value $0.01 per share`, `an exercise price of $308.57 per share`).

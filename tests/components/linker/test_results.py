@@ -58,16 +58,17 @@ def test_what_a_figure_changed_by_is_no_result(rules_nlp):
 
 def test_the_parts_a_metric_lists_are_not_its_figures(rules_nlp):
     """A metric whose verb lists its parts (`consisted primarily of`, `include`, `was driven
-    by`, `due to`) before the figures: those figures are the parts', not the metric's; a metric
+    by`, `due to`, `reflecting`) before the figures: those figures are the parts', not the metric's; a metric
     stated with its own figure still is one."""
     text = ("Cash used for investing activities in 2024 consisted primarily of $3.9 billion related to the "
             "purchase of Quillmark. These charges include $95 million for employee-related costs. "
             "Net cash used in financing activities was $14.7 billion in 2023, primarily driven by $11.0 billion "
             "used for dividends. Cash related to financing activities increased by $2,969 million primarily due "
-            "to a $2,965 million increase in commercial paper.")
+            "to a $2,965 million increase in commercial paper. Revenues were $12.7 billion in the second quarter "
+            "of 2023, reflecting an unfavorable impact of foreign exchange of $283 million.")
     found = [(text[slice(*e["args"]["metric"])], text[slice(*e["args"]["value"])])
              for e in decode_results(rules_nlp(text), []) if "value" in e["args"]]
-    assert found == [("Net cash used in financing activities", "$14.7 billion")]
+    assert found == [("Net cash used in financing activities", "$14.7 billion"), ("Revenues", "$12.7 billion")]
 
 
 def test_a_figures_per_share_is_no_metric_of_the_next_figure(rules_nlp):
