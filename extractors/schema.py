@@ -91,6 +91,8 @@ FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p
                                                               for t, rules in {
     "SHARE_REPURCHASE": [(r"\s*(?:\([A-Z]{2,5}\)\s*)?(?:agreements?|events?|obligations?|transactions?|price|right|"
                           r"and\s+related\s+agreements)\b", None)],
+    # a judgment or order entered is a court's act (`the court entered final judgment`)
+    "AGREEMENT": [(r"\s*(?:final\s+|partial\s+)?(?:judgments?|an?\s+(?:\w+\s+)?order|orders?)\b", "LEGAL_PROCEEDING")],
     "DISPOSITION": [(r"\s+of\s+(?:(?:an?|the)\s+)?(?:aggregate\s+of\s+)?(?:US)?\$\s*[\d.,]+\s*(?:million|billion)?\s+"
                      r"(?:in\s+)?(?:aggregate\s+)?(?:principal\s+amount|of\s+(?:its\s+|the\s+)?(?:[\w%.-]+\s+){0,4}?"
                      r"(?:notes|debentures|bonds))", "FINANCING"),

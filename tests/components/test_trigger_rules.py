@@ -172,6 +172,9 @@ def test_repurchase_agreements_are_no_buy_backs():
     # an appeal or a suit given as pay is a case's step
     assert trigger_type("COMPENSATION", "appealed") == "LEGAL_PROCEEDING"
     assert trigger_type("COMPENSATION", "granted") == "COMPENSATION"
+    # a judgment entered given as an agreement is a court's act
+    assert trigger_type("AGREEMENT", "entered final", " judgment, awarding $2.1 billion") == "LEGAL_PROCEEDING"
+    assert trigger_type("AGREEMENT", "entered into", " a credit agreement") == "AGREEMENT"
 
 
 def test_pay_decisions_in_the_infinitive_and_grants_of(entities):
