@@ -666,24 +666,25 @@ def test_a_cases_undated_steps_and_asides(entities):
         "entered an order appointing"]
 
 
-def test_more_deal_and_buyback_forms(entities):
-    """Deals in the passive or as a merger with a named company, spin-offs, debt issued in a
-    period, and the buy-back's own authorisation verb (not an announcement around it)."""
-    assert _finder(entities, "ACQUISITION")("Northwind Labs was acquired by Brindle Systems Corp. in 2003.") == [
-        "acquired"]
-    assert _finder(entities, "ACQUISITION")("In 2000, Brindle Systems Corp. merged with Northwind Labs Inc. to "
-                                            "form Brindle Northwind.") == ["merged"]
-    assert _finder(entities, "DISPOSITION")("Brindle Systems Corp. created a subsidiary, Northwind Labs Inc., "
-                                            "which it spun off in 2002.") == ["spun off"]
-    assert _finder(entities, "FINANCING")("Financing cash flows were driven by long-term debt issuances of "
-                                          "$3.0 billion in 2022.") == ["issuances"]
-    buyback = _finder(entities, "SHARE_REPURCHASE")
-    assert buyback("On December 10, 2021, Brindle Systems Corp. announced that its board of directors authorized "
-                   "the repurchase of up to $5 billion of its common shares.") == ["authorized"]
-    assert buyback("In 2018, the Board of Directors of Brindle Systems Corp. authorized purchases of up to $10 "
-                   "billion of its common stock.") == ["authorized"]
-    assert buyback("We bought shares under the $10 billion repurchase program authorized by our Board in "
-                   "February 2022.") == ["authorized"]
+@pytest.mark.parametrize("event_type, text, expected", [
+    # deals in the passive or as a merger with a named company, spin-offs, debt issued in a period
+    ("ACQUISITION", "Northwind Labs was acquired by Brindle Systems Corp. in 2003.", ["acquired"]),
+    ("ACQUISITION", "In 2000, Brindle Systems Corp. merged with Northwind Labs Inc. to form Brindle Northwind.",
+     ["merged"]),
+    ("DISPOSITION", "Brindle Systems Corp. created a subsidiary, Northwind Labs Inc., which it spun off in 2002.",
+     ["spun off"]),
+    ("FINANCING", "Financing cash flows were driven by long-term debt issuances of $3.0 billion in 2022.",
+     ["issuances"]),
+    # a buy-back's own authorisation verb, not an announcement around it
+    ("SHARE_REPURCHASE", "On December 10, 2021, Brindle Systems Corp. announced that its board of directors "
+                         "authorized the repurchase of up to $5 billion of its common shares.", ["authorized"]),
+    ("SHARE_REPURCHASE", "In 2018, the Board of Directors of Brindle Systems Corp. authorized purchases of up to $10 "
+                         "billion of its common stock.", ["authorized"]),
+    ("SHARE_REPURCHASE", "We bought shares under the $10 billion repurchase program authorized by our Board in "
+                         "February 2022.", ["authorized"]),
+])
+def test_more_deal_and_buyback_forms(entities, event_type, text, expected):
+    assert _finder(entities, event_type)(text) == expected
 
 
 def test_pay_decided_for_officers_listed_in_a_past_proxy(entities):
@@ -698,19 +699,20 @@ def test_pay_decided_for_officers_listed_in_a_past_proxy(entities):
                "for the Chief Financial Officer.") == []
 
 
-def test_securities_converted_or_exchanged(entities):
-    """A conversion done (into other securities) is a CONVERSION; a conversion a term provides
-    for, one named before in the sentence, or into cash is none."""
-    conv = _finder(entities, "CONVERSION")
-    assert conv("During the second quarter of 2023, we converted 38.5 million of our Class B shares into Class A "
-                "shares.") == ["converted"]
-    assert conv("On November 26, 2019, $14.0 billion of the outstanding notes were exchanged for new senior notes "
-                "of Brindle Systems Corp.") == ["exchanged"]
-    assert conv("Interest accrues at 5.25% per annum until the principal hereof is converted into shares of common "
-                "stock.") == []
-    assert conv("As a result of the conversion, all shares of Common Stock were converted into shares of Class A "
-                "Common Stock.") == []
-    assert conv("Each share of Hallam common stock was converted into the right to receive $25.00 in cash.") == []
+@pytest.mark.parametrize("text, expected", [
+    ("During the second quarter of 2023, we converted 38.5 million of our Class B shares into Class A shares.",
+     ["converted"]),
+    ("On November 26, 2019, $14.0 billion of the outstanding notes were exchanged for new senior notes of Brindle "
+     "Systems Corp.", ["exchanged"]),
+    # a conversion a term provides for, one named before in the sentence, one into cash: none
+    ("Interest accrues at 5.25% per annum until the principal hereof is converted into shares of common stock.", []),
+    ("As a result of the conversion, all shares of Common Stock were converted into shares of Class A Common Stock.",
+     []),
+    ("Each share of Hallam common stock was converted into the right to receive $25.00 in cash.", []),
+])
+def test_securities_converted_or_exchanged(entities, text, expected):
+    """A conversion done (into other securities) is a CONVERSION."""
+    assert _finder(entities, "CONVERSION")(text) == expected
 
 
 def test_repurchase_programs_approved(entities):
