@@ -293,10 +293,12 @@ def org_pieces(span: Span, known: frozenset[str] = frozenset()) -> list[Span]:
     """An ORG candidate as the names it holds: without lower-case words before the name
     (`co-commercialize [Bavencio]`), a form name (`10-K of`) or page furniture (`Table of
     Contents` on the line before); split at a lower-case word no name holds (`[Abbott] sued
-    [DexCom]`) and at `and the` before a capitalised word, at the commas and `and` of a list whose names are each named apart in the
-    document (`_listed_apart`), and at `and` where each side is named apart (`[NARCO] and
-    [Honeywell]`, one word each) or the right is a company with its suffix; with a leading `The` that stands inside a sentence (`guaranteed by [The
-    Kraft Heinz Company]`: GUIDELINES reading 17; not an exchange's `The`)."""
+    [DexCom]`) and at `and the` before a capitalised word, at the commas and `and` of a list
+    whose names are each named apart in the document (`_listed_apart`), and at `and` where
+    each side is named apart (`[NARCO] and [Honeywell]`, one word each) or the right is a
+    company with its suffix; with a leading `The` that stands inside a sentence (`guaranteed
+    by [The Kraft Heinz Company]`: GUIDELINES reading 17; not an exchange's `The`), or at a
+    sentence's start before a name with its legal suffix (`[The Procter & Gamble Company]`)."""
     if span.label_ == "PERSON":  # a list of people (`Amy L. Chang; Francis A. deSouza`)
         cuts = [t.i for t in span if t.text == ";"]
         bounds = zip([span.start] + [i + 1 for i in cuts], cuts + [span.end])
@@ -342,19 +344,21 @@ def org_pieces(span: Span, known: frozenset[str] = frozenset()) -> list[Span]:
                 continue
         out.append(piece)
     out = [p for p in (name_core(p) for p in out) if p is not None]
-    if out and out[0].start == span.start and _the_of_a_name(doc, span.start - 1) \
+    legal = bool(out) and out[0][-1].text in LEGAL_SUFFIXES
+    if out and out[0].start == span.start and _the_of_a_name(doc, span.start - 1, legal) \
             and not any(t.text in EXCHANGE_WORDS for t in out[0]):
         out[0] = Span(doc, span.start - 1, out[0].end, label="ORG")
     return out
 
 
-def _the_of_a_name(doc: Doc, i: int) -> bool:
+def _the_of_a_name(doc: Doc, i: int, legal: bool = False) -> bool:
     """`The` at doc[i] opens the name after it: written `The` inside a sentence (`by The Kraft
     Heinz Company`), or `THE` where no capitals run before it (`FILED WITH THE SEC` is a
-    sentence in capitals)."""
-    if i < 1 or doc[i].is_sent_start or doc[i].text not in ("The", "THE"):
+    sentence in capitals); a name with a legal suffix (`legal`) takes its `The` at a
+    sentence's start too (`The Procter & Gamble Company` heading a page)."""
+    if i < 0 or doc[i].text not in ("The", "THE") or ((i < 1 or doc[i].is_sent_start) and not legal):
         return False
-    return doc[i].text == "The" or not (doc[i - 1].is_alpha and doc[i - 1].is_upper)
+    return doc[i].text == "The" or i == 0 or not (doc[i - 1].is_alpha and doc[i - 1].is_upper)
 
 
 def widen(span: Span, rules: list[tuple[Span, float]], labels=("ORG",)) -> Span:

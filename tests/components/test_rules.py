@@ -190,6 +190,9 @@ def test_a_legal_name_keeps_its_the(nlp):
     assert "The Brindle Group" not in found
     assert "THE QUILLMARK WIDGET COMPANY" in texts(nlp, "Notes to the statements of THE QUILLMARK WIDGET COMPANY "
                                                     "follow.", "ORG")
+    # at a sentence's start too, where the name has its legal suffix (a page heading)
+    assert "The Hallam Widget Company" in texts(nlp, "Dividends were $3.83 in 2024. The Hallam Widget Company reported "
+                                                     "its results.", "ORG")
 
 
 def test_a_name_whose_first_word_begins_with_digits(nlp):

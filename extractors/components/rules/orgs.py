@@ -1,4 +1,6 @@
-"""ORG rules: company names by legal suffix (a bracketed place inside: `(USA) Inc.`), aliases of a suffixed name, context cues (`subsidiary X`), and other mentions of cue-found names.
+"""ORG rules: company names by legal suffix (a bracketed place inside: `(USA) Inc.`; digits
+the tokenizer split off: `3M Co.`), aliases of a suffixed name, context cues (`subsidiary
+X`), and other mentions of cue-found names.
 
 Each rule function takes a `RuleContext` (the doc, lexicons, the candidates found so
 far) and returns new `Candidate` spans; `registry.py` names them and their order.
@@ -104,22 +106,7 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
              and t.text != ","]
     if not heads or all(h in generic for h in heads):
         return None
-    start = _glued_digits(ctx, start)
-    return _with_the(ctx, start, heads) if doc[j].text in legal else start
-
-
-# names whose leading `The` stays outside (GUIDELINES reading 17: stock exchanges)
-MARKET_WORDS = frozenset({"Exchange", "Market", "Nasdaq", "NASDAQ", "NYSE"})
-
-
-def _with_the(ctx: RuleContext, start: int, heads: list[str]) -> int:
-    """A name with a legal suffix written with its `The` (`The Procter & Gamble Company`, `The
-    Walt Disney Company`) begins at the `The`, as the gold corpus has it (not a group's: `The
-    Tata Group has`); an exchange's does not."""
-    p = ctx.prev_ns(start)
-    if p is not None and ctx.toks[p].text in ("The", "THE") and not MARKET_WORDS & set(heads):
-        return p
-    return start
+    return _glued_digits(ctx, start)
 
 
 def _glued_digits(ctx: RuleContext, start: int) -> int:
