@@ -13,6 +13,8 @@ import json
 import re
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 LEXICON: dict[str, list[str]] = json.loads(Path(__file__).with_name("names.json").read_text(encoding="utf-8"))
 LEGAL_SUFFIXES = frozenset(LEXICON["legal"])
 GENERIC = frozenset(w.lower() for w in LEXICON["generic"])
@@ -158,8 +160,6 @@ NOT_SHORT_SURNAMES = frozenset({"Co", "Mr", "Ms", "Dr", "St", "Jr", "Sr", "II", 
 def _short_surname(word: str) -> bool:
     """A two-letter surname (`Ho`, `Li`, `Wu`, `Ng`): a capitalised word, not a function word
     (`In`, `Of`) or an abbreviation."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     return (len(word) == 2 and word.isalpha() and word.istitle() and word.lower() not in STOP_WORDS
             and word not in NOT_SHORT_SURNAMES)
 
