@@ -207,6 +207,8 @@ def train(
                                                 "(`python -m training.pretrain`)."),
     augment: Optional[str] = typer.Option(None, "--augment", help="Comma-separated augmenters: names, "
                                           "upper, lines (training/augment.py)."),
+    synthetic: bool = typer.Option(False, "--synthetic", help="Also train on the passages written for the "
+                                   "project (corpus/synthetic/)."),
 ) -> None:
     """Train the span classifier and linker on the gold train split; write a model directory."""
     from training.train import run_train
@@ -228,7 +230,7 @@ def train(
     run_train(output=output, shared=shared, config=config, seed=seed, fraction=fraction, max_steps=max_steps,
               suggester=suggester, workdir=workdir, curve=curve, fin5=fin5, wikigold=wikigold, wide=wide,
               vectors=vectors, init_tok2vec=init_tok2vec, augment=augmenters, wide_repeat=wide_repeat,
-              with_wide_dev=with_wide_dev)
+              with_wide_dev=with_wide_dev, synthetic=synthetic)
 
 
 def _check_train_inputs(output: Path, suggester: str, shared: Optional[Path]) -> None:

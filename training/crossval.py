@@ -59,6 +59,7 @@ def train(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder for
           n: int = typer.Option(4, "--folds", min=2, help="How many company folds."),
           only: list[int] = typer.Option(None, "--fold", help="Train only these folds (default: all)."),
           vectors: Path = typer.Option(None, help="Static vectors, as the shipped model's recipe uses."),
+          synthetic: bool = typer.Option(False, "--synthetic", help="Train on the synthetic passages too."),
           seed: int = 0) -> None:
     """Train one model per fold, as `sec-events train --wide --with-wide-dev` does, without the fold's companies."""
     import spacy
@@ -67,6 +68,10 @@ def train(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder for
 
     train, wide, wide_dev = load_gold("train"), load_gold("wide-train"), load_gold("wide-dev")
     dev = load_gold("dev") + wide_dev
+    if synthetic:
+        from training.synthetic import load_synthetic
+
+        train = train + load_synthetic()
     for k, held in enumerate(folds(wide, n)):
         if only and k not in only:
             continue

@@ -32,6 +32,7 @@ from typing import Iterable
 from sec_events.documents import read_jsonl
 from sec_events.paths import CORPUS_DIR, PROJECT_ROOT
 from training.corpus import sha256, sources_of
+from training.synthetic import SYNTHETIC_DIR
 
 UNITS = (re.compile(r"[^\n]*\S[^\n]*"), re.compile(r"\S+"))  # lines with a word, then words
 CONTEXT = 60  # characters either side of a mention compared when searching for it
@@ -39,8 +40,10 @@ WINDOW = 5000  # how far from its mapped place a mention is searched for
 
 
 def gold_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
-    """Every stand-off file of the project: the gold corpora and the agreement annotations."""
-    return sorted(p for p in corpus_dir.rglob("*.jsonl"))
+    """Every stand-off file of the project: the gold corpora and the agreement annotations (not
+    the synthetic passages, which hold their own text)."""
+    own_text = corpus_dir / SYNTHETIC_DIR.name
+    return sorted(p for p in corpus_dir.rglob("*.jsonl") if own_text not in p.parents)
 
 
 def squeeze(text: str) -> str:

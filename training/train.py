@@ -23,6 +23,7 @@ import spacy
 
 from sec_events.paths import PROJECT_ROOT
 from training.corpus import ANNOTATIONS, MANIFEST, WIDE_ANNOTATIONS, WIDE_MANIFEST, load_gold
+from training.synthetic import SYNTHETIC_ANNOTATIONS, load_synthetic
 
 CONFIGS = {
     "ngram": PROJECT_ROOT / "training" / "configs" / "spancat.cfg",
@@ -154,7 +155,8 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
               workdir: Path | None = None, curve: bool = False, fin5: bool = False, wide: bool = False,
               wikigold: bool = False,
               vectors: Path | None = None, init_tok2vec: Path | None = None,
-              augment: list[str] | None = None, wide_repeat: int = 1, with_wide_dev: bool = False) -> dict:
+              augment: list[str] | None = None, wide_repeat: int = 1, with_wide_dev: bool = False,
+              synthetic: bool = False) -> dict:
     from extractors.pipeline import forget_paths
     from training.evaluate import evaluate, split_scores
 
@@ -173,6 +175,8 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
         dev = dev + wide_dev
         if with_wide_dev:  # the final model: wide-dev trains too (its figures are then no held-out ones)
             train_all = train_all + wide_dev
+    if synthetic:  # passages written for the project (training only: corpus/synthetic/)
+        train_all = train_all + load_synthetic()
     train = subset(train_all, fraction, seed)
     extra = []
     if augment:
@@ -220,12 +224,13 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
             "fraction": fraction, "max_steps": max_steps, "seconds": round(train_seconds, 1),
             "fin5": fin5, "wikigold": wikigold, "wide": wide, "wide_repeat": wide_repeat if wide else 0,
             "with_wide_dev": bool(wide and with_wide_dev),
-            "augment": augment or [],
+            "augment": augment or [], "synthetic": synthetic,
             "vectors": _describe(vectors), "init_tok2vec": _describe(init_tok2vec),
             "documents": {"train": [r["id"] for r in train], "dev": [r["id"] for r in dev]},
             "data_sha256": {"annotations": file_sha256(ANNOTATIONS), "manifest": file_sha256(MANIFEST),
                             **({"wide_annotations": file_sha256(WIDE_ANNOTATIONS),
                                 "wide_manifest": file_sha256(WIDE_MANIFEST)} if wide else {}),
+                            **({"synthetic_annotations": file_sha256(SYNTHETIC_ANNOTATIONS)} if synthetic else {}),
                             "train.spacy": file_sha256(data["paths"]["train"]),
                             "dev.spacy": file_sha256(data["paths"]["dev"])},
             "misaligned_spans": len(data["misaligned"]),
