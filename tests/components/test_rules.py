@@ -119,6 +119,37 @@ def test_director_as_office(nlp):
 
 
 # ---------------------------------------------------------------- PERSON / ORG
+@pytest.mark.parametrize("text,people", [
+    # double names: one name, not cut at the hyphen
+    ("The Board appointed Dolores Ibarra-Quintero, 52, as President.", ["Dolores Ibarra-Quintero"]),
+    ("Mr. Fitzhugh-Obi resigned on May 1, 2019.", ["Fitzhugh-Obi"]),
+    # given names written with accents, and words of any alphabet
+    ("Tomás Echeverría Salas was named Chief Executive Officer.", ["Tomás Echeverría Salas"]),
+    # an honorific is never part of the name
+    ("said Dr. Oluwaseun Adeyemi, President of the Company.", ["Oluwaseun Adeyemi"]),
+    # a surname written after an honorific elsewhere makes the full name a person's
+    ("The Board appointed Mei-Ling Zhao as Treasurer. Ms. Zhao joined in 2010.", ["Mei-Ling Zhao", "Zhao"]),
+    # a signature's typed name on the next line is a name of its own
+    ("By: /s/ Renata Okonkwo-Hale\n    Renata Okonkwo-Hale\n    Chief Financial Officer",
+     ["Renata Okonkwo-Hale", "Renata Okonkwo-Hale"]),
+])
+def test_names_of_many_forms(nlp, text, people):
+    assert texts(nlp, text, "PERSON") == people
+
+
+def test_a_known_surname_makes_no_company_a_person(nlp):
+    assert ents(nlp, "JPMorgan Chase & Co. hired Mr. Chase.") == [("JPMorgan Chase & Co.", "ORG"), ("Chase", "PERSON")]
+
+
+@pytest.mark.parametrize("text,role,person", [
+    ("Our Chief Executive Officer, Tomás Echeverría Salas, resigned.", "Chief Executive Officer",
+     "Tomás Echeverría Salas"),
+    ("Our Chief Executive Officer, Chinwe Okonkwo, 52, was named.", "Chief Executive Officer", "Chinwe Okonkwo"),
+])
+def test_a_name_after_a_title_is_no_area(nlp, text, role, person):
+    assert texts(nlp, text, "ROLE") == [role] and texts(nlp, text, "PERSON") == [person]
+
+
 def test_person_introduced_with_an_age(nlp):
     """`Name, 47,` introduces a person even with a given name the lexicon lacks."""
     text = "The Board appointed Solvei Quarrington, 47, to serve as Chief Accounting Officer."

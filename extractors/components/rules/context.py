@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
+
+from extractors.names import HONORIFICS
 
 from ..sentences import doc_arrays
 
@@ -24,7 +27,7 @@ NAME_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "del", "da", "di
 # a surname with its particle glued on (`Francis A. deSouza`, `vanDyke`)
 GLUED_PARTICLE_RE = re.compile(r"^(?:de|di|da|du|la|le|van|von)[A-Z][a-z]+$")
 PUNCT_CLOSE = set(",.;:)]}!?\"'”’")
-NAME_WORD_RE = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$")
+NAME_WORD_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*\.?$")  # letters of any alphabet (`Echeverría`)
 
 
 CURRENCY_TOKENS = frozenset({"$", "US$", "\u20ac", "\u00a3"})
@@ -40,6 +43,11 @@ def name_like(tok) -> bool:
     t = tok if isinstance(tok, str) else tok.text
     # a token that starts with a letter or digit is never punctuation
     return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isalpha() for c in t)))
+
+
+def fold_accents(t: str) -> str:
+    """`Tomás` -> `Tomas`: the letters without their accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
 
 
 @dataclass(eq=False)
@@ -247,7 +255,7 @@ class RuleContext:
     def is_name_text(self, t: str) -> bool:
         ok = self._name_word.get(t)
         if ok is None:
-            if not t or not t[0].isupper() or t in self.lex["person_stop"]:
+            if not t or not t[0].isupper() or t in self.lex["person_stop"] or t in HONORIFICS:
                 ok = False
             elif INITIAL_RE.match(t):
                 ok = True
@@ -277,6 +285,10 @@ class RuleContext:
             t = texts[j]
             if self.labels_at(j) & blocked:
                 break
+            if end == j and self.glued_hyphen(j):  # a double name (`Ibarra-Quintero`, `Mei-Ling`), which
+                end = j + 2  # a name on the next line never continues (a signature's typed name)
+                j = self.next_ns(end - 1, same_line=True)
+                continue
             if self.is_name_text(t) or (words and (t in NAME_PARTICLES or GLUED_PARTICLE_RE.match(t))):
                 words += 1
                 full += 0 if INITIAL_RE.match(t) or t in NAME_PARTICLES else 1
@@ -296,10 +308,23 @@ class RuleContext:
             end = j + 1
         return end
 
+    def is_first_name(self, t: str) -> bool:
+        """A given name of the lexicon, also written with accents (`Tomás`, `Ramón`: `Tomas`, `Ramon`)."""
+        names = self.lex["first_names"]
+        return t in names or (not t.isascii() and fold_accents(t) in names)
+
+    def glued_hyphen(self, j: int) -> bool:
+        """Token `j` is a hyphen that joins two name words with no space (`Ibarra-Quintero`)."""
+        return (self.texts[j] == "-" and 0 < j < self.n - 1 and not self.toks[j - 1].whitespace_
+                and not self.toks[j].whitespace_ and self.is_name_text(self.texts[j - 1])
+                and self.is_name_text(self.texts[j + 1]))
+
     def name_words(self, start: int, end: int) -> list:
+        """The words of a name (a double name's second part is no word of its own)."""
         texts, spaces, toks = self.texts, self.spaces, self.toks
         return [toks[k] for k in range(start, end) if not spaces[k] and texts[k] not in NAME_SUFFIXES
-                and texts[k] != "," and not INITIAL_RE.match(texts[k])]
+                and texts[k] != "," and not INITIAL_RE.match(texts[k])
+                and not self.glued_hyphen(k) and not (k > start and self.glued_hyphen(k - 1))]
 
 
 _EMPTY: frozenset = frozenset()

@@ -105,7 +105,7 @@ def person_role_adjacent(ctx: RuleContext) -> list[Candidate]:
             end = ctx.read_name(n, same_line=True, max_tokens=4)
             # the name must look like one: a known given name or a middle initial
             if end is not None and len(ctx.name_words(n, end)) >= 2 and (
-                    doc[n].text in ctx.lex["first_names"]
+                    ctx.is_first_name(doc[n].text)
                     or any(INITIAL_RE.match(t.text) for t in doc[n:end])):
                 out.append(Candidate(n, end, "PERSON", "role_adjacent"))
         # name, [our|the Company's|ORG words] title
@@ -177,11 +177,38 @@ def _name_ending_at(ctx: RuleContext, e: int | None, reach: int) -> tuple[int, i
     if e is None or not ctx.is_name_word(doc[e]) or ctx.labels_at(e):
         return None
     s = e
-    while (p := ctx.prev_ns(s, same_line=True)) is not None and ctx.is_name_word(doc[p]) \
-            and not ctx.labels_at(p) and e - p < reach:
+    while (p := ctx.prev_ns(s, same_line=True)) is not None and e - p < reach:
+        if ctx.glued_hyphen(p):  # a double name: `Mei-Ling`
+            p -= 1
+        if not ctx.is_name_word(doc[p]) or ctx.labels_at(p):
+            break
         s = p
     end = ctx.read_name(s, same_line=True, max_tokens=4)
     return (s, end) if end == e + 1 and 2 <= len(ctx.name_words(s, end)) <= 4 else None
+
+
+def person_known_surname(ctx: RuleContext) -> list[Candidate]:
+    """A full name whose surname the filing writes after an honorific elsewhere (`Mei-Ling Zhao`,
+    and `Ms. Zhao` before or after it): 2-4 name words, none a company's word, not followed by a
+    company's suffix or `&`."""
+    doc, texts = ctx.toks, ctx.texts
+    surnames = {texts[c.end - 1] for c in ctx.of_label("PERSON") if c.source == "honorific"} - NAME_SUFFIXES
+    if not surnames:
+        return []
+    suffixes = set(ctx.lex["org_suffixes"]["legal"]) | {"&"}
+    out = []
+    for i, text in enumerate(texts):
+        if text not in surnames or ctx.labels_at(i):
+            continue
+        name = _name_ending_at(ctx, i, reach=6)
+        if name is None or any(t.text in COMPANY_WORDS for t in doc[name[0]:name[1]]):
+            continue
+        after = ctx.next_ns(name[1] - 1, same_line=True)
+        if after is not None and (texts[after] in suffixes or texts[after] == "," and (
+                (k := ctx.next_ns(after, same_line=True)) is not None and texts[k] in suffixes)):
+            continue
+        out.append(Candidate(*name, "PERSON", "known_surname"))
+    return out
 
 
 AGE_RE = re.compile(r"[2-9]\d")
@@ -212,9 +239,9 @@ def person_age(ctx: RuleContext) -> list[Candidate]:
 
 def person_first_name(ctx: RuleContext) -> list[Candidate]:
     """A known given name followed by capitalised name words: ``Hubert Guez``."""
-    doc, out, first_names = ctx.toks, [], ctx.lex["first_names"]
+    doc, out = ctx.toks, []
     for i, text in enumerate(ctx.texts):
-        if text not in first_names:
+        if not ctx.is_first_name(text):
             continue
         p = ctx.prev_ns(i, same_line=True)
         if p is not None and (is_headline_verb(doc[p].text) or doc[p].text in CASE_STANDING):
@@ -230,7 +257,7 @@ def person_first_name(ctx: RuleContext) -> list[Candidate]:
         if end is None:
             continue
         words = ctx.name_words(i, end)
-        if len(words) < 2 or words[-1].text in first_names and len(words) == 2 and words[-1].text == words[0].text:
+        if len(words) < 2 or len(words) == 2 and ctx.is_first_name(words[-1].text) and words[-1].text == words[0].text:
             continue
         if any(w.text.isupper() and len(w.text) > 1 for w in words) and not all(
                 w.text.isupper() for w in words):
@@ -286,7 +313,7 @@ def _caption_side(ctx: RuleContext, start: int, end: int, company_words: set[str
     known given name and a surname, with no company's word, no candidate over it, no
     acronym, and no first word of a company the filing names (`Ho v. [Marathon]`)."""
     words = ctx.name_words(start, end)
-    if not words or len(words) > 3 or (len(words) > 1 and words[0].text not in ctx.lex["first_names"]):
+    if not words or len(words) > 3 or (len(words) > 1 and not ctx.is_first_name(words[0].text)):
         return False
     if any(w.text in COMPANY_WORDS or w.text in CAPTION_OFFICES or w.text.isupper() or w.text in company_words
            for w in words):

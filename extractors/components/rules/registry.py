@@ -12,15 +12,15 @@ import spacy
 from .dates import date_years
 from .money import money_table_cells
 from .orgs import org_cues, org_defined_name, org_suffix
-from .persons import (person_age, person_caption, person_contact, person_first_name, person_honorific, person_list,
-                      person_role_adjacent, person_signature)
+from .persons import (person_age, person_caption, person_contact, person_first_name, person_honorific,
+                      person_known_surname, person_list, person_role_adjacent, person_signature)
 from .roles import role_extend
 from .shares import shares_vote_counts
 
 RULE_FUNCTIONS = {f.__name__: f for f in (
     org_suffix, org_defined_name, person_signature, person_honorific, person_role_adjacent, person_contact,
-    person_age, person_first_name, person_list, org_cues, person_caption, role_extend, shares_vote_counts, date_years,
-    money_table_cells)}
+    person_age, person_first_name, person_known_surname, person_list, org_cues, person_caption, role_extend,
+    shares_vote_counts, date_years, money_table_cells)}
 DEFAULT_RULE_FUNCTIONS = list(RULE_FUNCTIONS)
 
 

@@ -118,6 +118,16 @@ def _area_segment(ctx: RuleContext, k: int, suffixes, companies: frozenset = fro
     return end
 
 
+def _introduces_a_person(ctx: RuleContext, end: int) -> bool:
+    """What follows a segment ending at `end` introduces a person, not an area: an age or
+    `who` between commas (`Chief Executive Officer, Chinwe Okonkwo, 52,`)."""
+    n = ctx.next_ns(end - 1, same_line=True)
+    if n is None or ctx.texts[n] != ",":
+        return False
+    k = ctx.next_ns(n, same_line=True)
+    return k is not None and (ctx.lowers[k] == "who" or re.fullmatch(r"[2-9]\d", ctx.texts[k]) is not None)
+
+
 def role_area(ctx: RuleContext) -> list[Candidate]:
     """A president's, vice-president's, officer's, controller's or treasurer's title with its
     area, one span (GUIDELINES): ``Vice President, Finance``, ``Executive Vice President,
@@ -147,7 +157,7 @@ def role_area(ctx: RuleContext) -> list[Candidate]:
             k = ctx.next_ns(n)
             while k is not None:
                 e = _area_segment(ctx, k, suffixes, companies)
-                if e is None:
+                if e is None or _introduces_a_person(ctx, e):
                     break
                 end = e
                 m = ctx.next_ns(e - 1)
