@@ -20,7 +20,8 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of; spun off, the spin-off of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
 | AGREEMENT | entered into a/an/the/certain; signed/executed/closed/concluded (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s); has partnered with/to | agreement words and an ORG |
 | AGREEMENT (ended or changed) | terminated, amended, extended, renewed, modified (and combined) the/its ... (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words (or a term loan) and a DATE |
-| FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; debt/bond/note issuance(s) of $, issuance(s) of long-/short-term debt, commercial paper, notes, bonds; issued/sold/raised (a total of) $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, ...) |
+| FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; debt/bond/note issuance(s) of $, issuance(s) of long-/short-term debt, commercial paper, notes, bonds; issued/sold/raised (a total of) $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, for cash, gross proceeds, at-the-market, ...) |
+| FINANCING (draws, sales) | we/it/that borrowed, drew, drawn; a $N draw/borrowing on/under/from; shares ... were sold; the closing of a/an ... offering/placement | MONEY and loan words (credit, facility, loan, revolving) or sale words (per share, private placement, offering, proceeds) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | CONVERSION | converted/exchanged (...) into/for/to ... shares, stock, notes, debentures, securities, units, awards | security words |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`, `newly named`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed) (not `to succeed`), step(s/ped) down, hired, the hiring of, the departure of (not an item's title), will/to leave, terminated as, will/to become, not stand for re-election; in a biography: served as/in, joined ... as, joining ... as (before a comma), was + a title, became, held ... positions (with a start DATE) | a PERSON and a ROLE or a board seat (`elected to the board`); a biography: a ROLE, a board seat or roles served in (`served in various leadership roles`), and a DATE. A PERSON after a trigger opens a new clause (two people, two changes) |
@@ -385,8 +386,26 @@ MORE_RULES = {
                              re.I),
                   re.compile(r"\bnotes\b|\bdebentures\b|\bbonds\b|\bterm\s+loans?\b|\bcredit\s+(?:agreement|facilit)|"
                              r"\bloan\s+agreement\b|\bcommitment\s+letter\b|\bprivate\s+placement\b|"
-                             r"\b(?:public|registered\s+direct)\s+offering\b|\bpreferred\s+stock\b|\bconvertible\b",
-                             re.I), {"MONEY|SHARES"})],
+                             r"\b(?:public|registered\s+direct)\s+offering\b|\bpreferred\s+stock\b|\bconvertible\b|"
+                             # shares sold for money (`issued 3,000,000 shares of its common stock to X for cash`)
+                             r"\bfor\s+cash\b|\b(?:gross|net)\s+proceeds\b|\bat-the-market\b|\bATM\b|"
+                             r"\bequity\s+(?:distribution|line)\b",
+                             re.I), {"MONEY|SHARES"}),
+                  # a loan drawn (`$35.0 million that we borrowed under the revolving facility`, `drew $10.0
+                  # million on its credit line`, `a $30.0 million draw on our revolving credit facility`)
+                  (re.compile(r"\b(?:was|were|we|has|have|had|company|it|that)\s+(borrowed|drew|drawn)\b|"
+                              r"\b(draws?|drawdowns?|borrowings?)\s+(?:of\s+)?(?:US)?\$[\d.,]+\s*(?:million|billion)?\s+"
+                              r"(?:on|under|from)\b|"
+                              r"\$[\d.,]+\s*(?:million|billion|thousand)?\s+(draws?|drawdowns?|borrowings?)\s+(?:on|under|from)\b|"
+                              # shares sold in the passive (`1,250,000 shares of common stock were sold by the
+                              # Registrant at $0.30 per share`)
+                              r"\bshares\b" + IN_SENTENCE + r"{0,60}?\b(?:were|was)\s+(?:issued\s+and\s+)?(sold)\b|"
+                              # an offering closed (`announced the closing of a private placement of`)
+                              r"\b(?:closing|closed|consummated|consummation)\s+(?:of\s+)?(?:an?|the|its|our)\s+"
+                              r"(?:[\w-]+\s+){0,4}?(offering|placement)\b", re.I),
+                   re.compile(r"\bcredit\b|\bfacilit(?:y|ies)\b|\bloans?\b|\bline\s+of\s+credit\b|\brevolv|"
+                              r"\bper\s+share\b|\bprivate\s+placement\b|\boffering\b|\bproceeds\b", re.I),
+                   {"MONEY"})],
 }
 # Cues that state the terms of an agreement the sentence before (or the same one) enters
 # into or amends: its context is searched there, not after. A credit agreement's amount

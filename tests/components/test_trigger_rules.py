@@ -133,6 +133,27 @@ def test_rule_triggers_for_issues_of_securities_and_loans(entities):
                  "with Marlow Securities LLC.") == []
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("On July 17, 2009, Brindle Systems Corp. issued 3,000,000 shares of its common stock to Ana Ruiz for cash "
+     "of $900,000.", "issued"),
+    ("On August 13, 1998, Brindle Systems Corp. borrowed $4,000,000 under its revolving credit agreement.", "borrowed"),
+    ("We funded the purchase with a $30.0 million draw on our revolving credit facility.", "draw"),
+    ("On July 17, 2009, 1,250,000 shares of common stock were sold by Brindle Systems Corp. at $0.30 per share.",
+     "sold"),
+    ("Brindle Systems Corp. announced the closing of a private placement of 2,875,000 shares for $11.5 million.",
+     "placement"),
+])
+def test_plain_forms_of_a_financing(entities, text, trigger):
+    """FINANCING in the forms of small issuers' filings: shares sold for cash, a loan drawn, a
+    sale in the passive, an offering closed."""
+    assert _found(entities, text, ("FINANCING",)) == [(trigger, "FINANCING")]
+
+
+def test_shares_issued_for_no_money_are_no_financing(entities):
+    assert _found(entities, "On May 1, 2019, Brindle Systems Corp. issued 25,000 shares of common stock to its "
+                            "directors as their annual retainer.", ("FINANCING",)) == []
+
+
 def test_buy_back_authorisations_take_the_boards_verb(entities):
     """SHARE_REPURCHASE: `authorized a ... repurchase program` is triggered by the verb, and
     a classifier trigger inside the phrase gives way to it."""
