@@ -152,6 +152,17 @@ def person_after_honorific(span: Span) -> Span:
     return span
 
 
+def role_before_company(span: Span, rule_companies: set[tuple[int, int]]) -> Span:
+    """A classifier ROLE that runs on over `of` into a company a rule found with its suffix
+    (`Chief Geologist of [Kestrel Range Resources Inc.]`) ends before the `of`: the title is
+    the ROLE, the company an ORG."""
+    if span.label_ != "ROLE":
+        return span
+    cut = min((s for s, e in rule_companies if span.start + 1 < s and e == span.end
+               and span.doc[s - 1].lower_ in ("of", "at")), default=None)
+    return span if cut is None else Span(span.doc, span.start, cut - 1, label="ROLE")
+
+
 def person_over_org(span: Span, rule_people: set[tuple[int, int]]) -> Span:
     """A classifier ORG that a person rule (first name, honorific, age, signature, ...) found
     as a PERSON with the same boundaries, or that lies inside such a PERSON (`[Christopher]
@@ -321,6 +332,8 @@ def org_pieces(span: Span, known: frozenset[str] = frozenset()) -> list[Span]:
                                and doc[t.i + 2].is_title for i in (t.i, t.i + 1)})
     pieces, lo = [], start
     for i in [*cuts, end]:
+        while lo < i and lo > start and doc[lo].is_lower:  # a piece after a cut: no joiner first
+            lo += 1  # (`OTC Pink tier [of] OTC Markets Group Inc.`)
         if lo < i:
             pieces.append(Span(doc, lo, i, label="ORG"))
         lo = i + 1
@@ -457,6 +470,7 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
         rank = 2 if (span.label_ in rule_labels and span._.source not in FALLBACK_SOURCES) or not has_model else 0
         candidates.append((span, score, rank))
     rule_people = {(s.start, s.end) for s, _ in rules if s.label_ == "PERSON"}
+    rule_companies = {(s.start, s.end) for s, _ in rules if s.label_ == "ORG" and s._.source == "org_suffix"}
     for span, score in model:
         if span.label_ in rule_labels and rules and score < model_only_threshold:
             continue
@@ -465,7 +479,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
             score = max([score] + [sc for s, sc in model if s.label == span.label
                                    and wide.start <= s.start and s.end <= wide.end])
             span = wide
-        candidates.append((with_generation(person_after_honorific(person_over_org(span, rule_people))), score, 1))
+        span = role_before_company(person_after_honorific(person_over_org(span, rule_people)), rule_companies)
+        candidates.append((with_generation(span), score, 1))
     text = doc_text(doc)
     candidates = table_figures(doc, text, candidates)
     known = frozenset(c[0].text for c in candidates if c[0].label_ == "ORG")

@@ -323,3 +323,19 @@ def test_a_list_of_companies_in_one_candidate_is_split_into_its_names():
                              ("Consumer", "ORG", 0.9)]))
     assert ("Quillon Packaging , Consumer and Distribution Group", "ORG") in ents(kept)
     assert ("Chase Trust Company , National Association", "ORG") in ents(kept)
+
+
+def test_a_classifier_title_ends_before_a_suffixed_company():
+    """`Chief Geologist of Kestrel Range Resources Inc.`: the classifier's ROLE runs on into the
+    company the suffix rule found; the title is the ROLE and the company an ORG."""
+    doc = _doc("She was Chief Geologist of Kestrel Range Resources Inc. until 1995 .",
+               [("Kestrel Range Resources Inc.", "ORG")],
+               [("Chief Geologist of Kestrel Range Resources Inc.", "ROLE", 0.9)])
+    doc.spans["rules"][0]._.source = "org_suffix"
+    assert ents(merge_spans(doc)) == [("Chief Geologist", "ROLE"), ("Kestrel Range Resources Inc.", "ORG")]
+
+
+def test_a_company_cut_from_a_longer_candidate_starts_with_its_name():
+    doc = _doc("It trades on the OTC Pink tier of OTC Markets Group Inc. today .", [],
+               [("OTC Pink tier of OTC Markets Group Inc.", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("OTC Pink", "ORG"), ("OTC Markets Group Inc.", "ORG")]

@@ -137,6 +137,15 @@ def test_names_of_many_forms(nlp, text, people):
     assert texts(nlp, text, "PERSON") == people
 
 
+@pytest.mark.parametrize("text,org", [
+    ("She was Chief Geologist of Kestrel Range Resources Inc. until 1995.", "Kestrel Range Resources Inc."),
+    ("He was Director of Exploration of Tamarack Gold Mines Ltd. until 1995.", "Tamarack Gold Mines Ltd."),
+    ("Compañía Minera Pallca S.A.C. filed a claim.", "Compañía Minera Pallca S.A.C."),
+])
+def test_a_company_after_a_title_and_of_starts_at_its_name(nlp, text, org):
+    assert texts(nlp, text, "ORG") == [org]
+
+
 def test_a_known_surname_makes_no_company_a_person(nlp):
     assert ents(nlp, "JPMorgan Chase & Co. hired Mr. Chase.") == [("JPMorgan Chase & Co.", "ORG"), ("Chase", "PERSON")]
 

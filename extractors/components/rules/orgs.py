@@ -46,6 +46,21 @@ def _suffix_sets(ctx: RuleContext):
     return set(s["legal"]), set(s["descriptive"]), set(s["comma_before"]), set(s["not_before"]), set(s["generic"])
 
 
+def _past_a_title(ctx: RuleContext, start: int, j: int) -> int:
+    """The run starting at `start` without a title's last words before its first `of`, where a
+    title precedes it (`Chief [Geologist of] Kestrel Range Resources Inc.`, `Director of
+    [Exploration of] Tamarack Gold Mines Ltd.`); else `start`."""
+    doc = ctx.toks
+    p = ctx.prev_ns(start)
+    if p is not None and doc[p].text == "of":
+        p = ctx.prev_ns(p)
+    if p is None or not (doc[p].text in TITLE_WORDS_ALSO_ORG_STOP or "ROLE" in ctx.labels_at(p)):
+        return start
+    of = next((k for k in range(start + 1, j) if doc[k].text == "of"), None)
+    n = ctx.next_ns(of) if of is not None else None
+    return n if n is not None and n < j and name_like(doc[n]) else start
+
+
 def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
                    known_firsts: frozenset = frozenset()):
     """Walk back from suffix token ``j``; return the first token of the name or None.
@@ -102,6 +117,7 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
         break
     if start is None:
         return None
+    start = _past_a_title(ctx, start, j)
     heads = [t.text for t in doc[start:j] if not t.is_space and t.text not in ORG_CONNECTORS
              and t.text != ","]
     if not heads or all(h in generic for h in heads):
