@@ -16,8 +16,8 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | type | trigger words | the sentence must also hold (context words: it or the next one) |
 |---|---|---|
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
-| ACQUISITION | completed/consummated/closed the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name, acquired a/all/a majority of/additional ... interest, stake, business(es), assets, company; X's acquisition of + a name; was acquired by + a name, merged with + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
-| DISPOSITION | completed/consummated/closed the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of; spun off, the spin-off of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
+| ACQUISITION | completed/consummated/closed (the completion of) the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name, acquired a/all/a majority of/additional ... interest, stake, business(es), assets, company, outstanding ... shares/stock; purchased all of the outstanding ... of; X's acquisition of + a name; was/will be acquired by + a name or the Company, merged with + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
+| DISPOSITION | completed/consummated/closed (the completion of) the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of; spun off, the spin-off of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
 | AGREEMENT | entered into a/an/the/certain; signed/executed/closed/concluded (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s); has partnered with/to | agreement words and an ORG |
 | AGREEMENT (ended or changed) | terminated, amended, extended, renewed, modified (and combined) the/its ... (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words (or a term loan) and a DATE |
 | FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; debt/bond/note issuance(s) of $, issuance(s) of long-/short-term debt, commercial paper, notes, bonds; issued/sold/raised (a total of) $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, for cash, gross proceeds, at-the-market, ...) |
@@ -92,10 +92,12 @@ RULES = {
     "SHAREHOLDER_VOTE": (re.compile(r"\b(?:elected|approved|ratified|adopted|rejected|defeated|voted)\b", re.I),
                          re.compile(r"\b(?:votes?|voting|stockholders|shareholders|annual meeting|proposal)\b", re.I),
                          None),
-    "ACQUISITION": (re.compile(r"\b(?:completed|consummated|closed)\s+(?:(?:the|its|our|their)\s+)?"
+    "ACQUISITION": (re.compile(r"\b(?:completed|consummated|closed|(?:completion|consummation|closing)\s+of)\s+"
+                               r"(?:(?:the|its|our|their)\s+)?"
                                r"(?:previously\s+announced\s+|proposed\s+)?(acquisition|merger|purchase)\s+of\b|"
                                r"\b(?:will|agreed\s+to|has\s+agreed\s+to)\s+(acquire)\b", re.I), None, {DEAL_PARTY}),
-    "DISPOSITION": (re.compile(r"\b(?:completed|consummated|closed)\s+(?:(?:the|its|our|their)\s+)?"
+    "DISPOSITION": (re.compile(r"\b(?:completed|consummated|closed|(?:completion|consummation|closing)\s+of)\s+"
+                               r"(?:(?:the|its|our|their)\s+)?"
                                r"(?:previously\s+announced\s+|proposed\s+)?(sale|disposition|divestiture)\s+of\b",
                                re.I), None, {DEAL_PARTY}),
     "AGREEMENT": (re.compile(r"\b(entered\s+into)\s+(?:an?|the|certain)\b|"
@@ -195,12 +197,18 @@ MORE_RULES = {
                     (re.compile(r"(?<!recently\s)(?<!newly\s)(?<!previously\s)\b(acquired)\s+(?:an?\s+|all\s+(?:of\s+)?"
                                 r"(?:the\s+)?|substantially\s+all\s+(?:of\s+)?(?:the\s+)?|the\s+remaining\s+|"
                                 r"a\s+majority\s+(?:of\s+)?(?:the\s+)?|additional\s+|certain\s+)(?:[\w%-]+\s+){0,4}?"
-                                r"(?:interests?|stakes?|equity|business(?:es)?|assets|outstanding\s+(?:shares|stock|equity)|"
-                                r"compan(?:y|ies)|operations)\b", re.I), None, {DEAL_PARTY}),
+                                r"(?:interests?|stakes?|equity|business(?:es)?|assets|"
+                                r"outstanding\s+(?:[\w-]+\s+){0,2}?(?:shares|stock|equity|units)|"
+                                r"compan(?:y|ies)|operations)\b|"
+                                # bought whole (`purchased all of the outstanding membership interests of`)
+                                r"\b(purchased)\s+(?:all|substantially\s+all)\s+(?:of\s+)?(?:the\s+)?(?:issued\s+and\s+)?"
+                                r"outstanding\s+(?:[\w-]+\s+){0,2}?(?:shares|stock|equity|units|interests)\s+of\b",
+                                re.I), None, {DEAL_PARTY}),
                     # or in the passive (`Pharmacia was acquired by Pfizer in 2003`), or merged with one
                     # (`Former Monsanto merged with Pharmacia & Upjohn Company`)
                     (re.compile(r"(?<!recently\s)(?<!newly\s)(?<!previously\s)\b(acquired)\s+(?-i:(?=[A-Z][a-z]))|"
-                                r"\b(?:was|were|been)\s+(acquired)\s+by\s+(?-i:(?=[A-Z][a-z]))|"
+                                r"\b(?:was|were|been|be)\s+(acquired)\s+by\s+(?:(?-i:(?=[A-Z][a-z]))|"
+                                r"the\s+(?:Company|Registrant|Corporation)\b|us\b)|"
                                 r"\b(merged)\s+with\s+(?!and\b)(?-i:(?=[A-Z][a-z]))|"
                                 r"\bagreements?\s+to\s+(acquire)\b|(?:'s|\u2019s)\s+(acquisition)\s+of\s+(?-i:(?=[A-Z]))",
                                 re.I), None, {DEAL_PARTY}),

@@ -149,6 +149,20 @@ def test_plain_forms_of_a_financing(entities, text, trigger):
     assert _found(entities, text, ("FINANCING",)) == [(trigger, "FINANCING")]
 
 
+@pytest.mark.parametrize("text,trigger,event_type", [
+    ("On April 30, 2004, Elmstead Financial Corp. acquired all of the outstanding common stock of Coldspring "
+     "Bancorp, Inc.", "acquired", "ACQUISITION"),
+    ("On May 2, 2026, Fenlow Re Ltd. purchased all of the outstanding membership interests of Glenhollow "
+     "Underwriting LLC.", "purchased", "ACQUISITION"),
+    ("Dunleary Life was acquired by the Company in 2014.", "acquired", "ACQUISITION"),
+    ("Millbrook Bancorp, Inc. will be acquired by Trestle Valley Bancorp, Inc.", "acquired", "ACQUISITION"),
+    ("Eastbrook Midstream Partners, L.P. announced the completion of the sale of its 50% membership interest in "
+     "Red Mesa Gathering Company, LLC.", "sale", "DISPOSITION"),
+])
+def test_plain_forms_of_a_deal(entities, text, trigger, event_type):
+    assert _found(entities, text, (event_type,)) == [(trigger, event_type)]
+
+
 def test_shares_issued_for_no_money_are_no_financing(entities):
     assert _found(entities, "On May 1, 2019, Brindle Systems Corp. issued 25,000 shares of common stock to its "
                             "directors as their annual retainer.", ("FINANCING",)) == []
