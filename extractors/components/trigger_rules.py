@@ -25,7 +25,7 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | CONVERSION | converted/exchanged (...) into/for/to ... shares, stock, notes, debentures, securities, units, awards | security words |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`, `newly named`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed) (not `to succeed`), step(s/ped) down, hired, the hiring of, the departure of (not an item's title), will/to leave, terminated as, will/to become, not stand for re-election; in a biography: served as/in, joined ... as, joining ... as (before a comma), was + a title, became, held ... positions (with a start DATE) | a PERSON and a ROLE or a board seat (`elected to the board`); a biography: a ROLE, a board seat or roles served in (`served in various leadership roles`), and a DATE. A PERSON after a trigger opens a new clause (two people, two changes) |
-| SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of, purchases of (the verb nearest the program); a repurchase program (that was) authorized/approved (the verb); purchased N (million) shares of its common stock, N shares were purchased | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
+| SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of, purchases of (the verb nearest the program); a repurchase program (that was) authorized/approved, a program that the board authorized (the verb); purchased N (million) shares of its common stock, N shares were purchased or bought back | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
 | LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments (an aside or `relating to` between) were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | the nouns alone: an ORG or PERSON; the filing and suing cues: nothing more |
 | LEGAL_PROCEEDING (a later step) | a court's (circuit's, PTAB's, MDL's), tribunal's, jury's act (its name within 60 characters before): denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, consolidated, instituted, ... (with the instrument it makes and what that does: `issued an order transferring`); a case dismissed, settled, transferred, consolidated, remanded or discontinued; a settlement agreement entered into or signed (the verb); filed for (en banc) review or rehearing; named as a defendant (the verb); an action removed, a complaint responded to; an act upheld/affirmed/reversed by a court; a trial in a case (not `pre-trial`; with what happens to it: `trial has been rescheduled`); briefs, motions, appeals, proofs of claim filed (the verb with what is filed); a judgment or verdict obtained (the judgment); an amended or consolidated complaint (filed with it); settled with / settled the matter, reached (a) settlement | nothing more (the cues name a case), except a trial: a DATE; a party's appeal (`appealed`): case words |
 | DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the/our (regular) (quarterly/annual) dividend (from the verb to the dividend) | the word dividend; a change: MONEY |
@@ -261,14 +261,20 @@ MORE_RULES = {
                                     r"(?:\s+(?:that|which)\s+(?:was|were|has\s+been)|\s*,?\s+(?:was|were|has\s+been)|"
                                     r"(?=\s+(?:authorized|approved)\s+(?:by|on|in)\b)|"
                                     + IN_SENTENCE + r"{0,40}?\b(?:was|were|has\s+been))\s+"
-                                    r"(authorized|approved|announced)\b", re.I), None, {"MONEY|SHARES"}),
+                                    r"(authorized|approved|announced)\b|"
+                                    # the board's verb in a clause on the program (`the repurchase program
+                                    # that our Board authorized on November 12, 2024`)
+                                    r"\b(?:re)?purchase\s+(?:program|plan)\s+(?:that|which)\s+(?:the|our|its)\s+"
+                                    r"(?:[\w-]+\s+){0,2}?(?:board|trustees|directors)\s+(?:had\s+|has\s+)?"
+                                    r"(authorized|approved)\b", re.I), None, {"MONEY|SHARES"}),
                          # its own shares bought under a program (`Agilent purchased 2 million shares of
                          # common stock`, `3.3 million shares were purchased`), not another company's
                          (re.compile(r"\b(purchased|bought)\s+(?:back\s+)?(?:approximately\s+|a\s+total\s+of\s+)?"
                                      r"\d[\d,.]*\s+(?:million\s+)?(?:of\s+(?:its|our|the\s+company(?:'s|\u2019s))\s+)?"
                                      r"(?:common\s+)?shares\b(?!\s+of\s+(?!(?:its|our|the\s+company(?:'s|\u2019s)\s+)?"
                                      r"(?:Class\s+[AB]\s+)?common\b))|"
-                                     r"\bshares\s+(?:of\s+(?:our\s+|its\s+)?common\s+stock\s+)?(?:were|was)\s+(?:re)?(purchased)\b",
+                                     r"\bshares\s+(?:of\s+(?:our\s+|its\s+)?common\s+stock\s+)?(?:were|was)\s+"
+                                     r"((?:re)?purchased|bought\s+back)\b",
                                      re.I),
                           re.compile(r"\brepurchase|\bbuy-?back|\bprogram\b", re.I), {"SHARES"})],
     # a suit brought: the trigger is the suit's noun through the filing verb (`lawsuits

@@ -163,6 +163,16 @@ def test_plain_forms_of_a_deal(entities, text, trigger, event_type):
     assert _found(entities, text, (event_type,)) == [(trigger, event_type)]
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("Under the share repurchase program that our Board authorized on November 12, 2024 for up to 6,500,000 "
+     "common shares, Altamesa Gold Corp. bought shares.", "authorized"),
+    ("Under the prior program, 212,480 shares were bought back by Calder River Financial Corp. at $18.37 per "
+     "share.", "bought back"),
+])
+def test_plain_forms_of_a_buy_back(entities, text, trigger):
+    assert _found(entities, text, ("SHARE_REPURCHASE",)) == [(trigger, "SHARE_REPURCHASE")]
+
+
 def test_shares_issued_for_no_money_are_no_financing(entities):
     assert _found(entities, "On May 1, 2019, Brindle Systems Corp. issued 25,000 shares of common stock to its "
                             "directors as their annual retainer.", ("FINANCING",)) == []
