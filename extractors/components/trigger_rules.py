@@ -287,8 +287,9 @@ MORE_RULES = {
                                     r"\s+(?:was|were|has\s+been|have\s+been)\s+filed\b|"
                                     r"\bnamed\s+(?:as\s+(?:a\s+)?(?:defendants?|part(?:y|ies))\s+)?in\s+(?:an?|the)\s+"
                                     r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|actions?|complaints?|suits?)\b|"
-                                    r"\b(?:filed|brought)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
-                                    r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?|legal\s+proceedings)"
+                                    r"\b(?:filed|brought|commenced|instituted)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
+                                    r"(?:[\w-]+\s+){0,4}?(?:lawsuits?|complaints?|actions?|suits?|legal\s+proceedings|"
+                                    r"adversary\s+proceedings?)"
                                     r"(?:\s+(?:lawsuits?|complaints?))?\b|\b(filed)\s+(?:suit\s+)?against\b|"
                                     # a case named by its caption, then filed (`a putative class action lawsuit,
                                     # Gumm v. Molinaroli, et al., Case No. 16-cv-1093, was filed`: the filing is
@@ -321,7 +322,7 @@ MORE_RULES = {
                                      r"((?:denied|granted|rendered|issued|ordered|ruled|dismissed|transferred|confirmed|"
                                      r"entered|affirmed|reversed|remanded|vacated|certified|approved|awarded|found|"
                                      r"clarified|upheld|overturned|enjoined|sanctioned|consolidated|instituted|"
-                                     r"appointed)\b"
+                                     r"appointed|stayed|centralized)\b"
                                      + LEGAL_OBJECT + r")", re.I), None, None),
                          (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+(?:subsequently\s+)?"
                                      r"(?:was|were|has\s+been|have\s+been)\s+(?:subsequently\s+)?"

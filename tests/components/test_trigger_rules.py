@@ -173,6 +173,15 @@ def test_plain_forms_of_a_buy_back(entities, text, trigger):
     assert _found(entities, text, ("SHARE_REPURCHASE",)) == [(trigger, "SHARE_REPURCHASE")]
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("On June 17, 2024, Ravindra K. Menon commenced an adversary proceeding against Juniper Row Realty Trust, "
+     "Inc.", "commenced an adversary proceeding"),
+    ("By stipulation of the parties, that court stayed the derivative action on March 11, 2024.", "stayed"),
+])
+def test_plain_forms_of_a_case_step(entities, text, trigger):
+    assert (trigger, "LEGAL_PROCEEDING") in _found(entities, text, ("LEGAL_PROCEEDING",))
+
+
 def test_shares_issued_for_no_money_are_no_financing(entities):
     assert _found(entities, "On May 1, 2019, Brindle Systems Corp. issued 25,000 shares of common stock to its "
                             "directors as their annual retainer.", ("FINANCING",)) == []
