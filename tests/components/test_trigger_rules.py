@@ -182,6 +182,14 @@ def test_plain_forms_of_a_case_step(entities, text, trigger):
     assert (trigger, "LEGAL_PROCEEDING") in _found(entities, text, ("LEGAL_PROCEEDING",))
 
 
+def test_an_office_held_since_a_date_is_a_biographys_event(entities):
+    assert _found(entities, "Bernadette O'Keeffe has been Corporate Secretary since 1994.",
+                  ("EXECUTIVE_CHANGE",)) == [("has been", "EXECUTIVE_CHANGE")]
+    # an office held before, with no start (the start is another clause's): none from `had been`
+    assert _found(entities, "Mr. Thomas had been Executive Vice President, a position he took in 2004.",
+                  ("EXECUTIVE_CHANGE",)) == []
+
+
 def test_shares_issued_for_no_money_are_no_financing(entities):
     assert _found(entities, "On May 1, 2019, Brindle Systems Corp. issued 25,000 shares of common stock to its "
                             "directors as their annual retainer.", ("FINANCING",)) == []
