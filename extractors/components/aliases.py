@@ -189,6 +189,23 @@ def defined_bodies(doc: Doc, text: str) -> tuple[Doc, set[str]]:
     return doc, {acronym for _, _, acronym in found}
 
 
+def compounds_of_companies(doc: Doc, companies: set[str]) -> Doc:
+    """A PERSON written as one hyphenated word that begins with a word of a company's name
+    the document gives with its suffix (`Kelun-Biotech`, with `Sichuan Kelun Pharmaceutical
+    Co., Ltd.`), and no honorific before it, is that company's unit: ORG."""
+    words = {w for name in companies for w in name.split() if w[:1].isupper() and len(w) > 2}
+    ents, changed = [], False
+    for ent in doc.ents:
+        parts = ent.text.split("-")
+        if ent.label_ == "PERSON" and " " not in ent.text and len(parts) == 2 and parts[0] in words \
+                and not after_honorific(doc, ent.start):
+            ent, changed = Span(doc, ent.start, ent.end, label="ORG"), True
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 def propagate(doc: Doc, tokenize=None) -> Doc:
     """Tag the other mentions of the document's ORG and PERSON names (and of the names
     in the Doc's filing context); `tokenize` splits an alias into tokens as the
@@ -212,6 +229,7 @@ def propagate(doc: Doc, tokenize=None) -> Doc:
             strong |= aliases
     org |= defined
     strong |= defined
+    doc = compounds_of_companies(doc, strong)
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             person |= person_aliases(ent.text)

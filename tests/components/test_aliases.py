@@ -151,3 +151,17 @@ def test_a_body_defined_by_its_acronym_is_an_org_and_so_is_the_acronym(rules_nlp
     orgs, _ = orgs_and_people(doc)
     assert orgs[0] == "Office of the Comptroller of the Currency" and orgs.count("OCC") == 2
 
+
+
+def test_a_hyphenated_person_named_after_a_company_is_its_unit():
+    """`Kelun-Biotech`, with `Sichuan Kelun Pharmaceutical Co., Ltd.` in the document, is a company
+    (a classifier trained on many hyphenated surnames took it for a person); `Mr. Fitzhugh-Obi` stays."""
+    import spacy
+    from spacy.tokens import Span
+
+    from extractors.components.aliases import compounds_of_companies
+
+    doc = spacy.blank("en")("Sichuan Kelun Pharmaceutical owns Kelun-Biotech ; Mr. Fitzhugh-Obi left .")
+    doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 9, 12, label="PERSON")]
+    labels = [(e.text, e.label_) for e in compounds_of_companies(doc, {"Sichuan Kelun Pharmaceutical"}).ents]
+    assert labels == [("Kelun-Biotech", "ORG"), ("Fitzhugh-Obi", "PERSON")]

@@ -146,6 +146,11 @@ def test_a_company_after_a_title_and_of_starts_at_its_name(nlp, text, org):
     assert texts(nlp, text, "ORG") == [org]
 
 
+def test_a_company_after_a_person_with_an_honorific_starts_after_the_and(nlp):
+    assert ents(nlp, "Mr. Fitzhugh-Obi and Hewlett-Packard Company agreed.") == [
+        ("Fitzhugh-Obi", "PERSON"), ("Hewlett-Packard Company", "ORG")]
+
+
 def test_a_known_surname_makes_no_company_a_person(nlp):
     assert ents(nlp, "JPMorgan Chase & Co. hired Mr. Chase.") == [("JPMorgan Chase & Co.", "ORG"), ("Chase", "PERSON")]
 

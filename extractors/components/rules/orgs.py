@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.names import court_names, is_generic
+from extractors.names import HONORIFICS, court_names, is_generic
 
 from .context import Candidate, RuleContext, name_like
 
@@ -118,6 +118,11 @@ def _org_run_start(ctx: RuleContext, j: int, legal, desc, comma_ok, generic,
     if start is None:
         return None
     start = _past_a_title(ctx, start, j)
+    p = ctx.prev_ns(start)
+    if p is not None and doc[p].text in HONORIFICS:  # `Mr. [Fitzhugh-Obi and] Hewlett-Packard Company`
+        joiner = next((k for k in range(start, j) if doc[k].text in ("and", ",")), None)
+        if joiner is None or (start := ctx.next_ns(joiner)) is None or start >= j:
+            return None
     heads = [t.text for t in doc[start:j] if not t.is_space and t.text not in ORG_CONNECTORS
              and t.text != ","]
     if not heads or all(h in generic for h in heads):
