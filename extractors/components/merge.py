@@ -121,10 +121,17 @@ def is_name_text(text: str, not_names=NOT_NAMES) -> bool:
 COINED = re.compile(r"^[A-Z][a-z]{4,}[A-Z][a-z]+$")
 
 
+# the ends of legal suffixes the tokenizer splits (`S.r.l` as `S.` `r.l`)
+CUT_SUFFIXES = frozenset({"r.l", "r.l.", "a.r.l", "a.r.l.", "p.a", "p.a."})
+
+
 def is_person_shape(span: Span) -> bool:
-    """A PERSON candidate holds no number (`Ms. Tilghman 6,000 Google Stock Units`) and
-    is not one coined word."""
-    if any(t.like_num or any(c.isdigit() for c in t.text) for t in span):
+    """A PERSON candidate holds no number (`Ms. Tilghman 6,000 Google Stock Units`) nor a
+    slash (`/PRNewswire/`), ends in no company's suffix cut by the tokenizer (`Delphi S.
+    r.l`), and is not one coined word."""
+    if any(t.like_num or any(c.isdigit() or c == "/" for c in t.text) for t in span):
+        return False
+    if span[-1].text.lower() in CUT_SUFFIXES:
         return False
     return not (len(span) == 1 and COINED.match(span.text))
 

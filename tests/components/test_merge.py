@@ -71,6 +71,12 @@ def test_person_candidates_hold_no_number_and_are_not_one_coined_word():
     assert ents(merge_spans(doc)) == [("Vantongeren", "PERSON"), ("BrightClick", "ORG"), ("McDonald", "PERSON")]
 
 
+def test_person_candidates_hold_no_slash_nor_a_cut_suffix():
+    doc = _doc("BOSTON , May 1 /PRNewswire/ -- Delphi S. r.l and Ada Byron agreed .", [],
+               [("/PRNewswire/", "PERSON", 0.8), ("Delphi S. r.l", "PERSON", 0.8), ("Ada Byron", "PERSON", 0.9)])
+    assert ents(merge_spans(doc)) == [("Ada Byron", "PERSON")]
+
+
 def test_role_candidates_need_an_office_word():
     doc = _doc("Brindle , its Chief Financial Officer , met Vantongeren .", [],
                [("Brindle", "ROLE", 0.6), ("Chief Financial Officer", "ROLE", 0.9), ("Vantongeren", "ROLE", 0.7)])
