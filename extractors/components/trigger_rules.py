@@ -554,6 +554,12 @@ def _board_acts(text: str, start: int, end: int) -> bool:
 NOT_A_CONVERSION = re.compile(r"\b(?:being|until|upon|when|unless)\b" + IN_SENTENCE + r"{0,60}$|\bconversion\b", re.I)
 
 
+# a deal's completion named as what a law or order may stop (`prohibiting or otherwise preventing
+# the consummation of the acquisition of`): a condition, no event
+BLOCKED_DEAL = re.compile(r"\b(?:prevent|prohibit|delay|imped|enjoin|restrain)\w*\s+(?:the\s+)?"
+                          r"(?:(?:completion|consummation|closing)\s+of\s+(?:the\s+)?)?$", re.I)
+
+
 # per type, what makes its cue describe something else, not state an event:
 # (text, cue start, cue end) -> True where the cue states none
 NOT_STATED = {
@@ -563,6 +569,8 @@ NOT_STATED = {
                                                   or NOT_A_CASE_AFTER.match(text, end)) is not None,
     "SHAREHOLDER_VOTE": _board_acts,
     "CONVERSION": lambda text, start, end: NOT_A_CONVERSION.search(text, 0, start) is not None,
+    "ACQUISITION": lambda text, start, end: BLOCKED_DEAL.search(text, max(0, start - 80), start) is not None,
+    "DISPOSITION": lambda text, start, end: BLOCKED_DEAL.search(text, max(0, start - 80), start) is not None,
 }
 
 

@@ -190,6 +190,12 @@ def test_an_office_held_since_a_date_is_a_biographys_event(entities):
                   ("EXECUTIVE_CHANGE",)) == []
 
 
+def test_a_deal_a_law_may_stop_is_no_event(entities):
+    assert _found(entities, "No law prohibits or otherwise prevents the consummation of the acquisition of the "
+                            "common stock of Brindle Systems Corp. by Quillfeather Robotics, Inc.",
+                  ("ACQUISITION",)) == []
+
+
 def test_shares_issued_for_no_money_are_no_financing(entities):
     assert _found(entities, "On May 1, 2019, Brindle Systems Corp. issued 25,000 shares of common stock to its "
                             "directors as their annual retainer.", ("FINANCING",)) == []
