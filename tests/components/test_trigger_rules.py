@@ -158,47 +158,33 @@ def test_plain_forms_of_a_financing(entities, text, trigger):
     ("Millbrook Bancorp, Inc. will be acquired by Trestle Valley Bancorp, Inc.", "acquired", "ACQUISITION"),
     ("Eastbrook Midstream Partners, L.P. announced the completion of the sale of its 50% membership interest in "
      "Red Mesa Gathering Company, LLC.", "sale", "DISPOSITION"),
+    ("Under the share repurchase program that our Board authorized on November 12, 2024 for up to 6,500,000 "
+     "common shares, Altamesa Gold Corp. bought shares.", "authorized", "SHARE_REPURCHASE"),
+    ("Under the prior program, 212,480 shares were bought back by Calder River Financial Corp. at $18.37 per "
+     "share.", "bought back", "SHARE_REPURCHASE"),
+    ("On June 17, 2024, Ravindra K. Menon commenced an adversary proceeding against Juniper Row Realty Trust, "
+     "Inc.", "commenced an adversary proceeding", "LEGAL_PROCEEDING"),
+    ("By stipulation of the parties, that court stayed the derivative action on March 11, 2024.", "stayed",
+     "LEGAL_PROCEEDING"),
+    # a biography's office held since a date
+    ("Bernadette O'Keeffe has been Corporate Secretary since 1994.", "has been", "EXECUTIVE_CHANGE"),
 ])
-def test_plain_forms_of_a_deal(entities, text, trigger, event_type):
+def test_plain_forms_cue_their_type(entities, text, trigger, event_type):
     assert _found(entities, text, (event_type,)) == [(trigger, event_type)]
 
 
-@pytest.mark.parametrize("text,trigger", [
-    ("Under the share repurchase program that our Board authorized on November 12, 2024 for up to 6,500,000 "
-     "common shares, Altamesa Gold Corp. bought shares.", "authorized"),
-    ("Under the prior program, 212,480 shares were bought back by Calder River Financial Corp. at $18.37 per "
-     "share.", "bought back"),
-])
-def test_plain_forms_of_a_buy_back(entities, text, trigger):
-    assert _found(entities, text, ("SHARE_REPURCHASE",)) == [(trigger, "SHARE_REPURCHASE")]
-
-
-@pytest.mark.parametrize("text,trigger", [
-    ("On June 17, 2024, Ravindra K. Menon commenced an adversary proceeding against Juniper Row Realty Trust, "
-     "Inc.", "commenced an adversary proceeding"),
-    ("By stipulation of the parties, that court stayed the derivative action on March 11, 2024.", "stayed"),
-])
-def test_plain_forms_of_a_case_step(entities, text, trigger):
-    assert (trigger, "LEGAL_PROCEEDING") in _found(entities, text, ("LEGAL_PROCEEDING",))
-
-
-def test_an_office_held_since_a_date_is_a_biographys_event(entities):
-    assert _found(entities, "Bernadette O'Keeffe has been Corporate Secretary since 1994.",
-                  ("EXECUTIVE_CHANGE",)) == [("has been", "EXECUTIVE_CHANGE")]
+@pytest.mark.parametrize("text,event_type", [
     # an office held before, with no start (the start is another clause's): none from `had been`
-    assert _found(entities, "Mr. Thomas had been Executive Vice President, a position he took in 2004.",
-                  ("EXECUTIVE_CHANGE",)) == []
-
-
-def test_a_deal_a_law_may_stop_is_no_event(entities):
-    assert _found(entities, "No law prohibits or otherwise prevents the consummation of the acquisition of the "
-                            "common stock of Brindle Systems Corp. by Quillfeather Robotics, Inc.",
-                  ("ACQUISITION",)) == []
-
-
-def test_shares_issued_for_no_money_are_no_financing(entities):
-    assert _found(entities, "On May 1, 2019, Brindle Systems Corp. issued 25,000 shares of common stock to its "
-                            "directors as their annual retainer.", ("FINANCING",)) == []
+    ("Mr. Thomas had been Executive Vice President, a position he took in 2004.", "EXECUTIVE_CHANGE"),
+    # a deal a law may stop
+    ("No law prohibits or otherwise prevents the consummation of the acquisition of the common stock of Brindle "
+     "Systems Corp. by Quillfeather Robotics, Inc.", "ACQUISITION"),
+    # shares issued for no money
+    ("On May 1, 2019, Brindle Systems Corp. issued 25,000 shares of common stock to its directors as their annual "
+     "retainer.", "FINANCING"),
+])
+def test_look_alikes_of_plain_forms_are_no_events(entities, text, event_type):
+    assert _found(entities, text, (event_type,)) == []
 
 
 def test_buy_back_authorisations_take_the_boards_verb(entities):
