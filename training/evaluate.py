@@ -71,7 +71,7 @@ def ablation(nlp, gold: list[dict], filing_context: bool = True) -> dict:
 SCORE_KEYS = ("entities", "values", "triggers", "arguments", "records", "doc_types", "seconds")
 
 
-def split_scores(nlp, shared: Path | None = None, splits=("dev", "test")) -> dict:
+def split_scores(nlp, shared: Path | None = None, splits=("dev",)) -> dict:
     """The figures a model's meta records (`sec_events.scores`), per gold split."""
     from training.corpus import load_gold
 

@@ -199,7 +199,9 @@ def run_train(output: Path, shared: Path | None = None, config: Path | None = No
     nlp, data = train_once(workdir / f"{fraction:g}", config, train + extra, dev, seed, max_steps,
                            linker_train=train, vectors=vectors, init_tok2vec=init_tok2vec)
     train_seconds = time.perf_counter() - start
-    scores = split_scores(nlp, shared, splits=("dev", "test", "wide-dev"))  # wide-test: training.rescore, once per submission
+    # the dev splits only: the test splits are measured by `training.rescore`, once per submission,
+    # never beside a training run whose settings are still being chosen
+    scores = split_scores(nlp, shared, splits=("dev", "wide-dev"))
     learning_curve = []
     if curve:
         for share in (0.25, 0.5):

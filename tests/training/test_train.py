@@ -21,7 +21,7 @@ def test_train_assembles_the_configured_pipeline(tmp_path, shared):
     meta = json.loads((out / "meta.json").read_text())["sec_events"]
     assert set(meta["training"]["data_sha256"]) >= {"annotations", "manifest", "train.spacy", "dev.spacy"}
     assert meta["pipeline_config"] == CONFIG_PATH.read_text()
-    assert {"dev", "test"} <= set(meta["scores"])
+    assert set(meta["scores"]) == {"dev", "wide-dev"}  # no test split read at training time
     doc = nlp("On May 2, 2022, Quillfeather Robotics, Inc. appointed Ada Byron as Chief Financial Officer.")
     assert ("Quillfeather Robotics, Inc.", "ORG") in {(e.text, e.label_) for e in doc.ents}
     assert isinstance(doc._.events, list)  # (a 10-step classifier finds little: no accuracy asserted)
