@@ -560,6 +560,11 @@ BLOCKED_DEAL = re.compile(r"\b(?:prevent|prohibit|delay|imped|enjoin|restrain)\w
                           r"(?:(?:completion|consummation|closing)\s+of\s+(?:the\s+)?)?$", re.I)
 
 
+def _blocked_deal(text: str, start: int, end: int) -> bool:
+    """A deal cue at text[start:end] that names what a law or order may stop."""
+    return BLOCKED_DEAL.search(text, max(0, start - 80), start) is not None
+
+
 # per type, what makes its cue describe something else, not state an event:
 # (text, cue start, cue end) -> True where the cue states none
 NOT_STATED = {
@@ -569,8 +574,8 @@ NOT_STATED = {
                                                   or NOT_A_CASE_AFTER.match(text, end)) is not None,
     "SHAREHOLDER_VOTE": _board_acts,
     "CONVERSION": lambda text, start, end: NOT_A_CONVERSION.search(text, 0, start) is not None,
-    "ACQUISITION": lambda text, start, end: BLOCKED_DEAL.search(text, max(0, start - 80), start) is not None,
-    "DISPOSITION": lambda text, start, end: BLOCKED_DEAL.search(text, max(0, start - 80), start) is not None,
+    "ACQUISITION": _blocked_deal,
+    "DISPOSITION": _blocked_deal,
 }
 
 

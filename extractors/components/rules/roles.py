@@ -11,6 +11,7 @@ from extractors.names import org_aliases
 
 from .context import Candidate, RuleContext, name_like
 from .orgs import ORG_HEAD_STOP
+from .persons import AGE_RE
 
 FUNCTION_AREAS = {
     "finance", "financial", "operations", "sales", "marketing", "human", "resources",
@@ -125,7 +126,7 @@ def _introduces_a_person(ctx: RuleContext, end: int) -> bool:
     if n is None or ctx.texts[n] != ",":
         return False
     k = ctx.next_ns(n, same_line=True)
-    return k is not None and (ctx.lowers[k] == "who" or re.fullmatch(r"[2-9]\d", ctx.texts[k]) is not None)
+    return k is not None and (ctx.lowers[k] == "who" or AGE_RE.fullmatch(ctx.texts[k]) is not None)
 
 
 def role_area(ctx: RuleContext) -> list[Candidate]:
