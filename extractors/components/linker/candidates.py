@@ -64,6 +64,11 @@ class DocView:
     def sentence(self, char: int) -> int:
         return bisect.bisect_right(self._sent_starts, char)
 
+    def sentence_span(self, char: int) -> tuple[int, int]:
+        """(start, end) characters of the sentence holding `char`."""
+        k = self.sentence(char)
+        return self._sent_starts[max(0, k - 1)], self._sent_starts[k] if k < len(self._sent_starts) else len(self.text)
+
     def line_prefix(self, char: int) -> str:
         line_start = self.text.rfind("\n", 0, char) + 1
         words = self.text[line_start:char].split()

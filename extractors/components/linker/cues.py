@@ -13,6 +13,9 @@ in the trigger's window that no other role of the event took:
   Chief Executive Officer Robert Iger, ... and ten directors (Susan E. Arnold; ...),
   alleging ...`), is a party (a repeatable role), never a court, nor a name in the possessive
   (`the members of Tesla's board`), nor one already a party.
+- LEGAL_PROCEEDING.court: a later step of a case whose sentence names no court (`the court
+  granted the defendants' motion`, `plaintiffs filed a consolidated complaint`) takes the
+  court its paragraph named last before it (`case_court`).
 """
 from __future__ import annotations
 
@@ -90,3 +93,25 @@ def suit_parties(view: DocView, trig_start: int, trig_end: int, taken: list[dict
             out.append({"role": "party", "start": c.start, "end": c.end, "label": c.label, "score": 0.5})
             named.add(name)  # (one party named twice is one party: `Tesla ... Tesla's board`)
     return out
+
+
+COURT_REFERENCE = re.compile(r"\b(?:court|jury|judge|tribunal|trial|complaint|motion|appeal\w*|judgment|verdict|"
+                             r"plaintiffs?|defendants?|lawsuits?|suit|action|case|petition|claims?)\b", re.I)
+
+
+def case_court(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
+    """The court of a case step that names none: the last court named before the trigger in
+    its paragraph, where the trigger's sentence speaks of the case (COURT_REFERENCE)."""
+    if any(a["role"] == "court" for a in taken):
+        return []
+    text, block = view.text, view.block(trig_start)
+    start, end = view.sentence_span(trig_start)
+    if not COURT_REFERENCE.search(text, start, end):
+        return []
+    courts = [c for c in view.candidates if c.end <= start and c.label == "ORG" and view.block(c.start) == block
+              and org_kind(text[c.start:c.end]) == "court"]
+    if not courts or any(c.label == "ORG" and org_kind(text[c.start:c.end]) == "court"
+                         for c in view.candidates if start <= c.start < end):
+        return []
+    c = courts[-1]
+    return [{"role": "court", "start": c.start, "end": c.end, "label": c.label, "score": 0.5}]

@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from extractors.components.linker.candidates import DocView, pairs
-from extractors.components.linker.cues import cue_args, suit_parties
+from extractors.components.linker.cues import case_court, cue_args, suit_parties
 from extractors.schema import REPEATABLE, ROLES, compatible
-from extractors.components.linker.textroles import TEXT_ROLES, text_role
+from extractors.components.linker.textroles import TEXT_ROLES, names_an_office, text_role
 
 NONE = "NONE"
 
@@ -136,6 +136,7 @@ class ArgumentLinker:
         args += cue_args(view, event_type, trig_start, trig_end, args)
         if event_type == "LEGAL_PROCEEDING":
             args += suit_parties(view, trig_start, trig_end, args)
+            args += case_court(view, trig_start, trig_end, args)
         return self.with_text_roles(view, event_type, trig_start, trig_end, args)
 
     @staticmethod
@@ -143,8 +144,14 @@ class ArgumentLinker:
                         args: list[dict]) -> list[dict]:
         """`args` plus the text roles (textroles) of the type that are still empty."""
         args = list(args)
+        office = event_type == "EXECUTIVE_CHANGE" and names_an_office(view.candidates, trig_start, trig_end)
+        if office:
+            # an officer list's line (`2019 to present — Executive Vice President, Human Resources`):
+            # the trigger is the office itself, the event's role; no verb states a change
+            args = [a for a in args if a["role"] not in ("role", "change")]
+            args.append({"role": "role", "start": trig_start, "end": trig_end, "label": "ROLE", "score": 0.5})
         for role in TEXT_ROLES.get(event_type, []):
-            if any(a["role"] == role for a in args):
+            if any(a["role"] == role for a in args) or (office and role == "change"):
                 continue
             span = text_role(event_type, role, view.text, (trig_start, trig_end))
             if span:

@@ -3,7 +3,9 @@
 Small rules, one per role, each returning character offsets or None:
 
 - FINANCIAL_RESULT.metric: the trigger itself (SCHEMA: the metric phrase is the trigger).
-- EXECUTIVE_CHANGE.change: the trigger's verb (`appointed`, `resigned`).
+- EXECUTIVE_CHANGE.change: the trigger's verb (`appointed`, `resigned`); where the trigger is
+  itself an office (an officer list's `2019 to present — Executive Vice President`), it is
+  the event's `role` and no change is stated (`names_an_office`).
 - SHAREHOLDER_VOTE.proposal: for a passive trigger (`were elected`, `was approved`)
   the clause before it; otherwise the object after it, to the end of the clause.
 - AGREEMENT.agreement: the agreement the trigger names right after it (`entered into a
@@ -163,6 +165,12 @@ def late_filing_reason(text: str, trig: tuple[int, int]) -> tuple[int, int] | No
     while start < end and text[start].isspace():
         start += 1
     return start, end
+
+
+def names_an_office(candidates, trig_start: int, trig_end: int) -> bool:
+    """True where a ROLE among `candidates` (entity spans with `.start`, `.end`, `.label`)
+    covers the trigger: the trigger names an office, not a change of it."""
+    return any(c.label == "ROLE" and c.start <= trig_start and trig_end <= c.end for c in candidates)
 
 
 def text_role(event_type: str, role: str, text: str, trig: tuple[int, int]) -> tuple[int, int] | None:

@@ -253,3 +253,36 @@ def test_a_suit_is_brought_against_every_party_named_after_against(nlp):
     found = suit_parties(view, text.index("filed"), text.index("filed") + 5, [])
     assert [text[a["start"]:a["end"]] for a in found] == [
         "Brindle Systems Corp.", "Dana Ostergaard", "Lee Marlow", "Kim Hallam"]  # no court, possessive or claim
+
+
+def test_a_later_step_of_a_case_takes_the_court_its_paragraph_named(nlp):
+    from extractors.components.linker.cues import case_court
+
+    court = "U.S. District Court for the District of Delaware"
+    text = (f"In March 2022, Quill Partners LLC filed a complaint in the {court} against Brindle Systems Corp. "
+            "In May 2023, the court granted Brindle's motion to dismiss.\n\n"
+            "In June 2023, Brindle Systems Corp. announced a new product line.")
+    names = [(court, "ORG"), ("Quill Partners LLC", "ORG"), ("Brindle Systems Corp.", "ORG")]
+    spans = [{"start": text.index(n), "end": text.index(n) + len(n), "label": label} for n, label in names]
+    view = gold_view(nlp, {"id": "x", "text": text, "spans": spans, "events": []})
+    granted = text.index("granted")
+    found = case_court(view, granted, granted + 7, [])
+    assert [text[a["start"]:a["end"]] for a in found] == [court]
+    assert case_court(view, granted, granted + 7, found) == []  # a court already linked stays the only one
+    announced = text.index("announced")  # another paragraph, and no word of a case
+    assert case_court(view, announced, announced + 9, []) == []
+
+
+def test_an_officer_list_line_is_its_own_role_not_a_change(nlp):
+    title = "Executive Vice President, Human Resources"
+    text = f"Dana Ostergaard, 57\n2019 to present — {title}.\n"
+    spans = [{"start": 0, "end": 15, "label": "PERSON"},
+             {"start": text.index(title), "end": text.index(title) + len(title), "label": "ROLE"},
+             {"start": text.index("2019"), "end": text.index("2019") + 4, "label": "DATE"}]
+    view = gold_view(nlp, {"id": "x", "text": text, "spans": spans, "events": []})
+    start = text.index(title)
+    args = ArgumentLinker.with_text_roles(view, "EXECUTIVE_CHANGE", start, start + len(title),
+                                          [{"role": "person", "start": 0, "end": 15, "label": "PERSON", "score": 0.9}])
+    assert [(a["role"], text[a["start"]:a["end"]]) for a in args] == [("person", "Dana Ostergaard"), ("role", title)]
+    verb = ArgumentLinker.with_text_roles(view, "EXECUTIVE_CHANGE", text.index("present"), text.index("present") + 7, [])
+    assert [a["role"] for a in verb] == ["change"]  # a verb is the change
