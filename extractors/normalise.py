@@ -389,6 +389,13 @@ BARE_QUARTER_RE = re.compile(r"^\s*(?:the\s+)?(?:fiscal\s+)?Q([1-4])\s*$", re.I)
 MONTH_ONLY_RE = re.compile(rf"^\s*(?:(?:early|mid|late|the end of|end of)[\s-]+)?{_MONTH}\s*$", re.I)
 THIS_YEAR_MONTH_RE = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?this\s+year\b", re.I)
 YEAR_RE = re.compile(r"(?<![\d$.,])(1[89]\d{2}|20\d{2})(?![\d,]|\.\d)")
+CALENDAR_RE = re.compile(r"\bcalendar\b", re.I)
+# a part of a year named by its months, quarters or half (`the first six months of 2023`,
+# `the first two quarters of fiscal 2022`, `the first half of 2024`)
+PART_OF_YEAR_RE = re.compile(r"\b(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+"
+                             r"(?:months|quarters)\s+of\s+(?:fiscal\s+(?:year\s+)?|calendar\s+(?:year\s+)?)?"
+                             r"(1[89]\d{2}|20\d{2})\b|\b(?:first|second)\s+half\s+of\s+(?:fiscal\s+(?:year\s+)?|"
+                             r"calendar\s+(?:year\s+)?)?(1[89]\d{2}|20\d{2})\b", re.I)
 TWO_DIGIT_YEAR_RE = re.compile(r"['\u2019](\d{2})\b")
 
 
@@ -425,8 +432,7 @@ def _month(name: str) -> int:
 
 
 def _quarter(text: str, doc_year: int | None) -> str | None:
-    fiscal = not re.search(r"\bcalendar\b", text, re.I)
-    prefix = "FY" if fiscal else ""
+    prefix = "" if CALENDAR_RE.search(text) else "FY"
     m = QUARTER_AFTER_YEAR_RE.search(text)
     if m:
         return f"{prefix}{m.group(1)}-Q{ORDINALS[m.group(2).lower()]}"
@@ -526,6 +532,10 @@ def _date(text: str, doc_year: int | None) -> str | None:
     m = MONTH_ONLY_RE.match(text)
     if m and doc_year:
         return _ymd(doc_year, _month(m.group(1)))
+    m = PART_OF_YEAR_RE.search(text)
+    if m:  # `the first six months of 2023`: a part of the company's year, fiscal unless calendar
+        calendar_year = CALENDAR_RE.search(text) is not None
+        return ("" if calendar_year else "FY") + (m.group(1) or m.group(2))
     m = YEAR_RE.search(text)
     if m:
         return m.group(1)

@@ -97,6 +97,13 @@ def test_percent(text, v):
     ("3Q04", "FY2004-Q3"),
     ("the third calendar quarter of 2004", "2004-Q3"),
     ("fiscal 2004 second quarter", "FY2004-Q2"),
+    # a part of the company's year is fiscal, as its quarters are (SCHEMA section 2)
+    ("the first six months of 2023", "FY2023"),
+    ("First Nine Months of 2010", "FY2010"),
+    ("the first two quarters of fiscal 2022", "FY2022"),
+    ("the first half of 2024", "FY2024"),
+    ("the first half of calendar 2024", "2024"),
+    ("the second quarter and first six months of 2023", "FY2023-Q2"),
     ("12/31/2003", "2003-12-31"),
     ("1/5/04", "2004-01-05"),
     ("2004-03-05", "2004-03-05"),
