@@ -60,6 +60,7 @@ def train(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder for
           only: list[int] = typer.Option(None, "--fold", help="Train only these folds (default: all)."),
           vectors: Path = typer.Option(None, help="Static vectors, as the shipped model's recipe uses."),
           synthetic: bool = typer.Option(False, "--synthetic", help="Train on the synthetic passages too."),
+          config: Path = typer.Option(None, help="spaCy training config (default: the shipped recipe's)."),
           seed: int = 0) -> None:
     """Train one model per fold, as `sec-events train --wide --with-wide-dev` does, without the fold's companies."""
     import spacy
@@ -76,7 +77,7 @@ def train(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder for
         if only and k not in only:
             continue
         spacy.util.fix_random_seed(seed)
-        nlp, _ = train_once(out / f"work{k}", Path(CONFIGS[DEFAULT_SUGGESTER]),
+        nlp, _ = train_once(out / f"work{k}", Path(config or CONFIGS[DEFAULT_SUGGESTER]),
                             fold_training(wide, held, train, wide_dev), dev, seed, None, vectors=vectors)
         nlp.to_disk(out / f"fold{k}")
         typer.echo(f"fold {k}: {len(held)} held-out excerpts of {len({company(r) for r in held})} companies -> "

@@ -13,6 +13,9 @@ in the trigger's window that no other role of the event took:
   Chief Executive Officer Robert Iger, ... and ten directors (Susan E. Arnold; ...),
   alleging ...`), is a party (a repeatable role), never a court, nor a name in the possessive
   (`the members of Tesla's board`), nor one already a party.
+- DISPOSITION.seller: the filer's `our` in what is sold (`the sale of our bottling operations
+  in Vietnam`, `the refranchising of our ... operations`), where the linker found no seller
+  (`own_sale_seller`).
 - LEGAL_PROCEEDING.court: a later step of a case whose sentence names no court (`the court
   granted the defendants' motion`, `plaintiffs filed a consolidated complaint`) takes the
   court its paragraph named last before it (`case_court`).
@@ -115,3 +118,14 @@ def case_court(view: DocView, trig_start: int, trig_end: int, taken: list[dict])
         return []
     c = courts[-1]
     return [{"role": "court", "start": c.start, "end": c.end, "label": c.label, "score": 0.5}]
+
+
+OUR_ASSET = re.compile(r"\s+of\s+(?:(?:certain|all|some|a\s+portion|part|substantially\s+all)\s+of\s+)?(our)\b")
+
+
+def own_sale_seller(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
+    """The filer's `our` naming what a sale sells, as the sale's seller (DISPOSITION)."""
+    if any(a["role"] == "seller" for a in taken):
+        return []
+    m = OUR_ASSET.match(view.text, trig_end)
+    return [{"role": "seller", "start": m.start(1), "end": m.end(1), "label": "FILER", "score": 0.5}] if m else []

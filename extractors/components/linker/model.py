@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from extractors.components.linker.candidates import DocView, pairs
-from extractors.components.linker.cues import case_court, cue_args, suit_parties
+from extractors.components.linker.cues import case_court, cue_args, own_sale_seller, suit_parties
 from extractors.schema import REPEATABLE, ROLES, compatible
-from extractors.components.linker.textroles import TEXT_ROLES, names_an_office, text_role
+from extractors.components.linker.textroles import TEXT_ROLES, line_start_date, names_an_office, text_role
 
 NONE = "NONE"
 
@@ -134,6 +134,8 @@ class ArgumentLinker:
                 filled.add(role)
                 used.add(ci)
         args += cue_args(view, event_type, trig_start, trig_end, args)
+        if event_type == "DISPOSITION":
+            args += own_sale_seller(view, trig_start, trig_end, args)
         if event_type == "LEGAL_PROCEEDING":
             args += suit_parties(view, trig_start, trig_end, args)
             args += case_court(view, trig_start, trig_end, args)
@@ -150,6 +152,9 @@ class ArgumentLinker:
             # the trigger is the office itself, the event's role; no verb states a change
             args = [a for a in args if a["role"] not in ("role", "change")]
             args.append({"role": "role", "start": trig_start, "end": trig_end, "label": "ROLE", "score": 0.5})
+            since = line_start_date(view.text, view.candidates, trig_start)  # `2013 to 2019 — ...`: 2013
+            if since is not None and not any(a["role"] == "date" for a in args):
+                args.append({"role": "date", "start": since.start, "end": since.end, "label": "DATE", "score": 0.5})
         for role in TEXT_ROLES.get(event_type, []):
             if any(a["role"] == role for a in args) or (office and role == "change"):
                 continue

@@ -5,7 +5,8 @@ Small rules, one per role, each returning character offsets or None:
 - FINANCIAL_RESULT.metric: the trigger itself (SCHEMA: the metric phrase is the trigger).
 - EXECUTIVE_CHANGE.change: the trigger's verb (`appointed`, `resigned`); where the trigger is
   itself an office (an officer list's `2019 to present — Executive Vice President`), it is
-  the event's `role` and no change is stated (`names_an_office`).
+  the event's `role` and no change is stated (`names_an_office`); its date is the first on
+  its line (`line_start_date`: `2013 to 2019 — ...` began in 2013).
 - SHAREHOLDER_VOTE.proposal: for a passive trigger (`were elected`, `was approved`)
   the clause before it; otherwise the object after it, to the end of the clause.
 - AGREEMENT.agreement: the agreement the trigger names right after it (`entered into a
@@ -76,14 +77,25 @@ AGREEMENT_NOUN = (r"(?:agreements?|letters?|contracts?|facilit(?:y|ies)|amendmen
 AGREEMENT_AFTER = re.compile(r"\s+(?:(?:a|an|the|certain|its|our|their|this|that|two|three)\s+)?"
                              r"((?:[\w$.,%&/'\u2019-]+\s+){0,7}?" + AGREEMENT_NOUN + r")\b", re.I)
 PHRASE_BREAK = re.compile(r"[.;:](?:\s|$)|\n\s*\n")
+# an agreement the trigger's clause names before it: its object in a relative clause (`the
+# loan agreements (that) we entered into`) or its subject in the passive (`the revolving
+# credit agreement was renewed`)
+NOT_IN_A_NAME = r"(?!(?:the|a|an|its|our|their|in|with|under|of|to|for|by|on|and|at|from|as|that|which|we|it)\b)"
+AGREEMENT_BEFORE = re.compile(r"(\b(?:" + NOT_IN_A_NAME + r"[\w$%&/'\u2019-]+\s+){0,5}?" + AGREEMENT_NOUN + r")\s+"
+                              r"(?:(?:that|which)\s+)?(?:(?:we|it|they|the\s+company|the\s+corporation|[A-Z][\w&-]*)\s+)?"
+                              r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?$", re.I)
 
 
 def agreement(text: str, trig: tuple[int, int], window: int = 400) -> tuple[int, int] | None:
-    """The agreement phrase right after the trigger (AGREEMENT_AFTER), else the nearest
-    capitalised agreement name within `window` characters, else the clause after the trigger."""
+    """The agreement phrase right after the trigger (AGREEMENT_AFTER), else the one its clause
+    names right before it (AGREEMENT_BEFORE), else the nearest capitalised agreement name within
+    `window` characters, else the clause after the trigger."""
     after = AGREEMENT_AFTER.match(text, trig[1], min(len(text), trig[1] + 120))
     if after and not PHRASE_BREAK.search(after.group(1)):
         return after.start(1), after.end(1)
+    before = AGREEMENT_BEFORE.search(text, max(0, trig[0] - 120), trig[0])
+    if before:
+        return before.start(1), before.end(1)
     lo, hi = max(0, trig[0] - window), min(len(text), trig[1] + window)
     best = None
     for m in AGREEMENT_NAME.finditer(text, lo, hi):
@@ -171,6 +183,13 @@ def names_an_office(candidates, trig_start: int, trig_end: int) -> bool:
     """True where a ROLE among `candidates` (entity spans with `.start`, `.end`, `.label`)
     covers the trigger: the trigger names an office, not a change of it."""
     return any(c.label == "ROLE" and c.start <= trig_start and trig_end <= c.end for c in candidates)
+
+
+def line_start_date(text: str, candidates, pos: int):
+    """The first DATE among `candidates` on the line of `pos`, before it: when an officer list's
+    office began (`2013 to 2019 — Divisional Vice President`); None where the line has none."""
+    line = text.rfind("\n", 0, pos) + 1
+    return next((c for c in candidates if c.label == "DATE" and line <= c.start and c.end <= pos), None)
 
 
 def text_role(event_type: str, role: str, text: str, trig: tuple[int, int]) -> tuple[int, int] | None:

@@ -115,6 +115,16 @@ def test_text_roles_on_written_examples():
     text = "Brindle entered into. The Merger Agreement was signed later."  # no phrase in the sentence
     s, e = agreement(text, (text.index("entered into"), text.index("entered into") + 12))
     assert text[s:e] == "The Merger Agreement"  # the nearest capitalised name
+    # the agreement the clause names before its verb: a relative clause's object, a passive's subject
+    for text, verb, named in (
+            ("It repaid the loans under the revolving credit facility agreement that we entered into in 2021, "
+             "extending its maturity.", "entered into", "revolving credit facility agreement"),
+            ("In August 2023, the revolving credit agreement was renewed and now expires in 2028.", "renewed",
+             "revolving credit agreement"),
+            ("The bonds are issued in accordance with loan agreements we entered into with the Authority.",
+             "entered into", "loan agreements")):
+        s, e = agreement(text, (text.index(verb), text.index(verb) + len(verb)))
+        assert text[s:e] == named
     text = "(Check One): [ ] Form 10-K  [X] Form 10-Q"
     s, e = late_filing_form(text)
     assert text[s:e] == "Form 10-Q"
@@ -275,14 +285,30 @@ def test_a_later_step_of_a_case_takes_the_court_its_paragraph_named(nlp):
 
 def test_an_officer_list_line_is_its_own_role_not_a_change(nlp):
     title = "Executive Vice President, Human Resources"
-    text = f"Dana Ostergaard, 57\n2019 to present — {title}.\n"
+    text = f"Dana Ostergaard, 57\n2013 to 2019 — {title}.\n"
     spans = [{"start": 0, "end": 15, "label": "PERSON"},
              {"start": text.index(title), "end": text.index(title) + len(title), "label": "ROLE"},
+             {"start": text.index("2013"), "end": text.index("2013") + 4, "label": "DATE"},
              {"start": text.index("2019"), "end": text.index("2019") + 4, "label": "DATE"}]
     view = gold_view(nlp, {"id": "x", "text": text, "spans": spans, "events": []})
     start = text.index(title)
     args = ArgumentLinker.with_text_roles(view, "EXECUTIVE_CHANGE", start, start + len(title),
                                           [{"role": "person", "start": 0, "end": 15, "label": "PERSON", "score": 0.9}])
-    assert [(a["role"], text[a["start"]:a["end"]]) for a in args] == [("person", "Dana Ostergaard"), ("role", title)]
-    verb = ArgumentLinker.with_text_roles(view, "EXECUTIVE_CHANGE", text.index("present"), text.index("present") + 7, [])
-    assert [a["role"] for a in verb] == ["change"]  # a verb is the change
+    assert [(a["role"], text[a["start"]:a["end"]]) for a in args] == [
+        ("person", "Dana Ostergaard"), ("date", "2013"), ("role", title)]  # the office began in 2013
+    verb = ArgumentLinker.with_text_roles(view, "EXECUTIVE_CHANGE", text.index("to 2019"), text.index("to 2019") + 2, [])
+    assert [a["role"] for a in verb] == ["change"]  # a verb is the change, and the linker finds its date
+
+
+def test_the_filer_selling_its_own_business_is_the_seller(nlp):
+    from extractors.components.linker.cues import own_sale_seller
+
+    text = ("Other income included a net gain of $94 million related to the sale of our ownership interests in "
+            "Brindle Systems Corp. and a gain on the sale of Quill Partners LLC by Dana Holdings Inc.")
+    view = gold_view(nlp, {"id": "x", "text": text, "spans": [], "events": []})
+    first, second = text.index("sale"), text.rindex("sale")
+    assert [(a["role"], text[a["start"]:a["end"]]) for a in own_sale_seller(view, first, first + 4, [])] == [
+        ("seller", "our")]
+    assert own_sale_seller(view, second, second + 4, []) == []  # somebody else's sale
+    taken = [{"role": "seller", "start": 0, "end": 5}]
+    assert own_sale_seller(view, first, first + 4, taken) == []  # a seller found stays the only one
