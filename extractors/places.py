@@ -83,14 +83,15 @@ def is_place(span: Span) -> bool:
 def in_address(span: Span) -> bool:
     """The span is a name inside a street address: a house number (digits or a number word)
     before it and a street word within two tokens after it (`One [Apple] Park Way`,
-    `10 South [Dearborn] Street`)."""
+    `10 South [Dearborn] Street`) or ending it (`5301 [Stevens Creek Boulevard]`)."""
     doc = span.doc
     before = [t for t in doc[max(0, span.start - 2):span.start] if not t.is_space]
     if not before or not any(t.like_num or t.lower_ in NUMBER_WORDS for t in before):
         return False
     after = [t for t in doc[span.end:span.end + 3] if not t.is_space]
     return any(t.text in STREET for t in after[:2]) or (
-        len(after) >= 2 and f"{after[0].text} {after[1].text}" in STREET)
+        len(after) >= 2 and f"{after[0].text} {after[1].text}" in STREET) or (
+        len(span) > 1 and span[-1].text in STREET)  # the street itself: `5301 [Stevens Creek Boulevard]`
 
 
 INCORPORATED = frozenset({"corporation", "company", "limited liability company", "limited partnership"})

@@ -197,7 +197,8 @@ def _no_word(token) -> bool:
 
 def name_core(span: Span) -> Span | None:
     """A PERSON or ORG candidate without what is never part of a name: punctuation and
-    spaces at its edges (`Genentech,` before a closing quote, `•NIKE`), a bracket it opens
+    spaces at its edges (`Genentech,` before a closing quote, `•NIKE`), a page or house number
+    before it (`47 Honeywell International Inc.` at a page's foot), a bracket it opens
     and does not close (`Engines AG (IAE` -> `Engines AG`), a press-release
     headline from its verb on (`Alnylam Announces Partnership`, `Ken Butler Retires`); for a
     PERSON, degrees after the name (`Yvonne Greenstreet MBChB`); for an ORG, the head
@@ -216,7 +217,7 @@ def name_core(span: Span) -> Span | None:
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
         end = opened[-1]  # a bracket left open: `International Aero Engines AG (IAE` -> the name before it
-    while start < end and _no_word(doc[start]):
+    while start < end and (_no_word(doc[start]) or doc[start].text.isdigit()):  # a page or house number
         start += 1
     while start < end and (_no_word(doc[end - 1])
                            or (span.label_ == "ORG" and end - start > 1 and doc[end - 1].text in TERM_HEADS)

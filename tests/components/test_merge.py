@@ -100,6 +100,10 @@ def test_places_and_street_addresses_are_no_names():
     doc = _doc("Georgia Power Company sold 10 shares to Apple Inc .", [],
                [("Georgia Power Company", "ORG", 0.9), ("Apple Inc", "ORG", 0.9)])
     assert ents(merge_spans(doc)) == [("Georgia Power Company", "ORG"), ("Apple Inc", "ORG")]
+    # a page number before a name is no part of it; a street named with its house number is no name
+    doc = _doc("this Quarterly Report . 47 Brindle Systems Corp. is at 5301 Stevens Creek Boulevard , Santa Clara .", [],
+               [("47 Brindle Systems Corp.", "ORG", 0.9), ("5301 Stevens Creek Boulevard", "ORG", 0.8)])
+    assert ents(merge_spans(doc)) == [("Brindle Systems Corp.", "ORG")]
 
 
 def test_a_person_rule_relabels_a_classifier_org_without_company_words():
