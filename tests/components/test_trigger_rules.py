@@ -805,3 +805,15 @@ def test_a_dividend_change_named_as_a_noun(entities):
     assert _finder(entities, "DIVIDEND")("On February 9, 2024, Brindle Systems Corp. announced a 7% increase in "
                                          "its annualized dividend to $5.42 per share from $5.06 per share.") == [
         "increase in its annualized dividend"]
+
+
+def test_a_periods_buy_backs_stated_by_their_cost(entities):
+    """SHARE_REPURCHASE: `purchase of treasury shares of $372.8`, `share repurchases of $1.0
+    billion` state the period's buy-backs; a change in them (`lower share repurchases of`) none."""
+    text = ("Cash used for financing activities in 2023 consisted of dividend payments of $430.2 million, "
+            "and purchase of treasury shares of $367.5 million. In 2024 we returned $8.2 billion, comprising "
+            "dividends of $7.2 billion and share repurchases of approximately $1.0 billion.")
+    assert _found(entities, text, ("SHARE_REPURCHASE",)) == [
+        ("purchase of treasury shares", "SHARE_REPURCHASE"), ("share repurchases", "SHARE_REPURCHASE")]
+    assert _found(entities, "The change was due to lower share repurchases of $0.6 billion in 2023.",
+                  ("SHARE_REPURCHASE",)) == []
