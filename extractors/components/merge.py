@@ -217,7 +217,8 @@ def name_core(span: Span) -> Span | None:
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
         end = opened[-1]  # a bracket left open: `International Aero Engines AG (IAE` -> the name before it
-    while start < end and (_no_word(doc[start]) or doc[start].text.isdigit()):  # a page or house number
+    while start < end and (_no_word(doc[start]) or (doc[start].text.isdigit() and doc[start].whitespace_)):
+        # (a page or house number, a word apart: not the `3` of `3M`)
         start += 1
     while start < end and (_no_word(doc[end - 1])
                            or (span.label_ == "ORG" and end - start > 1 and doc[end - 1].text in TERM_HEADS)

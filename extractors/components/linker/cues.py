@@ -16,6 +16,9 @@ in the trigger's window that no other role of the event took:
 - DISPOSITION.seller: the filer's `our` in what is sold (`the sale of our bottling operations
   in Vietnam`, `the refranchising of our ... operations`), where the linker found no seller
   (`own_sale_seller`).
+- FINANCING.borrower: the filer as `we` or `our` nearest the trigger in its sentence
+  (`proceeds from long-term borrowings, which included $6.6 billion of proceeds from our
+  asset-backed debt transactions`), where the linker found no borrower (`own_borrower`).
 - LEGAL_PROCEEDING.court: a later step of a case whose sentence names no court (`the court
   granted the defendants' motion`, `plaintiffs filed a consolidated complaint`) takes the
   court its paragraph named last before it (`case_court`).
@@ -129,3 +132,18 @@ def own_sale_seller(view: DocView, trig_start: int, trig_end: int, taken: list[d
         return []
     m = OUR_ASSET.match(view.text, trig_end)
     return [{"role": "seller", "start": m.start(1), "end": m.end(1), "label": "FILER", "score": 0.5}] if m else []
+
+
+FILER_WORD = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def own_borrower(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
+    """The filer's `we`/`our` nearest a financing's trigger in its sentence, as its borrower."""
+    if any(a["role"] == "borrower" for a in taken):
+        return []
+    start, end = view.sentence_span(trig_start)
+    found = [m for m in FILER_WORD.finditer(view.text, start, end)]
+    if not found:
+        return []
+    m = min(found, key=lambda m: abs(m.start() - trig_start))
+    return [{"role": "borrower", "start": m.start(), "end": m.end(), "label": "FILER", "score": 0.5}]

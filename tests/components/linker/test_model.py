@@ -312,3 +312,16 @@ def test_the_filer_selling_its_own_business_is_the_seller(nlp):
     assert own_sale_seller(view, second, second + 4, []) == []  # somebody else's sale
     taken = [{"role": "seller", "start": 0, "end": 5}]
     assert own_sale_seller(view, first, first + 4, taken) == []  # a seller found stays the only one
+
+
+def test_the_filers_we_or_our_borrows_where_no_borrower_is_found(nlp):
+    from extractors.components.linker.cues import own_borrower
+
+    text = ("Cash flows were offset by $8.6 billion of proceeds from long-term borrowings, which included "
+            "$6.6 billion of proceeds from our asset-backed debt transactions. Brindle Systems Corp. borrowed $5 million.")
+    view = gold_view(nlp, {"id": "x", "text": text, "spans": [], "events": []})
+    first, second = text.index("borrowings"), text.index("borrowed")
+    assert [(a["role"], text[a["start"]:a["end"]]) for a in own_borrower(view, first, first + 10, [])] == [
+        ("borrower", "our")]
+    assert own_borrower(view, second, second + 8, []) == []  # no `we` or `our` in its sentence
+    assert own_borrower(view, first, first + 10, [{"role": "borrower", "start": 0, "end": 4}]) == []
