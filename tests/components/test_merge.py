@@ -104,7 +104,7 @@ def test_places_and_street_addresses_are_no_names():
     doc = _doc("this Quarterly Report . 47 Brindle Systems Corp. is at 5301 Stevens Creek Boulevard , Santa Clara .", [],
                [("47 Brindle Systems Corp.", "ORG", 0.9), ("5301 Stevens Creek Boulevard", "ORG", 0.8)])
     assert ents(merge_spans(doc)) == [("Brindle Systems Corp.", "ORG")]
-    doc = _doc("The opinion in 5M Co. controlled .", [], [("5M Co.", "ORG", 0.9)])
+    doc = _doc("The opinion in 5M Co. controlled .", [], [("5 M Co.", "ORG", 0.9)])
     assert ents(merge_spans(doc)) == [("5M Co.", "ORG")]  # digits joined to a word are part of the name
 
 
