@@ -101,7 +101,8 @@ def test_places_and_street_addresses_are_no_names():
                [("Georgia Power Company", "ORG", 0.9), ("Apple Inc", "ORG", 0.9)])
     assert ents(merge_spans(doc)) == [("Georgia Power Company", "ORG"), ("Apple Inc", "ORG")]
     # a page number before a name is no part of it; a street named with its house number is no name
-    doc = _doc("this Quarterly Report . 47 Brindle Systems Corp. is at 5301 Stevens Creek Boulevard , Santa Clara .", [],
+    doc = _doc("this Quarterly Report . 47 Brindle Systems Corp. is at 5301 Stevens Creek Boulevard , Santa Clara .",
+               [],
                [("47 Brindle Systems Corp.", "ORG", 0.9), ("5301 Stevens Creek Boulevard", "ORG", 0.8)])
     assert ents(merge_spans(doc)) == [("Brindle Systems Corp.", "ORG")]
     doc = _doc("The opinion in 5M Co. controlled .", [], [("5 M Co.", "ORG", 0.9)])

@@ -296,7 +296,8 @@ def test_an_officer_list_line_is_its_own_role_not_a_change(nlp):
                                           [{"role": "person", "start": 0, "end": 15, "label": "PERSON", "score": 0.9}])
     assert [(a["role"], text[a["start"]:a["end"]]) for a in args] == [
         ("person", "Dana Ostergaard"), ("date", "2013"), ("role", title)]  # the office began in 2013
-    verb = ArgumentLinker.with_text_roles(view, "EXECUTIVE_CHANGE", text.index("to 2019"), text.index("to 2019") + 2, [])
+    to = text.index("to 2019")
+    verb = ArgumentLinker.with_text_roles(view, "EXECUTIVE_CHANGE", to, to + 2, [])
     assert [a["role"] for a in verb] == ["change"]  # a verb is the change, and the linker finds its date
 
 
@@ -318,7 +319,8 @@ def test_the_filers_we_or_our_borrows_where_no_borrower_is_found(nlp):
     from extractors.components.linker.cues import own_borrower
 
     text = ("Cash flows were offset by $8.6 billion of proceeds from long-term borrowings, which included "
-            "$6.6 billion of proceeds from our asset-backed debt transactions. Brindle Systems Corp. borrowed $5 million.")
+            "$6.6 billion of proceeds from our asset-backed debt transactions. "
+            "Brindle Systems Corp. borrowed $5 million.")
     view = gold_view(nlp, {"id": "x", "text": text, "spans": [], "events": []})
     first, second = text.index("borrowings"), text.index("borrowed")
     assert [(a["role"], text[a["start"]:a["end"]]) for a in own_borrower(view, first, first + 10, [])] == [
