@@ -301,29 +301,23 @@ def test_an_officer_list_line_is_its_own_role_not_a_change(nlp):
     assert [a["role"] for a in verb] == ["change"]  # a verb is the change, and the linker finds its date
 
 
-def test_the_filer_selling_its_own_business_is_the_seller(nlp):
-    from extractors.components.linker.cues import own_sale_seller
+@pytest.mark.parametrize("cue, role, text, found, other", [
+    # the filer's `our` in what a sale sells; not somebody else's sale
+    ("own_sale_seller", "seller",
+     "Other income included a net gain of $94 million related to the sale of our ownership interests in "
+     "Brindle Systems Corp. and a gain on the sale of Quill Partners LLC by Dana Holdings Inc.", "sale", "sale of Q"),
+    # the filer's `we`/`our` near a financing; not where its sentence has neither
+    ("own_borrower", "borrower",
+     "Cash flows were offset by $8.6 billion of proceeds from long-term borrowings, which included "
+     "$6.6 billion of proceeds from our asset-backed debt transactions. Brindle Systems Corp. borrowed $5 million.",
+     "borrowings", "borrowed"),
+])
+def test_the_filers_our_fills_its_role_where_the_linker_found_none(nlp, cue, role, text, found, other):
+    from extractors.components.linker import cues
 
-    text = ("Other income included a net gain of $94 million related to the sale of our ownership interests in "
-            "Brindle Systems Corp. and a gain on the sale of Quill Partners LLC by Dana Holdings Inc.")
+    rule = getattr(cues, cue)
     view = gold_view(nlp, {"id": "x", "text": text, "spans": [], "events": []})
-    first, second = text.index("sale"), text.rindex("sale")
-    assert [(a["role"], text[a["start"]:a["end"]]) for a in own_sale_seller(view, first, first + 4, [])] == [
-        ("seller", "our")]
-    assert own_sale_seller(view, second, second + 4, []) == []  # somebody else's sale
-    taken = [{"role": "seller", "start": 0, "end": 5}]
-    assert own_sale_seller(view, first, first + 4, taken) == []  # a seller found stays the only one
-
-
-def test_the_filers_we_or_our_borrows_where_no_borrower_is_found(nlp):
-    from extractors.components.linker.cues import own_borrower
-
-    text = ("Cash flows were offset by $8.6 billion of proceeds from long-term borrowings, which included "
-            "$6.6 billion of proceeds from our asset-backed debt transactions. "
-            "Brindle Systems Corp. borrowed $5 million.")
-    view = gold_view(nlp, {"id": "x", "text": text, "spans": [], "events": []})
-    first, second = text.index("borrowings"), text.index("borrowed")
-    assert [(a["role"], text[a["start"]:a["end"]]) for a in own_borrower(view, first, first + 10, [])] == [
-        ("borrower", "our")]
-    assert own_borrower(view, second, second + 8, []) == []  # no `we` or `our` in its sentence
-    assert own_borrower(view, first, first + 10, [{"role": "borrower", "start": 0, "end": 4}]) == []
+    at, apart = text.index(found), text.index(other)
+    assert [(a["role"], text[a["start"]:a["end"]]) for a in rule(view, at, at + len(found), [])] == [(role, "our")]
+    assert rule(view, apart, apart + 4, []) == []
+    assert rule(view, at, at + len(found), [{"role": role, "start": 0, "end": 4}]) == []  # one found stays alone
