@@ -77,6 +77,9 @@ GENERIC_FILER = re.compile(r"\b[Tt]he\s+(?:Company|Registrant|Corporation|regist
 # the filer as a pronoun in 10-K/10-Q prose (GUIDELINES wide reading 3: `we` and `us` fill
 # the filer's roles: `we sold our Canada condiment business`); `US` is a country
 FILER_PRONOUN = re.compile(r"\b(?:[Ww]e|us)\b")
+# ... and with its possessive, which the wide gold takes as the filer's role too where no
+# other filler is named (`the sale of our bottling operations`, `proceeds from our ... debt`)
+FILER_WORD = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 # capitalised words that open a sentence or heading before a name, not part of it
 LEADING = {"the", "whereas", "on", "in", "pursuant", "exhibit", "about", "between", "and", "by", "with", "from",
            "for", "to", "of", "at", "if", "as", "among", "that", "this", "each", "its", "our", "a", "an",

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from extractors.components.linker.candidates import DocView
-from extractors.names import org_kind
+from extractors.names import FILER_WORD, org_kind
 
 AFTER = {
     ("SHAREHOLDER_VOTE", "votes_for"): re.compile(r"^\s*(?:(?:favorable\s+)?votes?\s+)?(?:were\s+)?(?:cast\s+)?(?:for|in favor)\b|^\s*favorable\s+votes\b", re.I),
@@ -101,6 +101,15 @@ def suit_parties(view: DocView, trig_start: int, trig_end: int, taken: list[dict
     return out
 
 
+def _filler(role: str, start: int, end: int, label: str) -> list[dict]:
+    """One argument found by a cue, as the linker writes its arguments."""
+    return [{"role": role, "start": start, "end": end, "label": label, "score": 0.5}]
+
+
+def _has(taken: list[dict], role: str) -> bool:
+    return any(a["role"] == role for a in taken)
+
+
 COURT_REFERENCE = re.compile(r"\b(?:court|jury|judge|tribunal|trial|complaint|motion|appeal\w*|judgment|verdict|"
                              r"plaintiffs?|defendants?|lawsuits?|suit|action|case|petition|claims?)\b", re.I)
 
@@ -108,7 +117,7 @@ COURT_REFERENCE = re.compile(r"\b(?:court|jury|judge|tribunal|trial|complaint|mo
 def case_court(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
     """The court of a case step that names none: the last court named before the trigger in
     its paragraph, where the trigger's sentence speaks of the case (COURT_REFERENCE)."""
-    if any(a["role"] == "court" for a in taken):
+    if _has(taken, "court"):
         return []
     text, block = view.text, view.block(trig_start)
     start, end = view.sentence_span(trig_start)
@@ -119,8 +128,7 @@ def case_court(view: DocView, trig_start: int, trig_end: int, taken: list[dict])
     if not courts or any(c.label == "ORG" and org_kind(text[c.start:c.end]) == "court"
                          for c in view.candidates if start <= c.start < end):
         return []
-    c = courts[-1]
-    return [{"role": "court", "start": c.start, "end": c.end, "label": c.label, "score": 0.5}]
+    return _filler("court", courts[-1].start, courts[-1].end, "ORG")
 
 
 OUR_ASSET = re.compile(r"\s+of\s+(?:(?:certain|all|some|a\s+portion|part|substantially\s+all)\s+of\s+)?(our)\b")
@@ -128,22 +136,25 @@ OUR_ASSET = re.compile(r"\s+of\s+(?:(?:certain|all|some|a\s+portion|part|substan
 
 def own_sale_seller(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
     """The filer's `our` naming what a sale sells, as the sale's seller (DISPOSITION)."""
-    if any(a["role"] == "seller" for a in taken):
-        return []
-    m = OUR_ASSET.match(view.text, trig_end)
-    return [{"role": "seller", "start": m.start(1), "end": m.end(1), "label": "FILER", "score": 0.5}] if m else []
+    m = None if _has(taken, "seller") else OUR_ASSET.match(view.text, trig_end)
+    return _filler("seller", m.start(1), m.end(1), "FILER") if m else []
 
-
-FILER_WORD = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 
 
 def own_borrower(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
     """The filer's `we`/`our` nearest a financing's trigger in its sentence, as its borrower."""
-    if any(a["role"] == "borrower" for a in taken):
+    if _has(taken, "borrower"):
         return []
-    start, end = view.sentence_span(trig_start)
-    found = [m for m in FILER_WORD.finditer(view.text, start, end)]
+    found = list(FILER_WORD.finditer(view.text, *view.sentence_span(trig_start)))
     if not found:
         return []
     m = min(found, key=lambda m: abs(m.start() - trig_start))
-    return [{"role": "borrower", "start": m.start(), "end": m.end(), "label": "FILER", "score": 0.5}]
+    return _filler("borrower", m.start(), m.end(), "FILER")
+
+
+# the cues each event type's roles are completed with, in order, after the classifier
+FILLER_CUES = {
+    "FINANCING": (own_borrower,),
+    "DISPOSITION": (own_sale_seller,),
+    "LEGAL_PROCEEDING": (suit_parties, case_court),
+}

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from extractors.components.linker.candidates import DocView, pairs
-from extractors.components.linker.cues import case_court, cue_args, own_borrower, own_sale_seller, suit_parties
+from extractors.components.linker.cues import FILLER_CUES, cue_args
 from extractors.schema import REPEATABLE, ROLES, compatible
 from extractors.components.linker.textroles import TEXT_ROLES, line_start_date, names_an_office, text_role
 
@@ -136,13 +136,8 @@ class ArgumentLinker:
                 filled.add(role)
                 used.add(ci)
         args += cue_args(view, event_type, trig_start, trig_end, args)
-        if event_type == "FINANCING":
-            args += own_borrower(view, trig_start, trig_end, args)
-        if event_type == "DISPOSITION":
-            args += own_sale_seller(view, trig_start, trig_end, args)
-        if event_type == "LEGAL_PROCEEDING":
-            args += suit_parties(view, trig_start, trig_end, args)
-            args += case_court(view, trig_start, trig_end, args)
+        for cue in FILLER_CUES.get(event_type, ()):
+            args += cue(view, trig_start, trig_end, args)
         return self.with_text_roles(view, event_type, trig_start, trig_end, args)
 
     @staticmethod
