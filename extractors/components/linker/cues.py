@@ -123,12 +123,12 @@ def case_court(view: DocView, trig_start: int, trig_end: int, taken: list[dict])
     start, end = view.sentence_span(trig_start)
     if not COURT_REFERENCE.search(text, start, end):
         return []
-    courts = [c for c in view.candidates if c.end <= start and c.label == "ORG" and view.block(c.start) == block
-              and org_kind(text[c.start:c.end]) == "court"]
-    if not courts or any(c.label == "ORG" and org_kind(text[c.start:c.end]) == "court"
-                         for c in view.candidates if start <= c.start < end):
-        return []
-    return _filler("court", courts[-1].start, courts[-1].end, "ORG")
+    courts = [c for c in view.candidates
+              if c.start < end and c.label == "ORG" and org_kind(text[c.start:c.end]) == "court"]
+    if any(c.start >= start for c in courts):
+        return []  # the sentence names its court
+    before = [c for c in courts if c.end <= start and view.block(c.start) == block]
+    return _filler("court", before[-1].start, before[-1].end, "ORG") if before else []
 
 
 OUR_ASSET = re.compile(r"\s+of\s+(?:(?:certain|all|some|a\s+portion|part|substantially\s+all)\s+of\s+)?(our)\b")
@@ -138,7 +138,6 @@ def own_sale_seller(view: DocView, trig_start: int, trig_end: int, taken: list[d
     """The filer's `our` naming what a sale sells, as the sale's seller (DISPOSITION)."""
     m = None if _has(taken, "seller") else OUR_ASSET.match(view.text, trig_end)
     return _filler("seller", m.start(1), m.end(1), "FILER") if m else []
-
 
 
 def own_borrower(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
