@@ -173,6 +173,39 @@ BIOGRAPHY_LINE = re.compile(r"^[ \t]*(?:19|20)\d\d\s+(?:to|through|-|\u2013)\s+(
                             r"\s*[\u2014\u2013]\s*([A-Z][A-Za-z&,.'\u2019 -]{2,120}?)\.?[ \t]*$|"
                             r"^[ \t]*(Elected|Appointed)\s+(?:an?\s+)?(?:Corporate\s+|Executive\s+)?Officer\s*"
                             r"[\u2014\u2013]\s*(?:19|20)\d\d\.?[ \t]*$", re.M)
+# a row of an officer table whose offices are listed without a verb (`Henrique Braun   55   Executive
+# Vice President since January 2024 and President, International Development, since January 2023.
+# President of the Latin America operating unit from October 2020 to December 2022.`): the name and age
+# open the line, then each office stands before the start of its term (`office_row_triggers`)
+OFFICE_ROW = re.compile(r"^[ \t]*[A-Z][^\n\d]{2,60}?[ \t]{2,}\d{2}[ \t]{2,}(?=[A-Z])", re.M)
+OFFICE_START = re.compile(r"\b(?:since|from)\s+$", re.I)  # right before the DATE a term starts on
+# a verb before the office: the verb's own cue (`Served as the Company's first Chief Sustainability Officer`)
+CAREER_WORDS = re.compile(r"\b(?:was|is|served|serves|serving|joined|joining|has|had|became|held|named|appointed|"
+                          r"elected)\b", re.I)
+
+
+def office_row_triggers(text: str, ents: list[tuple]) -> list[tuple[int, int]]:
+    """The offices (ROLE spans, as (start, end)) of officer-table rows that begin a term stated
+    after them (`since` or `from` + DATE): the first ROLE of each stretch between two dates of the
+    row, where no verb stands before it in the stretch (GUIDELINES wide reading 13, an office with a
+    stated start; reading 19, coordinated titles are one office). `ents`: (start, end, label), sorted."""
+    out = []
+    for m in OFFICE_ROW.finditer(text):
+        end = text.find("\n", m.end())
+        row = within(ents, m.end(), len(text) if end < 0 else end)
+        lo = m.end()
+        for s, e, label in row:
+            if label != "DATE" or s < lo:
+                continue
+            if OFFICE_START.search(text[max(lo, s - 8):s]):
+                roles = [x for x in row if x[2] == "ROLE" and lo <= x[0] and x[1] <= s]
+                # a verb of the same sentence before the office (not `when she joined the Company.`)
+                if roles and not CAREER_WORDS.search(text, max(lo, text.rfind(". ", lo, roles[0][0]) + 1), roles[0][0]):
+                    out.append(roles[0][:2])
+            lo = e  # the next office stands after this term's start or end
+    return out
+
+
 MORE_RULES = {
     "EXECUTIVE_CHANGE": [(re.compile(r"\b(?:has\s+)?(served)\s+(?:as|in)\b|\b(joined)\b(?=(?:(?!\band\b)(?:[^.;]|\.(?=\s+[a-z\d]))){0,60}?\bas\b)|\b(joining)\b(?=(?:[^.;,]|\.(?=\s+[a-z\d])){0,60}?\bas\b)|"
                                     r"\b(was)\s+(?:an?\s+|the\s+)?(?=(?-i:[A-Z][a-z]))|"
@@ -677,6 +710,15 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
                 if event_type in ONCE_PER_DOCUMENT:
                     done.add(event_type)
                     break
+    if "EXECUTIVE_CHANGE" in types:
+        chars = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if OFFICE_ROW.search(full) else []
+        for start, end in office_row_triggers(full, chars):
+            span = doc.char_span(start, end, label="EXECUTIVE_CHANGE", alignment_mode="expand")
+            if span is not None and not any(s.label_ == "EXECUTIVE_CHANGE" and s.start < span.end and span.start < s.end
+                                            for s in spans):
+                spans.append(span)
+                values.append(rule_score)
+                added = True
     if added:
         order = sorted(range(len(spans)), key=lambda i: (spans[i].start, spans[i].end))
         doc.spans[TRIGGERS_KEY] = [spans[i] for i in order]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.components.trigger_rules import BIOGRAPHY_LINE
+from extractors.components.trigger_rules import BIOGRAPHY_LINE, OFFICE_ROW
 from extractors.offsets import within
 
 # the verbs of a career: one office each, or several offices on a shared verb
@@ -76,8 +76,13 @@ LIST_REACH = 1200  # characters back from a biography list's line to the person 
 def listed_person(text: str, ents: list[tuple], trigger: tuple[int, int]) -> tuple[int, int] | None:
     """The person a line of a biography written as a list is about (`Mary K. Moreland, 57`
     above `2019 to present — Executive Vice President, Human Resources.`): the nearest
-    PERSON before the trigger's line, where the trigger stands on such a line."""
+    PERSON before the trigger's line, where the trigger stands on such a line; on an officer
+    table's row (`Lisa Chang   55   Executive Vice President since January 2024 ...`), the
+    person whose name opens the row."""
     line_start = text.rfind("\n", 0, trigger[0]) + 1
+    if (row := OFFICE_ROW.match(text, line_start)) is not None:  # `Henrique Braun   55   President ...`
+        people = [(s, e) for s, e, label in within(ents, line_start, row.end()) if label == "PERSON"]
+        return people[0] if people else None
     line_end = text.find("\n", trigger[1])
     if not BIOGRAPHY_LINE.match(text, line_start, len(text) if line_end < 0 else line_end):
         return None

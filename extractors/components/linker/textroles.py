@@ -6,7 +6,8 @@ Small rules, one per role, each returning character offsets or None:
 - EXECUTIVE_CHANGE.change: the trigger's verb (`appointed`, `resigned`); where the trigger is
   itself an office (an officer list's `2019 to present — Executive Vice President`), it is
   the event's `role` and no change is stated (`names_an_office`); its date is the first on
-  its line (`line_start_date`: `2013 to 2019 — ...` began in 2013).
+  its line (`line_start_date`: `2013 to 2019 — ...` began in 2013), or on an officer table's
+  row the start written after it (`President since January 2024`: January 2024).
 - SHAREHOLDER_VOTE.proposal: for a passive trigger (`were elected`, `was approved`)
   the clause before it; otherwise the object after it, to the end of the clause.
 - AGREEMENT.agreement: the agreement the trigger names right after it (`entered into a
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.components.trigger_rules import PAY_WORDS
+from extractors.components.trigger_rules import OFFICE_ROW, OFFICE_START, PAY_WORDS
 
 CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:and|which|with|pursuant|subject|for|by)\b|\n\s*\n")
 AGREEMENT_NAME = re.compile(
@@ -186,9 +187,16 @@ def names_an_office(candidates, trig_start: int, trig_end: int) -> bool:
 
 
 def line_start_date(text: str, candidates, pos: int):
-    """The first DATE among `candidates` on the line of `pos`, before it: when an officer list's
-    office began (`2013 to 2019 — Divisional Vice President`); None where the line has none."""
+    """When the office named at `pos` on an officer list's line began: the first DATE among
+    `candidates` on the line, before it (`2013 to 2019 — Divisional Vice President`); on an
+    officer table's row (trigger_rules.OFFICE_ROW) the first after it that a term starts on
+    (`President, Europe operating unit since January 2021`). None where the line has none."""
     line = text.rfind("\n", 0, pos) + 1
+    if OFFICE_ROW.match(text, line):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        return next((c for c in candidates if c.label == "DATE" and pos <= c.start and c.end <= end
+                     and OFFICE_START.search(text[max(pos, c.start - 8):c.start])), None)
     return next((c for c in candidates if c.label == "DATE" and line <= c.start and c.end <= pos), None)
 
 

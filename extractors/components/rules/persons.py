@@ -212,17 +212,28 @@ def person_known_surname(ctx: RuleContext) -> list[Candidate]:
 
 
 AGE_RE = re.compile(r"[2-9]\d")
+TABLE_GAP = re.compile(r"[ \t]{2,}")  # the space between two cells of a table's row
 
 
 def person_age(ctx: RuleContext) -> list[Candidate]:
     """A name followed by an age between commas, as appointment filings introduce
     people: ``appointed Solange Glaize, 47, to serve as ...``; or a line that is a name
-    and an age, as a list of executive officers heads each biography (``Mary K. Moreland, 57``)."""
+    and an age, as a list of executive officers heads each biography (``Mary K. Moreland, 57``);
+    or the name and age that open a row of an officer table, set apart by runs of spaces
+    (``Mary K. Moreland     57    Executive Vice President since March 2021``)."""
     doc, out = ctx.toks, []
+    starts, text_of = ctx.token_starts, ctx.text
     for i, text in enumerate(ctx.texts):
         if not AGE_RE.fullmatch(text):
             continue
         comma, after = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
+        if comma is not None and after is not None and doc[comma].text != "," and ctx.texts[after][:1].isupper() \
+                and TABLE_GAP.fullmatch(text_of[starts[comma] + len(ctx.texts[comma]):starts[i]]) \
+                and TABLE_GAP.fullmatch(text_of[starts[i] + len(text):starts[after]]):
+            name = _name_ending_at(ctx, comma, reach=5)
+            if name and name[0] == ctx.first_on_line(comma):
+                out.append(Candidate(*name, "PERSON", "age"))
+            continue
         if comma is None or doc[comma].text != ",":
             continue
         if after is None:  # the line ends with the age: it must be the name's line alone

@@ -59,3 +59,37 @@ def test_each_line_of_a_biography_list_is_an_officer_change_of_its_person(shippe
     people = {a["text"] for e in events for a in e["args"] if a["role"] == "person"}
     assert people == {"Solvei Quarrington"}
     assert {e["trigger"]["text"] for e in events} >= {"Executive Vice President, Human Resources", "Elected"}
+
+
+OFFICER_TABLE = ("Name                 Age  Position\n"
+                 "Solvei Quarrington   57   Executive Vice President since March 2021 and Chief People Officer "
+                 "since June 2018 when she joined the Company. Senior Vice President from June 2018 to February 2021. "
+                 "Served as Director of Talent of Marlow Holdings Inc. from May 2012 to May 2018.\n"
+                 "Tobias Wennerholm    61   President, Nordic operating unit since January 2020, and prior to that, "
+                 "Vice President, Finance from April 2015 to December 2019.\n")
+
+
+def test_office_row_triggers_are_the_offices_that_begin_a_stated_term():
+    from extractors.components.trigger_rules import office_row_triggers
+
+    text = OFFICER_TABLE
+    ents = sorted((text.index(w), text.index(w) + len(w), label) for w, label in (
+        ("Solvei Quarrington", "PERSON"), ("Executive Vice President", "ROLE"), ("March 2021", "DATE"),
+        ("Chief People Officer", "ROLE"), ("June 2018", "DATE"), ("Senior Vice President", "ROLE"),
+        ("June 2018 to", "DATE"), ("February 2021", "DATE"), ("Director of Talent", "ROLE"),
+        ("Marlow Holdings Inc.", "ORG"), ("May 2012", "DATE"), ("May 2018", "DATE")))
+    ents = [(s, e - 3, lab) if text[s:e] == "June 2018 to" else (s, e, lab) for s, e, lab in ents]
+    found = [text[s:e] for s, e in office_row_triggers(text, ents)]
+    # `Served as ...` has its verb (the biography cue's); the header line is no row
+    assert found == ["Executive Vice President", "Chief People Officer", "Senior Vice President"]
+    prose = "Solvei Quarrington has been Executive Vice President since March 2021."
+    assert office_row_triggers(prose, [(28, 52, "ROLE"), (59, 69, "DATE")]) == []
+
+
+def test_each_office_of_an_officer_tables_row_is_a_change_of_the_rows_person(shipped_nlp):
+    events = [{a["role"]: a["text"] for a in e["args"]} for e in shipped_nlp(OFFICER_TABLE)._.events
+              if e["type"] == "EXECUTIVE_CHANGE"]
+    found = {(e.get("person"), e.get("role"), e.get("date")) for e in events}
+    assert ("Solvei Quarrington", "Senior Vice President", "June 2018") in found
+    assert ("Tobias Wennerholm", "Vice President, Finance", "April 2015") in found
+    assert not any(e.get("change") for e in events if e.get("role") == "Senior Vice President")
