@@ -169,12 +169,26 @@ def _near(items, pos: int, before: bool, limit: int):
     return best[1] if best else None
 
 
+# a line of a cash-flow statement is no result (GUIDELINES, settled readings: its totals are,
+# `net cash provided by operating activities`, its lines not: `Capital expenditures`, `Proceeds
+# from issuance of long-term debt`, `Payments of commercial paper`, `Cash and cash equivalents at
+# end of period`)
+CASH_FLOW_LINE = re.compile(r"(?:proceeds|payments?|repayments?|purchases?|repurchases?|receipts?|capital\s+"
+                            r"expenditures|cash\s+(?:paid|dividends)|dividends\s+paid|(?:increase|decrease)s?\s+in|"
+                            r"cash\s+and\s+cash\s+equivalents\s+at)\b", re.I)
+
+CASH_FLOW_SECTION = re.compile(r"cash\s+flows?\s+(?:from|used\s+(?:in|for)|provided\s+by)\s+(?:\(?used\s+in\)?\s+)?"
+                               r"(?:operating|investing|financing)\s+activities\b", re.I)
+
+
 def is_metric(text: str, start: int, end: int) -> bool:
     """False for a metric phrase that measures something else (`12% of revenues`,
-    `the portion of revenues shared`), is excluded (`other than cost of revenues`) or
-    names no result (`defined benefit plans`, an officer's `severance benefits`), and a
-    bare `per share` after (or before) a price or a dividend (PRICE_PER_SHARE, PRICE_AFTER)."""
+    `the portion of revenues shared`), is excluded (`other than cost of revenues`),
+    names no result (`defined benefit plans`, an officer's `severance benefits`) or is a
+    line of a cash-flow statement (CASH_FLOW_LINE), and a bare `per share` after (or
+    before) a price or a dividend (PRICE_PER_SHARE, PRICE_AFTER)."""
     return not (NOT_METRIC_BEFORE.search(text, max(0, start - 40), start)
+                or CASH_FLOW_LINE.match(text, start, end) is not None
                 or NOT_METRIC_AFTER.match(text[end:end + 40])
                 or (ACTIVITIES.match(text, start, end) is not None
                     and OTHER_ACTIVITIES.search(text, max(0, start - 12), start) is not None)
@@ -411,7 +425,7 @@ def _row_kind(name: str) -> str | None:
     """`result` for a row label that names a result, `excluded` for one that names none
     (share counts, margins, balance-sheet lines), else None (a label the lexicon does not
     know: a result only under a results section such as `Revenue:`)."""
-    if NOT_RESULT_ROW.search(name):
+    if NOT_RESULT_ROW.search(name) or CASH_FLOW_LINE.match(name.strip()):
         return "excluded"
     return "result" if METRIC.search(name) or COST_OF.search(name) else None
 
@@ -442,7 +456,8 @@ def table_results(text: str, tables: list[tb.Table], triggers: list[tuple[int, i
                 if len(line.cells) == 1 and line.cells[0].kind == "text" and body:
                     name = line.cells[0].text
                     short = name.rstrip().endswith(":") or len(name.split()) <= 5
-                    kind = _row_kind(name) if short else None
+                    # `Cash flows from investing activities:` heads lines, not results (its total is one)
+                    kind = _row_kind(name) if short and not CASH_FLOW_SECTION.match(name.strip()) else None
                     section = (kind, bool(PER_SHARE_ROW.search(name))) if kind == "result" else None
                 body = body or id(line) in headers
                 continue

@@ -376,3 +376,24 @@ def test_costs_of_restructuring_and_amortization_are_results(rules_nlp):
     assert [(text[slice(*e["args"]["metric"])], text[slice(*e["args"]["value"])]) for e in events] == [
         ("restructuring costs", "$55 million"), ("intangible amortization", "$51 million"),
         ("acquisition-related costs", "$9 million")]
+
+
+def test_a_cash_flow_statements_lines_are_no_results_its_totals_are(rules_nlp):
+    """GUIDELINES (settled readings): a cash-flow statement's totals are results, its lines not,
+    and a section label `Cash flows from investing activities` makes no results section."""
+    text = ("Zeta Widgets, Inc. Condensed Statement of Cash Flows (In millions)\n\n"
+            "                                               2023        2022\n"
+            "Cash flows from investing activities:\n"
+            "Capital expenditures                           $(576)      $(825)\n"
+            "Proceeds from disposals of property            26          41\n"
+            "Net cash used for investing activities         (550)       (784)\n"
+            "Cash flows from financing activities:\n"
+            "Proceeds from issuance of long-term debt       2,966       1,144\n"
+            "Repurchases of common stock                    (1,384)     (1,089)\n"
+            "Net cash used for financing activities         (3,001)     (2,712)\n\n"
+            "The statement is unaudited.")
+    assert {e[0] for e in table_events(rules_nlp(text)._.events)} == {
+        "Net cash used for investing activities", "Net cash used for financing activities"}
+    assert not _metric("Capital expenditures were $576 million in 2023.", "Capital expenditures")
+    assert _metric("Net cash provided by operating activities was $5.3 billion.", "Net cash provided by operating "
+                   "activities")
