@@ -179,6 +179,12 @@ BIOGRAPHY_LINE = re.compile(r"^[ \t]*(?:19|20)\d\d\s+(?:to|through|-|\u2013)\s+(
 # open the line, then each office stands before the start of its term (`office_row_triggers`)
 OFFICE_ROW = re.compile(r"^[ \t]*[A-Z][^\n\d]{2,60}?[ \t]{2,}\d{2}[ \t]{2,}(?=[A-Z])", re.M)
 OFFICE_START = re.compile(r"\b(?:since|from)\s+$", re.I)  # right before the DATE a term starts on
+
+
+def starts_term(text: str, lo: int, date_start: int) -> bool:
+    """Whether the DATE at `date_start` starts a term (`since` or `from` right before it, at or
+    after `lo`)."""
+    return OFFICE_START.search(text[max(lo, date_start - 8):date_start]) is not None
 # a verb before the office: the verb's own cue (`Served as the Company's first Chief Sustainability Officer`)
 CAREER_WORDS = re.compile(r"\b(?:was|is|served|serves|serving|joined|joining|has|had|became|held|named|appointed|"
                           r"elected)\b", re.I)
@@ -197,7 +203,7 @@ def office_row_triggers(text: str, ents: list[tuple]) -> list[tuple[int, int]]:
         for s, e, label in row:
             if label != "DATE" or s < lo:
                 continue
-            if OFFICE_START.search(text[max(lo, s - 8):s]):
+            if starts_term(text, lo, s):
                 roles = [x for x in row if x[2] == "ROLE" and lo <= x[0] and x[1] <= s]
                 # a verb of the same sentence before the office (not `when she joined the Company.`)
                 if roles and not CAREER_WORDS.search(text, max(lo, text.rfind(". ", lo, roles[0][0]) + 1), roles[0][0]):
@@ -641,6 +647,11 @@ def _rules(types):
             yield event_type, TERMS_RULES[event_type], event_type in ABSORB, True
 
 
+def _overlaps(spans, span) -> bool:
+    """Whether a trigger of `span`'s type among `spans` overlaps it."""
+    return any(s.label_ == span.label_ and s.start < span.end and span.start < s.end for s in spans)
+
+
 def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> Doc:
     group = doc.spans[TRIGGERS_KEY] if TRIGGERS_KEY in doc.spans else []
     spans = list(group)
@@ -701,7 +712,7 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
                             if not (s.label_ == event_type and s.start_char < hi and lo < s.end_char)]
                     added = added or len(keep) < len(spans)
                     spans, values = [spans[i] for i in keep], [values[i] for i in keep]
-                if any(s.label_ == event_type and s.start < span.end and span.start < s.end for s in spans):
+                if _overlaps(spans, span):
                     continue
                 spans.append(span)
                 values.append(rule_score)
@@ -714,8 +725,7 @@ def add_rule_triggers(doc: Doc, rule_score: float = 0.5, types=tuple(RULES)) -> 
         chars = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if OFFICE_ROW.search(full) else []
         for start, end in office_row_triggers(full, chars):
             span = doc.char_span(start, end, label="EXECUTIVE_CHANGE", alignment_mode="expand")
-            if span is not None and not any(s.label_ == "EXECUTIVE_CHANGE" and s.start < span.end and span.start < s.end
-                                            for s in spans):
+            if span is not None and not _overlaps(spans, span):
                 spans.append(span)
                 values.append(rule_score)
                 added = True

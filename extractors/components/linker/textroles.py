@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.components.trigger_rules import OFFICE_ROW, OFFICE_START, PAY_WORDS
+from extractors.components.trigger_rules import OFFICE_ROW, PAY_WORDS, starts_term
 
 CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:and|which|with|pursuant|subject|for|by)\b|\n\s*\n")
 AGREEMENT_NAME = re.compile(
@@ -196,7 +196,7 @@ def line_start_date(text: str, candidates, pos: int):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         return next((c for c in candidates if c.label == "DATE" and pos <= c.start and c.end <= end
-                     and OFFICE_START.search(text[max(pos, c.start - 8):c.start])), None)
+                     and starts_term(text, pos, c.start)), None)
     return next((c for c in candidates if c.label == "DATE" and line <= c.start and c.end <= pos), None)
 
 

@@ -226,24 +226,24 @@ def person_age(ctx: RuleContext) -> list[Candidate]:
     for i, text in enumerate(ctx.texts):
         if not AGE_RE.fullmatch(text):
             continue
-        comma, after = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
-        if comma is not None and after is not None and doc[comma].text != "," and ctx.texts[after][:1].isupper() \
-                and TABLE_GAP.fullmatch(text_of[starts[comma] + len(ctx.texts[comma]):starts[i]]) \
+        prev, after = ctx.prev_ns(i, same_line=True), ctx.next_ns(i, same_line=True)
+        if prev is not None and after is not None and doc[prev].text != "," and ctx.texts[after][:1].isupper() \
+                and TABLE_GAP.fullmatch(text_of[starts[prev] + len(ctx.texts[prev]):starts[i]]) \
                 and TABLE_GAP.fullmatch(text_of[starts[i] + len(text):starts[after]]):
-            name = _name_ending_at(ctx, comma, reach=5)
-            if name and name[0] == ctx.first_on_line(comma):
+            name = _name_ending_at(ctx, prev, reach=5)
+            if name and name[0] == ctx.first_on_line(prev):
                 out.append(Candidate(*name, "PERSON", "age"))
             continue
-        if comma is None or doc[comma].text != ",":
+        if prev is None or doc[prev].text != ",":
             continue
         if after is None:  # the line ends with the age: it must be the name's line alone
-            name = _name_ending_at(ctx, ctx.prev_ns(comma, same_line=True), reach=5)
-            if name and name[0] == ctx.first_on_line(comma):
+            name = _name_ending_at(ctx, ctx.prev_ns(prev, same_line=True), reach=5)
+            if name and name[0] == ctx.first_on_line(prev):
                 out.append(Candidate(*name, "PERSON", "age"))
             continue
         if doc[after].text != ",":
             continue
-        if name := _name_ending_at(ctx, ctx.prev_ns(comma, same_line=True), reach=5):
+        if name := _name_ending_at(ctx, ctx.prev_ns(prev, same_line=True), reach=5):
             out.append(Candidate(*name, "PERSON", "age"))
     return out
 
