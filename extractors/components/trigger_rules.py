@@ -455,6 +455,21 @@ MORE_RULES = {
                              r"\bfor\s+cash\b|\b(?:gross|net)\s+proceeds\b|\bat-the-market\b|\bATM\b|"
                              r"\bequity\s+(?:distribution|line)\b",
                              re.I), {"MONEY|SHARES"}),
+                  # a loan agreed without its amount in the sentence (GUIDELINES reading 16: `entered into
+                  # a new Five Year Credit Agreement`, `a Five Year Credit Agreement that Abbott entered
+                  # into`); not an agreement that only extends one (`entered into an agreement to extend
+                  # the maturity date of our Senior Credit Facility`: an AGREEMENT only) nor an amendment
+                  # (a FINANCING if it changes the amount: TERMS_RULES)
+                  (re.compile(r"\b(entered\s+into)\s+(?:an?|the|certain|its|our)\s+"
+                              r"(?:(?!\bextend|\bamend)" + IN_SENTENCE + r"){0,100}?(?:credit(?:\s+and\s+\w+)?\s+"
+                              r"agreement|credit\s+facility|term\s+loan|loan\s+agreement|commitment\s+letter|"
+                              r"note\s+purchase)|"
+                              r"\b(?:credit|loan)(?:\s+and\s+\w+)?\s+agreements?,?\s+(?:that\s+|which\s+)?"
+                              r"(?:we|it|(?:[\w.&-]+\s+){0,3}?[\w.&-]+)\s+(entered\s+into)\b", re.I),
+                   # lee8k's trigger is the facility when a later sentence states the terms (TERMS_RULES)
+                   re.compile(r"^(?!" + IN_SENTENCE + r"*[.;]\s[\s\S]*?\bprovides?\s+(?:for\s+)?[\s\S]{0,80}?"
+                              r"\b(?:credit\s+facilit|(?:unsecured\s+|secured\s+)?borrowings|term\s+loans?\b))", re.I),
+                   None),
                   # a loan drawn (`$35.0 million that we borrowed under the revolving facility`, `drew $10.0
                   # million on its credit line`, `a $30.0 million draw on our revolving credit facility`)
                   (re.compile(r"\b(?:was|were|we|has|have|had|company|it|that)\s+(borrowed|drew|drawn)\b|"

@@ -131,6 +131,18 @@ def test_rule_triggers_for_issues_of_securities_and_loans(entities):
     assert found("Quillfeather Robotics, Inc. issued a press release on the notes offering of $400 million.") == []
     assert found("Brindle Systems Corp. entered into an underwriting agreement for $400 million of notes "
                  "with Marlow Securities LLC.") == []
+    # a loan agreed, its amount stated elsewhere (GUIDELINES reading 16), either order; not an
+    # agreement that only extends one, nor an amendment without its terms
+    assert found("On January 29, 2024, Brindle Systems Corp. entered into a new Five Year Credit Agreement "
+                 "with Marlow Bank, N.A.") == [("entered into", "FINANCING")]
+    assert found("The notes were part of a Five Year Credit Agreement that Brindle Systems Corp. entered into "
+                 "on November 12, 2020.") == [("entered into", "FINANCING")]
+    assert found("On July 28, 2022, Brindle Systems Corp. entered into a Revolving Credit and Security "
+                 "Agreement with Marlow Bank, N.A.") == [("entered into", "FINANCING")]
+    assert found("On July 21, 2023, Brindle Systems Corp. entered into an agreement to extend the maturity "
+                 "date of its Senior Credit Facility.") == []
+    assert found("On July 21, 2023, Brindle Systems Corp. entered into an amendment to its credit agreement "
+                 "with Marlow Bank, N.A.") == []
 
 
 @pytest.mark.parametrize("text,trigger", [
