@@ -421,7 +421,15 @@ MORE_RULES = {
                              # or named as a change (`a 7% increase in our annualized dividend to $5.42`)
                              r"\b((?:increase|decrease|reduction|cut)\s+in\s+(?:the|its|our|their)\s+"
                              r"(?:company(?:'s|\u2019s)\s+)?(?:[\w-]+\s+){0,3}?dividends?)\b(?!\s+(?:rate|payout|yield))",
-                             re.I), None, {"MONEY"})],
+                             re.I), None, {"MONEY"}),
+                 # a year's dividend per share stated as a figure (GUIDELINES reading 14: `Our annualized
+                 # common stock dividend was $1.84 per share and $1.76 per share in 2023 and 2022`,
+                 # `quarterly dividends declared per share were $4.24 and $4.08 in 2024 and 2023`)
+                 (re.compile(r"\b(?:annual(?:ized)?|quarterly)\s+(?:common\s+(?:stock\s+)?)?(?:cash\s+)?"
+                             r"(?:dividends?\s+(declared)|(dividends?))\s+(?:per\s+(?:common\s+)?share\s+)?"
+                             r"(?:was|were)\s+(?:US)?\$\d" + IN_SENTENCE + r"{0,80}?\b(?:in|for|during)\s+"
+                             r"(?:fiscal\s+)?(?:year\s+)?\d{4}\b", re.I),
+                  re.compile(r"\bper\s+(?:common\s+)?share\b", re.I), {"MONEY"})],
     # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
     # AGREEMENT and a FINANCING on the same `entered into`)
     # a loan taken (`New debt of $5.0 billion was borrowed`, `we borrowed $500 million`, not

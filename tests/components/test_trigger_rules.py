@@ -526,6 +526,18 @@ def test_dividends_declared_describe_no_declaration(entities):
                   "DIVIDEND") == ["declared"]
 
 
+def test_a_years_dividend_per_share_stated_as_a_figure(entities):
+    """GUIDELINES reading 14: a dividend per share of a stated year is an event; the total
+    paid is none, and so is a dividend per share with no year."""
+    words = _finder(entities, "DIVIDEND")
+    assert words("Our annualized common stock dividend was $1.84 per share and $1.76 per share in 2023 and 2022, "
+                 "respectively.") == ["dividend"]
+    assert words("Quarterly dividends declared per share were $4.24 and $4.08 in 2024 and 2023, "
+                 "respectively.") == ["declared"]
+    assert words("Dividends paid were $455.5 million and $430.2 million in 2024 and 2023, respectively.") == []
+    assert words("The quarterly dividend was $0.25 per share.") == []
+
+
 def test_own_shares_purchased_under_a_program(entities):
     words = _finder(entities, "SHARE_REPURCHASE")
     assert words("During the first quarter of 2024, Zeta purchased 2 million shares of common stock, and in May "
