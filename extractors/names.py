@@ -111,11 +111,15 @@ NO_COMPANY = re.compile(r"^(?:S&P|Standard\s*&\s*Poor['\u2019]s|Russell|Dow\s+Jo
                         r"^(?:Aaa|Aa[1-3]|A[1-3]|Baa[1-3]|Ba[1-3]|B[1-3]|Caa[1-3]|AAA|AA[+-]?|A[+-]|BBB[+-]?|BB[+-]?|"
                         r"CCC[+-]?|F[1-3]\+?|SGL-\d|Prime-\d|P-\d)$|"
                         # a simulation method named after a place (`a Monte Carlo simulation model`)
-                        r"^Monte[\s-]Carlo$")
+                        r"^Monte[\s-]Carlo$|"
+                        # a law, treaty, pleading, agreement or machine named in capitals (`Bilateral
+                        # Investment Treaty`, `ATM Operators Complaint`, `Automated Teller Machine`)
+                        r"^.+\s(?:Act|Treaty|Complaints?|Machines?|Agreements?|Objections)$")
 
 
 def names_no_company(name: str) -> bool:
-    """A stock index's name, an amended document's title, a credit rating or a method (NO_COMPANY)."""
+    """A stock index's name, an amended document's title, a credit rating, a method or a
+    thing named in capitals (NO_COMPANY)."""
     return bool(NO_COMPANY.match(name))
 
 

@@ -98,7 +98,8 @@ def test_the_kind_of_body_an_org_names():
 
 
 @pytest.mark.parametrize("name", ["Baa3", "BBB+", "A-", "F2", "SGL-1", "Prime-3", "S&P 500 Index", "Fourth Amended",
-                                  "Monte Carlo", "Monte-Carlo"])
+                                  "Monte Carlo", "Monte-Carlo", "Automated Teller Machine", "Bilateral Investment Treaty",
+                                  "Quillon Operators Complaint", "Clean Water Act"])
 def test_credit_ratings_indexes_and_titles_name_no_company(name):
     from extractors.names import names_no_company
 
@@ -108,7 +109,8 @@ def test_credit_ratings_indexes_and_titles_name_no_company(name):
 def test_a_company_is_a_company():
     from extractors.names import names_no_company
 
-    assert not any(names_no_company(n) for n in ("Baa Widgets Inc.", "Ba Holdings", "Quillon"))
+    assert not any(names_no_company(n) for n in ("Baa Widgets Inc.", "Ba Holdings", "Quillon",
+                                                          "Actavis", "Quillon Machines Inc.", "Treaty Energy Corp."))
 
 
 def test_a_trading_plan_named_by_its_officer_is_no_mention_of_the_officer(shipped_nlp):
