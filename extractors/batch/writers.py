@@ -863,7 +863,12 @@ class SqliteWriter(RecordWriter):
         if self.conn is None:
             return
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.conn.execute("PRAGMA journal_mode=DELETE")
+        try:  # one file again, without -wal and -shm beside it
+            self.conn.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.OperationalError:
+            # a reader holds the database open (`sqlite3 out.sqlite` in another window): every
+            # batch is committed, so the file stays in WAL mode rather than failing the run
+            pass
         self.conn.close()
         self.conn = None
 

@@ -235,14 +235,13 @@ def test_sigkill_mid_run_then_resume_equals_clean_run(tmp_path, docs_all, refere
         if suffix == ".jsonl":
             return out.exists() and out.read_bytes().count(b"\n") >= 24
         if suffix == ".sqlite":
-            try:
-                import sqlite3
+            import sqlite3
+            from contextlib import closing
 
-                con = sqlite3.connect(f"file:{out}?mode=ro", uri=True, timeout=0.1)
-                n = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-                con.close()
-                return n >= 24
-            except Exception:
+            try:  # closed at once, also when the table is not there yet
+                with closing(sqlite3.connect(f"file:{out}?mode=ro", uri=True, timeout=0.1)) as con:
+                    return con.execute("SELECT count(*) FROM documents").fetchone()[0] >= 24
+            except sqlite3.Error:
                 return False
         return len(list(parts_dir(out).glob("part-*.parquet"))) >= 3
 

@@ -279,6 +279,24 @@ def test_output_of_an_earlier_layout_is_not_resumed(tmp_path):
         assert [r["id"] for r in read_records(path)] == ["b"]
 
 
+def test_sqlite_output_open_in_a_reader_still_closes(tmp_path, run):
+    """A user watching the database while the run ends (a reader connection open) does not
+    fail the run: every batch is committed, the file merely stays in WAL mode."""
+    out = tmp_path / "watched.sqlite"
+    reader = None
+    try:
+        with open_writer(out, resume=False) as writer:
+            writer.write_batch(run["records"][:2])
+            reader = sqlite3.connect(f"file:{out}?mode=ro", uri=True)
+            assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+            writer.write_batch(run["records"][2:])
+        assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == len(run["records"])
+    finally:
+        if reader is not None:
+            reader.close()
+    assert list(read_records(out)) == run["records"]
+
+
 def test_parquet_is_written_in_row_groups(tmp_path, run):
     """Streaming: rows are committed in parts of `rows_per_part` and merged batch by batch."""
     import pyarrow.parquet as pq
