@@ -1,4 +1,4 @@
-"""Span lists by offset: the spans of a list sorted by start that lie in a range."""
+"""Offsets: the spans of a list sorted by start that lie in a range, and where a line ends."""
 from __future__ import annotations
 
 import bisect
@@ -10,3 +10,9 @@ def within(spans: list[tuple], start: int, end: int) -> list[tuple]:
     first = bisect.bisect_left(spans, (start,))
     last = bisect.bisect_left(spans, (end,), first)
     return [x for x in spans[first:last] if x[1] <= end]
+
+
+def line_end(text: str, pos: int) -> int:
+    """The offset of the end of the line `pos` stands on (its newline, or the end of `text`)."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end

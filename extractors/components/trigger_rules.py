@@ -48,7 +48,7 @@ from spacy.tokens import Doc
 from extractors.contract import TRIGGERS_KEY, doc_text, span_scores
 from extractors.layout import SIGNATURE_CONTEXT
 from extractors.names import FILER_PRONOUN, GENERIC_FILER
-from extractors.offsets import within
+from extractors.offsets import line_end, within
 
 # A seat on the board is an office too (`was elected to the board of directors`, `as
 # a member of the Company's Board`): a sentence that names one counts as holding a
@@ -174,6 +174,12 @@ BIOGRAPHY_LINE = re.compile(r"^[ \t]*(?:19|20)\d\d\s+(?:to|through|-|\u2013)\s+(
                             r"\s*[\u2014\u2013]\s*([A-Z][A-Za-z&,.'\u2019 -]{2,120}?)\.?[ \t]*$|"
                             r"^[ \t]*(Elected|Appointed)\s+(?:an?\s+)?(?:Corporate\s+|Executive\s+)?Officer\s*"
                             r"[\u2014\u2013]\s*(?:19|20)\d\d\.?[ \t]*$", re.M)
+# a credit agreement's terms stated (`The Credit Agreement provides for a $300 million unsecured
+# credit facility`): the facility is the FINANCING's trigger (TERMS_RULES), and an `entered into` a
+# sentence before is then none (the loan agreed, MORE_RULES)
+PROVIDES_FACILITY = (r"\bprovides?\b(?:\s*," + IN_SENTENCE + r"{0,60},)?\s+(?:for\s+)?" + IN_SENTENCE + r"{0,60}?\b("
+                     r"(?:senior\s+)?(?:unsecured\s+|secured\s+)?(?:revolving\s+)?credit\s+facilit(?:y|ies)|"
+                     r"(?:unsecured\s+|secured\s+)?borrowings|term\s+loans?)\b")
 # a row of an officer table whose offices are listed without a verb (`Henrique Braun   55   Executive
 # Vice President since January 2024 and President, International Development, since January 2023.
 # President of the Latin America operating unit from October 2020 to December 2022.`): the name and age
@@ -186,6 +192,8 @@ def starts_term(text: str, lo: int, date_start: int) -> bool:
     """Whether the DATE at `date_start` starts a term (`since` or `from` right before it, at or
     after `lo`)."""
     return OFFICE_START.search(text[max(lo, date_start - 8):date_start]) is not None
+
+
 # a verb before the office: the verb's own cue (`Served as the Company's first Chief Sustainability Officer`)
 CAREER_WORDS = re.compile(r"\b(?:was|is|served|serves|serving|joined|joining|has|had|became|held|named|appointed|"
                           r"elected)\b", re.I)
@@ -198,8 +206,7 @@ def office_row_triggers(text: str, ents: list[tuple]) -> list[tuple[int, int]]:
     stated start; reading 19, coordinated titles are one office). `ents`: (start, end, label), sorted."""
     out = []
     for m in OFFICE_ROW.finditer(text):
-        end = text.find("\n", m.end())
-        row = within(ents, m.end(), len(text) if end < 0 else end)
+        row = within(ents, m.end(), line_end(text, m.end()))
         lo = m.end()
         for s, e, label in row:
             if label != "DATE" or s < lo:
@@ -476,9 +483,7 @@ MORE_RULES = {
                               r"\b(?:credit|loan)(?:\s+and\s+\w+)?\s+agreements?,?\s+(?:that\s+|which\s+)?"
                               r"(?:we|it|(?:[\w.&-]+\s+){0,3}?[\w.&-]+)\s+(entered\s+into)\b", re.I),
                    # lee8k's trigger is the facility when a later sentence states the terms (TERMS_RULES)
-                   re.compile(r"^(?!" + IN_SENTENCE + r"*[.;]\s[\s\S]*?\bprovides?\s+(?:for\s+)?[\s\S]{0,80}?"
-                              r"\b(?:credit\s+facilit|(?:unsecured\s+|secured\s+)?borrowings|term\s+loans?\b))", re.I),
-                   None),
+                   re.compile(r"^(?!" + IN_SENTENCE + r"*[.;]\s[\s\S]*?" + PROVIDES_FACILITY + ")", re.I), None),
                   # a loan drawn (`$35.0 million that we borrowed under the revolving facility`, `drew $10.0
                   # million on its credit line`, `a $30.0 million draw on our revolving credit facility`)
                   (re.compile(r"\b(?:was|were|we|has|have|had|company|it|that)\s+(borrowed|drew|drawn)\b|"
@@ -503,10 +508,7 @@ MORE_RULES = {
 # description of a facility it has (no entry or amendment stated), or restated after an
 # amendment that only extends its term, is no event.
 TERMS_RULES = {
-    "FINANCING": (re.compile(r"\bprovides?\b(?:\s*," + IN_SENTENCE + r"{0,60},)?\s+(?:for\s+)?"
-                             + IN_SENTENCE + r"{0,60}?\b("
-                             r"(?:senior\s+)?(?:unsecured\s+|secured\s+)?(?:revolving\s+)?credit\s+facilit(?:y|ies)|"
-                             r"(?:unsecured\s+|secured\s+)?borrowings|term\s+loans?)\b|"
+    "FINANCING": (re.compile(PROVIDES_FACILITY + r"|"
                              r"\b(increase[sd]?)\s+(?:in\s+)?(?:the\s+)?(?:maximum\s+|total\s+|aggregate\s+)?"
                              r"(?:commitments?|borrowing\s+capacity|amount\s+available)\b" + IN_SENTENCE + r"{0,60}?"
                              r"\bfrom\s+(?:US)?\$|"

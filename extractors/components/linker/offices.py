@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from extractors.components.trigger_rules import BIOGRAPHY_LINE, OFFICE_ROW
-from extractors.offsets import within
+from extractors.offsets import line_end, within
 
 # the verbs of a career: one office each, or several offices on a shared verb
 CAREER_VERBS = re.compile(r"^(?:served|serving|held|has\s+served|assumed|was|joined)$", re.I)
@@ -83,8 +83,7 @@ def listed_person(text: str, ents: list[tuple], trigger: tuple[int, int]) -> tup
     if (row := OFFICE_ROW.match(text, line_start)) is not None:  # `Henrique Braun   55   President ...`
         people = [(s, e) for s, e, label in within(ents, line_start, row.end()) if label == "PERSON"]
         return people[0] if people else None
-    line_end = text.find("\n", trigger[1])
-    if not BIOGRAPHY_LINE.match(text, line_start, len(text) if line_end < 0 else line_end):
+    if not BIOGRAPHY_LINE.match(text, line_start, line_end(text, trigger[1])):
         return None
     people = [(s, e) for s, e, label in within(ents, max(0, line_start - LIST_REACH), line_start) if label == "PERSON"]
     return people[-1] if people else None

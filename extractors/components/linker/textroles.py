@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from extractors.components.trigger_rules import OFFICE_ROW, PAY_WORDS, starts_term
+from extractors.offsets import line_end
 
 CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:and|which|with|pursuant|subject|for|by)\b|\n\s*\n")
 AGREEMENT_NAME = re.compile(
@@ -193,8 +194,7 @@ def line_start_date(text: str, candidates, pos: int):
     (`President, Europe operating unit since January 2021`). None where the line has none."""
     line = text.rfind("\n", 0, pos) + 1
     if OFFICE_ROW.match(text, line):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
+        end = line_end(text, pos)
         return next((c for c in candidates if c.label == "DATE" and pos <= c.start and c.end <= end
                      and starts_term(text, pos, c.start)), None)
     return next((c for c in candidates if c.label == "DATE" and line <= c.start and c.end <= pos), None)
