@@ -74,6 +74,10 @@ INITIAL = re.compile(r"^(?:[A-Z]\.)+$")  # `J.`, `J.P.`
 # the filer named generically (`the Company`): no name (no ORG entity), but it may fill
 # the filer's ORG roles (SCHEMA; GUIDELINES wide reading 3)
 GENERIC_FILER = re.compile(r"\b[Tt]he\s+(?:Company|Registrant|Corporation|registrant|Issuer|Borrower)\b")
+# a name given its short form in brackets right after it (`Aaron Rents, Inc. (the "Company")`,
+# `Alcoa Inc. ("Alcoa")`, `JPMorgan Chase & Co. ("JPMorganChase" or the “Firm”)`): in an 8-K, the filer
+# as its report first names it
+DEFINES_NAME = re.compile(r"\s*\(\s*(?:the\s+)?[\"\u201c\u2018']")
 # the filer as a pronoun in 10-K/10-Q prose (GUIDELINES wide reading 3: `we` and `us` fill
 # the filer's roles: `we sold our Canada condiment business`); `US` is a country
 FILER_PRONOUN = re.compile(r"\b(?:[Ww]e|us)\b")

@@ -457,6 +457,9 @@ MORE_RULES = {
                    {"MONEY"}),
                   (re.compile(r"\b(issued|sold|raised)\s+(?:an?\s+)?(?:total\s+of\s+)?(?:aggregate\s+(?:of\s+)?)?"
                              r"(?:approximately\s+)?(?:[$\u20ac\u00a3]|US\$|\d)|"
+                             # notes issued before their amount (`we issued two series of senior unsecured notes
+                             # for an aggregate principal amount of $1.4 billion`)
+                             r"\b(issued)\s+(?:\w+\s+series\s+of\s+)?(?:[\w%.-]+\s+){0,4}?(?:notes|debentures|bonds)\b|"
                              # shares issued to a pension trust (`contributed 36,518,563 newly issued shares`)
                              r"\b(contributed|contribution\s+of)\s+(?:approximately\s+)?\d[\d,]*\s+(?:newly\s+issued\s+)?shares\b|"
                              r"\bcompleted\s+(?:an?|the|its|our)\s+(?:\w+\s+){0,3}?(offering|placement|issuance)\b|"

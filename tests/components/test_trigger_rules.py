@@ -154,6 +154,8 @@ def test_rule_triggers_for_issues_of_securities_and_loans(entities):
      "sold"),
     ("Brindle Systems Corp. announced the closing of a private placement of 2,875,000 shares for $11.5 million.",
      "placement"),
+    ("In March 2024, we issued two series of senior unsecured notes for an aggregate principal amount of "
+     "$1.2 billion.", "issued"),
 ])
 def test_plain_forms_of_a_financing(entities, text, trigger):
     """FINANCING in the forms of small issuers' filings: shares sold for cash, a loan drawn, a

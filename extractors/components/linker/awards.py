@@ -13,6 +13,10 @@ Each person is one COMPENSATION event, all sharing the decision's verb as their 
 `role`, `amount` and `shares` that are that person's. What the decision states once
 (its `date`, `plan` and `org`) every event shares; the linker fills those.
 
+The `org` of a pay decision is the company that pays, nearly always the filer, and the
+linker often finds none near the verb (`the Committee approved ...` paragraphs below the
+sentence that names the company): `paying_org` reads it where the linker left it empty.
+
 Pure functions over the text and the entity spans (`(start, end, label)`, sorted by
 start): the linker turns what `awards` returns into events in place of the one event it
 linked itself.
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.names import GENERATIONS
+from extractors.names import DEFINES_NAME, GENERATIONS, GENERIC_FILER
 from extractors.offsets import within
 
 # the roles that are each person's own; the others (date, plan, org) the decision's
@@ -89,3 +93,25 @@ def awards(text: str, ents: list[tuple], scope: tuple[int, int]) -> list[dict]:
                 break
         out.append(award)
     return out
+
+
+# how far before a pay decision the filer may have been named generically (`the Company`)
+FILER_REACH = 3000
+
+
+def paying_org(text: str, ents: list[tuple], trigger: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The company a pay decision at `trigger` is made for, where the linker named none:
+    the first company before the trigger given a short name in brackets (`Aaron Rents, Inc.
+    (the "Company")`, as an 8-K first names its filer); else the filer as the decision's
+    sentence names it generically (`the Board of Directors of the Company approved`, `as
+    President and CEO of the Registrant`), the mention nearest the trigger; else the last
+    such mention in the FILER_REACH characters before it; else none."""
+    defined = next(((s, e) for s, e, label in ents
+                    if label == "ORG" and e <= trigger[0] and DEFINES_NAME.match(text, e)), None)
+    if defined:
+        return defined
+    generic = [m.span() for m in GENERIC_FILER.finditer(text, sentence[0], sentence[1])]
+    if generic:
+        return min(generic, key=lambda g: abs(g[0] - trigger[0]))
+    before = [m.span() for m in GENERIC_FILER.finditer(text, max(0, trigger[0] - FILER_REACH), trigger[0])]
+    return before[-1] if before else None

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.components.linker.appointees import appointees
-from extractors.components.linker.awards import PER_PERSON, awards, scope
+from extractors.components.linker.awards import PER_PERSON, awards, paying_org, scope
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.dividends import dividend_events
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
@@ -172,6 +172,9 @@ class EventLinker:
             if trig.label_ == "EXECUTIVE_CHANGE" and not any(a[0] == "person" for a in args) \
                     and (person := listed_person(text, ents, (trig.start_char, trig.end_char))):
                 args.append(("person", *person, 0.5))
+            if trig.label_ == "COMPENSATION" and sent is not None and not any(a[0] == "org" for a in args) \
+                    and (org := paying_org(text, ents, (trig.start_char, trig.end_char), (sent.start_char, sent.end_char))):
+                args.append(("org", *org, 0.5))
             # several events on one trigger: offices of a career, people paid, debt tranches, people appointed,
             # amounts listed `respectively`
             each = None if sent is None else (

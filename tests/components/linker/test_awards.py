@@ -1,5 +1,5 @@
 """COMPENSATION naming several people: one event per person, sharing the decision's trigger."""
-from extractors.components.linker.awards import awards, scope
+from extractors.components.linker.awards import awards, paying_org, scope
 
 
 def _ents(text, marked):
@@ -44,6 +44,27 @@ def test_the_scope_runs_into_an_introduced_list_and_stops_at_the_next_trigger():
     assert scope(text, (0, colon - 1), (approved, approved + 8), []) == (0, colon - 1)
     later = text.index("awards")  # a trigger before it in the sentence starts its part
     assert scope(text, (0, colon), (later, later + 6), [(approved, approved + 8)])[0] == approved + 8
+
+
+def test_the_paying_company_is_the_filer_as_the_report_names_it():
+    """A pay decision without a company near its verb is the filer's: its name given a short
+    form in brackets, else `the Company` in the sentence, else the last one before; none
+    where the text names neither."""
+    text = ('Harlow Dynamics Corp. (the "Company") announced results. Other news.\n'
+            "On May 2, 2024, the Committee approved a retention award to Dana Ostergaard.")
+    ents = _ents(text, [("Harlow Dynamics Corp.", "ORG"), ("May 2, 2024", "DATE"), ("Dana Ostergaard", "PERSON")])
+    verb = text.index("approved")
+    sentence = (text.index("On May"), len(text))
+    assert text[slice(*paying_org(text, ents, (verb, verb + 8), sentence))] == "Harlow Dynamics Corp."
+    text = "Salaries.\nThe Board of Directors of the Company approved a bonus for Lee Marlow."
+    verb = text.index("approved")
+    found = paying_org(text, [], (verb, verb + 8), (text.index("The Board"), len(text)))
+    assert found == (text.index("the Company"), text.index("the Company") + len("the Company"))
+    text = "The Registrant filed its report.\nBonuses.\nMr. Marlow will receive a bonus of $10,000."
+    verb = text.index("receive")
+    assert text[slice(*paying_org(text, [], (verb, verb + 7), (text.index("Mr."), len(text))))] == "The Registrant"
+    text = "Mr. Marlow will receive a bonus of $10,000."
+    assert paying_org(text, [], (text.index("receive"), text.index("receive") + 7), (0, len(text))) is None
 
 
 def test_the_pipeline_gives_each_person_an_event(shipped_nlp):
