@@ -99,7 +99,8 @@ def awards(text: str, ents: list[tuple], scope: tuple[int, int]) -> list[dict]:
 FILER_REACH = 3000
 
 
-def paying_org(text: str, ents: list[tuple], trigger: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int] | None:
+def paying_org(text: str, ents: list[tuple], trigger: tuple[int, int],
+               sentence: tuple[int, int]) -> tuple[int, int] | None:
     """The company a pay decision at `trigger` is made for, where the linker named none:
     the first company before the trigger given a short name in brackets (`Aaron Rents, Inc.
     (the "Company")`, as an 8-K first names its filer); else the filer as the decision's

@@ -20,7 +20,8 @@ FINANCIAL_RESULT triggers are decoded per reported figure (`results`), so that
 each figure is one event, as SCHEMA asks. A career verb stating several offices gives
 one EXECUTIVE_CHANGE per office (`offices`), a pay decision naming several people one
 COMPENSATION per person (`awards`), each sharing the trigger; a repurchase table gives one
-SHARE_REPURCHASE per month row (`repurchases`), a dividend row one DIVIDEND per figure
+SHARE_REPURCHASE per month row (`repurchases`), a table of debt issued one FINANCING per row
+(`issuances`), a dividend row one DIVIDEND per figure
 (`dividends`).
 
 Without a trained linker (no `linker.skops` in the model) only text roles are filled.
@@ -38,6 +39,7 @@ from extractors.components.linker.awards import PER_PERSON, awards, paying_org, 
 from extractors.components.linker.candidates import DocView
 from extractors.components.linker.dividends import dividend_events
 from extractors.components.linker.forms import late_filing_roles, signature_blocks, signature_roles
+from extractors.components.linker.issuances import issuance_events
 from extractors.components.linker.listed import LISTED_AMOUNT, listed_events
 from extractors.components.linker.model import ArgumentLinker
 from extractors.components.linker.mentions import one_per_case
@@ -173,7 +175,8 @@ class EventLinker:
                     and (person := listed_person(text, ents, (trig.start_char, trig.end_char))):
                 args.append(("person", *person, 0.5))
             if trig.label_ == "COMPENSATION" and sent is not None and not any(a[0] == "org" for a in args) \
-                    and (org := paying_org(text, ents, (trig.start_char, trig.end_char), (sent.start_char, sent.end_char))):
+                    and (org := paying_org(text, ents, (trig.start_char, trig.end_char),
+                                           (sent.start_char, sent.end_char))):
                 args.append(("org", *org, 0.5))
             # several events on one trigger: offices of a career, people paid, debt tranches, people appointed,
             # amounts listed `respectively`
@@ -199,6 +202,7 @@ class EventLinker:
                 record["args"] = with_values(record["args"], ev.get("values"))  # a table's figures and periods
                 events.append(record)
         events = self._repurchase_tables(doc, text, ents, ent_label, year, events)
+        events = self._issuance_tables(doc, text, ents, ent_label, year, events)
         events += self._dividend_tables(doc, text, ents, ent_label, year, events)
         if self.require_core_roles:
             events = [e for e in events if has_core_roles(e)]
@@ -219,6 +223,21 @@ class EventLinker:
         for ev in rows:
             args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
             events.append(event_record(doc, text, "SHARE_REPURCHASE", ev["trigger"], args, 0.5, ent_label, year))
+        return events
+
+    @staticmethod
+    def _issuance_tables(doc: Doc, text: str, ents: list, ent_label: dict, year, events: list) -> list:
+        """One FINANCING per row of a table of debt issued (issuances.py), in place of the
+        linker's own FINANCING events from the table and its introducing verb."""
+        rows = issuance_events(text, ents)
+        if not rows:
+            return events
+        tables = [ev["table"] for ev in rows]
+        events = [e for e in events if e["type"] != "FINANCING"
+                  or not any(a <= e["trigger"]["start"] < b for a, b in tables)]
+        for ev in rows:
+            args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
+            events.append(event_record(doc, text, "FINANCING", ev["trigger"], args, 0.5, ent_label, year))
         return events
 
     @staticmethod
