@@ -79,6 +79,9 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "AGREEMENT": r"^(?:sold|sells?|sale)$",  # a sale done is a DISPOSITION (RETYPE), not an agreement
     # pay is approved or granted; dividends are declared, and cases appealed
     "COMPENSATION": r"^declared$|\bappeal",
+    # a case is never a buy-back (`we repurchased 64 million shares`: RETYPE) nor a dividend
+    # declared (FOLLOWED_BY), whatever a classifier trained on lawsuits' verbs makes of them
+    "LEGAL_PROCEEDING": BUY_BACK_WORDS,
     # a dividend is declared, paid, changed or named; never `filed`, `subpoena`, `appealed`
     "DIVIDEND": r"^(?!.*(?:declar|dividend|distribut|increas|rais|reduc|\bcut|lower|suspen|reinstat|initiat|"
                 r"\bpa(?:y|id)))",
@@ -91,6 +94,15 @@ FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p
                                                               for t, rules in {
     "SHARE_REPURCHASE": [(r"\s*(?:\([A-Z]{2,5}\)\s*)?(?:agreements?|events?|obligations?|transactions?|price|right|"
                           r"and\s+related\s+agreements)\b", None)],
+    # the filer's own stock bought is a buy-back (`the Company purchased $487 million (4 million
+    # shares) of its common stock for its treasury`)
+    "ACQUISITION": [(r"\s+(?:approximately\s+)?(?:US)?\$?\s*[\d.,]+\s*(?:million|billion|thousand)?\s*"
+                     r"(?:\([^)]{0,40}\)\s*)?(?:shares\s+)?of\s+(?:its|our|their|the\s+Company[\u2019']s)\s+"
+                     r"(?:own\s+)?(?:class\s+\w\s+)?(?:common|ordinary|capital)\s+(?:stock|shares)",
+                     "SHARE_REPURCHASE")],
+    # a dividend declared is no case (`the company declared a quarterly dividend of $1.51`)
+    "LEGAL_PROCEEDING": [(r"\s+(?:an?\s+|the\s+|its\s+)?(?:(?:regular|quarterly|special|annual|interim|final|"
+                          r"cash)\s+)*(?:cash\s+)?dividends?\b", "DIVIDEND")],
     # a judgment or order entered is a court's act (`the court entered final judgment`)
     "AGREEMENT": [(r"\s*(?:final\s+|partial\s+)?(?:judgments?|an?\s+(?:\w+\s+)?order|orders?)\b", "LEGAL_PROCEEDING")],
     "DISPOSITION": [(r"\s+of\s+(?:(?:an?|the)\s+)?(?:aggregate\s+of\s+)?(?:US)?\$\s*[\d.,]+\s*(?:million|billion)?\s+"

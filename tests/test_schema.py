@@ -29,6 +29,24 @@ def test_a_dividend_trigger_names_a_dividend_act():
     assert trigger_type("DIVIDEND", "appealed") == "LEGAL_PROCEEDING"  # the words state a case's step (RETYPE)
 
 
+def test_a_case_is_no_buy_back_nor_a_dividend_declared():
+    from extractors.schema import trigger_type
+
+    assert trigger_type("LEGAL_PROCEEDING", "repurchased", " 64 million shares") == "SHARE_REPURCHASE"
+    assert trigger_type("LEGAL_PROCEEDING", "declared", " a quarterly cash dividend of $0.25") == "DIVIDEND"
+    assert trigger_type("LEGAL_PROCEEDING", "declared", " the patent invalid") == "LEGAL_PROCEEDING"
+    assert trigger_type("LEGAL_PROCEEDING", "filed", " a complaint") == "LEGAL_PROCEEDING"
+
+
+def test_the_filers_own_stock_bought_is_a_buy_back():
+    from extractors.schema import trigger_type
+
+    after = " $487 million (4 million shares) of its common stock for its treasury"
+    assert trigger_type("ACQUISITION", "purchased", after) == "SHARE_REPURCHASE"
+    assert trigger_type("ACQUISITION", "purchased", " 2.5 million shares of our common stock") == "SHARE_REPURCHASE"
+    assert trigger_type("ACQUISITION", "purchased", " all of the common stock of Harlow Dynamics") == "ACQUISITION"
+
+
 def test_events_without_their_participant_are_dropped():
     from extractors.schema import has_core_roles
 

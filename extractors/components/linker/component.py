@@ -64,6 +64,10 @@ def modality(doc: Doc, trigger: Span) -> str:
     return "expected" if EXPECTED_CUE.search(sent.text) else "asserted"
 
 
+# how much of the text after a trigger schema.trigger_type reads (FOLLOWED_BY: `purchased $487
+# million (4 million shares) of its common stock` is a buy-back)
+AFTER_TRIGGER = 80
+
 # Types whose classifier triggers pass the rule triggers' check of what the cue states
 # (trigger_rules.stated: a contingency or, for votes, an act of the board is no event).
 CHECKED_STATEMENTS = frozenset({"SHAREHOLDER_VOTE", "COMPENSATION", "SHARE_REPURCHASE", "LEGAL_PROCEEDING"})
@@ -135,7 +139,7 @@ class EventLinker:
                 continue
             # `acquired` given as EXECUTIVE_CHANGE: ACQUISITION; `Repurchase Agreement`: none
             kind = trigger_type(trig.label_, text[trig.start_char:trig.end_char],
-                                text[trig.end_char:trig.end_char + 40])
+                                text[trig.end_char:trig.end_char + AFTER_TRIGGER])
             if kind is None:
                 continue
             if kind != "SHAREHOLDER_VOTE" and VOTE_WORDS.fullmatch(text[trig.start_char:trig.end_char]):

@@ -7,7 +7,9 @@ A 10-K states its dividends per share in a table row, one figure per period:
 Each figure is one declared instalment with its own per-share amount: one event, all
 sharing the row's label as their trigger (as a repurchase table's rows share its
 header), `amount` the figure. A row of total dividends paid (`Dividends paid   $8,400`)
-states no amount per share and gives none.
+states no amount per share and gives none. A statement of equity's row names its amount per
+share in its label (`Cash dividends ($1.51 per share)`): one event, the label's words the
+trigger and the bracketed figure the amount.
 
 Pure functions over the text and the entity spans (`(start, end, label)`, sorted): the
 linker turns what `dividend_events` returns into event records.
@@ -21,6 +23,12 @@ from extractors.tables import tables_of
 
 DIVIDEND_ROW = re.compile(r"^(?:cash\s+)?dividends?,?\s+(?:declared\s+|paid\s+)?(?:and\s+paid\s+)?per\s+(?:common\s+)?share\b",
                           re.I)  # (`Cash dividend, per share` too)
+# a statement of equity's dividend row, its amount per share in the label (`Cash dividends ($1.51
+# per share)`, `Dividends declared and paid ($1.24 per share)`): one event, the label's words
+# the trigger, the bracketed amount the amount (the row's figures are the totals paid)
+DIVIDEND_LABEL = re.compile(r"^((?:cash\s+)?dividends?(?:\s+(?:declared|paid))?(?:\s+and\s+(?:declared|paid))?)"
+                            r"(?:\s+on\s+common\s+stock)?\s*\(\s*(?:US)?\$\s*\d[\d.]*\s+per\s+(?:common\s+)?share\s*\)",
+                            re.I)
 
 
 def dividend_events(text: str, ents: list[tuple]) -> list[dict]:
@@ -29,7 +37,15 @@ def dividend_events(text: str, ents: list[tuple]) -> list[dict]:
     events = []
     for table in tables_of(text):
         for row in table.rows:
-            if row.label is None or not DIVIDEND_ROW.match(row.label.text):
+            if row.label is None:
+                continue
+            if m := DIVIDEND_LABEL.match(row.label.text):
+                money = [x for x in within(ents, row.label.start, row.label.end) if x[2] == "MONEY"]
+                if money:
+                    start = row.label.start
+                    events.append({"trigger": (start, start + m.end(1)), "args": {"amount": money[0][:2]}})
+                continue
+            if not DIVIDEND_ROW.match(row.label.text):
                 continue
             for cell in row.values:
                 money = [x for x in within(ents, cell.start, cell.end) if x[2] == "MONEY"]
