@@ -205,8 +205,12 @@ class EventLinker:
                 record = event_record(doc, text, "FINANCIAL_RESULT", ev["trigger"], args, ev["score"], ent_label, year)
                 record["args"] = with_values(record["args"], ev.get("values"))  # a table's figures and periods
                 events.append(record)
-        events = self._repurchase_tables(doc, text, ents, ent_label, year, events)
-        events = self._issuance_tables(doc, text, ents, ent_label, year, events)
+        # one SHARE_REPURCHASE per month row of a repurchase table (`Under Our Share Repurchase
+        # Program` in it is none), one FINANCING per row of a table of debt issued (its
+        # introducing verb is none of its own)
+        events = self._table_events(doc, text, ent_label, year, events, "SHARE_REPURCHASE",
+                                    repurchase_events(text, ents))
+        events = self._table_events(doc, text, ent_label, year, events, "FINANCING", issuance_events(text, ents))
         events += self._dividend_tables(doc, text, ents, ent_label, year, events)
         if self.require_core_roles:
             events = [e for e in events if has_core_roles(e)]
@@ -215,33 +219,19 @@ class EventLinker:
         return doc
 
     @staticmethod
-    def _repurchase_tables(doc: Doc, text: str, ents: list, ent_label: dict, year, events: list) -> list:
-        """One SHARE_REPURCHASE per month row of a repurchase table (repurchases.py); the
-        table's own words give no other buy-back (`Under Our Share Repurchase Program`)."""
-        rows = repurchase_events(text, ents)
+    def _table_events(doc: Doc, text: str, ent_label: dict, year, events: list, event_type: str,
+                      rows: list[dict]) -> list:
+        """The events of a table's rows (`rows`: dicts with `trigger`, `args` role -> (start,
+        end), and `table`, the span read) in place of the linker's own events of `event_type`
+        whose trigger lies in a table read: its words give no other event of the type."""
         if not rows:
             return events
         tables = [ev["table"] for ev in rows]
-        events = [e for e in events if e["type"] != "SHARE_REPURCHASE"
+        events = [e for e in events if e["type"] != event_type
                   or not any(a <= e["trigger"]["start"] < b for a, b in tables)]
         for ev in rows:
             args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
-            events.append(event_record(doc, text, "SHARE_REPURCHASE", ev["trigger"], args, 0.5, ent_label, year))
-        return events
-
-    @staticmethod
-    def _issuance_tables(doc: Doc, text: str, ents: list, ent_label: dict, year, events: list) -> list:
-        """One FINANCING per row of a table of debt issued (issuances.py), in place of the
-        linker's own FINANCING events from the table and its introducing verb."""
-        rows = issuance_events(text, ents)
-        if not rows:
-            return events
-        tables = [ev["table"] for ev in rows]
-        events = [e for e in events if e["type"] != "FINANCING"
-                  or not any(a <= e["trigger"]["start"] < b for a, b in tables)]
-        for ev in rows:
-            args = [(role, s, e, 0.5) for role, (s, e) in ev["args"].items()]
-            events.append(event_record(doc, text, "FINANCING", ev["trigger"], args, 0.5, ent_label, year))
+            events.append(event_record(doc, text, event_type, ev["trigger"], args, 0.5, ent_label, year))
         return events
 
     @staticmethod
