@@ -78,6 +78,10 @@ CHECKED_STATEMENTS = frozenset({"SHAREHOLDER_VOTE", "COMPENSATION", "SHARE_REPUR
 # EXECUTIVE_CHANGE, `approved` as COMPENSATION).
 VOTE_WORDS = re.compile(r"elected|re-elected|approved|ratified|adopted|rejected|defeated|voted|not\s+approved", re.I)
 VOTE_ITEM = "5.07"
+# the holders' own approval (`our stockholders approved the 2020 Omnibus Incentive Plan`,
+# `Abbott's shareholders authorized the 2017 Incentive Stock Program`): a vote
+HOLDERS_APPROVE = re.compile(r"\b(?:stockholders|shareholders)\s+(?:have\s+|had\s+)?"
+                             r"(?:approved|authorized|adopted|ratified)$", re.I)
 
 
 def in_vote_item(secs: list[dict], offset: int) -> bool:
@@ -149,6 +153,8 @@ class EventLinker:
                            for t in triggers):
                         continue  # Item 5.07 states votes: this word's vote is there already
                     kind = "SHAREHOLDER_VOTE"
+            if kind == "COMPENSATION" and HOLDERS_APPROVE.search(text, max(0, trig.start_char - 40), trig.end_char):
+                kind = "SHAREHOLDER_VOTE"  # a plan the holders approved: their vote, not a pay decision
             if (trig.start, trig.end, kind) in linked:
                 continue  # a rule's trigger on a classifier's retyped one: one event, not two alike
             linked.add((trig.start, trig.end, kind))

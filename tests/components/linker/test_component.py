@@ -128,3 +128,20 @@ def test_a_retyped_classifier_trigger_and_a_rule_trigger_on_one_word_are_one_eve
                              doc.char_span(at, at + 11, label="SHARE_REPURCHASE")]
     events = EventLinker(rules_nlp, require_core_roles=False)(doc)._.events
     assert [(e["type"], e["trigger"]["text"]) for e in events] == [("SHARE_REPURCHASE", "repurchased")]
+
+
+def test_a_plan_the_holders_approved_is_their_vote_not_a_pay_decision(rules_nlp):
+    """`our stockholders approved the ... Incentive Plan`, given as COMPENSATION, is a
+    SHAREHOLDER_VOTE; the committee's approval stays a pay decision."""
+    from extractors.components.linker.component import EventLinker
+
+    def linked(text, word):
+        doc = rules_nlp(text)
+        at = text.index(word)
+        doc.spans["triggers"] = [doc.char_span(at, at + len(word), label="COMPENSATION")]
+        return [e["type"] for e in EventLinker(rules_nlp, require_core_roles=False)(doc)._.events]
+
+    assert linked("In May 2025, our stockholders approved the Brindle Systems Corp. 2025 Omnibus Incentive Plan.",
+                  "approved") == ["SHAREHOLDER_VOTE"]
+    assert linked("On May 2, 2025, the Compensation Committee approved a bonus of $500,000 for Dana Ostergaard.",
+                  "approved") == ["COMPENSATION"]
