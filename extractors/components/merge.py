@@ -319,8 +319,8 @@ def org_pieces(span: Span, known: frozenset[str] = frozenset()) -> list[Span]:
     company with its suffix; with a leading `The` that stands inside a sentence (`guaranteed
     by [The Kraft Heinz Company]`: GUIDELINES reading 17; not an exchange's `The`), or at a
     sentence's start before a name with its legal suffix (`[The Procter & Gamble Company]`)."""
-    if span.label_ == "PERSON":  # a list of people (`Amy L. Chang; Francis A. deSouza`)
-        cuts = [t.i for t in span if t.text == ";"]
+    if span.label_ == "PERSON":  # a list of people (`Amy L. Chang; Francis A. deSouza`, `Messrs. Petno and Rohrbaugh`)
+        cuts = [t.i for t in span if t.text in (";", "and")]
         bounds = zip([span.start] + [i + 1 for i in cuts], cuts + [span.end])
         return [p for s, e in bounds if s < e and (p := name_core(Span(span.doc, s, e, label="PERSON")))]
     if span.label_ != "ORG":

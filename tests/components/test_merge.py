@@ -279,12 +279,15 @@ def test_cities_with_their_state_and_nationalities_are_no_names():
     assert ents(merge_spans(doc)) == []
 
 
-def test_people_are_split_at_semicolons_and_laws_are_no_people():
+def test_people_are_split_at_semicolons_and_and_laws_are_no_people():
     doc = _doc("Directors ( Amy L. Chang ; Francis A. deSouza ) sued under the Clayton Antitrust Act and the "
                "Publicly Announced Program .", [],
                [("Amy L. Chang ; Francis A. deSouza", "PERSON", 0.9), ("Clayton Antitrust", "PERSON", 0.9),
                 ("Publicly Announced Program", "PERSON", 0.9)])
     assert ents(merge_spans(doc)) == [("Amy L. Chang", "PERSON"), ("Francis A. deSouza", "PERSON")]
+    doc = _doc("The promotions of Messrs. Ostergaard and Marlow are effective today .", [],
+               [("Ostergaard and Marlow", "PERSON", 0.9)])
+    assert ents(merge_spans(doc)) == [("Ostergaard", "PERSON"), ("Marlow", "PERSON")]
 
 
 def test_a_person_keeps_the_generation_written_after_it():
