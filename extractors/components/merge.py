@@ -68,9 +68,9 @@ from extractors.components.rules.context import NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
 from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, GENERATIONS, LEGAL_SUFFIXES, NOT_BEFORE, SENTENCE_END, SUFFIX,
                               TERM_HEADS, after_honorific, is_generic, is_headline_verb, names_a_trading_plan,
-                              names_no_company, person_aliases)
+                              names_no_company, org_kind, person_aliases)
 from extractors.normalise import doc_year, is_currency, value_at
-from extractors.places import is_not_a_name
+from extractors.places import REGIONS, is_not_a_name
 from extractors.schema import LABELS, VALUED
 from extractors.tables import column_figures
 from extractors.titles import generic_role, is_role_text
@@ -244,6 +244,17 @@ def with_court_tail(span: Span, text: str) -> Span:
         end = stop.start()
     wide = span.doc.char_span(span.start_char, end, label="ORG", alignment_mode="contract")
     return wide if wide is not None and len(wide) > len(span) else span
+
+
+def court_without_state(span: Span) -> Span:
+    """A court named with its county keeps the state after it out (`[Court of Common Pleas of
+    Allegheny County], Pennsylvania`), as a city's state is no part of a name."""
+    if span.label_ != "ORG" or org_kind(span.text) != "court":
+        return span
+    comma = next((t.i for t in reversed(span) if t.text == ","), None)
+    if comma is None or comma - span.start < 3 or span.doc[comma + 1:span.end].text not in REGIONS:
+        return span
+    return Span(span.doc, span.start, comma, label="ORG")
 
 
 # what stands between the parties of a case or a trade name, never inside one name
@@ -493,7 +504,7 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
     text = doc_text(doc)
     candidates = table_figures(doc, text, candidates)
     known = frozenset(c[0].text for c in candidates if c[0].label_ == "ORG")
-    candidates = [(with_court_tail(piece, text), *c[1:]) for c in candidates
+    candidates = [(court_without_state(with_court_tail(piece, text)), *c[1:]) for c in candidates
                   if (core := name_core(c[0])) is not None for piece in org_pieces(core, known)]
     candidates = [c for c in candidates
                   if c[0].label_ not in ("PERSON", "ORG") or (is_name_text(c[0].text, not_names)

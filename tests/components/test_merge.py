@@ -355,3 +355,12 @@ def test_a_company_cut_from_a_longer_candidate_starts_with_its_name():
     doc = _doc("It trades on the OTC Pink tier of OTC Markets Group Inc. today .", [],
                [("OTC Pink tier of OTC Markets Group Inc.", "ORG", 0.9)])
     assert ents(merge_spans(doc)) == [("OTC Pink", "ORG"), ("OTC Markets Group Inc.", "ORG")]
+
+
+def test_a_court_named_with_its_county_keeps_the_state_after_it_out():
+    doc = _doc("It was filed in the Court of Common Pleas of Allegheny County , Pennsylvania and the Superior "
+               "Court of Kings County , New York , in 2025 .", [],
+               [("Court of Common Pleas of Allegheny County , Pennsylvania", "ORG", 0.9),
+                ("Superior Court of Kings County , New York", "ORG", 0.9)])
+    assert ents(merge_spans(doc)) == [("Court of Common Pleas of Allegheny County", "ORG"),
+                                      ("Superior Court of Kings County", "ORG")]
