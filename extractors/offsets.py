@@ -1,4 +1,5 @@
-"""Offsets: the spans of a list sorted by start that lie in a range, and where a line ends."""
+"""Offsets: the spans of a list sorted by start that lie in a range (all, or the first of a
+label), and where a line ends."""
 from __future__ import annotations
 
 import bisect
@@ -10,6 +11,12 @@ def within(spans: list[tuple], start: int, end: int) -> list[tuple]:
     first = bisect.bisect_left(spans, (start,))
     last = bisect.bisect_left(spans, (end,), first)
     return [x for x in spans[first:last] if x[1] <= end]
+
+
+def first_of(spans: list[tuple], label: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the first span labelled `label` (spans: (start, end, label), sorted by
+    start) that lies within [start, end), else None."""
+    return next(((s, e) for s, e, lab in within(spans, start, end) if lab == label), None)
 
 
 def line_end(text: str, pos: int) -> int:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.offsets import within
+from extractors.offsets import first_of
 from extractors.tables import tables_of
 
 DIVIDEND_ROW = re.compile(r"^(?:cash\s+)?dividends?,?\s+(?:declared\s+|paid\s+)?(?:and\s+paid\s+)?per\s+(?:common\s+)?share\b",
@@ -40,15 +40,14 @@ def dividend_events(text: str, ents: list[tuple]) -> list[dict]:
             if row.label is None:
                 continue
             if m := DIVIDEND_LABEL.match(row.label.text):
-                money = [x for x in within(ents, row.label.start, row.label.end) if x[2] == "MONEY"]
-                if money:
+                if money := first_of(ents, "MONEY", row.label.start, row.label.end):
                     start = row.label.start
-                    events.append({"trigger": (start, start + m.end(1)), "args": {"amount": money[0][:2]}})
+                    events.append({"trigger": (start, start + m.end(1)), "args": {"amount": money}})
                 continue
             if not DIVIDEND_ROW.match(row.label.text):
                 continue
             for cell in row.values:
-                money = [x for x in within(ents, cell.start, cell.end) if x[2] == "MONEY"]
+                money = first_of(ents, "MONEY", cell.start, cell.end)
                 if cell.kind == "number" and money:
-                    events.append({"trigger": (row.label.start, row.label.end), "args": {"amount": money[0][:2]}})
+                    events.append({"trigger": (row.label.start, row.label.end), "args": {"amount": money}})
     return events

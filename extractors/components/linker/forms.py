@@ -30,21 +30,18 @@ from __future__ import annotations
 
 from extractors.layout import (BY_LINE, DATE_LINE, EXPECTED_DATE_CUE, PERIOD_LINE, REGISTRANT_LINE,
                                SLASH_S_LINE)
+from extractors.offsets import first_of
 
 SIGNATURE_CHARS = 900
 
 
-def _first(ents, label, lo, hi):
-    return next(((s, e) for s, e, l in ents if l == label and lo <= s and e <= hi), None)
-
-
 def _signer(ents, lo: int, hi: int, out: dict) -> int | None:
     """Put the block's first PERSON and the ROLE after it into `out`; return where they end."""
-    signer = _first(ents, "PERSON", lo, hi)
+    signer = first_of(ents, "PERSON", lo, hi)
     if not signer:
         return None
     out["signer"] = signer
-    role = _first(ents, "ROLE", signer[1], min(hi, signer[1] + 200))
+    role = first_of(ents, "ROLE", signer[1], min(hi, signer[1] + 200))
     if role:
         out["role"] = role
     return (role or signer)[1]
@@ -54,7 +51,7 @@ def signature_roles(text: str, ents: list[tuple[int, int, str]], trig: tuple[int
     lo, hi = trig[1], min(len(text), trig[1] + SIGNATURE_CHARS)
     out = {}
     _signer(ents, lo, hi, out)
-    org = _first(ents, "ORG", lo, hi)
+    org = first_of(ents, "ORG", lo, hi)
     if org is None:
         before = [(s, e) for s, e, l in ents if l == "ORG" and max(0, trig[0] - 600) <= s and e <= trig[0]]
         org = before[-1] if before else None

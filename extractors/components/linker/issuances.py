@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from extractors.names import FILER_WORD, GENERIC_FILER
-from extractors.offsets import within
+from extractors.offsets import first_of, within
 from extractors.tables import lines_below
 
 # the sentence introducing the table, ending its line with a colon; group 1 or 2 the verb
@@ -77,9 +77,9 @@ def _rows(text: str, ents: list[tuple], verb: tuple[int, int], intro: dict, pos:
     for start, end, cells in lines_below(text, pos):
         if TOTAL.match(cells[0].text) or (out and BLANK_LINE.search(text, out[-1]["end"], start)):
             break  # the total, or a blank line after the rows: the table has ended
-        spans = within(ents, start, end)
-        money = next(((s, e) for s, e, label in spans if label == "MONEY"), None)
-        opening = next(((s, e) for s, e, label in spans if label == "DATE" and s == cells[0].start), None)
+        money = first_of(ents, "MONEY", start, end)
+        opening = first_of(ents, "DATE", start, end)
+        opening = opening if opening is not None and opening[0] == cells[0].start else None
         if opening is not None:
             issued = opening
         if money is None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.offsets import within
+from extractors.offsets import first_of, within
 from extractors.tables import Cell, lines_below, repurchase_headers
 
 TOTAL = re.compile(r"^\s*total\b", re.I)
@@ -31,10 +31,7 @@ PROGRAM = re.compile(r"^(?:share\s+)?repurchase\s+programs?|^publicly\s+announce
 
 def _entity(ents: list[tuple], cell: Cell, label: str) -> tuple[int, int]:
     """The span of the `label` entity inside the cell, else the cell itself."""
-    for s, e, lab in within(ents, cell.start, cell.end):
-        if lab == label:
-            return (s, e)
-    return (cell.start, cell.end)
+    return first_of(ents, label, cell.start, cell.end) or (cell.start, cell.end)
 
 
 def repurchase_events(text: str, ents: list[tuple]) -> list[dict]:
