@@ -1,5 +1,5 @@
 """Offsets: the spans of a list sorted by start that lie in a range (all, or the first of a
-label), and where a line ends."""
+label), and where a line starts and ends."""
 from __future__ import annotations
 
 import bisect
@@ -17,6 +17,11 @@ def first_of(spans: list[tuple], label: str, start: int, end: int) -> tuple[int,
     """(start, end) of the first span labelled `label` (spans: (start, end, label), sorted by
     start) that lies within [start, end), else None."""
     return next(((s, e) for s, e, lab in within(spans, start, end) if lab == label), None)
+
+
+def line_start(text: str, pos: int) -> int:
+    """The offset of the start of the line `pos` stands on (after its newline, or 0)."""
+    return text.rfind("\n", 0, pos) + 1
 
 
 def line_end(text: str, pos: int) -> int:

@@ -46,6 +46,7 @@ import bisect
 import re
 
 from extractors.layout import ANY_EXHIBIT_HEADING, EXHIBIT_99_HEADING, PROSE_LINE, REPORT_SIGNED
+from extractors.offsets import line_start
 
 # Form 8-K's item titles (the SEC's own wording: the current form and, for old
 # numbers, the form before August 2004); matched case-insensitively, words apart by
@@ -201,14 +202,10 @@ def _headings(text: str, end: int) -> list[dict]:
     return out
 
 
-def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
-
-
 def _signature_start(text: str, clause: re.Match, floor: int) -> int:
     """The signature block's first line: its SIGNATURE(S) heading when one stands within
     a few lines before the signing clause, else the clause's line."""
-    start = _line_start(text, clause.start())
+    start = line_start(text, clause.start())
     window = max(floor, start - 300)
     heads = [h.start() for h in _SIGNATURE_HEADING.finditer(text, window, start)]
     start = heads[-1] if heads else start

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from extractors.names import FILER_WORD, GENERIC_FILER
-from extractors.offsets import first_of, within
+from extractors.offsets import first_of, line_start, within
 from extractors.tables import lines_below
 
 # the sentence introducing the table, ending its line with a colon; group 1 or 2 the verb
@@ -57,7 +57,7 @@ def issuance_events(text: str, ents: list[tuple]) -> list[dict]:
 def _intro_args(text: str, ents: list[tuple], verb: tuple[int, int]) -> dict:
     """The borrower (`we`, `the Company`, a company named) and the date the introduction
     gives: the ones nearest the verb before it on its line."""
-    start = max(verb[0] - INTRO_REACH, text.rfind("\n", 0, verb[0]) + 1)
+    start = max(verb[0] - INTRO_REACH, line_start(text, verb[0]))
     args = {}
     before = within(ents, start, verb[0])
     filers = [x.span() for rx in (FILER_WORD, GENERIC_FILER) for x in rx.finditer(text, start, verb[0])]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from extractors.components.trigger_rules import BIOGRAPHY_LINE, OFFICE_ROW
-from extractors.offsets import line_end, within
+from extractors.offsets import line_end, line_start, within
 
 # the verbs of a career: one office each, or several offices on a shared verb
 CAREER_VERBS = re.compile(r"^(?:served|serving|held|has\s+served|assumed|was|joined)$", re.I)
@@ -79,11 +79,11 @@ def listed_person(text: str, ents: list[tuple], trigger: tuple[int, int]) -> tup
     PERSON before the trigger's line, where the trigger stands on such a line; on an officer
     table's row (`Lisa Chang   55   Executive Vice President since January 2024 ...`), the
     person whose name opens the row."""
-    line_start = text.rfind("\n", 0, trigger[0]) + 1
-    if (row := OFFICE_ROW.match(text, line_start)) is not None:  # `Henrique Braun   55   President ...`
-        people = [(s, e) for s, e, label in within(ents, line_start, row.end()) if label == "PERSON"]
+    start = line_start(text, trigger[0])
+    if (row := OFFICE_ROW.match(text, start)) is not None:  # `Henrique Braun   55   President ...`
+        people = [(s, e) for s, e, label in within(ents, start, row.end()) if label == "PERSON"]
         return people[0] if people else None
-    if not BIOGRAPHY_LINE.match(text, line_start, line_end(text, trigger[1])):
+    if not BIOGRAPHY_LINE.match(text, start, line_end(text, trigger[1])):
         return None
-    people = [(s, e) for s, e, label in within(ents, max(0, line_start - LIST_REACH), line_start) if label == "PERSON"]
+    people = [(s, e) for s, e, label in within(ents, max(0, start - LIST_REACH), start) if label == "PERSON"]
     return people[-1] if people else None

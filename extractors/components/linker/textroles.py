@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from extractors.components.trigger_rules import OFFICE_ROW, PAY_WORDS, starts_term
-from extractors.offsets import line_end
+from extractors.offsets import line_end, line_start
 
 CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:and|which|with|pursuant|subject|for|by)\b|\n\s*\n")
 AGREEMENT_NAME = re.compile(
@@ -192,7 +192,7 @@ def line_start_date(text: str, candidates, pos: int):
     `candidates` on the line, before it (`2013 to 2019 — Divisional Vice President`); on an
     officer table's row (trigger_rules.OFFICE_ROW) the first after it that a term starts on
     (`President, Europe operating unit since January 2021`). None where the line has none."""
-    line = text.rfind("\n", 0, pos) + 1
+    line = line_start(text, pos)
     if OFFICE_ROW.match(text, line):
         end = line_end(text, pos)
         return next((c for c in candidates if c.label == "DATE" and pos <= c.start and c.end <= end
