@@ -602,12 +602,14 @@ def document_year(text: str) -> int | None:
 def span_value(label: str, text: str, before: str, after: str, doc_year: int | None):
     """The value of a span of `label` with text `text`, preceded by `before` and
     followed by `after` in the document; an amount of money written in accounting
-    brackets (`($0.06)`, the brackets outside the span as SCHEMA asks) is negative.
+    brackets (`($0.06)`, `$(0.06)`: the brackets outside the span as SCHEMA asks) is negative.
     (A percentage in brackets is usually an aside in prose, `(6 percent)`, so it keeps
     its sign.) The first amount of a range takes the scale the second names when `after`
     holds it (`$45` followed by ` to $50 million` -> 45000000.0). Callers read values
     through `value_at`, which gives the context."""
     value = normalise(label, text, doc_year)
+    if label == "MONEY" and value is None and (sign := SIGN_BEFORE_BRACKET.search(before)):
+        value = normalise(label, sign.group(1) + text, doc_year)  # `$(7)`: the span `7` (GUIDELINES)
     if label == "MONEY" and value and before.endswith("(") and after.startswith(")") and value["amount"] > 0:
         value = {**value, "amount": -value["amount"]}
     if label == "MONEY" and value and "," not in text and not SCALE_WORD_RE.search(text):
@@ -617,9 +619,12 @@ def span_value(label: str, text: str, before: str, after: str, doc_year: int | N
     return value
 
 
-#: how much of the text around a span `value_at` shows `span_value`: the character
-#: before (an accounting bracket) and enough after for a range's second amount
-BEFORE_CHARS, AFTER_CHARS = 1, 40
+#: how much of the text around a span `value_at` shows `span_value`: the characters
+#: before (an accounting bracket and its currency sign) and enough after for a range's
+#: second amount
+BEFORE_CHARS, AFTER_CHARS = 3, 40
+#: a currency sign before an accounting bracket: `$(7)` is the amount `7` of dollars
+SIGN_BEFORE_BRACKET = re.compile(rf"([{re.escape(tb.CURRENCY_SIGNS)}])\s*\($")
 
 
 def value_at(label: str, text: str, start: int, end: int, doc_year: int | None, money_unit: float | None = None,
@@ -725,7 +730,13 @@ def _money_tables(text: str, table_unit: float | None = None) -> tuple:
             scale = table_unit
         if not signs and not (scale != 1.0 and (MONEY_CAPTION.search(t.caption) or t.scale == 1.0)):
             continue
-        rows = tuple((r.start, r.end, r.label.text if r.label else "") for r in t.rows)
+        # a line of figures that is no row (`4.850 %  Senior Notes due March 2033  750`: a rate
+        # before the label) is a row of the table, labelled by its first text cell
+        rows, headers = set(map(id, t.rows)), set(map(id, t.headers))
+        rows = tuple((r.start, r.end, r.label.text if r.label else "") if id(r) in rows else
+                     (r.start, r.end, next((c.text for c in r.cells if c.kind == "text"), ""))
+                     for r in t.lines if id(r) in rows or (id(r) not in headers and any(
+                         c.kind == "number" for c in r.cells)))
         out.append((t.start, t.end, scale, currency(signs[0]) if signs else "USD", rows))
     return tuple(out)
 

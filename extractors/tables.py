@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from extractors.offsets import line_end, line_start
+
 CURRENCY_SIGNS = "$€£¥"
 _NUMBER = r"[-\u2212\u2013]?\d[\d,]*(?:\.\d+)?|[-\u2212\u2013]?\.\d+"
 # a figure: `$1,234`, `(1,234)`, `$(7)`, `1.5`, `12.5%`, `36.6 %`, `US$ 3.2 billion`
@@ -39,7 +41,7 @@ NUMBER_CELL = re.compile(rf"^(?:US|C|A|HK|NZ)?[{CURRENCY_SIGNS}]?\s*\(?\s*(?:[{C
 # no figure, but a place for one: `—`, `$ —`, `-`, `n/a`, `NM`
 DASH_CELL = re.compile(rf"^(?:[{CURRENCY_SIGNS}]\s*)?(?:[-\u2013\u2014\u2012]+|n/?a|nm|\*+)$", re.I)
 YEAR_CELL = re.compile(r"^(?:(?:fiscal|FY|calendar)\s*)?'?(?:19|20)\d\d(?:\s*\(\w+\))?$", re.I)
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 # a column header naming a period: `Dec 30, 2023`, `Q4 2023`, `Three Months Ended June 30, 2024`,
 # `FY2024`, `Fiscal 2023`: a year, and otherwise only words of periods, months and days
 _YEAR_TOKEN = re.compile(r"(?<![\d,.$])(?:(?:FY|Q[1-4]\s*|[1-4]Q\s*)'?\d\d|'?(?:19|20)\d\d)(?![\d,.%])", re.I)
@@ -47,7 +49,7 @@ _PERIOD_WORDS = re.compile(
     rf"\b(?:three|six|nine|twelve|thirteen|months?|weeks?|quarters?|years?|fiscal|calendar|ended|ending|period|full|"
     rf"first|second|third|fourth|half|ytd|q[1-4]|[1-4]q|fy|h[12]|and|to|through|the|as|of|at|for|"
     rf"unaudited|restated|actual|reported|"
-    rf"{_MONTHS}|\d{{1,2}}(?:st|nd|rd|th)?)\b|[,.\-\u2013\u2014/()'\s]", re.I)
+    rf"{MONTHS}|\d{{1,2}}(?:st|nd|rd|th)?)\b|[,.\-\u2013\u2014/()'\s]", re.I)
 
 
 def _is_period(t: str) -> bool:
@@ -59,7 +61,8 @@ CHANGE_HEADER = re.compile(r"^(?:%|percent(?:age)?)?\s*(?:change|chg\.?|increase
                            re.I)
 SCALE = re.compile(r"\b(?:in|dollars\s+in|amounts\s+in|\$\s*in|€\s*in|us\$\s*in|(?:\$|dollars|us\$)\s+)"
                    r"\s*(thousands|millions|billions)\b|"
-                   r"\(\s*(?:\$|€|£|us\$)?\s*(000s?|000,000s?|mm|mils?)\s*\)", re.I)
+                   r"\(\s*(?:\$|€|£|us\$)?\s*(000s?|000,000s?|mm|mils?|thousands|millions|billions)"
+                   r"(?:\s+of\s+(?:u\.?s\.?\s+)?dollars)?\s*[),]", re.I)  # `(MILLIONS)`, `(Millions of dollars)`
 SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "000": 1e3, "000s": 1e3, "000,000": 1e6,
           "000,000s": 1e6, "mm": 1e6, "mil": 1e6, "mils": 1e6}
 _CELL_SPLIT = {"tab": re.compile(r"\t+"), "spaced": re.compile(r"\t+|[ \u00a0]{2,}")}
@@ -587,14 +590,16 @@ def award_column(header: str) -> tuple[str | None, bool]:
 
 def _stated_scale(text: str, money: bool) -> float | None:
     """The scale `text` (a header cell or a caption) states for counts (`money` False:
-    not one stated for values, `(intrinsic values in millions)`) or for amounts."""
-    m = SCALE.search(text)
-    if not m:
-        return None
-    for_values = bool(DOLLAR_COLUMN.search(text[max(0, m.start() - 30):m.start() + 12]))
-    if for_values != money and not (money and "$" in text):
-        return None
-    return SCALES.get((m.group(1) or m.group(2) or "").lower())
+    not one stated for values only, `(intrinsic values in millions)`) or for amounts: the
+    first that holds for them."""
+    for m in SCALE.finditer(text):
+        before = text[max(0, m.start() - 30):m.start() + 12]
+        for_values = bool(DOLLAR_COLUMN.search(before))
+        # `(dollars and shares in millions)`, `(dollars in millions; shares in thousands)`
+        for_counts = not for_values or bool(SHARES_COLUMN.search(before))
+        if (for_values or "$" in text) if money else for_counts:
+            return SCALES.get((m.group(1) or m.group(2) or "").lower())
+    return None
 
 
 def _award_rows(text: str, line_end: int):
@@ -720,14 +725,105 @@ def share_row_figures(text: str) -> list[ColumnFigure]:
     return out
 
 
+# A table, or the part of one below a line, whose caption says its figures count shares
+# (`(Number of Shares)` over a statement of equity's share counts, `(shares in thousands)` over
+# award activity): its bare figures are SHARES, with the scale the caption states. A caption
+# that names dollars as well (`(dollars and shares in millions)`) is not one.
+SHARE_CAPTION = re.compile(r"\(\s*(?:number\s+of\s+shares|shares\s+in\s+(?:thousands|millions)|"
+                           r"(?:in\s+)?(?:thousands|millions)\s+of\s+shares)\s*\)", re.I)
+
+
+def share_table_figures(text: str) -> list[ColumnFigure]:
+    """The bare figures of the tables of `text` (or of their rows below a line) that a
+    SHARE_CAPTION says count shares, until a row holding a currency sign; rows about money
+    (NOT_A_COUNT_ROW) are left alone."""
+    out: list[ColumnFigure] = []
+    for t in tables_of(text):
+        m = SHARE_CAPTION.search(t.caption)
+        begin = t.start
+        if m is None:
+            line = next((r for r in t.lines if r not in t.rows
+                         and (m := SHARE_CAPTION.search(text, r.start, r.end))), None)
+            if line is None:
+                continue
+            begin = line.end
+        scale = _stated_scale(m.group(), money=False)
+        for row in t.rows:
+            if row.start < begin:
+                continue
+            if any(ch in CURRENCY_SIGNS for c in row.values for ch in c.text):
+                break
+            if row.label is not None and NOT_A_COUNT_ROW.search(row.label.text):
+                continue
+            out += [ColumnFigure(*core(c), "SHARES", False, scale) for c in row.values if c.kind == "number"]
+    return out
+
+
+# A statement of equity that gives each period a column of shares and one of dollars
+# (`Shares  $  Shares  $`): under that header, a row with a figure in every column holds
+# shares and dollars in turn (`Beginning balance  (291.9)  (35,072)  (276.9)  (31,420)`).
+SHARES_DOLLARS_HEADER = re.compile(r"(?:(?:shares|\$|amounts?|dollars)\s*){4,}", re.I)
+_SHARES_OR_DOLLARS = re.compile(r"shares|\$|amounts?|dollars", re.I)
+EQUITY_LINES = 60  # lines read below such a header
+
+
+@dataclass(frozen=True)
+class SharesDollarsTable:
+    """A statement of equity's columns of shares and dollars in turn: `header` the header
+    line's (start, end), `columns` SHARES or MONEY for each, `scale` the caption's for the
+    counts, `rows` (label cell or None, figure and dash cells) of the rows filling every
+    column, `end` the end of the last line read."""
+    header: tuple[int, int]
+    columns: tuple[str, ...]
+    scale: float | None
+    rows: tuple[tuple[Cell | None, tuple[Cell, ...]], ...]
+    end: int
+
+
+@lru_cache(maxsize=TABLES_CACHED)
+def shares_dollars_tables(text: str) -> tuple[SharesDollarsTable, ...]:
+    """The tables of `text` under a header of shares and dollars columns in turn
+    (SHARES_DOLLARS_HEADER, at least two of each), each read to the next such header. A
+    header under which a row has more figures than it names columns is left alone (it
+    names some of the columns only)."""
+    out = []
+    headers = list(re.finditer(r"^[ \t]*(" + SHARES_DOLLARS_HEADER.pattern + r")[ \t]*$", text, re.I | re.M))
+    for m, after in zip(headers, headers[1:] + [None]):
+        columns = tuple("SHARES" if w.lower() == "shares" else "MONEY" for w in _SHARES_OR_DOLLARS.findall(m.group(1)))
+        if any(a == b for a, b in zip(columns, columns[1:])) or columns.count("SHARES") < 2:
+            continue
+        start, end = line_start(text, m.start(1)), line_end(text, m.end(1))
+        scale = _stated_scale(text[_line_back(text, start, MAX_HEADER):start] + text[end:end + PROSE_LINE],
+                              money=False)  # the caption, above or below the header, not the header's `$`
+        lines = [x for x in lines_below(text, end, EQUITY_LINES) if after is None or x[1] <= after.start()]
+        rows = [(cells[0] if cells[0].kind == "text" else None, tuple(c for c in cells if c.kind in ("number", "dash")))
+                for _, _, cells in lines]
+        if not lines or any(len(values) > len(columns) for _, values in rows):
+            continue
+        out.append(SharesDollarsTable((start, end), columns, scale,
+                                      tuple(r for r in rows if len(r[1]) == len(columns)), lines[-1][1]))
+    return tuple(out)
+
+
+def shares_dollars_figures(text: str) -> list[ColumnFigure]:
+    """The figures of the rows of `shares_dollars_tables` that fill every column: SHARES
+    with the scale the caption states for counts, and MONEY."""
+    return [ColumnFigure(*core(c), label, False, t.scale if label == "SHARES" else None)
+            for t in shares_dollars_tables(text) for _, values in t.rows
+            for c, label in zip(values, t.columns) if c.kind == "number"]
+
+
 @lru_cache(maxsize=TABLES_CACHED)
 def column_figures(text: str) -> tuple[ColumnFigure, ...]:
     """The figures of `text` whose table column or row says what they count: those of
-    repurchase tables (`repurchase_figures`), award tables (`award_figures`) and rows
-    counting shares (`share_row_figures`)."""
+    repurchase tables (`repurchase_figures`), award tables (`award_figures`), rows
+    counting shares (`share_row_figures`), tables captioned as counting shares
+    (`share_table_figures`) and statements of equity with columns of shares and dollars
+    in turn (`shares_dollars_figures`)."""
     figures = list(repurchase_figures(text))
     taken = {(f.start, f.end) for f in figures}
-    for more in (award_figures(text), share_row_figures(text)):
+    for more in (award_figures(text), share_row_figures(text), share_table_figures(text),
+                 shares_dollars_figures(text)):
         figures += [f for f in more if (f.start, f.end) not in taken]
         taken |= {(f.start, f.end) for f in more}
     return tuple(sorted(set(figures), key=lambda f: (f.start, f.end)))

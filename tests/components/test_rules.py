@@ -32,7 +32,10 @@ def texts(nlp, text, label):
 def test_money_boundaries(nlp):
     text = ("Zeta paid approximately $7.5 million in cash, up to $3 billion later, a dividend "
             "of $.25 per share, a loss of $(0.12) per share and a maximum of $1,250,000.")
-    assert texts(nlp, text, "MONEY") == ["$7.5 million", "$3 billion", "$.25", "$(0.12)", "$1,250,000"]
+    # `$(0.12)`: the figure, brackets and sign outside (GUIDELINES: `$(7)` -> `7`), its value negative dollars
+    assert texts(nlp, text, "MONEY") == ["$7.5 million", "$3 billion", "$.25", "0.12", "$1,250,000"]
+    loss = next(e for e in nlp(text).ents if e.text == "0.12")
+    assert loss._.value == {"amount": -0.12, "currency": "USD"}
 
 
 def test_money_across_line_break(nlp):

@@ -292,3 +292,83 @@ def test_rows_counting_shares_in_a_table_of_money_are_shares_with_its_scale():
                 "Restricted stock   112     98\n\n"
                 "The expense is recognised over the vesting period.")
     assert share_row_figures(expenses) == []  # awards count shares only beside a shares row
+
+
+def test_a_table_captioned_as_counting_shares_has_share_figures():
+    """`(shares in thousands)` above award activity, `(Number of Shares)` over the share part of a
+    statement of equity: bare figures are SHARES with the caption's scale, until a row of money."""
+    from extractors.normalise import value_at
+    from extractors.tables import column_figures, share_table_figures
+
+    awards = ("The following table summarizes Quill Harbor's restricted stock unit activity:\n"
+              "(shares in thousands)         Equity Awards   Liability Awards\n"
+              "Outstanding January 1, 2026   3,410           1,205\n"
+              "Granted                       1,120           402\n"
+              "Payments                      (980)           (311)\n"
+              "Outstanding December 31, 2026  3,550          1,296\n\n"
+              "Units are paid in shares of common stock.")
+    assert [awards[f.start:f.end] for f in share_table_figures(awards)] == [
+        "3,410", "1,205", "1,120", "402", "980", "311", "3,550", "1,296"]
+    at = awards.index("980")
+    assert value_at("SHARES", awards, at, at + 3, 2026) == -980_000
+    equity = ("                                  Common Stock   Retained Earnings   Total\n"
+              "Balance at March 31, 2026         $1,200         $48,100             $49,300\n"
+              "Net income                        —              2,410               2,410\n"
+              "Balance at June 30, 2026          $1,200         $50,510             $51,710\n"
+              "(Number of Shares)                Issued         Treasury            Outstanding\n"
+              "Balance at March 31, 2026         812,440,120    (61,210,004)        751,230,116\n"
+              "Purchases                         —              (2,118,450)         (2,118,450)\n"
+              "Balance at June 30, 2026          812,440,120    (63,328,454)        749,111,666\n\n"
+              "Shares are held at cost.")
+    shares = [equity[f.start:f.end] for f in column_figures(equity) if f.label == "SHARES"]
+    assert shares[:3] == ["812,440,120", "61,210,004", "751,230,116"] and len(shares) == 8
+    assert "2,410" not in shares  # the money rows above the caption line
+    assert share_table_figures("(dollars and shares in millions)\nRevenue   $1,200   $1,100\n") == []
+
+
+def test_a_statement_of_equity_with_shares_and_dollars_columns_in_turn():
+    """`Shares  $  Shares  $`: a row filling every column holds shares and dollars in turn;
+    the caption below the header scales the counts, not the header's `$`; a row with more
+    figures than the header names makes it no such table."""
+    from extractors.normalise import value_at
+    from extractors.tables import shares_dollars_figures
+
+    text = ("Three Months Ended June 30,\n"
+            "2026                          2025\n"
+            "Shares         $              Shares         $\n"
+            "(In millions, except per share amounts)\n"
+            "Common stock, par value       512.4          512            512.4          512\n"
+            "Treasury stock\n"
+            "Beginning balance             (140.2)        (21,310)       (131.8)        (19,904)\n"
+            "Reacquired stock              (1.6)          (402)          (2.9)          (655)\n"
+            "Ending balance                (141.8)        (21,712)       (134.7)        (20,559)\n\n"
+            "The statement is unaudited.")
+    figures = {text[f.start:f.end]: f.label for f in shares_dollars_figures(text)}
+    assert figures["512.4"] == "SHARES" and figures["512"] == "MONEY"
+    assert figures["1.6"] == "SHARES" and figures["402"] == "MONEY" and len(figures) == 14
+    at = text.index("1.6")
+    assert value_at("SHARES", text, at, at + 3, 2026) == -1_600_000
+    wider = text.replace("(655)\n", "(655)         (88)\n")
+    assert shares_dollars_figures(wider) == []
+
+
+def test_captions_in_capitals_or_of_dollars_state_a_scale():
+    assert scale_of("(MILLIONS)") == 1e6 and scale_of("(Millions of dollars)") == 1e6
+    assert scale_of("(millions of dollars, unless otherwise noted)") == 1e6
+    assert scale_of("(Billions of dollars)") == 1e9
+    assert scale_of("losses of hundreds of millions of dollars") == 1.0  # prose, no caption
+
+
+def test_a_line_of_figures_led_by_a_rate_takes_its_tables_scale():
+    """`4.850 %  Senior Notes due March 2033  750`: the rate before the label makes the line no
+    row of the table, but its amount is in the caption's millions all the same."""
+    from extractors.normalise import value_at
+
+    text = ("Debt consisted of the following:\n"
+            "(in millions)\n"
+            "2026 USD Notes     4.875 %     Senior Notes due March 2031     $750     5.003 %\n"
+            "4.850 %            Senior Notes due March 2036     650      4.923 %\n"
+            "Total debt                                       $1,400\n\n"
+            "The notes are unsecured.")
+    at = text.index("650")
+    assert value_at("MONEY", text, at, at + 3, 2026) == {"amount": 650_000_000.0, "currency": "USD"}

@@ -1,5 +1,9 @@
 """SHARES rules: bare vote counts where the sentence says they count votes.
 
+A table's lines may read as one sentence: an amount of a money row of a money table
+(`money.money_cells`: `Net income (loss)  —  11,622` in a statement of equity that also
+says `Purchases of treasury shares`) is no count.
+
 Each rule function takes a `RuleContext` (the doc, lexicons, the candidates found so
 far) and returns new `Candidate` spans; `registry.py` names them and their order.
 """
@@ -8,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .context import Candidate, RuleContext, is_currency_sign
+from .money import money_cells
 
 VOTE_CUES = {"votes", "voted", "vote", "voting", "abstain", "abstained", "abstentions",
              "abstention", "withheld", "withhold", "non-votes", "represented", "quorum",
@@ -26,6 +31,7 @@ def shares_vote_counts(ctx: RuleContext) -> list[Candidate]:
     counts = [i for i, t in enumerate(texts) if t[:1].isdigit() and COUNT_RE.match(t)]
     if not counts:
         return out
+    amounts = {a for a, _ in money_cells(ctx.text)}
     for sent in ctx.sent_bounds():
         s0, s1 = sent
         here = [i for i in counts if s0 <= i < s1]
@@ -33,7 +39,7 @@ def shares_vote_counts(ctx: RuleContext) -> list[Candidate]:
             continue
         for i in here:
             tok = doc[i]
-            if ctx.labels_at(tok.i):
+            if ctx.labels_at(tok.i) or tok.idx in amounts:
                 continue
             p = ctx.prev_ns(tok.i)
             if p is not None and (doc[p].text in {"(", "-"} or is_currency_sign(doc[p])):
