@@ -44,7 +44,7 @@ from extractors.components.linker.listed import LISTED_AMOUNT, listed_events
 from extractors.components.linker.model import ArgumentLinker
 from extractors.components.linker.mentions import one_per_case
 from extractors.components.linker.offices import listed_person, offices
-from extractors.components.linker.repurchases import repurchase_events
+from extractors.components.linker.repurchases import equity_repurchase_events, repurchase_events
 from extractors.components.linker.results import decode_results, one_per_fact, with_values
 from extractors.components.linker.tranches import tranches
 from extractors.components.trigger_rules import stated
@@ -215,7 +215,7 @@ class EventLinker:
         # Program` in it is none), one FINANCING per row of a table of debt issued (its
         # introducing verb is none of its own)
         events = self._table_events(doc, text, ent_label, year, events, "SHARE_REPURCHASE",
-                                    repurchase_events(text, ents))
+                                    repurchase_events(text, ents) + equity_repurchase_events(text, ents))
         events = self._table_events(doc, text, ent_label, year, events, "FINANCING", issuance_events(text, ents))
         events += self._dividend_tables(doc, text, ents, ent_label, year, events)
         if self.require_core_roles:

@@ -15,6 +15,17 @@ its own and the rows under it split the purchases (`Repurchase programs` and `Em
 transactions`), the program's row is the event, its label the trigger; shares withheld
 from employees are no repurchase.
 
+A statement of equity that gives each period a column of shares and one of dollars
+(`tables.shares_dollars_tables`) states the period's buy-backs in a row of its own:
+
+    2023                                 2022
+    Shares   $          Shares   $
+    Reacquired stock or repurchases of common stock   (2.5)   (477)   (7.5)   (1,419)
+
+Each period with a purchase is one event, all sharing the row's label as their trigger:
+`shares` and `amount` the period's two figures, `date` the period's header (the nearest
+line above the header with a DATE for each period).
+
 Pure functions over the text and the entity spans (`(start, end, label)`, sorted):
 the linker turns what `repurchase_events` returns into event records.
 """
@@ -22,11 +33,17 @@ from __future__ import annotations
 
 import re
 
-from extractors.offsets import first_of, within
-from extractors.tables import Cell, lines_below, repurchase_headers
+from extractors.components.linker.results import row_trigger
+from extractors.offsets import first_of, line_start, within
+from extractors.tables import MAX_HEADER, Cell, lines_below, repurchase_headers, shares_dollars_tables
 
 TOTAL = re.compile(r"^\s*total\b", re.I)
 PROGRAM = re.compile(r"^(?:share\s+)?repurchase\s+programs?|^publicly\s+announced", re.I)
+# a statement of equity's row of buy-backs: `Reacquired stock or repurchases of common stock`,
+# `Purchases of treasury shares`, `Shares of common stock repurchased`, `Stock repurchases`
+REPURCHASE_ROW = re.compile(r"\b(?:re)?purchases?\s+of\s+(?:treasury|common|ordinary|our)\b|"
+                            r"\b(?:stock|share)\s+(?:re)?purchases?\b|\breacquired\s+(?:stock|shares)\b|"
+                            r"\b(?:stock|shares)\s+(?:re)?purchased\b|^(?:re)?purchases?\b", re.I)
 
 
 def _entity(ents: list[tuple], cell: Cell, label: str) -> tuple[int, int]:
@@ -46,6 +63,46 @@ def repurchase_events(text: str, ents: list[tuple]) -> list[dict]:
     return events
 
 
+def equity_repurchase_events(text: str, ents: list[tuple]) -> list[dict]:
+    """Events of the buy-back rows (REPURCHASE_ROW) of the statements of equity in `text`
+    with shares and dollars columns in turn, as `repurchase_events` gives them: one per
+    period with a purchase."""
+    events: list[dict] = []
+    dates = [x for x in ents if x[2] == "DATE"]
+    for table in shares_dollars_tables(text):
+        pairs = len(table.columns) // 2
+        periods = _period_dates(text, dates, table.header[0], pairs)
+        for label, values in table.rows:
+            if label is None or not REPURCHASE_ROW.search(label.text):
+                continue
+            for k in range(pairs):
+                cells = dict(zip(table.columns[2 * k:2 * k + 2], values[2 * k:2 * k + 2]))
+                if cells["SHARES"].kind != "number":
+                    continue  # no purchase in the period
+                args = {"shares": _entity(ents, cells["SHARES"], "SHARES")}
+                if cells["MONEY"].kind == "number":
+                    args["amount"] = _entity(ents, cells["MONEY"], "MONEY")
+                if periods:
+                    args["date"] = periods[k]
+                events.append({"trigger": row_trigger(text, label), "args": args, "table": (table.header[0], table.end)})
+    return events
+
+
+def _period_dates(text: str, dates: list[tuple], header: int, count: int) -> list[tuple[int, int]]:
+    """The DATE spans of the nearest line above `header` (a line start) holding `count`
+    of them, one per period, else none."""
+    end = header
+    for _ in range(MAX_HEADER):
+        if end <= 0:
+            break
+        start = line_start(text, end - 1)
+        found = within(dates, start, end)
+        if len(found) == count:
+            return [(d[0], d[1]) for d in found]
+        end = start
+    return []
+
+
 def _rows(text: str, ents: list[tuple], dates: list[tuple], trigger: tuple[int, int], pos: int) -> list[dict]:
     """The events of the rows under the header line holding `pos`."""
     out: list[dict] = []
@@ -61,9 +118,9 @@ def _rows(text: str, ents: list[tuple], dates: list[tuple], trigger: tuple[int, 
                 period = (date[0], date[1])
             continue
         if date is not None:
-            row_trigger, row_date = trigger, (date[0], date[1])
+            trig, row_date = trigger, (date[0], date[1])
         elif period is not None and PROGRAM.match(label.text):
-            row_trigger, row_date = (label.start, label.start + PROGRAM.match(label.text).end()), period
+            trig, row_date = (label.start, label.start + PROGRAM.match(label.text).end()), period
         else:
             continue  # a row of no period (employee transactions) or a label we do not know
         if figures[0].kind == "dash":
@@ -71,5 +128,5 @@ def _rows(text: str, ents: list[tuple], dates: list[tuple], trigger: tuple[int, 
         args = {"shares": _entity(ents, figures[0], "SHARES"), "date": row_date}
         if len(figures) > 1 and figures[1].kind == "number":
             args["amount"] = _entity(ents, figures[1], "MONEY")
-        out.append({"trigger": row_trigger, "args": args, "end": end})
+        out.append({"trigger": trig, "args": args, "end": end})
     return out

@@ -177,6 +177,18 @@ CASH_FLOW_LINE = re.compile(r"(?:proceeds|payments?|repayments?|purchases?|repur
                             r"expenditures|cash\s+(?:paid|dividends)|dividends\s+paid|(?:increase|decrease)s?\s+in|"
                             r"cash\s+and\s+cash\s+equivalents\s+at)\b", re.I)
 
+# a cash-flow statement (a caption naming one, or two rows or more of `Net cash provided by
+# ... activities`) states results in its totals only (`Net cash provided by operating
+# activities`, `Net decrease in cash and cash equivalents`); its other lines reconcile them
+# (`Amortization`, `Stock compensation expense`, `Net income attributable to ...`)
+CASH_FLOW_TOTAL = re.compile(r"(?:net\s+)?cash\s+(?:flows?\s+)?(?:provided|used|generated|from)\b|"
+                             r"net\s+(?:increase|decrease|change)\s+(?:\(\w+\)\s+)?in\s+cash\b|"
+                             r"(?:\w+\s+)?free\s+cash\s+flow", re.I)
+# a total of sales or revenues (`Net Aerospace sales`, `Total net revenues`, `Revenues`)
+SALES_TOTAL = re.compile(r"(?:total\s+)?(?:net\s+)?(?:[\w&'’-]+\s+){0,4}?(?:net\s+)?(?:sales|revenues?)", re.I)
+CASH_FLOW_STATEMENT = re.compile(r"\bstatements?\s+of\s+cash\s+flows?\b", re.I)
+NET_CASH_ROW = re.compile(r"net\s+cash\s+(?:provided|used|generated)", re.I)
+
 CASH_FLOW_SECTION = re.compile(r"cash\s+flows?\s+(?:from|used\s+(?:in|for)|provided\s+by)\s+(?:\(?used\s+in\)?\s+)?"
                                r"(?:operating|investing|financing)\s+activities\b", re.I)
 
@@ -398,7 +410,7 @@ LABEL_SUFFIX = re.compile(r"(?:\s*:|\s*\(\d\)|\s*\*+|(?<=[a-z])\d)$")
 CURRENCY_OF = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
 
-def _label(text: str, cell: tb.Cell) -> tuple[int, int]:
+def row_trigger(text: str, cell: tb.Cell) -> tuple[int, int]:
     """A row label's trigger: the label without `Less:`, a bullet, a trailing colon or
     footnote mark."""
     a, b = cell.start, cell.end
@@ -448,11 +460,15 @@ def table_results(text: str, tables: list[tb.Table], triggers: list[tuple[int, i
         if currency is None:
             continue
         scale = table.scale if table.scale != 1.0 else _inferred_scale(table, prose_amounts or [])
+        cash_flows = bool(CASH_FLOW_STATEMENT.search(table.caption)) or sum(
+            NET_CASH_ROW.match(r.label.text) is not None for r in table.rows if r.label) >= 2
         section: tuple[str, bool] | None = None  # (kind, per share) of the section label above
         rows, headers = set(map(id, table.rows)), set(map(id, table.headers))
         body = False  # past the column headers or a row: a one-cell line is a section label, not a title
+        parts: list[tuple[tb.Row, tuple[int, int]]] = []  # rows of no known kind since the last label or result
         for line in table.lines:
             if id(line) not in rows:
+                parts = []
                 if len(line.cells) == 1 and line.cells[0].kind == "text" and body:
                     name = line.cells[0].text
                     short = name.rstrip().endswith(":") or len(name.split()) <= 5
@@ -465,11 +481,23 @@ def table_results(text: str, tables: list[tb.Table], triggers: list[tuple[int, i
             label = line.label
             if label is None:
                 continue
-            a, b = _label(text, label)
+            a, b = row_trigger(text, label)
             name = text[a:b]
             kind = _row_kind(name)
-            if kind == "excluded" or (kind is None and section is None):
+            if cash_flows:
+                kind = "result" if kind != "excluded" and CASH_FLOW_TOTAL.match(name) else "excluded"
+            if kind == "excluded":
+                parts = []
                 continue
+            if kind is None and section is None:
+                parts.append((line, (a, b)))
+                continue
+            if kind == "result" and SALES_TOTAL.fullmatch(name):
+                # the rows just above a total of sales are its parts (`Commercial Aviation
+                # Aftermarket`, `Defense and Space` over `Net Aerospace sales`): results too
+                for part, span in parts:
+                    events += _row_events(text, table, part, span, 0.6, currency, scale, year)
+            parts = []
             per_share = bool(PER_SHARE_ROW.search(name)) or (kind is None and section is not None and section[1])
             cls = [t for t in triggers if t[0] < b and a < t[1]] if triggers else []
             score = max((t[2] for t in cls), default=0.6)

@@ -397,3 +397,47 @@ def test_a_cash_flow_statements_lines_are_no_results_its_totals_are(rules_nlp):
     assert not _metric("Capital expenditures were $576 million in 2023.", "Capital expenditures")
     assert _metric("Net cash provided by operating activities was $5.3 billion.", "Net cash provided by operating "
                    "activities")
+
+
+def test_a_cash_flow_statement_reconciles_income_and_charges_its_totals_are_the_results(rules_nlp):
+    """Two `Net cash provided by ...` rows make a table a cash-flow statement: `Net income`,
+    `Amortization` and `Stock compensation expense` there are lines reconciling its totals, not
+    results; `Net decrease in cash` is a total. The same lines in a statement of operations are
+    results."""
+    text = ("                                               2026        2025\n"
+            "Net income                                     $1,410      $1,220\n"
+            "Amortization                                   88          91\n"
+            "Stock compensation expense                     57          49\n"
+            "Net cash provided by operating activities      1,902       1,644\n"
+            "Capital expenditures                           (410)       (380)\n"
+            "Net cash used for investing activities         (402)       (361)\n"
+            "Net cash used for financing activities         (1,730)     (1,505)\n"
+            "Net decrease in cash and cash equivalents      (230)       (222)\n\n"
+            "The statement is unaudited.")
+    assert {e[0] for e in table_events(rules_nlp(text)._.events)} == {
+        "Net cash provided by operating activities", "Net cash used for investing activities",
+        "Net cash used for financing activities", "Net decrease in cash and cash equivalents"}
+    operations = ("                                               2026        2025\n"
+                  "Net sales                                      $9,410      $8,220\n"
+                  "Amortization                                   88          91\n"
+                  "Net income                                     1,410       1,220\n\n"
+                  "The statement is unaudited.")
+    assert {e[0] for e in table_events(rules_nlp(operations)._.events)} == {"Net sales", "Amortization", "Net income"}
+
+
+def test_the_rows_above_a_total_of_sales_are_its_parts(rules_nlp):
+    """A disaggregated revenue table names its segments' lines by what they sell, words no
+    lexicon knows; the total of sales under them makes them results. Rows of no known kind
+    with no such total under them stay no results."""
+    text = ("Disaggregated revenue (Dollars in millions)\n\n"
+            "                                       2026        2025\n"
+            "Marine Systems\n"
+            "Original Equipment                     $412        $388\n"
+            "Aftermarket Services                   1,033       961\n"
+            "Net Marine Systems sales               1,445       1,349\n"
+            "Grid Controls\n"
+            "Substations                            220         205\n"
+            "Field crews                            74          70\n\n"
+            "Amounts are unaudited.")
+    metrics = {e[0] for e in table_events(rules_nlp(text)._.events)}
+    assert metrics == {"Original Equipment", "Aftermarket Services", "Net Marine Systems sales"}
