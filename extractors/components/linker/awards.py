@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.names import DEFINES_NAME, GENERATIONS, GENERIC_FILER
+from extractors.names import DEFINES_NAME, GENERATIONS, GENERIC_FILER, HONORIFICS
 from extractors.offsets import within
 
 # the roles that are each person's own; the others (date, plan, org) the decision's
@@ -49,17 +49,24 @@ def scope(text: str, sentence: tuple[int, int], trigger: tuple[int, int], others
     return start, min([s for s, _ in others if trigger[1] <= s < end] + [end])
 
 
-def _surname(name: str) -> tuple[str, str]:
-    """(surname, generation): `Robert C. Loudermilk, Jr.` and `Loudermilk, Jr.` -> (`Loudermilk`, `Jr.`)."""
-    words = name.replace(",", " ").split()
+def _name_words(name: str) -> tuple[list[str], str]:
+    """(the name's words less honorifics and generation, generation): `Robert C. Loudermilk,
+    Jr.` -> (`Robert`, `C.`, `Loudermilk`), `Jr.`."""
+    words = [w for w in name.replace(",", " ").split() if w not in HONORIFICS]
     generation = words.pop() if len(words) > 1 and words[-1] in GENERATIONS else ""
-    return (words[-1] if words else ""), generation
+    return words, generation
 
 
 def _same_person(a: str, b: str) -> bool:
-    """One person named twice (`Gilbert L. Danielson`, `Danielson`), not two of one family
-    (`Loudermilk, Sr.`, `Loudermilk, Jr.`)."""
-    return a == b or _surname(a) == _surname(b)
+    """One person named twice (`Gilbert L. Danielson`, `Danielson`, `Mr. Danielson`), not two
+    of one family (`Loudermilk, Sr.`, `Loudermilk, Jr.`; `Erik B. Nordstrom`, `Peter E.
+    Nordstrom`: both given names written, and they differ)."""
+    if a == b:
+        return True
+    (wa, ga), (wb, gb) = _name_words(a), _name_words(b)
+    if not wa or not wb or wa[-1] != wb[-1] or ga != gb:
+        return False
+    return len(wa) == 1 or len(wb) == 1 or wa[0].rstrip(".")[:1] == wb[0].rstrip(".")[:1]
 
 
 def awards(text: str, ents: list[tuple], scope: tuple[int, int]) -> list[dict]:

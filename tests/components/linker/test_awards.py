@@ -75,3 +75,12 @@ def test_the_pipeline_gives_each_person_an_event(shipped_nlp):
     assert [(p.get("person"), p.get("amount")) for p in pay] == [("Dana Ostergaard", "$500,000"),
                                                                   ("Lee Marlow", "$250,000")]
     assert {p.get("date") for p in pay} == {"March 3, 2025"}
+
+
+def test_two_of_one_family_named_in_full_are_two_people():
+    from extractors.components.linker.awards import _same_person
+
+    assert not _same_person("Erik B. Nordstrom", "Peter E. Nordstrom")
+    assert _same_person("Gilbert L. Danielson", "Danielson") and _same_person("Gilbert L. Danielson", "Mr. Danielson")
+    assert _same_person("Gilbert L. Danielson", "G. Danielson")
+    assert not _same_person("Robert Loudermilk, Sr.", "Robert Loudermilk, Jr.")
