@@ -652,3 +652,15 @@ def test_a_named_business_segment_is_an_org(nlp, text, orgs):
                                   "The Company's segments are described in Note 4."])
 def test_segments_not_named_are_no_org(nlp, text):
     assert texts(nlp, text, "ORG") == []
+
+
+def test_a_titles_scope_or_function_before_it_is_part_of_it(nlp):
+    text = ("Ana Ruiz is Executive Vice President and Global General Counsel. Tom Lee was Senior Vice President "
+            "and Deputy Chief Financial Officer, then Legal Director. Jo Park and Lu Chen, Co-CEOs, joined "
+            "as a marketing vice president. The North America President and the interim Chief Financial "
+            "Officer spoke.")
+    roles = texts(nlp, text, "ROLE")
+    for role in ("Global General Counsel", "Deputy Chief Financial Officer", "Legal Director", "Co-CEOs",
+                 "marketing vice president"):
+        assert role in roles, role
+    assert "President" in roles and "Chief Financial Officer" in roles  # no region, no `interim` (reading 18)

@@ -53,7 +53,42 @@ def role_extend(ctx: RuleContext) -> list[Candidate]:
             j = ctx.next_ns(j)
         if end is not None and not doc[end - 1].text.lower() in {"and", "&", "the"}:
             out.append(Candidate(c.start, end, "ROLE", "role_extend"))
-    return out + role_area(ctx)
+    return out + role_area(ctx) + role_prefix(ctx)
+
+
+# a word before a title that is part of it (GUIDELINES: the title as written): its scope
+# (`Global General Counsel`, `Deputy Chief Financial Officer`, `Co-CEOs`), its function
+# (`Legal Director`, `Sales Senior Vice President`, `marketing vice president`); never a
+# region (`North America President`: the region is the unit's name), a connector, or
+# `interim` / `acting` (GUIDELINES wide reading 18: they stay outside)
+PREFIXES = (FUNCTION_AREAS | {"deputy", "commercial", "divisional", "regional", "group", "co"}) - {
+    "and", "&", "the", "board", "general", "counsel", "controller", "north", "america", "american", "europe", "asia",
+    "international", "worldwide", "real", "estate", "public", "investor", "human", "customer", "supply", "internal",
+    "information", "government"}
+MAX_PREFIX = 2
+
+
+def role_prefix(ctx: RuleContext) -> list[Candidate]:
+    """A title with the words before it that scope it or name its function (PREFIXES, at
+    most MAX_PREFIX, capitalised as the title is): ``Global Chief People Officer``, ``Deputy
+    Chief Financial Officer``, ``Co-CEOs``, ``marketing vice president``."""
+    texts, lowers, out = ctx.texts, ctx.lowers, []
+    for c in ctx.of_label("ROLE"):
+        lower_title = texts[c.start][:1].islower()
+        start, k = c.start, 0
+        while k < MAX_PREFIX:
+            p = ctx.prev_ns(start, same_line=True)
+            if p is not None and texts[p] == "-" and p == start - 1 and p > 0 and lowers[p - 1] == "co":
+                p -= 1  # `Co-CEOs`
+            elif p is None or p != start - 1 - int(ctx.spaces[start - 1]):
+                break
+            t = texts[p]
+            if lowers[p] not in PREFIXES or ctx.labels_at(p) or (t[:1].islower() != lower_title):
+                break
+            start, k = p, k + 1
+        if start < c.start:
+            out.append(Candidate(start, c.end, "ROLE", "role_prefix"))
+    return out
 
 
 def _board_tail(ctx: RuleContext, n: int) -> int | None:
