@@ -465,9 +465,9 @@ MORE_RULES = {
                              r"\bcompleted\s+(?:an?|the|its|our)\s+(?:\w+\s+){0,3}?(offering|placement|issuance)\b|"
                              r"\b(entered\s+into)\s+(?:an?|the|certain|its|our)\s+"
                              + IN_SENTENCE + r"{0,100}?(?:credit\s+agreement|"
-                             r"credit\s+facility|term\s+loan|loan\s+agreement|commitment\s+letter|note\s+purchase)",
+                             r"credit\s+facility|(?:term|bridge)\s+loan|loan\s+agreement|commitment\s+letter|note\s+purchase)",
                              re.I),
-                  re.compile(r"\bnotes\b|\bdebentures\b|\bbonds\b|\bterm\s+loans?\b|\bcredit\s+(?:agreement|facilit)|"
+                  re.compile(r"\bnotes\b|\bdebentures\b|\bbonds\b|\b(?:term|bridge)\s+loans?\b|\bcredit\s+(?:agreement|facilit)|"
                              r"\bloan\s+agreement\b|\bcommitment\s+letter\b|\bprivate\s+placement\b|"
                              r"\b(?:public|registered\s+direct)\s+offering\b|\bpreferred\s+stock\b|\bconvertible\b|"
                              # shares sold for money (`issued 3,000,000 shares of its common stock to X for cash`)
@@ -481,7 +481,7 @@ MORE_RULES = {
                   # (a FINANCING if it changes the amount: TERMS_RULES)
                   (re.compile(r"\b(entered\s+into)\s+(?:an?|the|certain|its|our)\s+"
                               r"(?:(?!\bextend|\bamend)" + IN_SENTENCE + r"){0,100}?(?:credit(?:\s+and\s+\w+)?\s+"
-                              r"agreement|credit\s+facility|term\s+loan|loan\s+agreement|commitment\s+letter|"
+                              r"agreement|credit\s+facility|(?:term|bridge)\s+loan|loan\s+agreement|commitment\s+letter|"
                               r"note\s+purchase)|"
                               r"\b(?:credit|loan)(?:\s+and\s+\w+)?\s+agreements?,?\s+(?:that\s+|which\s+)?"
                               r"(?:we|it|(?:[\w.&-]+\s+){0,3}?[\w.&-]+)\s+(entered\s+into)\b", re.I),
