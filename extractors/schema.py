@@ -90,9 +90,8 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
 # none: a `Master Repurchase Agreement` (a repo loan) or a `Change of Control
 # Repurchase Event` is no buy-back; the `sale of the Securities` (`offer and sale of
 # $250 million ... of notes`) is a FINANCING, not a DISPOSITION.
-# A rule may hold for some trigger words only (a third pattern the trigger's text must match).
-FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None, re.Pattern | None]]] = {
-    t: [(re.compile(p, re.I), o, re.compile(w[0], re.I) if w else None) for p, o, *w in rules] for t, rules in {
+FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p, re.I), o) for p, o in rules]
+                                                              for t, rules in {
     "SHARE_REPURCHASE": [(r"\s*(?:\([A-Z]{2,5}\)\s*)?(?:agreements?|events?|obligations?|transactions?|price|right|"
                           r"and\s+related\s+agreements)\b", None)],
     # the filer's own stock bought is a buy-back (`the Company purchased $487 million (4 million
@@ -101,14 +100,9 @@ FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None, re.Pattern | None]]] =
                      r"(?:\([^)]{0,40}\)\s*)?(?:shares\s+)?of\s+(?:its|our|their|the\s+Company[\u2019']s)\s+"
                      r"(?:own\s+)?(?:class\s+\w\s+)?(?:common|ordinary|capital)\s+(?:stock|shares)",
                      "SHARE_REPURCHASE")],
-    # a dividend declared is no case (`the company declared a quarterly dividend of $1.51`), nor is
-    # the settlement of payments (`settlement exposure`, `settlement risk`, `for settlement within
-    # a period of 13 days`)
+    # a dividend declared is no case (`the company declared a quarterly dividend of $1.51`)
     "LEGAL_PROCEEDING": [(r"\s+(?:an?\s+|the\s+|its\s+)?(?:(?:regular|quarterly|special|annual|interim|final|"
-                          r"cash)\s+)*(?:cash\s+)?dividends?\b", "DIVIDEND"),
-                         (r"\s+(?:exposures?|risks?|obligations?|assets?|accounts?|systems?|services?|cycles?|"
-                          r"within\s+(?:a|the)\s+period|of\s+(?:the\s+)?(?:payments?|transactions?|trades?))\b",
-                          None, r"^settlements?$")],
+                          r"cash)\s+)*(?:cash\s+)?dividends?\b", "DIVIDEND")],
     # a judgment or order entered is a court's act (`the court entered final judgment`)
     "AGREEMENT": [(r"\s*(?:final\s+|partial\s+)?(?:judgments?|an?\s+(?:\w+\s+)?order|orders?)\b", "LEGAL_PROCEEDING")],
     "DISPOSITION": [(r"\s+of\s+(?:(?:an?|the)\s+)?(?:aggregate\s+of\s+)?(?:US)?\$\s*[\d.,]+\s*(?:million|billion)?\s+"
@@ -119,10 +113,10 @@ FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None, re.Pattern | None]]] =
 }.items()}
 
 
-def _followed(event_type: str, after: str, text: str = "") -> tuple[bool, str | None]:
-    """(whether the words after a trigger (its words `text`) show another type or none, that type)."""
-    for pattern, other, words in FOLLOWED_BY.get(event_type, ()):
-        if pattern.match(after) and (words is None or words.search(text)):
+def _followed(event_type: str, after: str) -> tuple[bool, str | None]:
+    """(whether the words after a trigger show another type or none, that type)."""
+    for pattern, other in FOLLOWED_BY.get(event_type, ()):
+        if pattern.match(after):
             return True, other
     return False, None
 
@@ -156,7 +150,7 @@ def trigger_fits(event_type: str, text: str, after: str = "") -> bool:
     """False where the trigger's words never state an event of the type (NOT_TRIGGERS),
     or the words `after` it show that they do not (FOLLOWED_BY)."""
     words = NOT_TRIGGERS.get(event_type)
-    return (words is None or not words.search(text)) and not _followed(event_type, after, text)[0]
+    return (words is None or not words.search(text)) and not _followed(event_type, after)[0]
 
 
 def trigger_type(event_type: str, text: str, after: str = "") -> str | None:
@@ -165,7 +159,7 @@ def trigger_type(event_type: str, text: str, after: str = "") -> str | None:
     ACQUISITION), else None (no event). `after`: the text that follows the trigger."""
     if trigger_fits(event_type, text, after):
         return event_type
-    followed, other = _followed(event_type, after, text)
+    followed, other = _followed(event_type, after)
     if followed:  # the words name something else: another event (a sale of notes) or none (an agreement)
         return other
     for words, other in RETYPE:

@@ -56,13 +56,3 @@ def test_events_without_their_participant_are_dropped():
     assert has_core_roles({"type": "DIVIDEND", "args": [{"role": "amount"}]})
     assert has_core_roles({**change, "args": [{"role": "person"}]})
     assert has_core_roles({"type": "FINANCIAL_RESULT", "args": []})  # no core roles for results
-
-
-def test_the_settlement_of_payments_is_no_case():
-    from extractors.schema import trigger_type
-
-    for after in (" exposure was $125.6 billion", " risk policies", " within a period of 13 days",
-                  " of the transactions"):
-        assert trigger_type("LEGAL_PROCEEDING", "settlement", after) is None, after
-    assert trigger_type("LEGAL_PROCEEDING", "settlement", " of the class action") == "LEGAL_PROCEEDING"
-    assert trigger_type("LEGAL_PROCEEDING", "trial", " risk") == "LEGAL_PROCEEDING"  # other words: the rule is settlement's
