@@ -718,11 +718,13 @@ def _money_tables(text: str, table_unit: float | None = None) -> tuple:
     # a statement of the unit above the tables (`(Dollars in millions, except per share
     # amounts)` under a 10-Q's note heading) holds for the tables after it that state none
     units = [(m.start(), tb.SCALES.get((m.group(1) or m.group(2) or "").lower(), 1.0)) for m in tb.SCALE.finditer(text)
-             if "(" in text[max(0, m.start() - 12):m.start() + 1]]
+             if "(" in text[max(0, m.start() - 12):m.start() + 1] and not tb.counts_only(text, m.start(), m.end())]
     out = []
     for t in tb.tables_of(text):
         signs = [ch for r in t.rows for c in r.values for ch in c.text if ch in tb.CURRENCY_SIGNS]
         scale = t.scale
+        if scale != 1.0 and all(tb.counts_only(t.caption, m.start(), m.end()) for m in tb.SCALE.finditer(t.caption)):
+            scale = 1.0  # the caption scales counts only (`Options (in thousands)`), not the table's money
         if scale == 1.0:
             scale = next((u for at, u in reversed(units) if at < t.start), 1.0)
         if scale == 1.0 and signs and table_unit and not tb.REPURCHASE_HEADER.search(text, t.start, t.end) \
@@ -812,13 +814,14 @@ TABLE_UNIT_CAPTIONS, TABLE_UNIT_SHARE = 3, 0.75
 
 @lru_cache(maxsize=tb.TABLES_CACHED)
 def table_unit_of(text: str) -> float | None:
-    """The scale a filing's table captions state (`(Dollars in tables in millions, except
-    per share amounts)` under every note heading, `(In Millions)`), where at least
+    """The scale a filing's table captions state for money (`(Dollars in tables in millions,
+    except per share amounts)` under every note heading, `(In Millions)`; not `Options (in
+    thousands)`, which scales counts: `tables.counts_only`), where at least
     TABLE_UNIT_CAPTIONS state one and TABLE_UNIT_SHARE of them the same; else None."""
     scales = []
     for m in tb.SCALE.finditer(text):
         before = text[max(0, m.start() - 30):m.start() + 1]  # in a bracket: `(Dollars in tables in millions`
-        if "(" in before and ")" not in before[before.rfind("("):]:
+        if "(" in before and ")" not in before[before.rfind("("):] and not tb.counts_only(text, m.start(), m.end()):
             scales.append(tb.SCALES.get((m.group(1) or m.group(2) or "").lower()))
     scales = [x for x in scales if x]
     if len(scales) < TABLE_UNIT_CAPTIONS:

@@ -542,7 +542,7 @@ def repurchase_figures(text: str) -> tuple[ColumnFigure, ...]:
         if len(labels) < 2:
             continue
         caption = text[_line_back(text, line_start, CAPTION_LINES):line_start]
-        count_scale = _stated_scale(caption, money=False)
+        count_scale = stated_scale(caption, money=False)
         for _, _, cells in lines_below(text, m.end()):
             values = [c for c in cells if c.kind in ("number", "dash")]
             if cells and cells[0] in values and len(values) > len(labels):
@@ -588,12 +588,20 @@ def award_column(header: str) -> tuple[str | None, bool]:
     return None, False
 
 
-def _stated_scale(text: str, money: bool) -> float | None:
+def counts_only(text: str, start: int, end: int) -> bool:
+    """Whether the scale statement text[start:end] scales counts only: awards or shares
+    named just before it and no dollars (`Options (in thousands)`, `Units (in thousands)`,
+    `Shares in millions`)."""
+    near = text[max(0, start - 30):end]
+    return bool(COUNT_COLUMN.search(near)) and not DOLLAR_COLUMN.search(near)
+
+
+def stated_scale(text: str, money: bool) -> float | None:
     """The scale `text` (a header cell or a caption) states for counts (`money` False:
     not one stated for values only, `(intrinsic values in millions)`) or for amounts: the
     first that holds for them."""
     for m in SCALE.finditer(text):
-        before = text[max(0, m.start() - 30):m.start() + 12]
+        before = text[max(0, m.start() - 30):max(m.end(), m.start() + 12)]  # and the statement: `(millions of dollars)`
         for_values = bool(DOLLAR_COLUMN.search(before))
         # `(dollars and shares in millions)`, `(dollars in millions; shares in thousands)`
         for_counts = not for_values or bool(SHARES_COLUMN.search(before))
@@ -671,7 +679,7 @@ def award_figures(text: str) -> list[ColumnFigure]:
         if not any(lab == "SHARES" for lab, _ in columns) or not any(lab == "MONEY" for lab, _ in columns):
             continue
         caption = text[_line_back(text, line_start, CAPTION_LINES):line_start]
-        scales = [(_stated_scale(c.text, lab == "MONEY") or _stated_scale(caption, lab == "MONEY"))
+        scales = [(stated_scale(c.text, lab == "MONEY") or stated_scale(caption, lab == "MONEY"))
                   if lab else None for c, (lab, _) in zip(header, columns)]
         full = [rest for _, rest in rows if len(rest) == width]
         anchors = []
@@ -747,7 +755,7 @@ def share_table_figures(text: str) -> list[ColumnFigure]:
             if line is None:
                 continue
             begin = line.end
-        scale = _stated_scale(m.group(), money=False)
+        scale = stated_scale(m.group(), money=False)
         for row in t.rows:
             if row.start < begin:
                 continue
@@ -793,7 +801,7 @@ def shares_dollars_tables(text: str) -> tuple[SharesDollarsTable, ...]:
         if any(a == b for a, b in zip(columns, columns[1:])) or columns.count("SHARES") < 2:
             continue
         start, end = line_start(text, m.start(1)), line_end(text, m.end(1))
-        scale = _stated_scale(text[_line_back(text, start, MAX_HEADER):start] + text[end:end + PROSE_LINE],
+        scale = stated_scale(text[_line_back(text, start, MAX_HEADER):start] + text[end:end + PROSE_LINE],
                               money=False)  # the caption, above or below the header, not the header's `$`
         lines = [x for x in lines_below(text, end, EQUITY_LINES) if after is None or x[1] <= after.start()]
         rows = [(cells[0] if cells[0].kind == "text" else None, tuple(c for c in cells if c.kind in ("number", "dash")))

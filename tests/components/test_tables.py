@@ -183,7 +183,8 @@ def test_a_schedule_by_year_is_a_table_and_takes_its_caption_scale():
 
 def test_a_figure_with_cents_in_a_table_in_thousands_is_a_price():
     """A price (`$104.18`, an option's exercise price) keeps its figure in a table whose
-    caption scales its other figures; an amount without cents takes the scale."""
+    caption scales its other figures; an amount without cents takes the scale of money, which
+    `Options (in thousands)` is not (it scales the counts; the filing's unit of money holds)."""
     from extractors.normalise import value_at
 
     text = ("Options (in thousands)     Options     Weighted Average Exercise Price    Intrinsic Value\n"
@@ -191,7 +192,11 @@ def test_a_figure_with_cents_in_a_table_in_thousands_is_a_price():
             "Exercisable                75,692      $99.51                             $4,951\n\n"
             "The following table provides more.")
     assert value_at("MONEY", text, text.index("$104.18"), text.index("$104.18") + 7, 2024)["amount"] == 104.18
-    assert value_at("MONEY", text, text.index("$4,951"), text.index("$4,951") + 6, 2024)["amount"] == 4_951_000
+    assert value_at("MONEY", text, text.index("$4,951"), text.index("$4,951") + 6, 2024, None, 1e6)["amount"] == \
+        4_951_000_000
+    priced = text.replace("Options (in thousands)", "(Dollars in thousands)")
+    assert value_at("MONEY", priced, priced.index("$4,951"), priced.index("$4,951") + 6, 2024)["amount"] == 4_951_000
+    assert value_at("MONEY", priced, priced.index("$104.18"), priced.index("$104.18") + 7, 2024)["amount"] == 104.18
 
 
 def test_repurchase_table_figures_are_labelled_by_their_columns():
@@ -372,3 +377,23 @@ def test_a_line_of_figures_led_by_a_rate_takes_its_tables_scale():
             "The notes are unsecured.")
     at = text.index("650")
     assert value_at("MONEY", text, at, at + 3, 2026) == {"amount": 650_000_000.0, "currency": "USD"}
+
+
+def test_a_scale_for_counts_is_no_scale_of_money():
+    """`Options (in thousands)` scales the option counts of an award table, not its intrinsic
+    values, which take the filing's unit of money (here its tables' `(Dollars in millions)`)."""
+    from extractors.normalise import value_at
+    from extractors.tables import counts_only
+
+    assert counts_only("Options (in thousands)", 8, 22) and not counts_only("(Dollars in thousands)", 0, 21)
+    awards = ("A summary of options outstanding is presented below:\n"
+              "Options                       Options (in thousands)  Weighted Average Exercise Price  "
+              "Aggregate Intrinsic Value\n"
+              "OUTSTANDING AT JULY 1, 2026   121,205                 $104.18\n"
+              "Exercised                     (22,190)                85.08\n"
+              "OUTSTANDING AT JUNE 30, 2027  99,015                  $111.59                          $5,732\n\n"
+              "The options vest over three years.")
+    at = awards.index("$5,732")
+    assert value_at("MONEY", awards, at, at + 6, 2027, None, 1e6) == {"amount": 5_732_000_000.0, "currency": "USD"}
+    at = awards.index("22,190")
+    assert value_at("SHARES", awards, at, at + 6, 2027) == -22_190_000  # the counts keep their thousands
