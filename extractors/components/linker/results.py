@@ -82,6 +82,7 @@ METRIC = re.compile(
     r"benefits?|expenses?|TAC|traffic\s+acquisition\s+costs|per\s+(?:diluted\s+|basic\s+)?share|"
     r"(?:intangible\s+)?amortization|impairments?|write-?downs?|write-?offs?|"
     r"(?:restructuring|integration|transformation(?:al)?|acquisition(?:-related)?|separation)\s+(?:costs?|charges?)|"
+    r"(?:(?:stock|share|equity)(?:-based)?\s+)?compensation\s+(?:expenses?|costs?)|"
     r"cash\s+(?:provided|used|generated)\s+(?:by|in|from)\s+(?:operating|investing|financing)\s+activities|"
     r"(?:operating|investing|financing)\s+activities)\b", re.I)
 # `cost of revenues` names one metric; the lexicon's `revenues` inside it does not
@@ -99,6 +100,8 @@ NOT_METRIC_BEFORE = re.compile(
     # a statement's name (`Consolidated Statements of Income`), costs not yet recognised
     # (`unrecognized stock-based compensation expense`)
     r"\bstatements?\s+of\s+|\bunrecognized\s+(?:[\w-]+\s+){0,3}|"
+    # what a cost is charged against (`expense charged against income`)
+    r"\b(?:charged|credited)\s+(?:against|to)\s+|"
     # an officer's pay and benefits are no result of the filer (`severance benefits totaling
     # $289,230`, `reimbursement of reasonable expenses`, `the Compensation and Benefits Committee`)
     r"\b(?:severance|health\s*care|medical|retirement|pension|employee|fringe|welfare|relocation|reasonable|"
@@ -111,7 +114,9 @@ NOT_METRIC_AFTER = re.compile(r"^(?:\s+(?:tax\s+)?(?:plans?|purposes|programs?|s
                               # an earnings release or call; a line of a statement (`financing
                               # activities in our consolidated statements of cash flows`)
                               r"(?:press\s+)?release|(?:conference\s+)?call|in\s+(?:our|the)\s+(?:condensed\s+)?"
-                              r"consolidated\s+statements?)\b)", re.I)
+                              r"consolidated\s+statements?|"
+                              # a cost not yet recognised (`$171 of compensation cost had not yet been recognized`)
+                              r"(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+recogni[sz]ed)\b)", re.I)
 ACTIVITIES = re.compile(r"(?:financing|investing)\s+activities$", re.I)
 # `other financing activities` is a line of the cash-flow statement, not its total
 OTHER_ACTIVITIES = re.compile(r"\bother\s+(?:net\s+)?$", re.I)

@@ -441,3 +441,13 @@ def test_the_rows_above_a_total_of_sales_are_its_parts(rules_nlp):
             "Amounts are unaudited.")
     metrics = {e[0] for e in table_events(rules_nlp(text)._.events)}
     assert metrics == {"Original Equipment", "Aftermarket Services", "Net Marine Systems sales"}
+
+
+def test_pay_costs_recognised_are_results_what_they_are_charged_against_and_costs_not_yet_recognised_are_not(
+        rules_nlp):
+    text = ("Total non-cash stock compensation expense charged against income in 2026 and 2025 for share-based "
+            "plans was $644 million and $685 million, respectively. At June 30, 2026, $171 million of "
+            "compensation cost had not yet been recognized related to stock option grants.")
+    events = decode_results(rules_nlp(text), [])
+    assert [(text[slice(*e["args"]["metric"])], text[slice(*e["args"]["value"])]) for e in events] == [
+        ("stock compensation expense", "$644 million"), ("stock compensation expense", "$685 million")]
