@@ -76,7 +76,9 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "EXECUTIVE_CHANGE": r"purchas|acquir|repurchas|reacquir|secur|bought|sold|sell|sale",
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired|declared)$|dividend|capital\s+expenditure",
     "FINANCING": r"spin-off|spun off",
-    "AGREEMENT": r"^(?:sold|sells?|sale)$",  # a sale done is a DISPOSITION (RETYPE), not an agreement
+    # a sale done is a DISPOSITION, securities issued a FINANCING, a case appealed a LEGAL_PROCEEDING
+    # (RETYPE), not an agreement
+    "AGREEMENT": r"^(?:sold|sells?|sale|issued)$|\bappeal",
     # pay is approved or granted; dividends are declared, and cases appealed
     "COMPENSATION": r"^declared$|\bappeal",
     # a case is never a buy-back (`we repurchased 64 million shares`: RETYPE) nor a dividend
@@ -103,8 +105,13 @@ FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p
     # a dividend declared is no case (`the company declared a quarterly dividend of $1.51`)
     "LEGAL_PROCEEDING": [(r"\s+(?:an?\s+|the\s+|its\s+)?(?:(?:regular|quarterly|special|annual|interim|final|"
                           r"cash)\s+)*(?:cash\s+)?dividends?\b", "DIVIDEND")],
-    # a judgment or order entered is a court's act (`the court entered final judgment`)
-    "AGREEMENT": [(r"\s*(?:final\s+|partial\s+)?(?:judgments?|an?\s+(?:\w+\s+)?order|orders?)\b", "LEGAL_PROCEEDING")],
+    # a judgment or order entered is a court's act (`the court entered final judgment`); hedges
+    # entered into are no agreement of the filer's business (`We have entered into interest rate swaps`)
+    "AGREEMENT": [(r"\s*(?:final\s+|partial\s+)?(?:judgments?|an?\s+(?:\w+\s+)?order|orders?)\b", "LEGAL_PROCEEDING"),
+                  (r"\s+(?:(?:various|certain|several|new|additional)\s+)?(?:(?:interest\s+rate|cross[- ]currency|"
+                   r"foreign\s+(?:currency|exchange)|currency|commodity|pay-(?:fixed|floating)|fixed-to-floating)\s+)+"
+                   r"(?:swaps?|swap\s+agreements|forwards?|forward\s+contracts|options|collars|hedges?|derivatives?)\b",
+                   None)],
     "DISPOSITION": [(r"\s+of\s+(?:(?:an?|the)\s+)?(?:aggregate\s+of\s+)?(?:US)?\$\s*[\d.,]+\s*(?:million|billion)?\s+"
                      r"(?:in\s+)?(?:aggregate\s+)?(?:principal\s+amount|of\s+(?:its\s+|the\s+)?(?:[\w%.-]+\s+){0,4}?"
                      r"(?:notes|debentures|bonds))", "FINANCING"),
@@ -125,7 +132,7 @@ RETYPE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), t) for p, t in [
     (BUY_BACK_WORDS, "SHARE_REPURCHASE"),
     (r"acquir|purchas|bought|\bbuy", "ACQUISITION"),
     (r"\bsell|\bsale|\bsold|divest", "DISPOSITION"),
-    (r"invested", "FINANCING"),
+    (r"invested|^issued$", "FINANCING"),
     (r"\bappeal|\bsued\b", "LEGAL_PROCEEDING"),
 ]]
 REPEATABLE = frozenset({("AGREEMENT", "party"), ("LEGAL_PROCEEDING", "party")})

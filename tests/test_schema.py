@@ -56,3 +56,13 @@ def test_events_without_their_participant_are_dropped():
     assert has_core_roles({"type": "DIVIDEND", "args": [{"role": "amount"}]})
     assert has_core_roles({**change, "args": [{"role": "person"}]})
     assert has_core_roles({"type": "FINANCIAL_RESULT", "args": []})  # no core roles for results
+
+
+def test_hedges_entered_into_are_no_agreement_and_appeals_and_issues_are_their_own_type():
+    from extractors.schema import trigger_type
+
+    assert trigger_type("AGREEMENT", "entered into", " interest rate swaps to achieve a targeted mix") is None
+    assert trigger_type("AGREEMENT", "entered into", " cross currency swaps on our foreign debt") is None
+    assert trigger_type("AGREEMENT", "entered into", " a $1.5 billion credit agreement") == "AGREEMENT"
+    assert trigger_type("AGREEMENT", "appealed", " to the Dutch Supreme Court") == "LEGAL_PROCEEDING"
+    assert trigger_type("AGREEMENT", "issued", " €650 million 3.50% Senior Notes due 2027") == "FINANCING"
