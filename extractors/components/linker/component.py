@@ -82,6 +82,9 @@ VOTE_ITEM = "5.07"
 # `Abbott's shareholders authorized the 2017 Incentive Stock Program`): a vote
 HOLDERS_APPROVE = re.compile(r"\b(?:stockholders|shareholders)\s+(?:have\s+|had\s+)?"
                              r"(?:approved|authorized|adopted|ratified)$", re.I)
+# the types a classifier gives the holders' approval of a plan (`our shareholders approved the 2017
+# Long-Term Incentive Plan` as a buy-back authorised too)
+HOLDERS_VOTE_TYPES = frozenset({"COMPENSATION", "SHARE_REPURCHASE"})
 
 
 def in_vote_item(secs: list[dict], offset: int) -> bool:
@@ -153,8 +156,8 @@ class EventLinker:
                            for t in triggers):
                         continue  # Item 5.07 states votes: this word's vote is there already
                     kind = "SHAREHOLDER_VOTE"
-            if kind == "COMPENSATION" and HOLDERS_APPROVE.search(text, max(0, trig.start_char - 40), trig.end_char):
-                kind = "SHAREHOLDER_VOTE"  # a plan the holders approved: their vote, not a pay decision
+            if kind in HOLDERS_VOTE_TYPES and HOLDERS_APPROVE.search(text, max(0, trig.start_char - 40), trig.end_char):
+                kind = "SHAREHOLDER_VOTE"  # a plan the holders approved: their vote, not a pay decision or a buy-back
             if (trig.start, trig.end, kind) in linked:
                 continue  # a rule's trigger on a classifier's retyped one: one event, not two alike
             linked.add((trig.start, trig.end, kind))

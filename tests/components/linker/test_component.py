@@ -135,13 +135,19 @@ def test_a_plan_the_holders_approved_is_their_vote_not_a_pay_decision(rules_nlp)
     SHAREHOLDER_VOTE; the committee's approval stays a pay decision."""
     from extractors.components.linker.component import EventLinker
 
-    def linked(text, word):
+    def linked(text, word, label="COMPENSATION"):
         doc = rules_nlp(text)
         at = text.index(word)
-        doc.spans["triggers"] = [doc.char_span(at, at + len(word), label="COMPENSATION")]
+        doc.spans["triggers"] = [doc.char_span(at, at + len(word), label=label)]
         return [e["type"] for e in EventLinker(rules_nlp, require_core_roles=False)(doc)._.events]
 
     assert linked("In May 2025, our stockholders approved the Brindle Systems Corp. 2025 Omnibus Incentive Plan.",
                   "approved") == ["SHAREHOLDER_VOTE"]
     assert linked("On May 2, 2025, the Compensation Committee approved a bonus of $500,000 for Dana Ostergaard.",
                   "approved") == ["COMPENSATION"]
+    # given as a buy-back authorised, the holders' approval of a plan is no buy-back either
+    assert "SHARE_REPURCHASE" not in linked("In May 2020, our stockholders approved the Brindle 2020 Omnibus "
+                                            "Incentive Plan, under which 36 million shares may be issued.",
+                                            "approved", "SHARE_REPURCHASE")
+    assert linked("In May 2020, the Board approved a $5 billion share repurchase program.", "approved",
+                  "SHARE_REPURCHASE") == ["SHARE_REPURCHASE"]
