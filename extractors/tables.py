@@ -574,6 +574,8 @@ TERM_COLUMN = re.compile(r"\blife\b|\bterm\b|\byears?\b", re.I)
 # a weighted average of a value is one per unit (`Weighted Average Grant Date Fair Value`)
 PER_UNIT_COLUMN = re.compile(PRICE_COLUMN.pattern + r"|\bweighted[- ]average\b", re.I)
 AWARD_LINES = 30  # lines read below an award table's header
+# a row of awards going out of the count (its figures in brackets are negative counts)
+AWARDS_OUT = re.compile(r"exercised|forfeited|vested|cancel+ed|expired|released|converted|settled|surrendered", re.I)
 
 
 def award_column(header: str) -> tuple[str | None, bool]:
@@ -690,14 +692,18 @@ def award_figures(text: str) -> list[ColumnFigure]:
                 anchors.append((min(starts), max(ends)))
             else:
                 anchors.append((c.start - line_start, c.end - line_start))
-        for _, rest in rows:
+        for lab_cell, rest in rows:
             row_start = text.rfind("\n", 0, rest[0].start) + 1
             for k, cell in enumerate(rest):
                 col = k if len(rest) == width else _column_of(cell, anchors, row_start)
                 label, price = columns[col]
                 if cell.kind == "number":
                     a, b = core(cell)
-                    if label is None or NOTE_MARK.match(cell.text):
+                    # a bracketed digit in the count column of a full row of awards going out is a
+                    # figure (`Stock options exercised  (3)`: thousands or millions), not a note's mark
+                    going = lab_cell is not None and AWARDS_OUT.search(lab_cell.text) is not None
+                    if label is None or (NOTE_MARK.match(cell.text)
+                                         and (len(rest) != width or label != "SHARES" or not going)):
                         out.append(ColumnFigure(a, b, None, False))
                     else:
                         out.append(ColumnFigure(a, b, label, price, None if price else scales[col]))

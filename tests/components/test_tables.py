@@ -397,3 +397,21 @@ def test_a_scale_for_counts_is_no_scale_of_money():
     assert value_at("MONEY", awards, at, at + 6, 2027, None, 1e6) == {"amount": 5_732_000_000.0, "currency": "USD"}
     at = awards.index("22,190")
     assert value_at("SHARES", awards, at, at + 6, 2027) == -22_190_000  # the counts keep their thousands
+
+
+def test_a_bracketed_digit_of_awards_going_out_is_a_count_not_a_note():
+    from extractors.tables import award_figures
+
+    text = ("Stock option and RSU transactions (shares in millions):\n"
+            "                                     Shares   Weighted Average Exercise Price per Share\n"
+            "Outstanding grants, December 31, 2025  25       $105.75\n"
+            "Stock options exercised                (3)      $71.16\n"
+            "Outstanding grants, December 31, 2026  22       $119.60\n\n"
+            "Forfeited and expired shares were not material.")
+    labels = {text[f.start:f.end]: f.label for f in award_figures(text)}
+    assert labels["3"] == "SHARES" and labels["25"] == "SHARES" and labels["$71.16"] == "MONEY"
+    plans = ("Plan Category    Number of securities to be issued    Weighted average exercise price    Number of "
+             "securities remaining available\n"
+             "Stock Options    107,379,563    $111.5700    (1)\n\n"
+             "(1) Shares remaining are given below.")
+    assert [(plans[f.start:f.end], f.label) for f in award_figures(plans)][-1] == ("1", None)  # a note's mark
