@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from extractors.offsets import line_end, line_start
+from extractors import offsets  # (its line_start/line_end: this module's locals bear those names)
 
 CURRENCY_SIGNS = "$€£¥"
 _NUMBER = r"[-\u2212\u2013]?\d[\d,]*(?:\.\d+)?|[-\u2212\u2013]?\.\d+"
@@ -535,13 +535,13 @@ def repurchase_figures(text: str) -> tuple[ColumnFigure, ...]:
     dashes and note marks (`(3)`) hold a column's place but are no figures, and a note
     mark after a figure (`2,772,057  (1)`) is the figure's note where it holds no place."""
     out = []
-    for m, line_start, line_end in repurchase_headers(text):
-        header = split_cells(text, line_start, line_end)
+    for m, header_start, header_end in repurchase_headers(text):
+        header = split_cells(text, header_start, header_end)
         labels = [(column_label(c.text), bool(PRICE_COLUMN.search(c.text))) for c in header]
         labels = [x for x in labels if x[0] is not None]
         if len(labels) < 2:
             continue
-        caption = text[_line_back(text, line_start, CAPTION_LINES):line_start]
+        caption = text[_line_back(text, header_start, CAPTION_LINES):header_start]
         count_scale = stated_scale(caption, money=False)
         for _, _, cells in lines_below(text, m.end()):
             values = [c for c in cells if c.kind in ("number", "dash")]
@@ -806,7 +806,7 @@ def shares_dollars_tables(text: str) -> tuple[SharesDollarsTable, ...]:
         columns = tuple("SHARES" if w.lower() == "shares" else "MONEY" for w in _SHARES_OR_DOLLARS.findall(m.group(1)))
         if any(a == b for a, b in zip(columns, columns[1:])) or columns.count("SHARES") < 2:
             continue
-        start, end = line_start(text, m.start(1)), line_end(text, m.end(1))
+        start, end = offsets.line_start(text, m.start(1)), offsets.line_end(text, m.end(1))
         scale = stated_scale(text[_line_back(text, start, MAX_HEADER):start] + text[end:end + PROSE_LINE],
                               money=False)  # the caption, above or below the header, not the header's `$`
         lines = [x for x in lines_below(text, end, EQUITY_LINES) if after is None or x[1] <= after.start()]

@@ -580,7 +580,8 @@ AVAILABLE_FOR = re.compile(r"\b(?:available|remaining|authori[sz]ed\s+funds)\s+(
 # settlement of our equity investment`), cases pending or defended, a case's word
 # naming something else (`the trial date`), and a case referred back to (`the allegations in
 # the March 30, 2023 putative class action complaint`)
-NOT_A_CASE_BEFORE = re.compile(r"\b(?:date|time|day)\s+of\s+(?:(?:the|subsequent|final)\s+)?$|\ballegations\s+in\s+(?:the\s+)?(?:[\w,]+\s+){0,6}$|"
+NOT_A_CASE_BEFORE = re.compile(r"\b(?:date|time|day)\s+of\s+(?:(?:the|subsequent|final)\s+)?$|"
+                               r"\ballegations\s+in\s+(?:the\s+)?(?:[\w,]+\s+){0,6}$|"
                                # cases pending or defended, not brought (`a number of pending
                                # lawsuits`, `intends to defend against the lawsuit vigorously`)
                                r"\bpending\s+(?:[\w-]+\s+){0,2}$|"
@@ -592,7 +593,8 @@ NOT_A_CASE_AFTER = re.compile(r"\s+of\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:worki
                               r"forwards?|derivatives?|swaps?|contracts?|trades?|transactions?)|equity|shares|notes|awards?|"
                               r"RSUs?|options?|accelerated)\b|"
                               r"\s+(?:risk|losses|sharing|dates?|periods?|systems?|procedures|process|obligations?|accounts?|"
-                              r"services?|assets?|exposures?|within\s+(?:a|the)\s+period|(?:\w+\s+){0,2}pending)\b", re.I)
+                              r"services?|assets?|exposures?|within\s+(?:a|the)\s+period|"
+                              r"(?:\w+\s+){0,2}pending)\b", re.I)
 # a person named after a trigger opens a new clause of these types (`Mr. A will become CEO of
 # X, and Mr. B will become CEO of Y`: two changes)
 PERSON_CLAUSES = frozenset({"EXECUTIVE_CHANGE"})

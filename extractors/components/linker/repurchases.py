@@ -57,9 +57,9 @@ def repurchase_events(text: str, ents: list[tuple]) -> list[dict]:
     end of the last row read), for the linker."""
     events: list[dict] = []
     dates = [x for x in ents if x[2] == "DATE"]
-    for m, line_start, _ in repurchase_headers(text):
+    for m, header_start, _ in repurchase_headers(text):
         made = _rows(text, ents, dates, (m.start(), m.end()), m.end())
-        events += [dict(ev, table=(line_start, made[-1]["end"])) for ev in made]
+        events += [dict(ev, table=(header_start, made[-1]["end"])) for ev in made]
     return events
 
 
@@ -84,7 +84,8 @@ def equity_repurchase_events(text: str, ents: list[tuple]) -> list[dict]:
                     args["amount"] = _entity(ents, cells["MONEY"], "MONEY")
                 if periods:
                     args["date"] = periods[k]
-                events.append({"trigger": row_trigger(text, label), "args": args, "table": (table.header[0], table.end)})
+                events.append({"trigger": row_trigger(text, label), "args": args,
+                               "table": (table.header[0], table.end)})
     return events
 
 

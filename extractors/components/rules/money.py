@@ -38,8 +38,8 @@ AMOUNT_WORDS = re.compile(r"\b(?:purchases?|repurchases?|issuances?|reissuances?
                           r"\(\s*(?:US)?\$\s*\d[\d.]*\s+per\s+(?:common\s+)?share\s*\)", re.I)
 TOTAL = re.compile(r"\s*total\b", re.I)
 # a row of a month (a repurchase table's `October 1 - October 31`, `7/01/2023 - 7/31/2023`) counts shares
-MONTH_ROW = re.compile(rf"(?:{MONTHS}\.?\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\s*(?:[-\u2013\u2014]|to|through)\s*",
-                       re.I)
+MONTH_ROW = re.compile(rf"(?:{MONTHS}\.?\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+                       r"\s*(?:[-\u2013\u2014]|to|through)\s*", re.I)
 SHARE_COLUMNS = re.compile(r"\bnumber\s+of\s+shares\b|\bshares\s+(?:purchased|repurchased|granted|issued|voted)\b|"
                            r"\bshares\s+that\s+may\b", re.I)
 
