@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from extractors import offsets  # (its line_start/line_end: this module's locals bear those names)
+from extractors import offsets  # called as offsets.line_start/line_end: locals here bear those names
 
 CURRENCY_SIGNS = "$€£¥"
 _NUMBER = r"[-\u2212\u2013]?\d[\d,]*(?:\.\d+)?|[-\u2212\u2013]?\.\d+"
@@ -483,6 +483,7 @@ PRICE_COLUMN = re.compile(r"\bprice\b|\bper\s+(?:share|unit)\b", re.I)
 SHARES_COLUMN = re.compile(r"\bnumber\s+of\s+shares\b|\bshares\b", re.I)
 REPURCHASE_LINES = 40  # lines read below a header
 CAPTION_LINES = 3  # lines above a header read for the scale of its counts
+TOTAL_ROW = re.compile(r"^\s*total\b", re.I)  # a table's total row (`Total`, `Total debt`)
 NOTE_MARK = re.compile(r"^\(\d\)$")  # a footnote's mark standing in a figure's place
 PROSE_LINE = 120  # a line this long with no cell gap is prose: the table has ended
 

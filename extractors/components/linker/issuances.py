@@ -28,7 +28,7 @@ import re
 
 from extractors.names import FILER_WORD, GENERIC_FILER
 from extractors.offsets import first_of, line_start, within
-from extractors.tables import lines_below
+from extractors.tables import TOTAL_ROW, lines_below
 
 # the sentence introducing the table, ending its line with a colon; group 1 or 2 the verb
 INTRO = re.compile(r"\b(?:(issued)\b[^\n]{0,120}?\bthe\s+following\b|\bthe\s+following\s+(issuances?)\b)"
@@ -36,7 +36,6 @@ INTRO = re.compile(r"\b(?:(issued)\b[^\n]{0,120}?\bthe\s+following\b|\bthe\s+fol
                    re.I | re.M)
 SECURITY = re.compile(r"(?:\d[\d.]*\s?%\s+)?(?:[\w-]+\s+){0,3}?(?:notes|debentures|bonds|term\s+loan)\b"
                       r"(?:\s+due\s+\d{4})?", re.I)
-TOTAL = re.compile(r"^\s*total\b", re.I)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 INTRO_REACH = 300  # characters before the verb read for the introduction's date and borrower, at most
 
@@ -75,7 +74,7 @@ def _rows(text: str, ents: list[tuple], verb: tuple[int, int], intro: dict, pos:
     out: list[dict] = []
     issued = None  # the issue date a row opened with, for the rows under it
     for start, end, cells in lines_below(text, pos):
-        if TOTAL.match(cells[0].text) or (out and BLANK_LINE.search(text, out[-1]["end"], start)):
+        if TOTAL_ROW.match(cells[0].text) or (out and BLANK_LINE.search(text, out[-1]["end"], start)):
             break  # the total, or a blank line after the rows: the table has ended
         money = first_of(ents, "MONEY", start, end)
         opening = first_of(ents, "DATE", start, end)

@@ -35,9 +35,8 @@ import re
 
 from extractors.components.linker.results import row_trigger
 from extractors.offsets import first_of, line_start, within
-from extractors.tables import MAX_HEADER, Cell, lines_below, repurchase_headers, shares_dollars_tables
+from extractors.tables import MAX_HEADER, TOTAL_ROW, Cell, lines_below, repurchase_headers, shares_dollars_tables
 
-TOTAL = re.compile(r"^\s*total\b", re.I)
 PROGRAM = re.compile(r"^(?:share\s+)?repurchase\s+programs?|^publicly\s+announced", re.I)
 # a statement of equity's row of buy-backs: `Reacquired stock or repurchases of common stock`,
 # `Purchases of treasury shares`, `Shares of common stock repurchased`, `Stock repurchases`
@@ -110,7 +109,7 @@ def _rows(text: str, ents: list[tuple], dates: list[tuple], trigger: tuple[int, 
     period = None  # a period standing on a line of its own
     for start, end, cells in lines_below(text, pos):
         label = cells[0]
-        if TOTAL.match(label.text):
+        if TOTAL_ROW.match(label.text):
             break
         figures = [c for c in cells[1:] if c.kind in ("number", "dash")]
         date = next(iter(within(dates, label.start, label.end)), None)  # the row's period, its label

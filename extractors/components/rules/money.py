@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from extractors.normalise import money_table_at
-from extractors.tables import MONTHS, TABLES_CACHED, core, tables_of
+from extractors.tables import MONTHS, TABLES_CACHED, TOTAL_ROW, core, tables_of
 
 from .context import Candidate, RuleContext
 
@@ -36,7 +36,6 @@ NOT_MONEY = re.compile(r"\bshares?\b|\bnumber\s+of\b|\bpercent" + DEBT + r"|%" +
 AMOUNT_WORDS = re.compile(r"\b(?:purchases?|repurchases?|issuances?|reissuances?|sales?|retirements?)\s+of\s+"
                           r"(?:treasury\s+|common\s+|ordinary\s+)?(?:shares|stock)\b|"
                           r"\(\s*(?:US)?\$\s*\d[\d.]*\s+per\s+(?:common\s+)?share\s*\)", re.I)
-TOTAL = re.compile(r"\s*total\b", re.I)
 # a row of a month (a repurchase table's `October 1 - October 31`, `7/01/2023 - 7/31/2023`) counts shares
 MONTH_ROW = re.compile(rf"(?:{MONTHS}\.?\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
                        r"\s*(?:[-\u2013\u2014]|to|through)\s*", re.I)
@@ -65,7 +64,7 @@ def money_cells(text: str) -> tuple[tuple[int, int], ...]:
             if row.label is None or NOT_MONEY.search(AMOUNT_WORDS.sub(" ", row.label.text)) \
                     or MONTH_ROW.match(row.label.text):
                 continue
-            if TOTAL.match(row.label.text) and not money_rows:
+            if TOTAL_ROW.match(row.label.text) and not money_rows:
                 continue  # a total of rows that are no amounts (months of a repurchase table)
             money_rows += 1
             out += [core(cell) for cell in row.values if cell.kind == "number"]
