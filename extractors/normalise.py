@@ -734,10 +734,10 @@ def _money_tables(text: str, table_unit: float | None = None) -> tuple:
             continue
         # a line of figures that is no row (`4.850 %  Senior Notes due March 2033  750`: a rate
         # before the label) is a row of the table, labelled by its first text cell
-        rows, headers = set(map(id, t.rows)), set(map(id, t.headers))
-        rows = tuple((r.start, r.end, r.label.text if r.label else "") if id(r) in rows else
+        headers = set(map(id, t.headers))
+        rows = tuple((r.start, r.end, r.label.text if r.label else "") if id(r) in t.row_ids else
                      (r.start, r.end, next((c.text for c in r.cells if c.kind == "text"), ""))
-                     for r in t.lines if id(r) in rows or (id(r) not in headers and any(
+                     for r in t.lines if id(r) in t.row_ids or (id(r) not in headers and any(
                          c.kind == "number" for c in r.cells)))
         out.append((t.start, t.end, scale, currency(signs[0]) if signs else "USD", rows))
     return tuple(out)

@@ -114,6 +114,12 @@ class Table:
     scale: float = 1.0  # the caption's scale (`(In millions)`: 1e6), or that of the table just above it
     next_to: bool = False  # the table below follows it with only short lines between
 
+    @cached_property
+    def row_ids(self) -> frozenset[int]:
+        """`id` of each row: `id(line) in table.row_ids` tells a row among the lines in constant
+        time (a list's `in` compares every row, quadratic over a long table). Read once built."""
+        return frozenset(map(id, self.rows))
+
 
 VALUE_KINDS = ("number", "percent", "dash")
 
@@ -757,7 +763,7 @@ def share_table_figures(text: str) -> list[ColumnFigure]:
         m = SHARE_CAPTION.search(t.caption)
         begin = t.start
         if m is None:
-            line = next((r for r in t.lines if r not in t.rows
+            line = next((r for r in t.lines if id(r) not in t.row_ids
                          and (m := SHARE_CAPTION.search(text, r.start, r.end))), None)
             if line is None:
                 continue
@@ -777,7 +783,8 @@ def share_table_figures(text: str) -> list[ColumnFigure]:
 # A statement of equity that gives each period a column of shares and one of dollars
 # (`Shares  $  Shares  $`): under that header, a row with a figure in every column holds
 # shares and dollars in turn (`Beginning balance  (291.9)  (35,072)  (276.9)  (31,420)`).
-SHARES_DOLLARS_HEADER = re.compile(r"(?:(?:shares|\$|amounts?|dollars)\s*){4,}", re.I)
+# The header is a line of those words only (group 1: the words).
+SHARES_DOLLARS_HEADER = re.compile(r"^[ \t]*((?:(?:shares|\$|amounts?|dollars)\s*){4,})[ \t]*$", re.I | re.M)
 _SHARES_OR_DOLLARS = re.compile(r"shares|\$|amounts?|dollars", re.I)
 EQUITY_LINES = 60  # lines read below such a header
 
@@ -802,7 +809,7 @@ def shares_dollars_tables(text: str) -> tuple[SharesDollarsTable, ...]:
     header under which a row has more figures than it names columns is left alone (it
     names some of the columns only)."""
     out = []
-    headers = list(re.finditer(r"^[ \t]*(" + SHARES_DOLLARS_HEADER.pattern + r")[ \t]*$", text, re.I | re.M))
+    headers = list(SHARES_DOLLARS_HEADER.finditer(text))
     for m, after in zip(headers, headers[1:] + [None]):
         columns = tuple("SHARES" if w.lower() == "shares" else "MONEY" for w in _SHARES_OR_DOLLARS.findall(m.group(1)))
         if any(a == b for a, b in zip(columns, columns[1:])) or columns.count("SHARES") < 2:

@@ -468,7 +468,7 @@ def table_results(text: str, tables: list[tb.Table], triggers: list[tuple[int, i
         cash_flows = bool(CASH_FLOW_STATEMENT.search(table.caption)) or sum(
             NET_CASH_ROW.match(r.label.text) is not None for r in table.rows if r.label) >= 2
         section: tuple[str, bool] | None = None  # (kind, per share) of the section label above
-        rows, headers = set(map(id, table.rows)), set(map(id, table.headers))
+        rows, headers = table.row_ids, set(map(id, table.headers))
         body = False  # past the column headers or a row: a one-cell line is a section label, not a title
         parts: list[tuple[tb.Row, tuple[int, int]]] = []  # rows of no known kind since the last label or result
         for line in table.lines:

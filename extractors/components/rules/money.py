@@ -53,7 +53,7 @@ def money_cells(text: str) -> tuple[tuple[int, int], ...]:
             continue
         # a table counting shares (repurchases by month: its columns mix shares and prices), or
         # its rows below a line saying so (`(Number of Shares)` under a statement of equity's money)
-        counts = [line.start for line in table.lines if line not in table.rows
+        counts = [line.start for line in table.lines if id(line) not in table.row_ids
                   and SHARE_COLUMNS.search(" ".join(c.text for c in line.cells))]
         if SHARE_COLUMNS.search(table.caption) or (counts and counts[0] < table.rows[0].start):
             continue
