@@ -73,7 +73,8 @@ BUY_BACK_WORDS = r"repurchas|reacquir|buy-?back"  # a buy-back's trigger words (
 NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint|^join|" + BUY_BACK_WORDS,
     "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|acquisi|purchas|^join",
-    "EXECUTIVE_CHANGE": r"purchas|acquir|repurchas|reacquir|secur|bought|sold|sell|sale",
+    # (not an office's function: `Chief Sales Officer`, `Chief Purchasing Officer`, `Chief Security Officer`)
+    "EXECUTIVE_CHANGE": r"purchas(?!ing\b)|acquir|repurchas|reacquir|securities|bought|sold|\bsell(?:s|ing)?\b|\bsale\b",
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired|declared)$|dividend|capital\s+expenditure",
     "FINANCING": r"spin-off|spun off",
     # a sale done is a DISPOSITION, securities issued a FINANCING, a case appealed a LEGAL_PROCEEDING
@@ -84,6 +85,8 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     # a case is never a buy-back (`we repurchased 64 million shares`: RETYPE) nor a dividend
     # declared (FOLLOWED_BY), whatever a classifier trained on lawsuits' verbs makes of them
     "LEGAL_PROCEEDING": BUY_BACK_WORDS,
+    # a buy-back is never sued or appealed (RETYPE: a case's step)
+    "SHARE_REPURCHASE": r"\bsued\b|\bappeal",
     # a dividend is declared, paid, changed or named; never `filed`, `subpoena`, `appealed`
     "DIVIDEND": r"^(?!.*(?:declar|dividend|distribut|increas|rais|reduc|\bcut|lower|suspen|reinstat|initiat|"
                 r"\bpa(?:y|id)))",

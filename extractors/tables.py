@@ -751,7 +751,9 @@ def share_row_figures(text: str) -> list[ColumnFigure]:
 # award activity): its bare figures are SHARES, with the scale the caption states. A caption
 # that names dollars as well (`(dollars and shares in millions)`) is not one.
 SHARE_CAPTION = re.compile(r"\(\s*(?:number\s+of\s+shares|shares\s+in\s+(?:thousands|millions)|"
-                           r"(?:in\s+)?(?:thousands|millions)\s+of\s+shares)\s*\)", re.I)
+                           r"(?:in\s+)?(?:thousands|millions)\s+of\s+shares)\s*\)|"
+                           # the first cell of a header line (`Shares in thousands  2024    2023`)
+                           r"^[ \t]*shares\s+in\s+(?:thousands|millions)(?=[ \t]{2,}|[ \t]*$)", re.I | re.M)
 
 
 def share_table_figures(text: str) -> list[ColumnFigure]:

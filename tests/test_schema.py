@@ -17,6 +17,11 @@ def test_a_trigger_whose_words_state_another_type_takes_it():
     assert trigger_type("EXECUTIVE_CHANGE", "repurchased") == "SHARE_REPURCHASE"
     assert trigger_type("ACQUISITION", "convert") is None
     assert trigger_type("EXECUTIVE_CHANGE", "appointed") == "EXECUTIVE_CHANGE"
+    assert trigger_type("EXECUTIVE_CHANGE", "sold") == "DISPOSITION"
+    assert trigger_type("SHARE_REPURCHASE", "sued") == "LEGAL_PROCEEDING"
+    # an office named for its function is an office (an officer table's title as the trigger)
+    for office in ("Chief Sales Officer, U.S.", "Chief Purchasing Officer", "Chief Information Security Officer"):
+        assert trigger_type("EXECUTIVE_CHANGE", office) == "EXECUTIVE_CHANGE"
 
 
 def test_a_dividend_trigger_names_a_dividend_act():

@@ -152,7 +152,7 @@ RULES = {
                   re.compile(r"\bnot\s+(?:in\s+)?complian|\bno\s+longer\s+(?:in\s+)?complian|\bdelist|"
                              r"\bcontinued\s+listing\b|\blisting\s+(?:rule|standard|requirement)", re.I), {"ORG"}),
     "COMPENSATION": (re.compile(r"(?<!-)\b(?:approved|granted|awarded|adopted|increased|amended|established|"
-                                r"(?:to|will)\s+(award|grant|receive)|(grant)\s+of)\b", re.I),
+                                r"(?<!entitled\s)(?<!eligible\s)(?<!continue\s)(?:to|will)\s+(award|grant|receive)|(grant)\s+of)\b", re.I),
                      PAY_WORDS, {"PERSON|ROLE|" + PAY_BODY_LABEL}),
 }
 # A court's act is written with its verb and the instrument it makes (`issued an order`,
@@ -183,9 +183,12 @@ PROVIDES_FACILITY = (r"\bprovides?\b(?:\s*," + IN_SENTENCE + r"{0,60},)?\s+(?:fo
 # a row of an officer table whose offices are listed without a verb (`Henrique Braun   55   Executive
 # Vice President since January 2024 and President, International Development, since January 2023.
 # President of the Latin America operating unit from October 2020 to December 2022.`): the name and age
-# open the line, then each office stands before the start of its term (`office_row_triggers`)
-OFFICE_ROW = re.compile(r"^[ \t]*[A-Z][^\n\d]{2,60}?[ \t]{2,}\d{2}[ \t]{2,}(?=[A-Z])", re.M)
-OFFICE_START = re.compile(r"\b(?:since|from)\s+$", re.I)  # right before the DATE a term starts on
+# open the line, then each office stands before the start of its term (`office_row_triggers`); the
+# name may be followed by the officer's titles (`Andre Maciel, Executive Vice President and Global
+# Chief Financial Officer   49   Executive Vice President ... (since March 2022); Senior Vice
+# President ... (March 2019 to March 2022)`), and a term may open a bracket
+OFFICE_ROW = re.compile(r"^[ \t]*[A-Z][^\n\d]{2,140}?[ \t]{2,}\d{2}[ \t]{2,}(?=[A-Z])", re.M)
+OFFICE_START = re.compile(r"\b(?:since|from)\s+$|\(\s*$", re.I)  # right before the DATE a term starts on
 
 
 def starts_term(text: str, lo: int, date_start: int) -> bool:
@@ -289,7 +292,11 @@ MORE_RULES = {
                     (re.compile(r"\b(?:gains?|loss(?:es)?)\s+(?:of\s+" + IN_SENTENCE + r"{0,40}?\s)?(?:related\s+to|"
                                 r"on|from|associated\s+with)\s+the\s+(sale|divestiture|disposition|refranchising)\s+of\b|"
                                 r"\b[Tt]his\s+included\s+the\s+(sale|divestiture|disposition|refranchising)\s+of\b",
-                                re.I), None, None)],
+                                re.I), None, None),
+                    # a business named as sold (`net proceeds ... from the divested Sahale Snacks and Canada
+                    # condiment businesses`, `related to the divested Rachael Ray Nutrish brand`)
+                    (re.compile(r"\bthe\s+(divested)\s+(?-i:[A-Z])" + IN_SENTENCE + r"{0,80}?"
+                                r"\b(?:business(?:es)?|brands?|operations)\b", re.I), None, None)],
     # an agreement ended, amended or extended on a date (SCHEMA: entry into, amendment or
     # termination; GUIDELINES reading 16: an extension is an AGREEMENT); not the `as amended`
     # of a law's name, an `amended` agreement's name, `unless extended or earlier terminated`,
@@ -502,6 +509,19 @@ MORE_RULES = {
                    re.compile(r"\bcredit\b|\bfacilit(?:y|ies)\b|\bloans?\b|\bline\s+of\s+credit\b|\brevolv|"
                               r"\bper\s+share\b|\bprivate\s+placement\b|\boffering\b|\bproceeds\b", re.I),
                    {"MONEY"})],
+    # pay terms inside an agreement share the AGREEMENT's verb (GUIDELINES, lee8k v1.2: `entered
+    # into employment agreements with each of Ronald W. Allen ... and ...`, one event per person);
+    # a pay item with its own verb takes it (`Mr. Barnes will be paid an annual base salary`,
+    # `will be entitled to receive severance benefits`, `is guaranteed a payout`)
+    "COMPENSATION": [(re.compile(r"\b(entered\s+into|enter\s+into)\s+(?:an?\s+|the\s+|new\s+|separate\s+|individual\s+|"
+                                 r"amended\s+and\s+restated\s+)*(?:[\w-]+\s+){0,2}?(?:employment|severance|retention|"
+                                 r"separation(?!\s+and\s+distribution)|change\s+(?:in|of)\s+control)\b"
+                                 + IN_SENTENCE + r"{0,40}?\bagreements?\b", re.I),
+                      None, {"PERSON"}),
+                     (re.compile(r"\bwill\s+be\s+(paid)\b|\b(?:is|are|will\s+be)\s+(entitled)\s+to\b(?!\s+vote)|"
+                                 r"\b(?:is|will\s+be)\s+(guaranteed)\b|\bwill\s+(pay)\s+(?=(?:Mr|Ms|Mrs|Dr)\.?\s|him\b|her\b)",
+                                 re.I),
+                      PAY_WORDS, {"PERSON"})],
 }
 # Cues that state the terms of an agreement the sentence before (or the same one) enters
 # into or amends: its context is searched there, not after. A credit agreement's amount

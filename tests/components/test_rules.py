@@ -464,6 +464,11 @@ def test_fast_matcher_equals_spacy_matcher(nlp):
     ("Mr. Lund was named Director of Marketing and Merchandising.", ["Director of Marketing and Merchandising"]),
     ("RON LUND NAMED CHAIRMAN OF THE BOARD OF ZETA, INC.", ["CHAIRMAN OF THE BOARD"]),
     ("Ms. Ito, Chairman of the Board of Directors, signed.", ["Chairman of the Board of Directors"]),
+    # a head of a function; the scope of the next title is no area of the one before
+    ("Ms. Ito was Head of Global Operations (2019 to 2021).", ["Head of Global Operations"]),
+    ("Ms. Ito, Executive Vice President, Global General Counsel and Corporate Secretary, signed.",
+     ["Executive Vice President", "Global General Counsel", "Corporate Secretary"]),
+    ("Mr. Lund served as Business Unit Head of Building Automation.", []),  # a title's end (the classifier's)
 ])
 def test_role_titles_with_their_area(nlp, text, expected):
     doc = nlp(text)

@@ -329,6 +329,15 @@ def test_a_table_captioned_as_counting_shares_has_share_figures():
     assert shares[:3] == ["812,440,120", "61,210,004", "751,230,116"] and len(shares) == 8
     assert "2,410" not in shares  # the money rows above the caption line
     assert share_table_figures("(dollars and shares in millions)\nRevenue   $1,200   $1,100\n") == []
+    # the caption as the header line's first cell
+    esop = ("The preferred shares outstanding were as follows:\n"
+            "Shares in thousands  2026    2025\n"
+            "Allocated            22,724  24,449\n"
+            "Unallocated          \u2014       535\n\n"
+            "Each share is convertible into one share of common stock.")
+    assert [esop[f.start:f.end] for f in share_table_figures(esop)] == ["22,724", "24,449", "535"]
+    at = esop.index("22,724")
+    assert value_at("SHARES", esop, at, at + 6, 2026) == 22_724_000
 
 
 def test_a_statement_of_equity_with_shares_and_dollars_columns_in_turn():

@@ -254,6 +254,23 @@ def test_pay_decisions_in_the_infinitive_and_grants_of(entities):
         ("grant", "COMPENSATION")]
 
 
+def test_pay_terms_of_an_agreement_and_pay_items_with_their_own_verb(entities):
+    """GUIDELINES (lee8k v1.2): pay terms inside an agreement share its `entered into`; a pay
+    item with its own verb takes it (`entitled`, not the `receive` after it); a pay agreement
+    of companies (`separation and distribution agreement`) or a benefit one may only become
+    eligible for is none."""
+    def found(text):
+        return _words(entities, text, "COMPENSATION")
+    assert found("On May 3, 2025, the Company entered into an employment agreement with Mr. Tom Quill "
+                 "providing for a base salary of $450,000.") == ["entered into"]
+    assert found("Mr. Tom Quill will be entitled to receive severance benefits totaling $289,230.") == ["entitled"]
+    assert found("Mr. Tom Quill will be paid an annual base salary of $500,000.") == ["paid"]
+    assert found("Mr. Tom Quill will be eligible to receive a bonus to be determined by the Committee.") == []
+    assert found("Mr. Tom Quill will continue to receive his current salary until June 30, 2025.") == []
+    assert found("Quillfeather Inc. and Mr. Tom Quill's former employer entered into a separation and "
+                 "distribution agreement.") == []
+
+
 def test_what_a_vote_cue_does_not_state():
     """No vote: the board approving (`by the Company's Board`), the board enlarged to 9
     members electing a director, bylaw clauses (`shall have been elected`, `to be voted on`)."""
@@ -592,6 +609,10 @@ def test_a_sale_done_agreed_or_counted_is_a_disposition(entities):
     assert found("In November 2022, the Corporation executed an agreement for the sale of the Santa Ynez Unit.") \
         == ["sale"]
     assert trigger_type("AGREEMENT", "sold") == "DISPOSITION"
+    # a business named as divested
+    assert found("Net proceeds of $56.3 came primarily from the divested Quillfeather Snacks and Canada "
+                 "condiment businesses.") == ["divested"]
+    assert found("These businesses are considered for potential divestiture, restructuring or repositioning.") == []
 
 
 def test_remaining_buy_back_capacity_is_no_buy_back_and_a_dated_step_needs_no_party(entities):

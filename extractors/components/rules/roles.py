@@ -53,7 +53,28 @@ def role_extend(ctx: RuleContext) -> list[Candidate]:
             j = ctx.next_ns(j)
         if end is not None and not doc[end - 1].text.lower() in {"and", "&", "the"}:
             out.append(Candidate(c.start, end, "ROLE", "role_extend"))
-    return out + role_area(ctx) + role_prefix(ctx)
+    return out + role_area(ctx) + role_prefix(ctx) + role_head_of(ctx)
+
+
+def role_head_of(ctx: RuleContext) -> list[Candidate]:
+    """A head of a function or unit, as officer tables list them: ``Head of Global Operations``,
+    ``Head of U.S. Retail Sales`` (a capitalised `Head of` and the area's capitalised words; not a
+    company: ``Head of Acme Corp.``, nor the end of a title: ``Business Unit Head of ...``)."""
+    texts, out = ctx.texts, []
+    sfx = ctx.lex["org_suffixes"]
+    suffixes = set(sfx["legal"]) | set(sfx["descriptive"])
+    for i, t in enumerate(texts):
+        if t != "Head" or ctx.labels_at(i):
+            continue
+        p = ctx.prev_ns(i, same_line=True)
+        if p is not None and name_like(texts[p]):
+            continue  # the end of a title: `Business Unit Head of Building Automation`
+        n = ctx.next_ns(i, same_line=True)
+        k = ctx.next_ns(n, same_line=True) if n is not None and texts[n] == "of" else None
+        end = _area_segment(ctx, k, suffixes) if k is not None else None
+        if end is not None:
+            out.append(Candidate(i, end, "ROLE", "role_head_of"))
+    return out
 
 
 # a word before a title that is part of it (GUIDELINES: the title as written): its scope
@@ -151,6 +172,8 @@ def _area_segment(ctx: RuleContext, k: int, suffixes, companies: frozenset = fro
     n = ctx.next_ns(end - 1)
     if n is not None and (texts[n] in (":", "'s", "’s") or lowers[n] == "of" or texts[n] in suffixes):
         return None  # "Electronic Measurements Group of Agilent", "Date:"
+    if n is not None and n == end and "ROLE" in ctx.labels_at(n):
+        return None  # the scope of the next title: "Executive Vice President, Global General Counsel"
     return end
 
 

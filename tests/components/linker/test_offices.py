@@ -93,3 +93,20 @@ def test_each_office_of_an_officer_tables_row_is_a_change_of_the_rows_person(shi
     assert ("Solvei Quarrington", "Senior Vice President", "June 2018") in found
     assert ("Tobias Wennerholm", "Vice President, Finance", "April 2015") in found
     assert not any(e.get("change") for e in events if e.get("role") == "Senior Vice President")
+
+
+# an officer table whose first column holds each officer's titles too, and whose terms stand in brackets
+TITLED_OFFICER_TABLE = (
+    "Name and Title                                                                  Age  Business Experience\n"
+    "Solvei Quarrington, Executive Vice President and Global Chief Sales Officer      57   Executive Vice "
+    "President and Global Chief Sales Officer (since March 2021); Senior Vice President, Sales "
+    "(June 2018 to February 2021); Director of Talent (2016 to May 2018) at Marlow Holdings Inc.\n")
+
+
+def test_the_offices_of_a_titled_officer_table_begin_their_bracketed_terms(shipped_nlp):
+    events = [{a["role"]: a["text"] for a in e["args"]} for e in shipped_nlp(TITLED_OFFICER_TABLE)._.events
+              if e["type"] == "EXECUTIVE_CHANGE"]
+    found = {(e.get("person"), e.get("date")) for e in events}
+    assert {("Solvei Quarrington", "March 2021"), ("Solvei Quarrington", "June 2018")} <= found
+    # a sales office is an office, not a sale
+    assert not [e for e in shipped_nlp(TITLED_OFFICER_TABLE)._.events if e["type"] == "DISPOSITION"]
