@@ -164,6 +164,9 @@ LEGAL_OBJECT = (r"(?:\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:orders?|op
                 # wide gold names the order's verb), so the trigger overlaps either reading
                 r"(?:\s+(?:\w+ing)\b)?)?")
 # what a disposition sells: a business or a stake in one, never products or securities
+# the adverbs a case's step may carry (`The Wisconsin Case initially was stayed`, `the suit was
+# subsequently voluntarily dismissed`)
+CASE_ADVERBS = r"(?:(?:initially|subsequently|later|ultimately|also|then|voluntarily)\s+){0,2}"
 SOLD_THINGS = re.compile(r"\b(?:business(?:es)?|brands?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
                          r"operations|segment|portfolio|joint\s+venture)\b", re.I)
 # Further cues of a type, a list per type. Biographies (GUIDELINES wide reading 13: an office
@@ -388,10 +391,10 @@ MORE_RULES = {
                                      r"clarified|upheld|overturned|enjoined|sanctioned|consolidated|instituted|"
                                      r"appointed|stayed|centralized)\b"
                                      + LEGAL_OBJECT + r")", re.I), None, None),
-                         (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+(?:subsequently\s+)?"
-                                     r"(?:was|were|has\s+been|have\s+been)\s+(?:subsequently\s+)?"
-                                     r"(?:voluntarily\s+)?(dismissed|settled|transferred|consolidated|remanded|discontinued)\b|"
-                                     r"\b(?:was|were|been)\s+(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b|"
+                         (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+" + CASE_ADVERBS +
+                                     r"(?:was|were|has\s+been|have\s+been)\s+" + CASE_ADVERBS +
+                                     r"(dismissed|settled|transferred|consolidated|remanded|discontinued|stayed)\b|"
+                                     r"\b(?:was|were|been)\s+(?:first\s+|also\s+)?(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b|"
                                      # a party's step in a case (`post-trial briefs were filed`, `filed a
                                      # motion to dismiss`, `proofs of claim filed`), a judgment obtained (the
                                      # judgment), a complaint amended or consolidated (the complaint)

@@ -442,6 +442,10 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
     assert words("On May 3, 2023, Brindle Systems Corp. filed a motion to dismiss the complaint.") == [
         "filed a motion"]
     assert words("In January 2021, the suit was voluntarily discontinued without prejudice.") == ["discontinued"]
+    # with the adverbs a step carries; a stay is a step
+    assert words("In 2004, the Wisconsin Case initially was stayed, pending the Georgia Case.") == ["stayed"]
+    assert words("In May 2023, the Ohio lawsuit was subsequently voluntarily dismissed.") == ["dismissed"]
+    assert "named" in words("Quill Corp. was first named as a defendant in asbestos lawsuits in 1985.")
     assert words("The court approved it in December 2019, which was upheld by the appellate court in March 2023.") \
         == ["approved", "upheld"]
     assert words("In the event of a global settlement in 2024, Brindle Systems Corp. would pay 12%.") == []

@@ -220,7 +220,7 @@ class EventLinker:
         events = self._table_events(doc, text, ent_label, year, events, "SHARE_REPURCHASE",
                                     repurchase_events(text, ents) + equity_repurchase_events(text, ents))
         events = self._table_events(doc, text, ent_label, year, events, "FINANCING", issuance_events(text, ents))
-        events += self._dividend_tables(doc, text, ents, ent_label, year, events)
+        events = self._dividend_tables(doc, text, ents, ent_label, year, events)
         if self.require_core_roles:
             events = [e for e in events if has_core_roles(e)]
         events.sort(key=lambda e: (e["trigger"]["start"], e["type"]))
@@ -245,12 +245,19 @@ class EventLinker:
 
     @staticmethod
     def _dividend_tables(doc: Doc, text: str, ents: list, ent_label: dict, year, events: list) -> list:
-        """One DIVIDEND per figure of a table's dividend row (dividends.py), where no event
-        of the text already has the figure as its amount."""
+        """`events` with one DIVIDEND per figure of a table's dividend row (dividends.py), where
+        no event of the text already has the figure as its amount; a DIVIDEND triggered inside
+        such a row's label (`declared` in `Dividends declared per share`) gives way to the row's."""
+        rows = dividend_events(text, ents)
+        if not rows:
+            return events
+        labels = {ev["trigger"] for ev in rows}
+        events = [e for e in events if e["type"] != "DIVIDEND"
+                  or not any(a <= e["trigger"]["start"] < b for a, b in labels)]
         amounts = {(a["start"], a["end"]) for e in events for a in e["args"] if a["role"] == "amount"}
-        return [event_record(doc, text, "DIVIDEND", ev["trigger"], [("amount", *ev["args"]["amount"], 0.5)], 0.5,
-                             ent_label, year)
-                for ev in dividend_events(text, ents) if ev["args"]["amount"] not in amounts]
+        return events + [event_record(doc, text, "DIVIDEND", ev["trigger"], [("amount", *ev["args"]["amount"], 0.5)],
+                                      0.5, ent_label, year)
+                         for ev in rows if ev["args"]["amount"] not in amounts]
 
     @staticmethod
     def _career(text: str, ents: list, trig: Span, sent: Span, triggers, args: list) -> list[list]:

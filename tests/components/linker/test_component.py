@@ -114,6 +114,13 @@ def test_a_dividend_row_of_a_table_is_one_dividend_per_figure(shipped_nlp):
              if e["type"] == "DIVIDEND"]
     assert found == [("Dividends per share", ["$0.15"]), ("Dividends per share", ["$0.31"]),
                      ("Dividends per share", ["$0.93"])]
+    # a results table's dividend row whose label holds a verb: the row's events, not the verb's
+    results = ("(in millions, except per share amounts)\n                         2026     2025\n"
+               "Net income               $210     $188\n"
+               "Dividends declared per share   $0.25    $0.22\n")
+    found = [(e["trigger"]["text"], [a["text"] for a in e["args"]]) for e in shipped_nlp(results)._.events
+             if e["type"] == "DIVIDEND"]
+    assert found == [("Dividends declared per share", ["$0.25"]), ("Dividends declared per share", ["$0.22"])]
 
 
 def test_a_retyped_classifier_trigger_and_a_rule_trigger_on_one_word_are_one_event(rules_nlp):
