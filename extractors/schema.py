@@ -74,7 +74,8 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
     "ACQUISITION": r"convert|conversion|sell|sale|sold|borrow|elect|appoint|^join|" + BUY_BACK_WORDS,
     "DISPOSITION": r"elect|borrow|refinanc|compar|bought|buy|acquir|acquisi|purchas|^join",
     # (not an office's function: `Chief Sales Officer`, `Chief Purchasing Officer`, `Chief Security Officer`)
-    "EXECUTIVE_CHANGE": r"purchas(?!ing\b)|acquir|repurchas|reacquir|securities|bought|sold|\bsell(?:s|ing)?\b|\bsale\b",
+    "EXECUTIVE_CHANGE": r"purchas(?!ing\b)|acquir|repurchas|reacquir|securities|bought|sold|"
+                        r"\bsell(?:s|ing)?\b|\bsale\b",
     "FINANCIAL_RESULT": r"^(?:sold|invested|purchased|acquired|declared)$|dividend|capital\s+expenditure",
     "FINANCING": r"spin-off|spun off",
     # a sale done is a DISPOSITION, securities issued a FINANCING, a case appealed a LEGAL_PROCEEDING

@@ -152,7 +152,8 @@ RULES = {
                   re.compile(r"\bnot\s+(?:in\s+)?complian|\bno\s+longer\s+(?:in\s+)?complian|\bdelist|"
                              r"\bcontinued\s+listing\b|\blisting\s+(?:rule|standard|requirement)", re.I), {"ORG"}),
     "COMPENSATION": (re.compile(r"(?<!-)\b(?:approved|granted|awarded|adopted|increased|amended|established|"
-                                r"(?<!entitled\s)(?<!eligible\s)(?<!continue\s)(?:to|will)\s+(award|grant|receive)|(grant)\s+of)\b", re.I),
+                                r"(?<!entitled\s)(?<!eligible\s)(?<!continue\s)"
+                                r"(?:to|will)\s+(award|grant|receive)|(grant)\s+of)\b", re.I),
                      PAY_WORDS, {"PERSON|ROLE|" + PAY_BODY_LABEL}),
 }
 # A court's act is written with its verb and the instrument it makes (`issued an order`,
@@ -394,7 +395,8 @@ MORE_RULES = {
                          (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+" + CASE_ADVERBS +
                                      r"(?:was|were|has\s+been|have\s+been)\s+" + CASE_ADVERBS +
                                      r"(dismissed|settled|transferred|consolidated|remanded|discontinued|stayed)\b|"
-                                     r"\b(?:was|were|been)\s+(?:first\s+|also\s+)?(named)\s+as\s+(?:a\s+)?(?:co-)?defendants?\b|"
+                                     r"\b(?:was|were|been)\s+(?:first\s+|also\s+)?(named)\s+as\s+"
+                                     r"(?:a\s+)?(?:co-)?defendants?\b|"
                                      # a party's step in a case (`post-trial briefs were filed`, `filed a
                                      # motion to dismiss`, `proofs of claim filed`), a judgment obtained (the
                                      # judgment), a complaint amended or consolidated (the complaint)
@@ -522,7 +524,8 @@ MORE_RULES = {
                                  + IN_SENTENCE + r"{0,40}?\bagreements?\b", re.I),
                       None, {"PERSON"}),
                      (re.compile(r"\bwill\s+be\s+(paid)\b|\b(?:is|are|will\s+be)\s+(entitled)\s+to\b(?!\s+vote)|"
-                                 r"\b(?:is|will\s+be)\s+(guaranteed)\b|\bwill\s+(pay)\s+(?=(?:Mr|Ms|Mrs|Dr)\.?\s|him\b|her\b)",
+                                 r"\b(?:is|will\s+be)\s+(guaranteed)\b|"
+                                 r"\bwill\s+(pay)\s+(?=(?:Mr|Ms|Mrs|Dr)\.?\s|him\b|her\b)",
                                  re.I),
                       PAY_WORDS, {"PERSON"})],
 }
