@@ -164,10 +164,10 @@ LEGAL_OBJECT = (r"(?:\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:orders?|op
                 # and what the instrument does (`entered an order appointing interim counsel`: the
                 # wide gold names the order's verb), so the trigger overlaps either reading
                 r"(?:\s+(?:\w+ing)\b)?)?")
-# what a disposition sells: a business or a stake in one, never products or securities
 # the adverbs a case's step may carry (`The Wisconsin Case initially was stayed`, `the suit was
 # subsequently voluntarily dismissed`)
 CASE_ADVERBS = r"(?:(?:initially|subsequently|later|ultimately|also|then|voluntarily)\s+){0,2}"
+# what a disposition sells: a business or a stake in one, never products or securities
 SOLD_THINGS = re.compile(r"\b(?:business(?:es)?|brands?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
                          r"operations|segment|portfolio|joint\s+venture)\b", re.I)
 # Further cues of a type, a list per type. Biographies (GUIDELINES wide reading 13: an office

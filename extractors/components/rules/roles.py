@@ -61,8 +61,7 @@ def role_head_of(ctx: RuleContext) -> list[Candidate]:
     ``Head of U.S. Retail Sales`` (a capitalised `Head of` and the area's capitalised words; not a
     company: ``Head of Acme Corp.``, nor the end of a title: ``Business Unit Head of ...``)."""
     texts, out = ctx.texts, []
-    sfx = ctx.lex["org_suffixes"]
-    suffixes = set(sfx["legal"]) | set(sfx["descriptive"])
+    suffixes = _company_suffixes(ctx)
     for i, t in enumerate(texts):
         if t != "Head" or ctx.labels_at(i):
             continue
@@ -137,6 +136,13 @@ AREA_CONNECTORS = {"and", "&", "of"}
 BRAND_CASE = re.compile(r"^[A-Z][a-z]+[A-Z]")
 
 
+def _company_suffixes(ctx: RuleContext) -> set[str]:
+    """The words that end a company's name (legal and descriptive suffixes: `Inc.`, `Group`): an
+    area segment ending in one names a company's unit, not an area."""
+    sfx = ctx.lex["org_suffixes"]
+    return set(sfx["legal"]) | set(sfx["descriptive"])
+
+
 def _area_segment(ctx: RuleContext, k: int, suffixes, companies: frozenset = frozenset()) -> int | None:
     """End of an area segment starting at token ``k`` (``Finance and Administration``,
     ``Global Rolled Products``), or None where it is no area (a company, a title...).
@@ -196,8 +202,7 @@ def role_area(ctx: RuleContext) -> list[Candidate]:
     (``President, Aaron's Sales & Lease Ownership Division``, ``Chief Executive Officer,
     PepsiCo Europe``, ``Executive Vice President, Chief Financial Officer``)."""
     texts, lowers, out = ctx.texts, ctx.lowers, []
-    sfx = ctx.lex["org_suffixes"]
-    suffixes = set(sfx["legal"]) | set(sfx["descriptive"])
+    suffixes = _company_suffixes(ctx)
     companies = None  # one-word names of the companies found so far, read when first needed
     for c in ctx.of_label("ROLE"):
         if lowers[c.end - 1] not in AREA_HEADS:
