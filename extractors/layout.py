@@ -44,8 +44,17 @@ def is_safe_harbor(sentence: str) -> bool:
 RULE_10B5_1 = re.compile(r"\b10b5[-\u2010-\u2015]1\b|\btrading\s+arrangements?\b", re.I)  # (`Rule 10b5\u20131`)
 
 
-def is_trading_plan(sentence: str) -> bool:
-    """True for a sentence about Rule 10b5-1 trading plans: no event in it."""
+# The filer's own buy-back made under such a plan is an event (`we repurchased approximately
+# 2.4 million common shares for $362.8 under the 10b5-1 Plan`).
+FILER_BOUGHT_BACK = re.compile(r"\b(?:we|the\s+company)\s+(?:have\s+|has\s+|had\s+)?"
+                               r"(?:repurchased|purchased|bought\s+back)\b", re.I)
+
+
+def is_trading_plan(sentence: str, event_type: str | None = None) -> bool:
+    """True for a sentence about Rule 10b5-1 trading plans: no event in it, except the filer's
+    buy-back done under one (`event_type` SHARE_REPURCHASE)."""
+    if event_type == "SHARE_REPURCHASE" and FILER_BOUGHT_BACK.search(sentence):
+        return False
     return RULE_10B5_1.search(sentence) is not None
 
 

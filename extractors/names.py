@@ -246,9 +246,23 @@ def defined_non_names(text: str) -> set[str]:
         if not before:
             continue
         word = before.group(1).strip(",;:\"'\u201d\u2019")
-        if (word.isalpha() and word.islower() and not names_a_body(word)) or is_term(word):
+        if (word.isalpha() and word.islower() and not names_a_body(word)) or \
+                (is_term(word) and not _spelled_out_board(text, m)):
             out.add(m.group(1))
     return out
+
+
+# a standard setter or agency that is a Board, named in full (`Financial Accounting Standards
+# Board (FASB)`, `Public Company Accounting Oversight Board (PCAOB)`): a body, whatever a
+# company-named board (`the Reata Board`) makes of the word
+SPELLED_BOARD = re.compile(r"((?:[A-Z][\w\u2019'-]*\s+(?:(?:of|and|for|the)\s+)*){2,}Board)\s*$")
+
+
+def _spelled_out_board(text: str, m: re.Match) -> bool:
+    """Whether the acronym `m` defines (DEFINED_ACRONYM) is the initials of a Board's full name."""
+    name = SPELLED_BOARD.search(text, max(0, m.start() - 120), m.start())
+    words = name.group(1).split() if name else []
+    return any(m.group(1) == "".join(w[0] for w in words[k:] if w not in PHRASE_JOINERS) for k in range(len(words)))
 
 
 PHRASE_JOINERS = frozenset({"of", "the", "and", "for", "&"})

@@ -99,7 +99,12 @@ NOT_TRIGGERS: dict[str, re.Pattern] = {t: re.compile(p, re.I) for t, p in {
 FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p, re.I), o) for p, o in rules]
                                                               for t, rules in {
     "SHARE_REPURCHASE": [(r"\s*(?:\([A-Z]{2,5}\)\s*)?(?:agreements?|events?|obligations?|transactions?|price|right|"
-                          r"and\s+related\s+agreements)\b", None)],
+                          r"and\s+related\s+agreements)\b", None),
+                         # debt bought back is no buy-back of stock (`to repay and repurchase long-term
+                         # borrowings`, `repurchased $500 million of its 4.05% notes`)
+                         (r"\s+(?:(?:(?:US)?\$\s*[\d.,]+\s*(?:million|billion)?|all|a\s+portion|certain)\s+of\s+)?"
+                          r"(?:the\s+|its\s+|our\s+|their\s+)?(?:(?!shares\b|stock\b)[\w%.$,-]+\s+){0,4}?"
+                          r"(?:borrowings|debt|notes|debentures|bonds|loans|indebtedness)\b", None)],
     # the filer's own stock bought is a buy-back (`the Company purchased $487 million (4 million
     # shares) of its common stock for its treasury`)
     "ACQUISITION": [(r"\s+(?:approximately\s+)?(?:US)?\$?\s*[\d.,]+\s*(?:million|billion|thousand)?\s*"

@@ -51,3 +51,12 @@ def test_real_8k_bodies_end_before_their_exhibits(shared):
         assert REPORT_SIGNED.search(text, end, end + 1000), doc_id  # it ends at the signature block
         assert end < len(text) and len(text) - end > 5 * end, doc_id  # the long exhibits are cut off
         assert "WHEREAS" not in body and "PRESENTATION" not in body and "today announced" not in body, doc_id
+
+
+def test_trading_plans_hold_no_events_but_the_filers_buy_back_under_one():
+    from extractors.layout import is_trading_plan
+
+    plan = "On March 2, 2023, Ruth Calder, our Chief Financial Officer, adopted a Rule 10b5-1 trading arrangement."
+    assert is_trading_plan(plan) and is_trading_plan(plan, "SHARE_REPURCHASE")
+    bought = "In 2023, we repurchased 2.4 million common shares for $362.8 million under the 10b5-1 Plan."
+    assert is_trading_plan(bought, "AGREEMENT") and not is_trading_plan(bought, "SHARE_REPURCHASE")

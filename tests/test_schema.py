@@ -34,6 +34,14 @@ def test_a_dividend_trigger_names_a_dividend_act():
     assert trigger_type("DIVIDEND", "appealed") == "LEGAL_PROCEEDING"  # the words state a case's step (RETYPE)
 
 
+def test_debt_bought_back_is_no_buy_back():
+    from extractors.schema import trigger_type
+
+    assert trigger_type("SHARE_REPURCHASE", "repurchase", " long-term borrowings and finance lease obligations") is None
+    assert trigger_type("SHARE_REPURCHASE", "repurchased", " $500 million of its 4.05% senior notes due 2028") is None
+    assert trigger_type("SHARE_REPURCHASE", "repurchased", " 4.2 million shares of common stock") == "SHARE_REPURCHASE"
+
+
 def test_a_case_is_no_buy_back_nor_a_dividend_declared():
     from extractors.schema import trigger_type
 

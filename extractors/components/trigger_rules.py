@@ -16,20 +16,20 @@ type inside the cue's words (`authorized a share [repurchase] program` -> `autho
 | type | trigger words | the sentence must also hold (context words: it or the next one) |
 |---|---|---|
 | SHAREHOLDER_VOTE | elected, approved, ratified, adopted, rejected, defeated, voted | vote words (votes, stockholders, shareholders, meeting, proposal) |
-| ACQUISITION | completed/consummated/closed (the completion of) the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, acquired + a name, acquired a/all/a majority of/additional ... interest, stake, business(es), assets, company, outstanding ... shares/stock; purchased all of the outstanding ... of; X's acquisition of + a name; was/will be acquired by + a name or the Company, merged with + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
-| DISPOSITION | completed/consummated/closed (the completion of) the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of; spun off, the spin-off of | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
+| ACQUISITION | completed/consummated/closed (the completion of) the acquisition/merger/purchase of; will/agreed to acquire, an agreement to acquire; has acquired, completed a ... transaction to acquire, acquired + a name, acquired a/all/a majority of/additional ... interest, stake, business(es), assets, company, outstanding ... shares/stock; purchased all of the outstanding ... of; X's acquisition of + a name; was/will be acquired by + a name or the Company, merged with + a name; will be merged (with and) into | an ORG (a merger: and `merger` or `agreement`) |
+| DISPOSITION | completed/consummated/closed (the completion of) the sale/disposition/divestiture of; agreed / an agreement ... to sell; sold its/the/certain ... business; an agreement (with X) for / included the sale (refranchising) of; a gain or loss (of $N) related to / on / from the sale of; spun off, the spin-off of; a holding `, which was sold` | an ORG (agreed and done sales: what is sold is a business, brand, assets, stake, interest, subsidiary, division, unit, operations, segment, portfolio or joint venture) |
 | AGREEMENT | entered into a/an/the/certain; signed/executed/closed/concluded (a/the) (definitive/new) ... agreement(s)/offer letter/contract(s); has partnered with/to | agreement words and an ORG |
-| AGREEMENT (ended or changed) | terminated, amended, extended, renewed, modified (and combined) the/its ... (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words (or a term loan) and a DATE |
-| FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; debt/bond/note issuance(s) of $, issuance(s) of long-/short-term debt, commercial paper, notes, bonds; issued/sold/raised (a total of) $N or N (shares); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, for cash, gross proceeds, at-the-market, ...) |
+| AGREEMENT (ended or changed) | replaced our/the ... agreement/facility (nothing more); terminated, amended, extended, renewed, modified (and combined) the/its ... (lower case; not `as amended`, `an amended`, `unless extended`, `earlier terminated`, `amended and restated`) | agreement words (or a term loan) and a DATE |
+| FINANCING | invested (approximately) $; was borrowed, borrowed $; from the issuance of (debt); proceeds from ... borrowings; debt/bond/note issuance(s) of $, issuance(s) of long-/short-term debt, commercial paper, notes, bonds; issued/sold/raised (a total of) $N or N (shares); we issued the (named) Notes, debt/notes issued in a month or year (no amount needed); contributed N (newly issued) shares; completed a/an ... offering/placement/issuance; entered into ... credit agreement/facility, term loan, loan agreement, commitment letter, note purchase | MONEY (or SHARES) and security words (preferred stock, notes, financing, for cash, gross proceeds, at-the-market, ...) |
 | FINANCING (a loan agreed) | entered into ... credit (and security) agreement/facility, term loan, loan agreement, commitment letter, note purchase (not `extend`, `amend` between); a credit/loan agreement (that) X entered into | no later sentence that states the terms (`provides for ... credit facility`: FINANCING (terms)) |
 | FINANCING (draws, sales) | we/it/that borrowed, drew, drawn; a $N draw/borrowing on/under/from; shares ... were sold; the closing of a/an ... offering/placement | MONEY and loan words (credit, facility, loan, revolving) or sale words (per share, private placement, offering, proceeds) |
 | FINANCING (terms) | provides (for) ... $N ... credit facility / borrowings / term loan; increase(d) the commitments ... from $ | MONEY, and `entered into` or an amendment in it or the sentence before (not an amendment that only extends the term) |
 | CONVERSION | converted/exchanged (...) into/for/to ... shares, stock, notes, debentures, securities, units, awards | security words |
 | EXECUTIVE_CHANGE | appointed, named (not `named executive`, `newly named`), elected (not `elected to terminate`), promoted, resign(ed/ing/ation), retired/retiring, succeed(s/ed) (not `to succeed`), step(s/ped) down, hired, the hiring of, the departure of (not an item's title), will/to leave, terminated as, will/to become, not stand for re-election; in a biography: served as/in, joined ... as, joining ... as (before a comma), was + a title, has/had been + a title since, became, held ... positions (with a start DATE) | a PERSON and a ROLE or a board seat (`elected to the board`); a biography: a ROLE, a board seat or roles served in (`served in various leadership roles`), and a DATE. A PERSON after a trigger opens a new clause (two people, two changes) |
-| SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of, purchases of (the verb nearest the program); a repurchase program (that was) authorized/approved, a program that the board authorized (the verb); purchased N (million) shares of its common stock, N shares were purchased or bought back; (share) repurchases of $N, purchase(s) of treasury shares/stock of $N (not `lower`/`higher` ones) | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
-| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena, arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments (an aside or `relating to` between) were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | the nouns alone: an ORG or PERSON; the filing and suing cues: nothing more |
+| SHARE_REPURCHASE | repurchase(d), buyback, buy back; authorized/approved/announced ... repurchase program/of, purchases of (the verb nearest the program); a repurchase program (that was) authorized/approved, a program that the board authorized (the verb); purchased N (million) shares of its common stock, N shares were purchased or bought back; (share) repurchases of $N, purchase(s) of treasury shares/stock of $N (not `lower`/`higher` ones; not debt repurchased, a program named, `the repurchased shares`) | MONEY or SHARES (purchases: SHARES and a repurchase, buy-back or program word) |
+| LEGAL_PROCEEDING | lawsuit, complaint, class action, verdict, settlement, subpoena(s), arbitration, (criminal/civil/formal) investigation, civil investigative demand; filed/brought ... suit or legal proceedings, suits or indictments (an aside or `relating to` between) were filed, filed against, a caption (`X v. Y`) then filed (the verb), sued, named in a suit, filed/initiated ... litigation/arbitration (the phrase); actions/investigations were initiated (the verb) | the nouns alone: an ORG or PERSON; the filing and suing cues: nothing more |
 | LEGAL_PROCEEDING (a later step) | a court's (circuit's, PTAB's, MDL's), tribunal's, jury's act (its name within 60 characters before): denied, granted, rendered, issued, ordered, ruled, dismissed, clarified, upheld, consolidated, instituted, ... (with the instrument it makes and what that does: `issued an order transferring`); a case dismissed, settled, transferred, consolidated, remanded or discontinued; a settlement agreement entered into or signed (the verb); filed for (en banc) review or rehearing; named as a defendant (the verb); an action removed, a complaint responded to; an act upheld/affirmed/reversed by a court; a trial in a case (not `pre-trial`; with what happens to it: `trial has been rescheduled`); briefs, motions, appeals, proofs of claim filed (the verb with what is filed); a judgment or verdict obtained (the judgment); an amended or consolidated complaint (filed with it); settled with / settled the matter, reached (a) settlement | nothing more (the cues name a case), except a trial: a DATE; a party's appeal (`appealed`): case words |
-| DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the/our (regular) (quarterly/annual) dividend (from the verb to the dividend); an annual(ized)/quarterly dividend (declared) (per share) was/were $N ... in/for a year (`declared` if said, else the dividend) | the word dividend; a change: MONEY; a year's figure: MONEY per share |
+| DIVIDEND | declared (not `dividends declared`, `declared that`, `declared at the discretion`); increased/raised/reduced/cut/lowered the/our (regular) (quarterly/annual) dividend (from the verb to the dividend); an annual(ized)/quarterly dividend (declared) (per share) was/were $N ... in/for a year or its first months or quarter (`declared` if said, else the dividend) | the word dividend; a change: MONEY; a year's figure: MONEY per share |
 | SIGNATURE | signed | on its behalf, undersigned, duly caused |
 | LATE_FILING | NOTIFICATION OF LATE FILING, could not be filed (once per document) | |
 | AUDITOR_CHANGE | dismissed, engaged, resigned, declined to stand, approved the engagement of | independent (registered public) accountants/auditors and an ORG; not a ratification vote |
@@ -96,7 +96,10 @@ RULES = {
     "ACQUISITION": (re.compile(r"\b(?:completed|consummated|closed|(?:completion|consummation|closing)\s+of)\s+"
                                r"(?:(?:the|its|our|their)\s+)?"
                                r"(?:previously\s+announced\s+|proposed\s+)?(acquisition|merger|purchase)\s+of\b|"
-                               r"\b(?:will|agreed\s+to|has\s+agreed\s+to)\s+(acquire)\b", re.I), None, {DEAL_PARTY}),
+                               r"\b(?:will|agreed\s+to|has\s+agreed\s+to)\s+(acquire)\b|"
+                               # (`we completed a cash and stock transaction to acquire Hostess Brands`)
+                               r"\b(?:completed|consummated|closed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?transaction\s+to\s+"
+                               r"(acquire)\b", re.I), None, {DEAL_PARTY}),
     "DISPOSITION": (re.compile(r"\b(?:completed|consummated|closed|(?:completion|consummation|closing)\s+of)\s+"
                                r"(?:(?:the|its|our|their)\s+)?"
                                r"(?:previously\s+announced\s+|proposed\s+)?(sale|disposition|divestiture)\s+of\b",
@@ -131,7 +134,7 @@ RULES = {
     # class action complaint was filed`; never an agreement's name: `Settlement and License Agreement`)
     "LEGAL_PROCEEDING": (re.compile(r"\b(?:(?:(?:putative|private|securities|shareholder|stockholder|derivative)\s+){0,3}"
                                     r"class\s+action(?:\s+(?:complaint|lawsuit|suit)s?)?|lawsuits?|complaint|verdict|"
-                                    r"settlement(?!\s+(?:and\s+\w+\s+)?(?-i:Agreement))|subpoena|arbitration|"
+                                    r"settlement(?!\s+(?:and\s+\w+\s+)?(?-i:Agreement))|subpoenas?|arbitration|"
                                     r"(?:criminal\s+|civil\s+|formal\s+)?investigation|civil\s+investigative\s+demand)\b",
                                     re.I),
                          None, {"ORG|PERSON"}),
@@ -170,6 +173,10 @@ CASE_ADVERBS = r"(?:(?:initially|subsequently|later|ultimately|also|then|volunta
 # what a disposition sells: a business or a stake in one, never products or securities
 SOLD_THINGS = re.compile(r"\b(?:business(?:es)?|brands?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
                          r"operations|segment|portfolio|joint\s+venture)\b", re.I)
+# a holding named, then what was done to it in a relative clause (`its investment in DraftKings,
+# Inc. (DraftKings), which was sold`): the trigger rules read the verb, textroles the holding
+HOLDING = r"\b(?:(?:its|our|the|their)\s+)?(?:investment|stake|business|subsidiary|division|operations|brands?|assets)\b"
+SAID_OF_IT = r",\s+(?:which|that)\s+(?:was|were|has\s+been|have\s+been)\s+"
 # Further cues of a type, a list per type. Biographies (GUIDELINES wide reading 13: an office
 # with a stated start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
 # a line of a biography written as a list (`2019 to present — Executive Vice President,
@@ -300,7 +307,11 @@ MORE_RULES = {
                     # a business named as sold (`net proceeds ... from the divested Sahale Snacks and Canada
                     # condiment businesses`, `related to the divested Rachael Ray Nutrish brand`)
                     (re.compile(r"\bthe\s+(divested)\s+(?-i:[A-Z])" + IN_SENTENCE + r"{0,80}?"
-                                r"\b(?:business(?:es)?|brands?|operations)\b", re.I), None, None)],
+                                r"\b(?:business(?:es)?|brands?|operations)\b", re.I), None, None),
+                    # a holding named, then said sold (`its investment in DraftKings, Inc. (DraftKings),
+                    # which was sold in the current quarter`)
+                    (re.compile(HOLDING + r"(?:[^.;]|\.(?=\d|\s*[(,])){0,80}?" + SAID_OF_IT + r"(sold|divested)\b",
+                                re.I), None, None)],
     # an agreement ended, amended or extended on a date (SCHEMA: entry into, amendment or
     # termination; GUIDELINES reading 16: an extension is an AGREEMENT); not the `as amended`
     # of a law's name, an `amended` agreement's name, `unless extended or earlier terminated`,
@@ -310,7 +321,11 @@ MORE_RULES = {
                               r"(?!\s+and\s+restated|\s+earlier)", re.I),
                    re.compile(r"\b(?:agreements?|contracts?|leases?|facilit(?:y|ies)|arrangements?|term\s+loans?)\b",
                               re.I),
-                   {"DATE"})],
+                   {"DATE"}),
+                  # a new agreement in place of an old one (`The Five-Year Credit Agreement replaced our $3.8
+                  # billion five-year credit agreement`, `and replaced our then-existing credit facility`)
+                  (re.compile(r"\b(replaced)\s+(?:our|its|the|their)\s+(?:then[\s-]+existing\s+|previous\s+|prior\s+|"
+                              r"existing\s+)?(?:[\w$.,-]+\s+){0,5}?(?:agreements?|facilit(?:y|ies))\b", re.I), None, None)],
     # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
     # (wide readings: `authorized a share repurchase program`)
     # (the verb nearest the program: `announced that its board of directors authorized the
@@ -392,11 +407,27 @@ MORE_RULES = {
                                      r"clarified|upheld|overturned|enjoined|sanctioned|consolidated|instituted|"
                                      r"appointed|stayed|centralized)\b"
                                      + LEGAL_OBJECT + r")", re.I), None, None),
-                         (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims)\s+" + CASE_ADVERBS +
+                         (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims|matters?)\s+" + CASE_ADVERBS +
                                      r"(?:was|were|has\s+been|have\s+been)\s+" + CASE_ADVERBS +
                                      r"(dismissed|settled|transferred|consolidated|remanded|discontinued|stayed)\b|"
                                      r"\b(?:was|were|been)\s+(?:first\s+|also\s+)?(named)\s+as\s+"
                                      r"(?:a\s+)?(?:co-)?defendants?\b|"
+                                     # parties let go, cases dropped by those who brought them, motions made
+                                     # and papers served (`the financial institution defendants were dismissed`,
+                                     # `plaintiffs voluntarily dismissed both actions`, `the defendants moved to
+                                     # dismiss the complaint`, `we were served the complaint`, `Visa and other
+                                     # defendants served motions to decertify`)
+                                     r"\b(?:defendants?|plaintiffs?)\s+(?:was|were|have\s+been|has\s+been)\s+"
+                                     + CASE_ADVERBS + r"(dismissed)\b|"
+                                     r"\b(dismissed)\s+(?:both|the|all|its|their|these|those|two|three)\s+(?:[\w-]+\s+){0,2}?"
+                                     r"(?:actions?|lawsuits?|complaints?|cases?|suits?)\b|"
+                                     r"\b(moved\s+(?:to\s+(?:dismiss|compel|stay|strike|transfer|intervene)|for\s+(?:partial\s+)?"
+                                     r"summary\s+judgment|for\s+class\s+certification))\b|"
+                                     r"\b(?:was|were|been)\s+(served)\s+(?:with\s*(?:,\s*and\s+responded\s+to,\s*)?)?"
+                                     r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:complaint|summons|subpoena|petition|lawsuit)s?\b|"
+                                     r"\b(served)\s+(?:\w+\s+)?motions?\b|"
+                                     r"\b(filed)\s+with\s+the\s+(?:[\w.-]+\s+){0,3}?court\s+(?:their|its|an?)\s+(?:[\w-]+\s+){0,2}?"
+                                     r"motions?\b|"
                                      # a party's step in a case (`post-trial briefs were filed`, `filed a
                                      # motion to dismiss`, `proofs of claim filed`), a judgment obtained (the
                                      # judgment), a complaint amended or consolidated (the complaint)
@@ -448,6 +479,8 @@ MORE_RULES = {
                  (re.compile(r"\b(?:annual(?:ized)?|quarterly)\s+(?:common\s+(?:stock\s+)?)?(?:cash\s+)?"
                              r"(?:dividends?\s+(declared)|(dividends?))\s+(?:per\s+(?:common\s+)?share\s+)?"
                              r"(?:was|were)\s+(?:US)?\$\d" + IN_SENTENCE + r"{0,80}?\b(?:in|for|during)\s+"
+                             r"(?:the\s+(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+|"
+                             r"the\s+(?:first|second|third|fourth)\s+quarter\s+of\s+)?"
                              r"(?:fiscal\s+)?(?:year\s+)?\d{4}\b", re.I),
                   re.compile(r"\bper\s+(?:common\s+)?share\b", re.I), {"MONEY"})],
     # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
@@ -486,6 +519,14 @@ MORE_RULES = {
                              r"\bfor\s+cash\b|\b(?:gross|net)\s+proceeds\b|\bat-the-market\b|\bATM\b|"
                              r"\bequity\s+(?:distribution|line)\b",
                              re.I), {"MONEY|SHARES"}),
+                  # debt named, then issued on a date (`€750 million euro-denominated debt issued in February
+                  # 2022`, `the Euro-denominated fixed-rate senior notes (Euro Notes) issued in June 2022`)
+                  (re.compile(r"\b(?:debt|notes|bonds|debentures)(?:\s*\([^()]{1,30}\))?\s+(issued)\s+(?:in|on)\s+"
+                              r"(?:(?-i:[A-Z])[a-z]+\s+)?(?:\d{1,2},\s+)?\d{4}\b", re.I), None, None),
+                  # named notes issued, their amount stated elsewhere (`we issued the 2023 Notes, which
+                  # mature in 2025`)
+                  (re.compile(r"\b(?:we|company|it)\s+(?:have\s+|has\s+|had\s+)?(issued)\s+(?:the\s+|our\s+|its\s+)?"
+                              r"(?:[\w%.$-]+\s+){0,4}?(?-i:Notes|Debentures|Bonds)\b", re.I), None, None),
                   # a loan agreed without its amount in the sentence (GUIDELINES reading 16: `entered into
                   # a new Five Year Credit Agreement`, `a Five Year Credit Agreement that Abbott entered
                   # into`); not an agreement that only extends one (`entered into an agreement to extend
@@ -600,6 +641,16 @@ DESCRIBED_PAY = re.compile(r"\b(?:previously|awards|options|units|shares|grants)
 AVAILABLE_FOR = re.compile(r"\b(?:available|remaining|authori[sz]ed\s+funds)\s+(?:\w+\s+){0,2}?for\s+"
                            r"(?:future\s+)?(?:share\s+)?(?:re)?purchases?\b|\bremaining\s+authori[sz]ed\s+(?:funds|amount)\b",
                            re.I)
+# shares named by their buy-back (`an excise tax of $3.6 was accrued on the repurchased shares`)
+BOUGHT_BACK_BEFORE = re.compile(r"\bthe\s+$", re.I)
+BOUGHT_BACK_AFTER = re.compile(r"\s+(?:common\s+)?(?:shares|stock)\b", re.I)
+# a program referred to is no purchase made (`under the 2019 share repurchase program`, `the
+# remaining share repurchase authorization`, `since the inception of our share repurchase
+# program`); one announced or adopted is (lee8k: `announced a 10% share buy back program`)
+PROGRAM_REFERRED = re.compile(r"\b(?:under|of|pursuant\s+to|through)\s+(?:the|our|its|their|this|that|such|these|those)\s+"
+                              r"(?:[\w$.,%-]+\s+){0,3}?$|\b(?:remaining|existing|prior|previous|current)\s+"
+                              r"(?:[\w$.,%-]+\s+){0,2}?$", re.I)
+PROGRAM_AFTER = re.compile(r"\s+(?:programs?|plans?|authori[sz]ations?)\b", re.I)
 # a settlement that is no case's: a trade's or a loan's (`as of the date of settlement`, `the
 # final settlement of working capital`, `settlement risk`, `settlement losses`, `settlement
 # obligations`, `settlement exposure`, `for settlement within a period of 13 days`, `the
@@ -614,12 +665,17 @@ NOT_A_CASE_BEFORE = re.compile(r"\b(?:date|time|day)\s+of\s+(?:(?:the|subsequent
                                # none brought (`no criminal charges will be filed`)
                                r"\bno\s+(?:[\w-]+\s+){0,3}(?:will|would|has|have|had|was|were)\s+(?:be(?:en)?\s+)?$|"
                                r"\bdefend\s+(?:itself\s+|themselves\s+)?(?:against\s+)?(?:the|these|this|such|those)\s+"
-                               r"(?:[\w-]+\s+){0,2}$", re.I)
+                               r"(?:[\w-]+\s+){0,2}$|"
+                               # cases in general or supposed (`is subject to a number of other lawsuits`,
+                               # `the monetary portion of any settlement`, `the liability for settlement of
+                               # asserted and unasserted claims`)
+                               r"\bsubject\s+to\s+(?:[\w-]+\s+){0,5}$|\bany\s+(?:[\w-]+\s+)?$|"
+                               r"\bliabilit(?:y|ies)\s+for\s+(?:the\s+)?$", re.I)
 NOT_A_CASE_AFTER = re.compile(r"\s+of\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:working\s+capital|(?:\w+\s+)?(?:loans?|"
                               r"forwards?|derivatives?|swaps?|contracts?|trades?|transactions?)|equity|shares|notes|awards?|"
                               r"RSUs?|options?|accelerated)\b|"
                               r"\s+(?:risk|losses|sharing|dates?|periods?|systems?|procedures|process|obligations?|accounts?|"
-                              r"services?|assets?|exposures?|within\s+(?:a|the)\s+period|"
+                              r"services?|assets?|exposures?|courts?|within\s+(?:a|the)\s+period|"
                               r"(?:\w+\s+){0,2}pending)\b", re.I)
 # a person named after a trigger opens a new clause of these types (`Mr. A will become CEO of
 # X, and Mr. B will become CEO of Y`: two changes)
@@ -672,7 +728,11 @@ def _blocked_deal(text: str, start: int, end: int) -> bool:
 # (text, cue start, cue end) -> True where the cue states none
 NOT_STATED = {
     "COMPENSATION": lambda text, start, end: DESCRIBED_PAY.search(text, max(0, start - 30), start) is not None,
-    "SHARE_REPURCHASE": lambda text, start, end: AVAILABLE_FOR.search(text) is not None,
+    "SHARE_REPURCHASE": lambda text, start, end: (AVAILABLE_FOR.search(text) is not None
+                                                  or (BOUGHT_BACK_BEFORE.search(text, max(0, start - 10), start)
+                                                      and BOUGHT_BACK_AFTER.match(text, end)) is not None
+                                                  or (PROGRAM_REFERRED.search(text, max(0, start - 60), start)
+                                                      and PROGRAM_AFTER.match(text, end)) is not None),
     "LEGAL_PROCEEDING": lambda text, start, end: (NOT_A_CASE_BEFORE.search(text, max(0, start - 60), start)
                                                   or NOT_A_CASE_AFTER.match(text, end)) is not None,
     "SHAREHOLDER_VOTE": _board_acts,

@@ -182,6 +182,19 @@ def test_plain_forms_of_a_financing(entities, text, trigger):
      "LEGAL_PROCEEDING"),
     # a biography's office held since a date
     ("Bernadette O'Keeffe has been Corporate Secretary since 1994.", "has been", "EXECUTIVE_CHANGE"),
+    # round 11's plain forms: a year's part as a dividend's period, named notes issued, debt issued on a
+    # date, a holding said sold, a deal completed as a transaction, subpoenas received, a facility replaced
+    ("Quarterly dividends declared per share were $1.06 and $1.02 in the first three months of 2024 and 2023, "
+     "respectively.", "declared", "DIVIDEND"),
+    ("In the second quarter of 2023, we issued the 2023 Notes, which mature in 2025.", "issued", "FINANCING"),
+    ("We repaid \u20ac750 million euro-denominated debt issued in February 2022.", "issued", "FINANCING"),
+    ("The Company recognized a gain of $90 million on its investment in Pellucid Games, Inc. (Pellucid), which was "
+     "sold in the current quarter.", "sold", "DISPOSITION"),
+    ("On November 7, 2023, we completed a cash and stock transaction to acquire Tallow Brands.", "acquire",
+     "ACQUISITION"),
+    ("On April 28, 2023, Brindle Systems Corp. received subpoenas from the SEC.", "subpoenas", "LEGAL_PROCEEDING"),
+    ("In May 2023, Brindle Systems Corp. replaced its $3.8 billion five-year credit agreement.", "replaced",
+     "AGREEMENT"),
 ])
 def test_plain_forms_cue_their_type(entities, text, trigger, event_type):
     assert _found(entities, text, (event_type,)) == [(trigger, event_type)]
@@ -196,6 +209,14 @@ def test_plain_forms_cue_their_type(entities, text, trigger, event_type):
     # shares issued for no money
     ("On May 1, 2019, Brindle Systems Corp. issued 25,000 shares of common stock to its directors as their annual "
      "retainer.", "FINANCING"),
+    # shares named by their buy-back, a program referred to: no buy-back
+    ("An excise tax of $3.6 million was accrued on the repurchased shares during 2024.", "SHARE_REPURCHASE"),
+    ("As of June 30, 2023, $4.6 billion remained available under the 2019 share repurchase program.",
+     "SHARE_REPURCHASE"),
+    # cases in general or supposed, and a trial court
+    ("Brindle Systems Corp. is subject to a number of other lawsuits, investigations and disputes.",
+     "LEGAL_PROCEEDING"),
+    ("Brindle Systems Corp. would bear 12% of any settlement of the litigation.", "LEGAL_PROCEEDING"),
 ])
 def test_look_alikes_of_plain_forms_are_no_events(entities, text, event_type):
     assert _found(entities, text, (event_type,)) == []
@@ -451,7 +472,14 @@ def test_a_cases_later_steps_are_events_with_their_own_date(entities):
     assert words("In the event of a global settlement in 2024, Brindle Systems Corp. would pay 12%.") == []
     assert words("In 2020, the Company obtained a summary judgment in its favor.") == ["summary judgment"]
     assert words("An amended complaint was filed on July 15, 2016.") == ["amended complaint"]
-    assert words("On May 2, 2021, the defendants moved to dismiss the amended complaint.") == []
+    assert words("On May 2, 2021, the defendants moved to dismiss the amended complaint.") == ["moved to dismiss"]
+    # parties let go and cases dropped by those who brought them; papers served, motions filed with a court
+    assert words("In May 2021, the Quill Corp. defendants were dismissed.") == ["dismissed"]
+    assert words("In 2022, plaintiffs voluntarily dismissed both actions without prejudice.") == ["dismissed"]
+    assert words("On March 4, 2022, Brindle Systems Corp. was served with the complaint.") == ["served"]
+    assert words("In September 2019, the plaintiffs filed with the district court their motions for class "
+                 "certification.") == ["filed"]
+    assert "trial" not in words("In August 2021, the trial court issued an order granting class certification.")
     assert words("In May 2022, the tribunal further clarified the partial award.") == ["clarified the partial award"]
     # a court's act is a step dated or not (`The Federal Circuit affirmed the finding`)
     assert words("The court denied the motion.") == ["denied"]

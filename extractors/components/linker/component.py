@@ -167,7 +167,7 @@ class EventLinker:
             if kind in CHECKED_STATEMENTS and not _states(text, trig, sent if sent is not None else doc[:]):
                 continue  # the board approves; the holders vote (as for rule triggers)
             if sent is not None and (is_safe_harbor(said := text[sent.start_char:sent.end_char])
-                                     or is_trading_plan(said)):
+                                     or is_trading_plan(said, kind)):
                 continue  # boilerplate holds no events (SCHEMA), nor do trading plans (GUIDELINES wide reading 4)
             if trig.label_ == "FINANCIAL_RESULT" and self.results_decoding != "off":
                 results.append((trig.start_char, trig.end_char, score))

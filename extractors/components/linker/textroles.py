@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.components.trigger_rules import OFFICE_ROW, PAY_WORDS, starts_term
+from extractors.components.trigger_rules import HOLDING, OFFICE_ROW, PAY_WORDS, SAID_OF_IT, starts_term
 from extractors.offsets import line_end, line_start
 
 CLAUSE_END = re.compile(r"[.;:]\s|,\s+(?:and|which|with|pursuant|subject|for|by)\b|\n\s*\n")
@@ -200,6 +200,19 @@ def line_start_date(text: str, candidates, pos: int):
     return next((c for c in candidates if c.label == "DATE" and line <= c.start and c.end <= pos), None)
 
 
+def holding_before(text: str, trig: tuple[int, int], limit: int = 160) -> tuple[int, int] | None:
+    """The holding a relative clause says was sold or bought (`its investment in DraftKings,
+    Inc. (DraftKings), which was sold`), or None where the trigger opens no such clause."""
+    clause = re.search(SAID_OF_IT + r"$", text[max(0, trig[0] - 30):trig[0]], re.I)
+    if clause is None:
+        return None
+    comma = trig[0] - len(clause.group())
+    lo = max(0, comma - limit)
+    lo = max([lo] + [m.end() for m in re.finditer(r"[.;]\s+(?=[A-Z])", text[lo:comma])])
+    held = [m for m in re.finditer(HOLDING, text[lo:comma], re.I)]
+    return (lo + held[0].start(), comma) if held else None
+
+
 def text_role(event_type: str, role: str, text: str, trig: tuple[int, int]) -> tuple[int, int] | None:
     """Offsets for a text role of an event, or None."""
     if (event_type, role) in {("FINANCIAL_RESULT", "metric"), ("EXECUTIVE_CHANGE", "change")}:
@@ -215,7 +228,7 @@ def text_role(event_type: str, role: str, text: str, trig: tuple[int, int]) -> t
     if (event_type, role) == ("COMPENSATION", "plan"):
         return pay_plan(text, trig)
     if (event_type, role) in {("ACQUISITION", "target"), ("DISPOSITION", "asset")}:
-        return _clause_after(text, trig[1], 120)
+        return holding_before(text, trig) or _clause_after(text, trig[1], 120)
     return None
 
 

@@ -100,6 +100,20 @@ def test_skops_round_trip(tmp_path, nlp, linker, seeds):
     assert loaded.link(view, ev["type"], t["start"], t["end"]) == linker.link(view, ev["type"], t["start"], t["end"])
 
 
+def test_a_holding_said_sold_in_a_relative_clause_is_the_asset():
+    from extractors.components.linker.textroles import text_role
+
+    text = ("The Company recognized a gain of $90 million on its investment in Pellucid Games, Inc. (Pellucid), "
+            "which was sold in the current quarter.")
+    k = text.index("sold")
+    s, e = text_role("DISPOSITION", "asset", text, (k, k + 4))
+    assert text[s:e] == "its investment in Pellucid Games, Inc. (Pellucid)"
+    text = "In 2023, we sold our Canada condiment business to Tallow Foods."  # the object after the verb
+    k = text.index("sold")
+    s, e = text_role("DISPOSITION", "asset", text, (k, k + 4))
+    assert text[s:e].startswith("our Canada condiment business")
+
+
 def test_text_roles_on_written_examples():
     text = "At the meeting, the stockholders approved the amendment to the 2019 Plan. Next item."
     s, e = proposal(text, (text.index("approved"), text.index("approved") + 8))
