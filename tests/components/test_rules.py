@@ -122,6 +122,11 @@ def test_director_as_office(nlp):
 
 
 # ---------------------------------------------------------------- PERSON / ORG
+def test_regulators_named_by_their_acronyms_are_orgs(nlp):
+    text = "In 2023, the DOJ, the CFTC and the OFAC opened inquiries, and the IASB issued a standard."
+    assert texts(nlp, text, "ORG") == ["DOJ", "CFTC", "OFAC", "IASB"]
+
+
 @pytest.mark.parametrize("text,people", [
     # double names: one name, not cut at the hyphen
     ("The Board appointed Dolores Ibarra-Quintero, 52, as President.", ["Dolores Ibarra-Quintero"]),
