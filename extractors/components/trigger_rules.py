@@ -670,13 +670,19 @@ NOT_A_CASE_BEFORE = re.compile(r"\b(?:date|time|day)\s+of\s+(?:(?:the|subsequent
                                # `the monetary portion of any settlement`, `the liability for settlement of
                                # asserted and unasserted claims`)
                                r"\bsubject\s+to\s+(?:[\w-]+\s+){0,5}$|\bany\s+(?:[\w-]+\s+)?$|"
-                               r"\bliabilit(?:y|ies)\s+for\s+(?:the\s+)?$", re.I)
+                               r"\bliabilit(?:y|ies)\s+for\s+(?:the\s+)?$|"
+                               # one that may come (`the Company may file patent infringement lawsuits`)
+                               r"\b(?:may|might|could|would)\s+(?:[\w-]+\s+){0,3}$", re.I)
 NOT_A_CASE_AFTER = re.compile(r"\s+of\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:working\s+capital|(?:\w+\s+)?(?:loans?|"
                               r"forwards?|derivatives?|swaps?|contracts?|trades?|transactions?)|equity|shares|notes|awards?|"
                               r"RSUs?|options?|accelerated)\b|"
                               r"\s+(?:risk|losses|sharing|dates?|periods?|systems?|procedures|process|obligations?|accounts?|"
                               r"services?|assets?|exposures?|courts?|within\s+(?:a|the)\s+period|"
-                              r"(?:\w+\s+){0,2}pending)\b", re.I)
+                              r"(?:\w+\s+){0,2}pending)\b|"
+                              # talks, an agreement's name and a caption (`commenced settlement negotiations`,
+                              # `a settlement and judgment sharing agreement`, `Class Action Lawsuits: We are`)
+                              r"\s+(?:negotiations?|discussions?|talks)\b|"
+                              r"\s+(?:and\s+[\w-]+\s+(?:sharing\s+)?)?agreements?\b|\s*:\s", re.I)
 # a person named after a trigger opens a new clause of these types (`Mr. A will become CEO of
 # X, and Mr. B will become CEO of Y`: two changes)
 PERSON_CLAUSES = frozenset({"EXECUTIVE_CHANGE"})

@@ -217,6 +217,12 @@ def test_plain_forms_cue_their_type(entities, text, trigger, event_type):
     ("Brindle Systems Corp. is subject to a number of other lawsuits, investigations and disputes.",
      "LEGAL_PROCEEDING"),
     ("Brindle Systems Corp. would bear 12% of any settlement of the litigation.", "LEGAL_PROCEEDING"),
+    # talks, an agreement named, a caption, one that may come
+    ("In 2023, Quill Corp. commenced settlement negotiations with a number of the opt-out merchants.",
+     "LEGAL_PROCEEDING"),
+    ("In 2011, Quill Corp. signed a Quill Corp. settlement and judgment sharing agreement.", "LEGAL_PROCEEDING"),
+    ("To protect its patent rights, Quill Corp. may file patent infringement lawsuits against generic companies.",
+     "LEGAL_PROCEEDING"),
 ])
 def test_look_alikes_of_plain_forms_are_no_events(entities, text, event_type):
     assert _found(entities, text, (event_type,)) == []
