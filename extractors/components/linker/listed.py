@@ -1,4 +1,5 @@
-"""Figures listed `respectively`: one event per figure (GUIDELINES wide reading 30).
+"""Figures listed `respectively`, or each with its own period: one event per figure (GUIDELINES
+wide reading 30).
 
 A sentence may state several events of one type on one trigger, their figures and dates
 listed in the same order:
@@ -9,7 +10,9 @@ listed in the same order:
 
 Each figure is one event on the shared trigger, with the DATE of the same place in a list
 of as many DATEs (`December 2023` with `$11.0 billion`, `2022` with `$9.0 billion`).
-Results (results.py) pair figures and periods the same way. Pure functions over the text
+Amounts that each carry their own period (`declared dividends of $2.08 per share in 2023 and
+$1.92 per share in 2022`) are one event each too, dated by the DATE after each. Results
+(results.py) pair figures and periods the same way. Pure functions over the text
 and spans (`(start, end)`; entities as `(start, end, label)`, sorted by start).
 """
 from __future__ import annotations
@@ -22,6 +25,11 @@ from extractors.offsets import within
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 # between two listed amounts per share (`$1.84 per share and $1.76 per share`)
 PER_SHARE_GAP = re.compile(r"\s+per\s+share" + LIST_GAP.pattern, re.I)
+# between an amount and the next where each carries its own period (`$2.08 per share in 2023 and
+# $1.92 per share in 2022`): the period and a list gap
+PERIOD_GAP = re.compile(r"\s+(?:per\s+(?:common\s+)?share\s+)?(?:in|for|during)\s+(?:fiscal\s+(?:year\s+)?)?\d{4}"
+                        + LIST_GAP.pattern, re.I)
+PERIOD_AFTER = re.compile(r"\s+(?:per\s+(?:common\s+)?share\s+)?(?:in|for|during)\s+(?:fiscal\s+(?:year\s+)?)?", re.I)
 # the types whose events are one per amount listed (the role the amount fills)
 LISTED_AMOUNT = {"SHARE_REPURCHASE": "amount", "DIVIDEND": "amount", "FINANCING": "amount",
                  "LEGAL_PROCEEDING": "amount"}
@@ -67,10 +75,12 @@ def listed_events(text: str, ents: list[tuple], event_type: str, sentence: tuple
     role = LISTED_AMOUNT.get(event_type)
     amount = next(((a[1], a[2]) for a in args if a[0] == role), None)
     s0, s1 = sentence
-    if amount is None or "respectively" not in text[s0:s1].lower():
+    if amount is None:
         return []
     inside = within(ents, s0, s1)
     money = [(s, e) for s, e, label in inside if label == "MONEY"]
+    if "respectively" not in text[s0:s1].lower():
+        return _each_with_its_period(text, inside, money, amount, role, event_type, args)
     run = next((r for r in runs(text, money, (LIST_GAP, PER_SHARE_GAP)) if amount in r), None)
     if run is None:
         return []
@@ -78,3 +88,23 @@ def listed_events(text: str, ents: list[tuple], event_type: str, sentence: tuple
                          (LIST_GAP, PER_SHARE_GAP)) if event_type != "DIVIDEND" else {}
     keep = [a for a in args if a[0] != role and not (dates and a[0] == "date")]
     return [keep + [(role, *fig, 0.5)] + ([("date", *dates[fig], 0.5)] if fig in dates else []) for fig in run]
+
+
+def _each_with_its_period(text: str, inside: list[tuple], money: list[tuple[int, int]], amount: tuple[int, int],
+                          role: str, event_type: str, args: list[tuple]) -> list[list[tuple]]:
+    """Amounts listed each with its own period (`declared dividends of $2.08 per share in 2023
+    and $1.92 per share in 2022`): one event per amount, with the DATE that follows it (as
+    `date`, where the type has one); empty where the amount is not in such a list."""
+    run = next((r for r in runs(text, money, (PERIOD_GAP,)) if amount in r), None)
+    if run is None:
+        return []
+    dates = {}
+    for fig in run:
+        after = PERIOD_AFTER.match(text, fig[1])
+        date = next(((s, e) for s, e, label in inside if label == "DATE" and after and s == after.end()), None)
+        if date is not None:
+            dates[fig] = date
+    dated = event_type != "DIVIDEND" and bool(dates)
+    keep = [a for a in args if a[0] != role and not (dated and a[0] == "date")]
+    return [keep + [(role, *fig, 0.5)] + ([("date", *dates[fig], 0.5)] if dated and fig in dates else [])
+            for fig in run]

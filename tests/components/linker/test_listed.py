@@ -31,6 +31,19 @@ def test_dividends_per_share_listed_take_no_date():
     assert _texts(text, each) == [[("amount", "$1.84")], [("amount", "$1.76")]]
 
 
+def test_amounts_each_with_its_own_year_are_events_each():
+    text = "Brindle Systems Corp. declared dividends of $2.08 per share in 2023 and $1.92 per share in 2022."
+    k = text.index("$2.08")
+    each = listed_events(text, _ents(text), "DIVIDEND", (0, len(text)), [("amount", k, k + 5, 0.5)])
+    assert _texts(text, each) == [[("amount", "$2.08")], [("amount", "$1.92")]]
+    text = "Brindle Systems Corp. borrowed $1.5 billion in 2023 and $900 million in 2022."
+    text = text.replace("$900 million", "$0.9 billion")
+    k = text.index("$1.5 billion")
+    each = listed_events(text, _ents(text), "FINANCING", (0, len(text)), [("amount", k, k + 12, 0.5)])
+    assert _texts(text, each) == [[("amount", "$1.5 billion"), ("date", "2023")],
+                                  [("amount", "$0.9 billion"), ("date", "2022")]]
+
+
 def test_one_amount_or_no_respectively_leaves_the_event_alone():
     text = TEXT.replace(", respectively", "")
     k = text.index("$11.0 billion")
