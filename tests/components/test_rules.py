@@ -388,6 +388,15 @@ def test_shares_second_pass(nlp):
                                           "one share"]
 
 
+def test_a_units_worth_in_shares_and_a_headers_year_are_no_counts(nlp):
+    text = ("PSUs represent a right to receive one share or the value of one share. Each preferred share is "
+            "convertible into one share of common stock.")
+    assert texts(nlp, text, "SHARES") == [] and texts(nlp, text, "PERCENT") == []
+    assert texts(nlp, "It received one share and sold 2,000 shares.", "SHARES") == ["2,000 shares"]
+    table = "                      2023       2022\nShares outstanding     1,204      1,187\n"
+    assert texts(nlp, table, "SHARES") == ["1,204", "1,187"]  # the row's counts, not `2022\nShares`
+
+
 def test_percent_ranges_and_hyphens(nlp):
     text = ("Sales should grow 4 to 8 percent; costs fell 12 and 9 percent; it owns a 51-percent "
             "stake and 6.25% Notes due 2019 and 7.00% Notes.")

@@ -112,14 +112,26 @@ YEAR_AGO = ("a", "year", "ago")
 
 
 EXCHANGE_RATIO = re.compile(r"^\d*\.\d{4,}$")  # `0.03002 shares` of the buyer per target share
+# what one unit of a security is worth in shares (`PSUs represent a right to receive one share`,
+# `convertible into one share of common stock`, `deliver to the holder one share`, `the value of
+# one share`): no count
+PER_UNIT_BEFORE = frozenset({"receive", "receives", "received", "into", "holder", "deliver", "delivers", "of"})
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _shares_ok(ctx: RuleContext, c: Candidate) -> bool:
     """A share count is no amount of money (`$1.2 billion of its ordinary shares`: the `$`
-    before it) and no exchange ratio (GUIDELINES reading 6: `0.03002 shares of our common
-    shares` per target share)."""
+    before it), no exchange ratio (GUIDELINES reading 6: `0.03002 shares of our common
+    shares` per target share), no unit's worth in shares (`receive one share`) and no year
+    of a header over a row label."""
     p = ctx.prev_ns(c.start)
     if p is not None and is_currency_sign(ctx.toks[p]):
+        return False
+    first = ctx.lowers[c.start]
+    if first in ("one", "1") and p is not None and ctx.lowers[p] in PER_UNIT_BEFORE:
+        return False
+    # a column's year over the next line's row label (`2022` above `Shares`): no count
+    if YEAR.match(first) and (n := ctx.next_ns(c.start)) is not None and ctx.gap_has_newline(n):
         return False
     return not EXCHANGE_RATIO.match(ctx.texts[c.start])
 
