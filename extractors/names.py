@@ -348,6 +348,20 @@ def org_kind(name: str) -> str:
     return "company" if SUFFIX.search(name) else "name"
 
 
+# A state that sues is a party, named as a body (`the State of New York filed a lawsuit`, `State of
+# New Hampshire v. The 3M Company`); a state named as a place or a jurisdiction (`the laws of the
+# State of Delaware`, `the Attorney General of the State of Maine`) is none.
+GOVERNMENT_PARTY = re.compile(r"(?<!\bof\sthe\s)(?<!\bof\s)\b((?:State|Commonwealth|People\s+of\s+the\s+State)\s+of\s+"
+                              r"(?:(?:New|North|South|West|Rhode)\s+)?[A-Z][a-z]+)"
+                              r"(?=,?\s+(?:v\.|vs\.|(?:has\s+|also\s+|subsequently\s+)?(?:filed|sued|brought|commenced|"
+                              r"initiated)\b))")
+
+
+def government_parties(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the states `text` names as parties to a suit (GOVERNMENT_PARTY)."""
+    return [m.span(1) for m in GOVERNMENT_PARTY.finditer(text)]
+
+
 def court_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of the courts, prosecutors' offices and federal districts named in full
     in `text` (COURT_NAME), without an opening `The` and never past a sentence end; not a

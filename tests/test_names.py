@@ -124,3 +124,11 @@ def test_a_trading_plan_named_by_its_officer_is_no_mention_of_the_officer(shippe
     assert not names_a_trading_plan(text, text.index("Dana Quill") + 10)
     people = [e.text for e in shipped_nlp(text).ents if e.label_ == "PERSON"]
     assert people == ["Dana Quill"]
+
+
+def test_states_suing_are_parties_and_states_as_places_are_not():
+    from extractors.names import government_parties
+
+    text = ("In June 2018, the State of New York filed a lawsuit (State of New Hampshire v. Acme Corp.). The "
+            "Attorney General of the State of Maine filed too. Acme is a corporation of the State of Delaware.")
+    assert [text[s:e] for s, e in government_parties(text)] == ["State of New York", "State of New Hampshire"]

@@ -13,7 +13,9 @@ Policy (component `sec_merge`, settings in its config):
    only where no rule span overlaps it and its score is at least
    `model_only_threshold`.
 3. For the other labels (PERSON, ORG) the classifier outranks the rules: a rule
-   span survives only where no classifier span overlaps it.
+   span survives only where no classifier span overlaps it, unless its source is in
+   STRONG_SOURCES (a state suing, `State of New Hampshire v.`, over a classifier's PERSON
+   `Hampshire`).
    Where a rule ORG span contains a classifier ORG span, ends on the same token and
    adds only capitalised name words (`Quillfeather Robotics, Inc.` around a classifier's `Robotics, Inc.`),
    the classifier span is widened to the shortest such rule span
@@ -64,7 +66,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.components.rules.context import NAME_PARTICLES
+from extractors.components.rules.context import GOVERNMENT_PARTY_SOURCE, NAME_PARTICLES
 from extractors.contract import MODEL_KEY, RULES_KEY, doc_text, span_scores
 from extractors.names import (COMPANY_WORDS, COURT_TAIL, DEGREES, GENERATIONS, LEGAL_SUFFIXES, NOT_BEFORE, SENTENCE_END, SUFFIX,
                               TERM_HEADS, after_honorific, is_generic, is_headline_verb, names_a_trading_plan,
@@ -83,6 +85,9 @@ RULE_LABELS = tuple(label for label in LABELS if label in VALUED) + ("ROLE",)
 # (rules.money) are MONEY where the classifier says nothing (it reads a share count's
 # column better than the rule).
 FALLBACK_SOURCES = frozenset({"table_cell"})
+# rule spans of the classifier's labels that outrank it all the same (`State of New Hampshire` over
+# its PERSON `Hampshire`)
+STRONG_SOURCES = frozenset({GOVERNMENT_PARTY_SOURCE})
 
 
 def _scored(group) -> list[tuple[Span, float]]:
@@ -487,7 +492,8 @@ def merge_spans(doc: Doc, rule_labels=RULE_LABELS, threshold: float = 0.5,
     has_model = MODEL_KEY in doc.spans
     candidates = []
     for span, score in rules:
-        rank = 2 if (span.label_ in rule_labels and span._.source not in FALLBACK_SOURCES) or not has_model else 0
+        rank = 2 if (span.label_ in rule_labels and span._.source not in FALLBACK_SOURCES) or not has_model \
+            or span._.source in STRONG_SOURCES else 0
         candidates.append((span, score, rank))
     rule_people = {(s.start, s.end) for s, _ in rules if s.label_ == "PERSON"}
     rule_companies = {(s.start, s.end) for s, _ in rules if s.label_ == "ORG" and s._.source == "org_suffix"}

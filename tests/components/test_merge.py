@@ -45,6 +45,17 @@ def test_classifier_outranks_rules_for_names_and_low_scores_are_dropped():
                                  [("Ada Byron", "PERSON", 0.8)]), use_rules=False)) == [("Ada Byron", "PERSON")]
 
 
+def test_a_state_suing_outranks_the_classifiers_person():
+    from extractors.components.rules.context import GOVERNMENT_PARTY_SOURCE
+    doc = _doc("State of New Hampshire v. Acme .", [("State of New Hampshire", "ORG")],
+               [("Hampshire", "PERSON", 0.9)])
+    doc.spans["rules"][0]._.source = GOVERNMENT_PARTY_SOURCE
+    assert ents(merge_spans(doc)) == [("State of New Hampshire", "ORG")]
+    doc = _doc("State of New Hampshire v. Acme .", [("State of New Hampshire", "ORG")],
+               [("Hampshire", "PERSON", 0.9)])  # any other rule's ORG gives way
+    assert ents(merge_spans(doc)) == [("Hampshire", "PERSON")]
+
+
 def test_org_is_widened_to_the_rule_boundary_over_name_words_only():
     doc = _doc("Quillfeather Robotics , Inc. appointed her .",
                [("Quillfeather Robotics , Inc.", "ORG"), ("Quillfeather", "ORG")],

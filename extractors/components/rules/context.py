@@ -28,6 +28,9 @@ NAME_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "del", "da", "di
 GLUED_PARTICLE_RE = re.compile(r"^(?:de|di|da|du|la|le|van|von)[A-Z][a-z]+$")
 PUNCT_CLOSE = set(",.;:)]}!?\"'”’")
 NAME_WORD_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*\.?$")  # letters of any alphabet (`Echeverría`)
+# the source of a rule span that outranks the classifier as a rule label does (merge): a state
+# suing (orgs.org_cues), whose place word the classifier tends to take for a PERSON
+GOVERNMENT_PARTY_SOURCE = "government_party"
 
 
 CURRENCY_TOKENS = frozenset({"$", "US$", "\u20ac", "\u00a3"})

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.names import HONORIFICS, court_names, is_generic
+from extractors.names import HONORIFICS, court_names, government_parties, is_generic
 
-from .context import Candidate, RuleContext, name_like
+from .context import GOVERNMENT_PARTY_SOURCE, Candidate, RuleContext, name_like
 
 ORG_HEAD_STOP = {
     "The", "THE", "A", "An", "About", "ABOUT", "On", "In", "At", "By", "For", "From", "With",
@@ -371,7 +371,8 @@ def org_cues(ctx: RuleContext) -> list[Candidate]:
       ``the Blue Concepts division``;
     * a court, a prosecutor's office or a federal district named in full
       (``names.court_names``: ``Regional Court of Mannheim``, ``Southern District of New York``);
-    * a business segment (``segment_names``: ``the Sweet Baked Snacks segment``).
+    * a business segment (``segment_names``: ``the Sweet Baked Snacks segment``);
+    * a state suing (``names.government_parties``: ``the State of Ohio filed``).
     """
     doc, out = ctx.toks, []
     # `Circuit Court of the 17th Judicial Circuit for ...`, `the Sweet Baked Snacks segment`
@@ -379,6 +380,11 @@ def org_cues(ctx: RuleContext) -> list[Candidate]:
         span = ctx.doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span):
             out.append(Candidate(span.start, span.end, "ORG", "org_cue"))
+    # a state suing (`the State of New Hampshire filed`): outranks a classifier's PERSON `Hampshire`
+    for start, end in government_parties(ctx.text):
+        span = ctx.doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(Candidate(span.start, span.end, "ORG", GOVERNMENT_PARTY_SOURCE))
     org_at = {c.start: c for c in ctx.of_label("ORG")}
     lowers = ctx.lowers
     for i, low in enumerate(lowers):
