@@ -38,6 +38,14 @@ def test_money_boundaries(nlp):
     assert loss._.value == {"amount": -0.12, "currency": "USD"}
 
 
+def test_a_bracketed_loss_with_its_scale_word_keeps_sign_through_scale(nlp):
+    # (round 11's gold; the bare figure would lose the scale: -170.0 for a $170 million loss)
+    text = "In 2023, Zeta recorded a $(170) million loss, and $(7) in the table."
+    assert texts(nlp, text, "MONEY") == ["$(170) million", "7"]
+    loss = next(e for e in nlp(text).ents if e.text == "$(170) million")
+    assert loss._.value == {"amount": -170000000.0, "currency": "USD"}
+
+
 def test_money_across_line_break(nlp):
     assert texts(nlp, "a note for $4.4\nmillion was issued", "MONEY") == ["$4.4\nmillion"]
 
