@@ -730,15 +730,20 @@ def _blocked_deal(text: str, start: int, end: int) -> bool:
     return BLOCKED_DEAL.search(text, max(0, start - 80), start) is not None
 
 
+def _no_buy_back(text: str, start: int, end: int) -> bool:
+    """A buy-back cue at text[start:end] that states none: an amount left for buy-backs, the shares
+    named by their buy-back, a program referred to."""
+    def around(before: re.Pattern, after: re.Pattern, reach: int) -> bool:
+        return before.search(text, max(0, start - reach), start) is not None and after.match(text, end) is not None
+    return AVAILABLE_FOR.search(text) is not None or around(BOUGHT_BACK_BEFORE, BOUGHT_BACK_AFTER, 10) \
+        or around(PROGRAM_REFERRED, PROGRAM_AFTER, 60)
+
+
 # per type, what makes its cue describe something else, not state an event:
 # (text, cue start, cue end) -> True where the cue states none
 NOT_STATED = {
     "COMPENSATION": lambda text, start, end: DESCRIBED_PAY.search(text, max(0, start - 30), start) is not None,
-    "SHARE_REPURCHASE": lambda text, start, end: (AVAILABLE_FOR.search(text) is not None
-                                                  or (BOUGHT_BACK_BEFORE.search(text, max(0, start - 10), start)
-                                                      and BOUGHT_BACK_AFTER.match(text, end)) is not None
-                                                  or (PROGRAM_REFERRED.search(text, max(0, start - 60), start)
-                                                      and PROGRAM_AFTER.match(text, end)) is not None),
+    "SHARE_REPURCHASE": _no_buy_back,
     "LEGAL_PROCEEDING": lambda text, start, end: (NOT_A_CASE_BEFORE.search(text, max(0, start - 60), start)
                                                   or NOT_A_CASE_AFTER.match(text, end)) is not None,
     "SHAREHOLDER_VOTE": _board_acts,

@@ -209,8 +209,8 @@ def holding_before(text: str, trig: tuple[int, int], limit: int = 160) -> tuple[
     comma = trig[0] - len(clause.group())
     lo = max(0, comma - limit)
     lo = max([lo] + [m.end() for m in re.finditer(r"[.;]\s+(?=[A-Z])", text[lo:comma])])
-    held = [m for m in re.finditer(HOLDING, text[lo:comma], re.I)]
-    return (lo + held[0].start(), comma) if held else None
+    held = re.search(HOLDING, text[lo:comma], re.I)  # the first: `its investment in X, Inc. (X)`
+    return (lo + held.start(), comma) if held else None
 
 
 def text_role(event_type: str, role: str, text: str, trig: tuple[int, int]) -> tuple[int, int] | None:
