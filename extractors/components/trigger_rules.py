@@ -175,7 +175,8 @@ SOLD_THINGS = re.compile(r"\b(?:business(?:es)?|brands?|assets|stake|interest|su
                          r"operations|segment|portfolio|joint\s+venture)\b", re.I)
 # a holding named, then what was done to it in a relative clause (`its investment in DraftKings,
 # Inc. (DraftKings), which was sold`): the trigger rules read the verb, textroles the holding
-HOLDING = r"\b(?:(?:its|our|the|their)\s+)?(?:investment|stake|business|subsidiary|division|operations|brands?|assets)\b"
+HOLDING = (r"\b(?:(?:its|our|the|their)\s+)?"
+           r"(?:investment|stake|business|subsidiary|division|operations|brands?|assets)\b")
 SAID_OF_IT = r",\s+(?:which|that)\s+(?:was|were|has\s+been|have\s+been)\s+"
 # Further cues of a type, a list per type. Biographies (GUIDELINES wide reading 13: an office
 # with a stated start is an EXECUTIVE_CHANGE; the sentence must hold the start's DATE).
@@ -325,7 +326,8 @@ MORE_RULES = {
                   # a new agreement in place of an old one (`The Five-Year Credit Agreement replaced our $3.8
                   # billion five-year credit agreement`, `and replaced our then-existing credit facility`)
                   (re.compile(r"\b(replaced)\s+(?:our|its|the|their)\s+(?:then[\s-]+existing\s+|previous\s+|prior\s+|"
-                              r"existing\s+)?(?:[\w$.,-]+\s+){0,5}?(?:agreements?|facilit(?:y|ies))\b", re.I), None, None)],
+                              r"existing\s+)?(?:[\w$.,-]+\s+){0,5}?(?:agreements?|facilit(?:y|ies))\b", re.I),
+                   None, None)],
     # an authorisation of a buy-back: the trigger is the board's verb, not `repurchase`
     # (wide readings: `authorized a share repurchase program`)
     # (the verb nearest the program: `announced that its board of directors authorized the
@@ -407,7 +409,8 @@ MORE_RULES = {
                                      r"clarified|upheld|overturned|enjoined|sanctioned|consolidated|instituted|"
                                      r"appointed|stayed|centralized)\b"
                                      + LEGAL_OBJECT + r")", re.I), None, None),
-                         (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims|matters?)\s+" + CASE_ADVERBS +
+                         (re.compile(r"\b(?:lawsuits?|complaints?|actions?|suits?|cases?|claims|matters?)\s+"
+                                     + CASE_ADVERBS +
                                      r"(?:was|were|has\s+been|have\s+been)\s+" + CASE_ADVERBS +
                                      r"(dismissed|settled|transferred|consolidated|remanded|discontinued|stayed)\b|"
                                      r"\b(?:was|were|been)\s+(?:first\s+|also\s+)?(named)\s+as\s+"
@@ -647,7 +650,8 @@ BOUGHT_BACK_AFTER = re.compile(r"\s+(?:common\s+)?(?:shares|stock)\b", re.I)
 # a program referred to is no purchase made (`under the 2019 share repurchase program`, `the
 # remaining share repurchase authorization`, `since the inception of our share repurchase
 # program`); one announced or adopted is (lee8k: `announced a 10% share buy back program`)
-PROGRAM_REFERRED = re.compile(r"\b(?:under|of|pursuant\s+to|through)\s+(?:the|our|its|their|this|that|such|these|those)\s+"
+PROGRAM_REFERRED = re.compile(r"\b(?:under|of|pursuant\s+to|through)\s+"
+                              r"(?:the|our|its|their|this|that|such|these|those)\s+"
                               r"(?:[\w$.,%-]+\s+){0,3}?$|\b(?:remaining|existing|prior|previous|current)\s+"
                               r"(?:[\w$.,%-]+\s+){0,2}?$", re.I)
 PROGRAM_AFTER = re.compile(r"\s+(?:programs?|plans?|authori[sz]ations?)\b", re.I)
