@@ -27,9 +27,8 @@ LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 PER_SHARE_GAP = re.compile(r"\s+per\s+share" + LIST_GAP.pattern, re.I)
 # between an amount and the next where each carries its own period (`$2.08 per share in 2023 and
 # $1.92 per share in 2022`): the period and a list gap
-PERIOD_GAP = re.compile(r"\s+(?:per\s+(?:common\s+)?share\s+)?(?:in|for|during)\s+(?:fiscal\s+(?:year\s+)?)?\d{4}"
-                        + LIST_GAP.pattern, re.I)
 PERIOD_AFTER = re.compile(r"\s+(?:per\s+(?:common\s+)?share\s+)?(?:in|for|during)\s+(?:fiscal\s+(?:year\s+)?)?", re.I)
+PERIOD_GAP = re.compile(PERIOD_AFTER.pattern + r"\d{4}" + LIST_GAP.pattern, re.I)
 # the types whose events are one per amount listed (the role the amount fills)
 LISTED_AMOUNT = {"SHARE_REPURCHASE": "amount", "DIVIDEND": "amount", "FINANCING": "amount",
                  "LEGAL_PROCEEDING": "amount"}
