@@ -262,11 +262,16 @@ def _spelled_out_board(text: str, m: re.Match) -> bool:
     """Whether the acronym `m` defines (DEFINED_ACRONYM) is the initials of a Board's full name."""
     name = SPELLED_BOARD.search(text, max(0, m.start() - 120), m.start())
     words = name.group(1).split() if name else []
-    return any(m.group(1) == "".join(w[0] for w in words[k:] if w not in PHRASE_JOINERS) for k in range(len(words)))
+    return any(m.group(1) == _initials(words[k:]) for k in range(len(words)))
 
 
 PHRASE_JOINERS = frozenset({"of", "the", "and", "for", "&"})
 _POSSESSIVE = re.compile(r"(?:\u2019s|'s)$")
+
+
+def _initials(words: list[str]) -> str:
+    """The initials of a name's words, its joiners left out (`Department of Justice` -> `DJ`)."""
+    return "".join(w[0] for w in words if w not in PHRASE_JOINERS)
 
 
 def _name_word(word: str) -> bool:
@@ -293,7 +298,7 @@ def defined_body_acronyms(text: str) -> list[tuple[int, int, str]]:
             phrase = [w for _, _, w in words[k:]]
             if not _name_word(phrase[0]) or not _name_word(phrase[-1]):
                 continue
-            bare = "".join(w[0] for w in phrase if w not in PHRASE_JOINERS)
+            bare = _initials(phrase)
             full = "".join(w[0].upper() for w in phrase if w != "the")
             if acronym not in (bare, full):
                 continue
