@@ -104,7 +104,7 @@ def score(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder of 
     """Score the fold models on their held-out companies with the current code (pooled)."""
     import spacy
 
-    from training.evaluate import predict
+    from training.evaluate import component_errors, predict
     from training.scoring import score as score_records
 
     gold, preds = [], []
@@ -115,7 +115,8 @@ def score(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder of 
     figures = {**{key: round(m[key]["f"], 3) for key in KEYS}, "values": round(m["values"]["accuracy"], 3),
                "records": round(m["records"]["recall"], 3),
                "labels": {k: round(v["f"], 3) for k, v in m["entities"]["by"].items()},
-               "types": {k: round(v["f"], 3) for k, v in m["triggers"]["by"].items()}}
+               "types": {k: round(v["f"], 3) for k, v in m["triggers"]["by"].items()},
+               "partial_documents": component_errors(preds)["documents"]}
     if errors:
         errors.parent.mkdir(parents=True, exist_ok=True)
         with errors.open("w", encoding="utf-8") as f:
@@ -128,6 +129,9 @@ def score(out: Path = typer.Option(Path("runs/crossval"), "-o", help="Folder of 
                                                                             (*KEYS, "values", "records")))
         typer.echo("entities by label: " + ", ".join(f"{k} {v}" for k, v in figures["labels"].items()))
         typer.echo("triggers by type: " + ", ".join(f"{k} {v}" for k, v in figures["types"].items()))
+        if figures["partial_documents"]:
+            typer.echo(f"warning: a component caught an error on {figures['partial_documents']} excerpts "
+                       "(their records lack its tags)", err=True)
     return figures
 
 

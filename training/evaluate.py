@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from extractors.batch.extract import CONTEXT_KEYS, ExtractSummary, extract_records, load_model
+from extractors.batch.records import COMPONENT_ERRORS
 from sec_events.documents import read_documents, read_jsonl
 from sec_events.paths import default_model, shared_dir
 from training.scoring import score
@@ -49,7 +50,15 @@ def evaluate(nlp, gold: list[dict], filing_context: bool = True) -> tuple[dict, 
     preds = predict(nlp, gold, filing_context)
     metrics = score(gold, preds)
     metrics["seconds"] = round(time.perf_counter() - start, 2)
+    metrics[COMPONENT_ERRORS] = component_errors(preds)
     return metrics, preds
+
+
+def component_errors(preds: list[dict]) -> dict:
+    """The documents on which a component caught an error (their records are partial, and
+    score lower than the model would): how many, and each one's errors."""
+    caught = {p["id"]: p[COMPONENT_ERRORS] for p in preds if p.get(COMPONENT_ERRORS)}
+    return {"documents": len(caught), "errors": caught}
 
 
 def ablation(nlp, gold: list[dict], filing_context: bool = True) -> dict:
@@ -152,6 +161,12 @@ def run_eval(model: Path | None, annotations: Path | None, output: Path, split: 
         console.print(f"{key}: P {m['p']:.3f} R {m['r']:.3f} F1 {m['f']:.3f}{delta}")
     rec = metrics["records"]
     console.print(f"complete-record recall: {rec['recall']} ({rec['complete']}/{rec['gold']})")
+    caught = metrics[COMPONENT_ERRORS]
+    if caught["documents"]:
+        first, errors = next(iter(caught["errors"].items()))
+        console.print(f"[bold red]warning:[/] a component caught an error on {caught['documents']} of {len(gold)} "
+                      f"documents, whose records lack its tags (these figures are lower than the model's): "
+                      f"{first}: {errors[0]} ... (all in metrics.json `{COMPONENT_ERRORS}`)")
     if abl:
         console.print("entities F1 " + ", ".join(f"{k}: {v['f']:.3f}" for k, v in abl.items()))
     console.print(f"report: {output / 'report.md'}, {output / 'report.html'}")

@@ -72,7 +72,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 import spacy
 
-from extractors.batch.records import doc_to_record, error_record, finish_record, record_meta
+from extractors.batch.records import COMPONENT_ERRORS, doc_to_record, error_record, finish_record, record_meta
 from extractors.batch.windows import WINDOW_CHARS, join_records, window_bounds
 from extractors.batch.writers import FORMATS, open_writer
 from extractors.contract import FilingContext, attach_context, doc_text, remember_text
@@ -121,6 +121,7 @@ class ExtractSummary:
     format: str = "jsonl"
     documents: int = 0              # records written by this run (including error records)
     errors: int = 0                 # of which error records
+    partial: int = 0                # extracted records on which a component caught an error
     words: int = 0                  # whitespace-separated words of the documents processed
     seconds: float = 0.0
     reasons: dict = field(default_factory=Counter)   # error reason -> count
@@ -134,6 +135,8 @@ class ExtractSummary:
     def add(self, record: dict, words: int) -> None:
         self.documents += 1
         self.words += words
+        if record.get(COMPONENT_ERRORS):
+            self.partial += 1
         if record.get("error"):
             self.errors += 1
             key = str(record["error"]).split(":")[0].split(" (")[0]
@@ -151,6 +154,8 @@ class ExtractSummary:
             f"documents:  {self.documents} written ({self.documents - self.errors} extracted, "
             f"{self.errors} errors)",
             f"errors:     {self.errors}" + (f" ({counts(self.reasons)})" if self.errors else ""),
+            *([f"partial:    {self.partial} (a component caught an error on them and added none of its tags: "
+               f"their records' `{COMPONENT_ERRORS}`)"] if self.partial else []),
             f"skipped:    {n_skipped}" + (f" ({counts(self.skipped)})" if n_skipped else ""),
             f"resumed:    {self.resumed} already in the output" + (
                 f"; {self.stale} records there match no input document (kept)" if self.stale else ""),

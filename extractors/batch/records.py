@@ -6,7 +6,8 @@ them on ``doc._.events`` as FORMATS.md dicts (empty until a linker runs).
 
 `finish_record` gives a document's output record its document-level fields, in this
 order: ``id``, ``sha256``, ``meta`` (the input document's metadata, `record_meta`),
-``spans``, ``events``, ``error`` and, when the document declares 8-K items,
+``spans``, ``events``, ``error``, ``component_errors`` when a component caught an
+error on the document (`COMPONENT_ERRORS`) and, when the document declares 8-K items,
 ``unmatched_items``. Further document-level fields belong there too.
 """
 from __future__ import annotations
@@ -15,11 +16,16 @@ import json
 
 from spacy.tokens import Doc, Span
 
-from extractors.contract import doc_text, span_score
+from extractors.contract import ERRORS_KEY, doc_text, span_score
 from extractors.items import body_types, unmatched_items
 from extractors.normalise import doc_units, doc_year, value_at
 from extractors.sections import sections
 from extractors.schema import VALUED
+
+COMPONENT_ERRORS = "component_errors"
+"""Record key: the errors components caught and survived on the document (`contract.ERRORS_KEY`,
+"<component>: <error>"); present only when there were some. Such a record is partial: the
+component that failed added none of its tags to the document (or to its window)."""
 
 
 def span_record(span: Span, year: int | None, text: str) -> dict:
@@ -58,6 +64,8 @@ def doc_to_record(doc: Doc, doc_id: str, items: tuple[str, ...] | list[str] = ()
         "events": list(doc._.events or []),
         "error": None,
     }
+    if doc.user_data.get(ERRORS_KEY):
+        record[COMPONENT_ERRORS] = list(doc.user_data[ERRORS_KEY])
     return add_unmatched_items(record, items, filed, text)
 
 
@@ -91,11 +99,14 @@ def finish_record(record: dict, *, sha256: str | None = None, meta=None,
                   text: str | None = None) -> dict:
     """A document's output record from its extraction (or error) record: ``id``,
     ``sha256`` of its text, ``meta`` (`record_meta` of the input document's meta),
-    ``spans``, ``events``, ``error``, and ``unmatched_items`` when it declares 8-K
+    ``spans``, ``events``, ``error``, ``component_errors`` when the extraction record has
+    them, and ``unmatched_items`` when it declares 8-K
     `items` (`add_unmatched_items`; not for an error record). `text` is the document's
     text (None for an error record)."""
     out = {"id": record["id"], "sha256": sha256, "meta": record_meta(meta),
            "spans": record["spans"], "events": record["events"], "error": record["error"]}
+    if record.get(COMPONENT_ERRORS):
+        out[COMPONENT_ERRORS] = record[COMPONENT_ERRORS]
     secs = sections(text) if text is not None else []  # 8-K items, signature, exhibits: read once
     if out["error"] is None:
         add_unmatched_items(out, items, filed, text, secs)

@@ -25,6 +25,7 @@ the windowed run, all ORG and nearly all defined terms wrongly propagated as nam
 """
 from __future__ import annotations
 
+from extractors.batch.records import COMPONENT_ERRORS
 from extractors.layout import PARAGRAPH_BREAK, SIGNED_FOR
 
 WINDOW_CHARS = 60_000       # about 9,000 words: a few hundred MB of working memory
@@ -75,10 +76,14 @@ def shift_record(record: dict, offset: int) -> dict:
 
 def join_records(doc_id: str, parts: list[tuple[int, dict]]) -> dict:
     """One document record from its windows' records, given as (offset, record) in
-    text order."""
-    spans, events = [], []
+    text order. The windows' `COMPONENT_ERRORS` are kept, each with the offset of its window."""
+    spans, events, caught = [], [], []
     for offset, record in parts:
         shifted = shift_record(record, offset)
         spans.extend(shifted["spans"])
         events.extend(shifted["events"])
-    return {"id": doc_id, "spans": spans, "events": events, "error": None}
+        caught.extend(f"{e} (window at {offset})" if offset else e for e in record.get(COMPONENT_ERRORS, ()))
+    joined = {"id": doc_id, "spans": spans, "events": events, "error": None}
+    if caught:
+        joined[COMPONENT_ERRORS] = caught
+    return joined
