@@ -57,6 +57,10 @@ EVENT_TYPES = tuple(ROLES)
 # was dismissed`: GUIDELINES reading 31), so its date suffices.
 # A dividend is a declared or paid amount per share (GUIDELINES wide reading 14): with no
 # amount (`Dividends are usually declared in February`) there is none.
+# roles that name a day: a DATE valued as a year, fiscal period or quarter fills none of them (every
+# dividend date of the gold is a day or a month; `dividends of $1.20 per share during fiscal 2023` has none)
+DAY_ROLES = frozenset({("DIVIDEND", "record_date"), ("DIVIDEND", "payment_date")})
+CALENDAR_DATE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 CORE_ROLES: dict[str, frozenset] = {
     "EXECUTIVE_CHANGE": frozenset({"person"}),
     "DIVIDEND": frozenset({"amount"}),
@@ -111,8 +115,12 @@ FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p
                      r"(?:\([^)]{0,40}\)\s*)?(?:shares\s+)?of\s+(?:its|our|their|the\s+Company[\u2019']s)\s+"
                      r"(?:own\s+)?(?:class\s+\w\s+)?(?:common|ordinary|capital)\s+(?:stock|shares)",
                      "SHARE_REPURCHASE")],
-    # a dividend declared is no case (`the company declared a quarterly dividend of $1.51`)
-    "LEGAL_PROCEEDING": [(r"\s+(?:an?\s+|the\s+|its\s+)?(?:(?:regular|quarterly|special|annual|interim|final|"
+    # a dividend declared is no case (`the company declared a quarterly dividend of $1.51`), nor a
+    # dividend's change approved (`approved an increase in the quarterly dividend`: the change is the
+    # dividend's trigger)
+    "LEGAL_PROCEEDING": [(r"\s+(?:an?\s+|the\s+)?(?:increase|decrease|reduction|change)\s+in\s+(?:the|its|our|their)\s+"
+                          r"(?:[\w-]+\s+){0,3}?dividends?\b", None),
+                         (r"\s+(?:an?\s+|the\s+|its\s+)?(?:(?:regular|quarterly|special|annual|interim|final|"
                           r"cash)\s+)*(?:cash\s+)?dividends?\b", "DIVIDEND")],
     # a judgment or order entered is a court's act (`the court entered final judgment`); hedges
     # entered into are no agreement of the filer's business (`We have entered into interest rate swaps`)
@@ -125,7 +133,16 @@ FOLLOWED_BY: dict[str, list[tuple[re.Pattern, str | None]]] = {t: [(re.compile(p
                      r"(?:in\s+)?(?:aggregate\s+)?(?:principal\s+amount|of\s+(?:its\s+|the\s+)?(?:[\w%.-]+\s+){0,4}?"
                      r"(?:notes|debentures|bonds))", "FINANCING"),
                     (r"\s+of\s+(?:the\s+|its\s+|our\s+|such\s+)?(?:[\w-]+\s+){0,2}?(?:securities|notes|debentures|bonds)\b|"
-                     r"\s+the\s+(?:\w+\s+)?securities\b", None)],
+                     r"\s+the\s+(?:\w+\s+)?securities\b", None),
+                    # the filer's own shares sold are an issue of stock (`the Company sold 2,500,000 shares of
+                    # common stock in a registered direct offering`), not a holding sold
+                    (r"\s+(?:approximately\s+)?[\d.,]+\s*(?:million\s+)?(?:shares|units)\s+of\s+"
+                     r"(?:(?:its|our|the\s+Company[\u2019']s)\s+)?(?:class\s+\w\s+)?(?:common|ordinary|preferred)\s+"
+                     r"(?:stock|shares)\b(?!\s+of\s)", "FINANCING")],
+    # a business or a stake sold is a DISPOSITION, not money raised (`sold its 40% interest in Brightwater`)
+    "FINANCING": [(r"\s+(?:of\s+)?(?:its|our|their|the|an?)\s+(?:[\d.]+%\s+)?(?:(?:equity|ownership|remaining|"
+                   r"minority|majority|noncontrolling|non-controlling)\s+)*(?:interests?|stakes?|business(?:es)?|"
+                   r"divisions?|subsidiar(?:y|ies)|segments?|brands?)\b", "DISPOSITION")],
 }.items()}
 
 

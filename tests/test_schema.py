@@ -79,3 +79,18 @@ def test_hedges_entered_into_are_no_agreement_and_appeals_and_issues_are_their_o
     assert trigger_type("AGREEMENT", "entered into", " a $1.5 billion credit agreement") == "AGREEMENT"
     assert trigger_type("AGREEMENT", "appealed", " to the Dutch Supreme Court") == "LEGAL_PROCEEDING"
     assert trigger_type("AGREEMENT", "issued", " €650 million 3.50% Senior Notes due 2027") == "FINANCING"
+
+
+def test_words_after_a_trigger_that_show_another_type():
+    from extractors.schema import trigger_type
+
+    # the filer's own shares sold are an issue of stock; a holding's shares sold stay a sale
+    assert trigger_type("DISPOSITION", "sold", " 2,500,000 shares of common stock in a registered direct offering") \
+        == "FINANCING"
+    assert trigger_type("DISPOSITION", "sold", " 2,500,000 shares of common stock of Brindle Corp.") == "DISPOSITION"
+    # a stake or a business sold is no money raised
+    assert trigger_type("FINANCING", "sold", " its 40% interest in Brightwater Ltd. for $45 million") == "DISPOSITION"
+    assert trigger_type("FINANCING", "sold", " $500 million of 5.25% senior notes") == "FINANCING"
+    # a dividend's change approved is no case, and no second dividend beside the change's own trigger
+    assert trigger_type("LEGAL_PROCEEDING", "approved", " an increase in the quarterly dividend to $0.30") is None
+    assert trigger_type("LEGAL_PROCEEDING", "declared", " a quarterly cash dividend") == "DIVIDEND"

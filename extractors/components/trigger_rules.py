@@ -172,7 +172,8 @@ LEGAL_OBJECT = (r"(?:\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:orders?|op
 CASE_ADVERBS = r"(?:(?:initially|subsequently|later|ultimately|also|then|voluntarily)\s+){0,2}"
 # what a disposition sells: a business or a stake in one, never products or securities
 SOLD_THINGS = re.compile(r"\b(?:business(?:es)?|brands?|assets|stake|interest|subsidiar(?:y|ies)|division|unit|"
-                         r"operations|segment|portfolio|joint\s+venture)\b", re.I)
+                         r"operations|segment|portfolio|joint\s+venture|investment|propert(?:y|ies)|buildings?|"
+                         r"headquarters|real\s+estate|plants?|facilit(?:y|ies))\b", re.I)
 # a holding named, then what was done to it in a relative clause (`its investment in DraftKings,
 # Inc. (DraftKings), which was sold`): the trigger rules read the verb, textroles the holding
 HOLDING = (r"\b(?:(?:its|our|the|their)\s+)?"
@@ -294,7 +295,7 @@ MORE_RULES = {
                     # the Santa Ynez Unit`, `an agreement with Seplat for the sale of`), counted
                     # among others (`This included the sale of ...`) or giving a gain or loss (`a
                     # net gain of $94 million related to the sale of our ownership interests`)
-                    (re.compile(r"\b(sold)\s+(?:our|its|the|their|certain|substantially\s+all)\s+"
+                    (re.compile(r"\b(sold|divested)\s+(?:our|its|the|their|certain|substantially\s+all)\s+"
                                 + IN_SENTENCE + r"{0,60}?" + SOLD_THINGS.pattern + r"|"
                                 r"\b(?:agreements?\s+(?:with\s+" + IN_SENTENCE + r"{0,80}?\s)?for|included|includes|"
                                 r"including)\s+the\s+(sale|divestiture|disposition|refranchising)\s+of\b",
@@ -485,7 +486,12 @@ MORE_RULES = {
                              r"(?:the\s+(?:first|last)\s+(?:three|six|nine)\s+months\s+of\s+|"
                              r"the\s+(?:first|second|third|fourth)\s+quarter\s+of\s+)?"
                              r"(?:fiscal\s+)?(?:year\s+)?\d{4}\b", re.I),
-                  re.compile(r"\bper\s+(?:common\s+)?share\b", re.I), {"MONEY"})],
+                  re.compile(r"\bper\s+(?:common\s+)?share\b", re.I), {"MONEY"}),
+                 # a dividend per share paid (GUIDELINES reading 14: `We paid cash dividends of $1.20 per share
+                 # during fiscal 2023`, `paid a quarterly dividend of $0.25 per share`; never a total paid)
+                 (re.compile(r"\bpaid\s+(?:an?\s+)?((?:(?:regular|quarterly|annual|special)\s+)?(?:cash\s+)?"
+                             r"dividends?)\s+(?:totaling\s+|of\s+)(?:US)?\$\s?\d[\d.,]*\s+per\s+(?:common\s+)?share\b",
+                             re.I), None, {"MONEY"})],
     # an issue of securities or a loan (GUIDELINES reading 16: a credit agreement is an
     # AGREEMENT and a FINANCING on the same `entered into`)
     # a loan taken (`New debt of $5.0 billion was borrowed`, `we borrowed $500 million`, not

@@ -195,6 +195,14 @@ def test_plain_forms_of_a_financing(entities, text, trigger):
     ("On April 28, 2023, Brindle Systems Corp. received subpoenas from the SEC.", "subpoenas", "LEGAL_PROCEEDING"),
     ("In May 2023, Brindle Systems Corp. replaced its $3.8 billion five-year credit agreement.", "replaced",
      "AGREEMENT"),
+    # a dividend per share paid, a business divested, a building agreed to be sold
+    ("We paid cash dividends of $1.20 per share during fiscal 2023.", "cash dividends", "DIVIDEND"),
+    ("Brindle Systems Corp. paid a quarterly dividend of $0.25 per share in each quarter of 2023.",
+     "quarterly dividend", "DIVIDEND"),
+    ("In the third quarter of 2023, Brindle Systems Corp. divested its European distribution business.", "divested",
+     "DISPOSITION"),
+    ("Brindle Systems Corp. agreed to sell its headquarters building to Quill Realty LLC for $18.5 million.", "sell",
+     "DISPOSITION"),
 ])
 def test_plain_forms_cue_their_type(entities, text, trigger, event_type):
     assert _found(entities, text, (event_type,)) == [(trigger, event_type)]
@@ -223,6 +231,8 @@ def test_plain_forms_cue_their_type(entities, text, trigger, event_type):
     ("In 2011, Quill Corp. signed a Quill Corp. settlement and judgment sharing agreement.", "LEGAL_PROCEEDING"),
     ("To protect its patent rights, Quill Corp. may file patent infringement lawsuits against generic companies.",
      "LEGAL_PROCEEDING"),
+    # total dividends paid (GUIDELINES wide reading 14)
+    ("In 2023, Quill Corp. paid dividends of $8.4 billion.", "DIVIDEND"),
 ])
 def test_look_alikes_of_plain_forms_are_no_events(entities, text, event_type):
     assert _found(entities, text, (event_type,)) == []

@@ -22,6 +22,9 @@ in the trigger's window that no other role of the event took:
 - LEGAL_PROCEEDING.court: a later step of a case whose sentence names no court (`the court
   granted the defendants' motion`, `plaintiffs filed a consolidated complaint`) takes the
   court its paragraph named last before it (`case_court`).
+- BANKRUPTCY, AUDITOR_CHANGE, DELISTING (few or no training events): the court, filer, auditor
+  or exchange and the date their trigger's sentence names (`bankruptcy_parties`, `auditor`,
+  `exchange`, `stated_date`).
 """
 from __future__ import annotations
 
@@ -151,9 +154,73 @@ def own_borrower(view: DocView, trig_start: int, trig_end: int, taken: list[dict
     return _filler("borrower", m.start(), m.end(), "FILER")
 
 
-# the cues each event type's roles are completed with, in order, after the classifier
+def _in_sentence(view: DocView, trig_start: int, trig_end: int, taken: list[dict], labels) -> list:
+    """The candidates of `labels` in the trigger's sentence that are not the trigger and no
+    argument of the event took."""
+    start, end = view.sentence_span(trig_start)
+    used = {(a["start"], a["end"]) for a in taken}
+    return [c for c in view.candidates if start <= c.start and c.end <= end and c.label in labels
+            and (c.start, c.end) not in used and not (c.start < trig_end and trig_start < c.end)]
+
+
+def _nearest(cands: list, trig_start: int):
+    return min(cands, key=lambda c: abs(c.start - trig_start)) if cands else None
+
+
+def stated_date(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
+    """The DATE nearest the trigger in its sentence, as the event's date (`filed for bankruptcy in
+    January 2002`, `On August 4, 2023, the Audit Committee dismissed`)."""
+    c = None if _has(taken, "date") else _nearest(_in_sentence(view, trig_start, trig_end, taken, {"DATE"}),
+                                                  trig_start)
+    return _filler("date", c.start, c.end, "DATE") if c else []
+
+
+def bankruptcy_parties(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
+    """A bankruptcy's court (the court its sentence names nearest the trigger) and filer (the first
+    company or filer word of the sentence before the trigger: `Compute North Holdings, Inc. (along
+    with its affiliated debtors, ...) filed for chapter 11`, `NARCO ... filed for bankruptcy`)."""
+    text, out = view.text, []
+    orgs = _in_sentence(view, trig_start, trig_end, taken, {"ORG", "FILER"})
+    courts = [c for c in orgs if c.label == "ORG" and org_kind(text[c.start:c.end]) == "court"]
+    if not _has(taken, "court") and (court := _nearest(courts, trig_start)):
+        out += _filler("court", court.start, court.end, "ORG")
+    before = [c for c in orgs if c.end <= trig_start and c not in courts]
+    if not _has(taken, "filer") and before:
+        out += _filler("filer", before[0].start, before[0].end, before[0].label)
+    return out
+
+
+AUDITOR_LEAVES = re.compile(r"dismiss|resign|declin|terminat", re.I)
+
+
+def auditor(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
+    """The firm an auditor change names nearest its trigger: the former auditor where the trigger
+    says it leaves (`dismissed`, `resigned`, `declined to stand`), else the new one (`engaged`)."""
+    role = "former_auditor" if AUDITOR_LEAVES.search(view.text, trig_start, trig_end) else "new_auditor"
+    firm = None if _has(taken, role) else _nearest(_in_sentence(view, trig_start, trig_end, taken, {"ORG"}),
+                                                   trig_start)
+    return _filler(role, firm.start, firm.end, "ORG") if firm else []
+
+
+EXCHANGE = re.compile(r"\b(?:Nasdaq|NYSE|Exchange|Stock\s+Market|OTC)\b", re.I)
+
+
+def exchange(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
+    """The exchange a delisting notice names nearest its trigger (`received a letter from Nasdaq`)."""
+    text = view.text
+    venues = [c for c in _in_sentence(view, trig_start, trig_end, taken, {"ORG"})
+              if EXCHANGE.search(text, c.start, c.end)]
+    c = None if _has(taken, "exchange") else _nearest(venues, trig_start)
+    return _filler("exchange", c.start, c.end, "ORG") if c else []
+
+
+# the cues each event type's roles are completed with, in order, after the classifier (for the
+# types its training data holds few of or none, each role from the trigger's sentence)
 FILLER_CUES = {
     "FINANCING": (own_borrower,),
     "DISPOSITION": (own_sale_seller,),
     "LEGAL_PROCEEDING": (suit_parties, case_court),
+    "BANKRUPTCY": (bankruptcy_parties, stated_date),
+    "AUDITOR_CHANGE": (auditor, stated_date),
+    "DELISTING": (exchange, stated_date),
 }

@@ -158,3 +158,11 @@ def test_a_plan_the_holders_approved_is_their_vote_not_a_pay_decision(rules_nlp)
                                             "approved", "SHARE_REPURCHASE")
     assert linked("In May 2020, the Board approved a $5 billion share repurchase program.", "approved",
                   "SHARE_REPURCHASE") == ["SHARE_REPURCHASE"]
+
+
+def test_a_dividend_per_share_paid_in_a_year_has_no_payment_date(shipped_nlp):
+    events = shipped_nlp("We paid cash dividends of $1.20 per share during fiscal 2023.")._.events
+    assert [(e["type"], [(a["role"], a["text"]) for a in e["args"]]) for e in events] == [
+        ("DIVIDEND", [("amount", "$1.20")])]          # a year is no dividend's payment date
+    declared = shipped_nlp("The Board declared a dividend of $0.10 per share payable on April 5, 2024.")._.events
+    assert ("payment_date", "April 5, 2024") in [(a["role"], a["text"]) for e in declared for a in e["args"]]

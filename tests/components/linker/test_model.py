@@ -335,3 +335,47 @@ def test_the_filers_our_fills_its_role_where_the_linker_found_none(nlp, cue, rol
     assert [(a["role"], text[a["start"]:a["end"]]) for a in rule(view, at, at + len(found), [])] == [(role, "our")]
     assert rule(view, apart, apart + 4, []) == []
     assert rule(view, at, at + len(found), [{"role": role, "start": 0, "end": 4}]) == []  # one found stays alone
+
+
+def _view_of(nlp, text: str, names: list[tuple[str, str]]):
+    spans = [{"start": text.index(n), "end": text.index(n) + len(n), "label": label} for n, label in names]
+    return gold_view(nlp, {"id": "x", "text": text, "spans": spans, "events": []})
+
+
+def _roles(found: list[dict], text: str) -> set[tuple[str, str]]:
+    return {(a["role"], text[a["start"]:a["end"]]) for a in found}
+
+
+def test_a_bankruptcy_takes_its_filer_court_and_date_from_its_sentence(nlp):
+    from extractors.components.linker.cues import bankruptcy_parties, stated_date
+
+    court = "United States Bankruptcy Court for the Southern District of Texas"
+    text = (f"On March 3, 2024, Plover Corp. (with certain subsidiaries, the Debtors) filed voluntary petitions in the "
+            f"{court}. In June 2024, Brindle Systems Corp. bought its plant.")
+    view = _view_of(nlp, text, [("March 3, 2024", "DATE"), ("Plover Corp.", "ORG"), (court, "ORG"),
+                                ("June 2024", "DATE"), ("Brindle Systems Corp.", "ORG")])
+    at = text.index("filed")
+    parties = bankruptcy_parties(view, at, at + 5, [])
+    assert _roles(parties, text) == {("filer", "Plover Corp."), ("court", court)}
+    assert _roles(stated_date(view, at, at + 5, parties), text) == {("date", "March 3, 2024")}   # not next sentence's
+    assert bankruptcy_parties(view, at, at + 5, parties) == []     # roles already filled stay as they are
+
+
+def test_an_auditor_change_names_the_firm_leaving_or_engaged(nlp):
+    from extractors.components.linker.cues import auditor
+
+    text = ("On August 4, 2023, the Audit Committee dismissed Grant & Fell LLP as the Company's independent "
+            "registered public accounting firm. On August 9, 2023, it engaged Hollis & Crane LLP.")
+    view = _view_of(nlp, text, [("Grant & Fell LLP", "ORG"), ("Hollis & Crane LLP", "ORG")])
+    dismissed, engaged = text.index("dismissed"), text.index("engaged")
+    assert _roles(auditor(view, dismissed, dismissed + 9, []), text) == {("former_auditor", "Grant & Fell LLP")}
+    assert _roles(auditor(view, engaged, engaged + 7, []), text) == {("new_auditor", "Hollis & Crane LLP")}
+
+
+def test_a_delisting_notice_names_its_exchange_not_any_company(nlp):
+    from extractors.components.linker.cues import exchange
+
+    text = "On June 2, 2023, Plover Corp. received a letter from The Nasdaq Stock Market LLC about its bid price."
+    view = _view_of(nlp, text, [("Plover Corp.", "ORG"), ("The Nasdaq Stock Market LLC", "ORG")])
+    at = text.index("received")
+    assert _roles(exchange(view, at, at + 8, []), text) == {("exchange", "The Nasdaq Stock Market LLC")}
