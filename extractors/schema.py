@@ -57,10 +57,6 @@ EVENT_TYPES = tuple(ROLES)
 # was dismissed`: GUIDELINES reading 31), so its date suffices.
 # A dividend is a declared or paid amount per share (GUIDELINES wide reading 14): with no
 # amount (`Dividends are usually declared in February`) there is none.
-# roles that name a day: a DATE valued as a year, fiscal period or quarter fills none of them (every
-# dividend date of the gold is a day or a month; `dividends of $1.20 per share during fiscal 2023` has none)
-DAY_ROLES = frozenset({("DIVIDEND", "record_date"), ("DIVIDEND", "payment_date")})
-CALENDAR_DATE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 CORE_ROLES: dict[str, frozenset] = {
     "EXECUTIVE_CHANGE": frozenset({"person"}),
     "DIVIDEND": frozenset({"amount"}),
@@ -171,6 +167,17 @@ def compatible(event_type: str, role: str, filler_label: str) -> bool:
 def entity_roles(event_type: str) -> list[str]:
     """Roles of a type that an entity (or generic filer phrase) can fill."""
     return [r for r, labels in ROLES[event_type].items() if labels - {"TEXT"}]
+
+
+# roles that name a day: a DATE valued as a year, fiscal period or quarter fills none of them (every
+# dividend date of the gold is a day or a month; `dividends of $1.20 per share during fiscal 2023` has none)
+DAY_ROLES = frozenset({("DIVIDEND", "record_date"), ("DIVIDEND", "payment_date")})
+CALENDAR_DATE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+
+
+def value_fits(event_type: str, role: str, value) -> bool:
+    """Whether a filler valued `value` may fill the role (DAY_ROLES take a day or a month only)."""
+    return (event_type, role) not in DAY_ROLES or CALENDAR_DATE.fullmatch(str(value)) is not None
 
 
 def has_core_roles(event: dict) -> bool:

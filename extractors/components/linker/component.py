@@ -51,7 +51,7 @@ from extractors.components.trigger_rules import stated
 from extractors.contract import TRIGGERS_KEY, span_scores
 from extractors.layout import in_signature_clause, is_safe_harbor, is_trading_plan
 from extractors.normalise import doc_units, doc_year, value_at
-from extractors.schema import CALENDAR_DATE, DAY_ROLES, ROLES, VALUED, has_core_roles, trigger_type
+from extractors.schema import ROLES, VALUED, has_core_roles, trigger_type, value_fits
 from extractors.sections import section_at, sections
 
 EXPECTED_CUE = re.compile(r"\b(expect\w*|anticipat\w*|outlook|guidance|forecast\w*|project(?:s|ed|ion)|"
@@ -111,7 +111,7 @@ def event_record(doc: Doc, text: str, event_type: str, trigger: tuple[int, int],
         label = ent_label.get((start, end))
         if label in VALUED:
             arg["value"] = value_at(label, text, start, end, year, *doc_units(doc, text))
-            if (event_type, role) in DAY_ROLES and not CALENDAR_DATE.fullmatch(str(arg["value"])):
+            if not value_fits(event_type, role, arg["value"]):
                 continue  # a period is no dividend's record or payment date
         arg["score"] = arg_score
         out_args.append(arg)

@@ -167,24 +167,33 @@ def _nearest(cands: list, trig_start: int):
     return min(cands, key=lambda c: abs(c.start - trig_start)) if cands else None
 
 
+def _nearest_filler(view: DocView, trig_start: int, trig_end: int, taken: list[dict], role: str, labels,
+                    keep=lambda c: True) -> list[dict]:
+    """The candidate of `labels` that `keep` accepts nearest the trigger in its sentence, as the
+    event's `role`, where the event has no `role` yet."""
+    if _has(taken, role):
+        return []
+    c = _nearest([c for c in _in_sentence(view, trig_start, trig_end, taken, labels) if keep(c)], trig_start)
+    return _filler(role, c.start, c.end, c.label) if c else []
+
+
 def stated_date(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
     """The DATE nearest the trigger in its sentence, as the event's date (`filed for bankruptcy in
     January 2002`, `On August 4, 2023, the Audit Committee dismissed`)."""
-    c = None if _has(taken, "date") else _nearest(_in_sentence(view, trig_start, trig_end, taken, {"DATE"}),
-                                                  trig_start)
-    return _filler("date", c.start, c.end, "DATE") if c else []
+    return _nearest_filler(view, trig_start, trig_end, taken, "date", {"DATE"})
 
 
 def bankruptcy_parties(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
     """A bankruptcy's court (the court its sentence names nearest the trigger) and filer (the first
     company or filer word of the sentence before the trigger: `Compute North Holdings, Inc. (along
     with its affiliated debtors, ...) filed for chapter 11`, `NARCO ... filed for bankruptcy`)."""
-    text, out = view.text, []
-    orgs = _in_sentence(view, trig_start, trig_end, taken, {"ORG", "FILER"})
-    courts = [c for c in orgs if c.label == "ORG" and org_kind(text[c.start:c.end]) == "court"]
-    if not _has(taken, "court") and (court := _nearest(courts, trig_start)):
-        out += _filler("court", court.start, court.end, "ORG")
-    before = [c for c in orgs if c.end <= trig_start and c not in courts]
+    text = view.text
+
+    def court(c) -> bool:
+        return c.label == "ORG" and org_kind(text[c.start:c.end]) == "court"
+    out = _nearest_filler(view, trig_start, trig_end, taken, "court", {"ORG"}, court)
+    before = [c for c in _in_sentence(view, trig_start, trig_end, taken, {"ORG", "FILER"})
+              if c.end <= trig_start and not court(c)]
     if not _has(taken, "filer") and before:
         out += _filler("filer", before[0].start, before[0].end, before[0].label)
     return out
@@ -197,9 +206,7 @@ def auditor(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) ->
     """The firm an auditor change names nearest its trigger: the former auditor where the trigger
     says it leaves (`dismissed`, `resigned`, `declined to stand`), else the new one (`engaged`)."""
     role = "former_auditor" if AUDITOR_LEAVES.search(view.text, trig_start, trig_end) else "new_auditor"
-    firm = None if _has(taken, role) else _nearest(_in_sentence(view, trig_start, trig_end, taken, {"ORG"}),
-                                                   trig_start)
-    return _filler(role, firm.start, firm.end, "ORG") if firm else []
+    return _nearest_filler(view, trig_start, trig_end, taken, role, {"ORG"})
 
 
 EXCHANGE = re.compile(r"\b(?:Nasdaq|NYSE|Exchange|Stock\s+Market|OTC)\b", re.I)
@@ -207,11 +214,8 @@ EXCHANGE = re.compile(r"\b(?:Nasdaq|NYSE|Exchange|Stock\s+Market|OTC)\b", re.I)
 
 def exchange(view: DocView, trig_start: int, trig_end: int, taken: list[dict]) -> list[dict]:
     """The exchange a delisting notice names nearest its trigger (`received a letter from Nasdaq`)."""
-    text = view.text
-    venues = [c for c in _in_sentence(view, trig_start, trig_end, taken, {"ORG"})
-              if EXCHANGE.search(text, c.start, c.end)]
-    c = None if _has(taken, "exchange") else _nearest(venues, trig_start)
-    return _filler("exchange", c.start, c.end, "ORG") if c else []
+    return _nearest_filler(view, trig_start, trig_end, taken, "exchange", {"ORG"},
+                           lambda c: EXCHANGE.search(view.text, c.start, c.end) is not None)
 
 
 # the cues each event type's roles are completed with, in order, after the classifier (for the
